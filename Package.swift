@@ -1,0 +1,71 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Upcoming-feature flags shared by every target (see CONTRIBUTING.md).
+let settings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "ssechat",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "ssechat", targets: ["ssechat"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    ],
+    targets: [
+        // ── pure logic: no I/O, no clocks, no globals ──
+        .target(name: "SSE", swiftSettings: settings),
+        .target(name: "ChatWire", dependencies: ["SSE"], swiftSettings: settings),
+        .target(name: "TerminalUI", swiftSettings: settings),
+
+        // ── I/O adapters: each wraps exactly one outside thing ──
+        .target(name: "SSEClient", dependencies: ["SSE"], swiftSettings: settings),
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "LineEditor", dependencies: ["CLibEdit"], swiftSettings: settings),
+
+        // ── orchestration and app ──
+        .target(name: "ChatClient", dependencies: ["ChatWire", "SSEClient"], swiftSettings: settings),
+        .target(
+            name: "DemoServerKit",
+            dependencies: ["SSE", "ChatWire", .product(name: "FlyingFox", package: "FlyingFox")],
+            swiftSettings: settings
+        ),
+        .target(
+            name: "ChatCLI",
+            dependencies: [
+                "ChatClient", "SSEClient", "TerminalUI", "LineEditor", "DemoServerKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: settings
+        ),
+        .executableTarget(name: "ssechat", dependencies: ["ChatCLI"], swiftSettings: settings),
+
+        // ── test support ──
+        .target(name: "CPseudoTerminal"),
+        .target(
+            name: "TestSupport",
+            dependencies: ["SSE", "SSEClient", "CPseudoTerminal"],
+            swiftSettings: settings
+        ),
+        .testTarget(name: "SSETests", dependencies: ["SSE", "TestSupport"], swiftSettings: settings),
+        .testTarget(name: "SSEClientTests", dependencies: ["SSEClient", "TestSupport"], swiftSettings: settings),
+        .testTarget(name: "ChatWireTests", dependencies: ["ChatWire", "TestSupport"], swiftSettings: settings),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: settings),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TestSupport"], swiftSettings: settings),
+        .testTarget(
+            name: "DemoServerTests",
+            dependencies: ["DemoServerKit", "SSEClient", "ChatWire", "TestSupport"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "ChatCLITests",
+            dependencies: ["ChatCLI", "DemoServerKit", "TestSupport"],
+            swiftSettings: settings
+        ),
+    ]
+)

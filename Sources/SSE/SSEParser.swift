@@ -1,0 +1,173 @@
+/// The WHATWG "event stream interpretation" (HTML §9.2.6) as a value type: bytes in, events out.
+///
+/// ```
+///  bytes ─► SSELineSplitter ─► lines ─► fields ─► ServerSentEvent
+///                                        data:  append value + LF to the data buffer
+///                                        event: set the event type buffer
+///                                        id:    set the last event ID buffer (ignored if it contains NUL)
+///                                        retry: set the reconnection time (ASCII digits only)
+///                                        ""     dispatch (nothing if the data buffer is empty)
+/// ```
+///
+/// Feed chunks of any size with `parse(_:onEvent:)`; the output is the same however the stream is split. At the end
+/// of a stream call `finishStream()`: an incomplete event is discarded, and the parser is ready for the next
+/// connection with its last event ID and reconnection time kept. Lines are decoded as UTF-8 with invalid bytes
+/// replaced by U+FFFD. No method allocates per byte; a dispatched event costs one `String` for its data.
+package struct SSEParser: Sendable {
+    /// The last event ID string: set at each dispatch from the last event ID buffer, and kept across events and
+    /// connections until the stream changes it. Sent as `Last-Event-ID` on reconnection when non-empty.
+    package private(set) var lastEventID: String
+    /// The most recent valid `retry:` value in milliseconds, or `nil` when the stream never sent one.
+    package private(set) var reconnectionTimeMilliseconds: Int?
+    /// The largest event data, in bytes, the parser buffers before failing.
+    package let maxEventDataLength: Int
+
+    private var splitter: SSELineSplitter
+    private var dataBuffer: [UInt8] = []
+    private var eventTypeBuffer: [UInt8] = []
+    private var lastEventIDBuffer: String
+    private var cachedEventType: (bytes: [UInt8], string: String) = ([], "message")
+
+    /// Creates a parser.
+    /// - Parameters:
+    ///   - lastEventID: A last event ID to start from (the caller's, or one kept from an earlier connection).
+    ///   - maxLineLength: The longest line, in bytes, to buffer; longer lines fail the stream.
+    ///   - maxEventDataLength: The most data, in bytes, one event may accumulate; more fails the stream.
+    package init(lastEventID: String = "", maxLineLength: Int = 1 << 20, maxEventDataLength: Int = 16 << 20) {
+        self.lastEventID = lastEventID
+        self.lastEventIDBuffer = lastEventID
+        self.maxEventDataLength = maxEventDataLength
+        self.splitter = SSELineSplitter(maxLineLength: maxLineLength)
+    }
+
+    /// Parses the next chunk of the stream.
+    /// - Parameters:
+    ///   - chunk: The next bytes, of any length.
+    ///   - onEvent: Called for each event the chunk completes, in order.
+    /// - Throws: `SSEParserError` when a line or an event passes its limit; rethrows `onEvent`'s errors.
+    package mutating func parse(
+        _ chunk: UnsafeRawBufferPointer,
+        onEvent: (ServerSentEvent) throws -> Void
+    ) throws {
+        var splitter = self.splitter
+        defer { self.splitter = splitter }
+        try splitter.split(chunk) { line in
+            if let event = try interpret(line) {
+                try onEvent(event)
+            }
+        }
+    }
+
+    /// Parses the next chunk and returns the events it completes.
+    /// - Parameter chunk: The next bytes, of any length.
+    /// - Returns: The dispatched events, in order.
+    /// - Throws: `SSEParserError` when a line or an event passes its limit.
+    package mutating func parse(_ chunk: some Sequence<UInt8>) throws -> [ServerSentEvent] {
+        var events: [ServerSentEvent] = []
+        let handled: Void? = try chunk.withContiguousStorageIfAvailable { buffer in
+            try parse(UnsafeRawBufferPointer(buffer)) { events.append($0) }
+        }
+        if handled == nil {
+            let bytes = Array(chunk)
+            try bytes.withUnsafeBytes { try parse($0) { events.append($0) } }
+        }
+        return events
+    }
+
+    /// Ends the current stream: an event still incomplete is discarded, as the standard requires. The last event
+    /// ID and the reconnection time are kept, so the same parser can read the next connection's stream.
+    package mutating func finishStream() {
+        splitter.reset()
+        dataBuffer.removeAll(keepingCapacity: false)
+        eventTypeBuffer.removeAll()
+        lastEventIDBuffer = lastEventID
+    }
+
+    /// Applies one line; returns the event a blank line dispatches.
+    private mutating func interpret(_ line: UnsafeRawBufferPointer) throws -> ServerSentEvent? {
+        if line.isEmpty { return dispatch() }
+        if line[0] == ASCII.colon { return nil }
+        let colon = line.firstOffset(of: ASCII.colon, in: 0..<line.count)
+        var valueStart = colon + 1
+        if valueStart < line.count, line[valueStart] == ASCII.space { valueStart += 1 }
+        let name = UnsafeRawBufferPointer(rebasing: line[0..<colon])
+        let value = UnsafeRawBufferPointer(rebasing: line[min(valueStart, line.count)...])
+        switch FieldName(name) {
+        case .data:
+            guard dataBuffer.count + value.count < maxEventDataLength else {
+                throw SSEParserError.eventTooLarge(limit: maxEventDataLength)
+            }
+            dataBuffer.append(contentsOf: value)
+            dataBuffer.append(ASCII.lf)
+        case .event:
+            eventTypeBuffer.removeAll(keepingCapacity: true)
+            eventTypeBuffer.append(contentsOf: value)
+        case .id:
+            if value.firstOffset(of: ASCII.nul, in: 0..<value.count) == value.count {
+                lastEventIDBuffer = String(decoding: value, as: UTF8.self)
+            }
+        case .retry:
+            if let milliseconds = Self.parseDigits(value) { reconnectionTimeMilliseconds = milliseconds }
+        case .unknown:
+            break
+        }
+        return nil
+    }
+
+    private mutating func dispatch() -> ServerSentEvent? {
+        lastEventID = lastEventIDBuffer
+        guard !dataBuffer.isEmpty else {
+            eventTypeBuffer.removeAll(keepingCapacity: true)
+            return nil
+        }
+        let data = dataBuffer.withUnsafeBytes { String(decoding: $0.dropLast(), as: UTF8.self) }
+        dataBuffer.removeAll(keepingCapacity: dataBuffer.capacity <= 64 * 1024)
+        let event = ServerSentEvent(type: eventType(), data: data, lastEventID: lastEventID)
+        eventTypeBuffer.removeAll(keepingCapacity: true)
+        return event
+    }
+
+    /// The event type buffer as a string, `"message"` when empty; reuses the last string for a repeated type.
+    private mutating func eventType() -> String {
+        if eventTypeBuffer.isEmpty { return "message" }
+        if eventTypeBuffer != cachedEventType.bytes {
+            cachedEventType = (eventTypeBuffer, String(decoding: eventTypeBuffer, as: UTF8.self))
+        }
+        return cachedEventType.string
+    }
+
+    /// A `retry` value: one or more ASCII digits and nothing else (so not "+5", " 5" or "5ms"). Values too large for
+    /// `Int` are ignored.
+    static func parseDigits(_ value: UnsafeRawBufferPointer) -> Int? {
+        guard !value.isEmpty else { return nil }
+        var result = 0
+        for byte in value {
+            guard byte >= ASCII.zero, byte <= ASCII.nine else { return nil }
+            let (times10, overflow1) = result.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(Int(byte - ASCII.zero))
+            if overflow1 || overflow2 { return nil }
+            result = sum
+        }
+        return result
+    }
+}
+
+/// The field names the standard defines; anything else is ignored.
+private enum FieldName {
+    case data, event, id, retry, unknown
+
+    init(_ name: UnsafeRawBufferPointer) {
+        switch name.count {
+        case 4 where name[0] == 0x64 && name[1] == 0x61 && name[2] == 0x74 && name[3] == 0x61:
+            self = .data
+        case 2 where name[0] == 0x69 && name[1] == 0x64:
+            self = .id
+        case 5 where name.elementsEqual("event".utf8):
+            self = .event
+        case 5 where name.elementsEqual("retry".utf8):
+            self = .retry
+        default:
+            self = .unknown
+        }
+    }
+}
