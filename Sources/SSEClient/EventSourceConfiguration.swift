@@ -1,0 +1,40 @@
+import Foundation
+
+/// How an `EventSource` connects, reconnects and gives up.
+package struct EventSourceConfiguration: Sendable {
+    /// The stream's URL.
+    package var url: URL
+    /// The HTTP method; `GET` unless a body is sent.
+    package var method: String = "GET"
+    /// Extra request headers (`Accept`, `Cache-Control` and `Last-Event-ID` are set by the client).
+    package var headers: [String: String] = [:]
+    /// The request body, for POST streams.
+    package var body: Data?
+    /// A last event ID to send on the first request (then the stream's own takes over).
+    package var lastEventID: String = ""
+    /// The initial reconnection time; the server's `retry:` field replaces it.
+    package var reconnectionTime: Duration = .seconds(3)
+    /// The longest wait between reconnection attempts once backoff has grown.
+    package var maxReconnectionDelay: Duration = .seconds(30)
+    /// How many reconnections to make at most; `nil` reconnects forever.
+    package var maxReconnects: Int?
+    /// How many connection attempts in a row may fail (connect, or end without an event) before giving up;
+    /// `nil` never gives up.
+    package var maxConsecutiveFailures: Int?
+    /// A connection that receives no bytes at all (comments included) for this long counts as dropped.
+    package var idleTimeout: Duration?
+    /// How many redirects to follow before failing.
+    package var maxRedirects: Int = 10
+    /// The longest line the parser buffers before failing the stream.
+    package var maxLineLength: Int = 1 << 20
+    /// The most data one event may accumulate before failing the stream.
+    package var maxEventDataLength: Int = 16 << 20
+    /// Bytes buffered ahead of the consumer before the connection is paused (backpressure).
+    package var highWaterMark: Int = 1 << 20
+
+    /// Creates a configuration for a GET stream.
+    /// - Parameter url: The stream's URL.
+    package init(url: URL) {
+        self.url = url
+    }
+}

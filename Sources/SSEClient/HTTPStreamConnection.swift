@@ -1,0 +1,180 @@
+import Foundation
+import Synchronization
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// One HTTP response in flight, bridged from URLSession delegate callbacks to async calls.
+///
+/// The delegate queue pushes (`receive(response:)`, `receive(data:)`, `complete(error:)`); the consuming task pulls
+/// (`response()`, `nextChunks()`). Chunks are handed over in batches, never byte by byte. When more than the high-water
+/// mark is buffered ahead of the consumer the URLSession task is suspended, and it resumes once the consumer has
+/// taken the backlog, so a fast server cannot grow memory without bound.
+final class HTTPStreamConnection: Sendable {
+    private struct State {
+        var task: URLSessionDataTask?
+        var response: HTTPURLResponse?
+        var responseWaiter: CheckedContinuation<HTTPURLResponse, any Error>?
+        var chunks: [Data] = []
+        var bufferedBytes = 0
+        var chunkWaiter: CheckedContinuation<[Data]?, any Error>?
+        var outcome: Result<Void, any Error>?
+        var suspended = false
+        var onActivity: (@Sendable () -> Void)?
+    }
+
+    private let state = Mutex(State())
+    private let highWaterMark: Int
+
+    /// Creates the bridge for one request.
+    /// - Parameter highWaterMark: Bytes buffered ahead of the consumer before the transfer is paused.
+    init(highWaterMark: Int) {
+        self.highWaterMark = highWaterMark
+    }
+
+    func attach(_ task: URLSessionDataTask) {
+        state.withLock { $0.task = task }
+    }
+
+    /// Sets a function called whenever headers or bytes arrive (it feeds the idle timeout).
+    func setActivityHandler(_ handler: @escaping @Sendable () -> Void) {
+        state.withLock { $0.onActivity = handler }
+    }
+
+    // MARK: Producer side (URLSession delegate queue)
+
+    func receive(response: HTTPURLResponse) {
+        let (waiter, onActivity) = state.withLock { state in
+            state.response = response
+            defer { state.responseWaiter = nil }
+            return (state.responseWaiter, state.onActivity)
+        }
+        onActivity?()
+        waiter?.resume(returning: response)
+    }
+
+    /// Delivers `response` unless one was delivered already.
+    func receiveIfFirst(response: HTTPURLResponse) {
+        let first = state.withLock { $0.response == nil }
+        if first { receive(response: response) }
+    }
+
+    func receive(data: Data) {
+        let (waiter, taskToSuspend, onActivity) = state.withLock {
+            state -> (CheckedContinuation<[Data]?, any Error>?, URLSessionDataTask?, (@Sendable () -> Void)?) in
+            guard state.outcome == nil else { return (nil, nil, nil) }
+            if let waiter = state.chunkWaiter {
+                state.chunkWaiter = nil
+                return (waiter, nil, state.onActivity)
+            }
+            state.chunks.append(data)
+            state.bufferedBytes += data.count
+            if state.bufferedBytes > highWaterMark, !state.suspended {
+                state.suspended = true
+                return (nil, state.task, state.onActivity)
+            }
+            return (nil, nil, state.onActivity)
+        }
+        onActivity?()
+        if let waiter {
+            waiter.resume(returning: [data])
+        }
+        taskToSuspend?.suspend()
+    }
+
+    func complete(error: (any Error)?) {
+        finish(error.map { .failure($0) } ?? .success(()), cancelTask: false)
+    }
+
+    /// Ends the connection from the consumer's side with `error` (an idle timeout, say) and cancels the transfer.
+    func fail(_ error: any Error) {
+        finish(.failure(error), cancelTask: true)
+    }
+
+    /// Cancels the transfer; the consumer sees `CancellationError`.
+    func cancel() {
+        finish(.failure(CancellationError()), cancelTask: true)
+    }
+
+    private func finish(_ outcome: Result<Void, any Error>, cancelTask: Bool) {
+        let (responseWaiter, chunkWaiter, task) = state.withLock {
+            state -> (CheckedContinuation<HTTPURLResponse, any Error>?, CheckedContinuation<[Data]?, any Error>?, URLSessionDataTask?) in
+            if state.outcome == nil { state.outcome = outcome }
+            defer {
+                state.responseWaiter = nil
+                state.chunkWaiter = nil
+            }
+            return (state.responseWaiter, state.chunkWaiter, cancelTask ? state.task : nil)
+        }
+        task?.cancel()
+        let settled = state.withLock { $0.outcome } ?? outcome
+        switch settled {
+        case .success:
+            responseWaiter?.resume(throwing: URLError(.zeroByteResource))
+            chunkWaiter?.resume(returning: nil)
+        case .failure(let error):
+            responseWaiter?.resume(throwing: error)
+            chunkWaiter?.resume(throwing: error)
+        }
+    }
+
+    // MARK: Consumer side
+
+    /// Waits for the response head.
+    /// - Returns: The response.
+    /// - Throws: The transfer's error, or `CancellationError` when the waiting task is cancelled.
+    func response() async throws -> HTTPURLResponse {
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let ready: Result<HTTPURLResponse, any Error>? = state.withLock { state in
+                    if let response = state.response { return .success(response) }
+                    if let outcome = state.outcome {
+                        if case .failure(let error) = outcome { return .failure(error) }
+                        return .failure(URLError(.zeroByteResource))
+                    }
+                    state.responseWaiter = continuation
+                    return nil
+                }
+                if let ready { continuation.resume(with: ready) }
+            }
+        } onCancel: {
+            cancel()
+        }
+    }
+
+    /// Waits for the next bytes.
+    /// - Returns: Every chunk buffered since the last call (at least one), or `nil` when the response ended.
+    /// - Throws: The transfer's error, or `CancellationError` when the waiting task is cancelled.
+    func nextChunks() async throws -> [Data]? {
+        try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                let (ready, taskToResume) = state.withLock {
+                    state -> (Result<[Data]?, any Error>?, URLSessionDataTask?) in
+                    if !state.chunks.isEmpty {
+                        let chunks = state.chunks
+                        state.chunks.removeAll(keepingCapacity: true)
+                        state.bufferedBytes = 0
+                        let resume = state.suspended ? state.task : nil
+                        state.suspended = false
+                        return (.success(chunks), resume)
+                    }
+                    if let outcome = state.outcome {
+                        switch outcome {
+                        case .success: return (.success(nil), nil)
+                        case .failure(let error): return (.failure(error), nil)
+                        }
+                    }
+                    state.chunkWaiter = continuation
+                    let resume = state.suspended ? state.task : nil
+                    state.suspended = false
+                    return (nil, resume)
+                }
+                taskToResume?.resume()
+                if let ready { continuation.resume(with: ready) }
+            }
+        } onCancel: {
+            cancel()
+        }
+    }
+}

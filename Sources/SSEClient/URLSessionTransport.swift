@@ -1,0 +1,111 @@
+import Foundation
+import Synchronization
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Starts streaming HTTP requests on one URLSession and routes its delegate callbacks to `HTTPStreamConnection`s.
+///
+/// URLSession on Linux has no `bytes(for:)`, and a per-task delegate gets no callbacks on a session without one, so
+/// the session owns a single delegate that looks connections up by task identifier.
+final class URLSessionTransport: Sendable {
+    private let session: URLSession
+    private let router: SessionDelegate
+
+    init() {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.requestCachePolicy = .reloadIgnoringLocalAndRemoteCacheData
+        configuration.urlCache = nil
+        // The EventSource enforces its own idle timeout; URLSession's whole-second one must never fire first.
+        configuration.timeoutIntervalForRequest = 7 * 24 * 3600
+        configuration.timeoutIntervalForResource = 7 * 24 * 3600
+        let queue = OperationQueue()
+        queue.maxConcurrentOperationCount = 1
+        queue.name = "ssechat.urlsession"
+        router = SessionDelegate()
+        session = URLSession(configuration: configuration, delegate: router, delegateQueue: queue)
+    }
+
+    deinit {
+        session.invalidateAndCancel()
+    }
+
+    /// Sends `request` and returns the connection its response streams into.
+    /// - Parameters:
+    ///   - request: The request.
+    ///   - highWaterMark: Bytes buffered ahead of the consumer before the transfer pauses.
+    ///   - prepare: Called with the connection before the request goes out.
+    func start(
+        _ request: URLRequest,
+        highWaterMark: Int,
+        prepare: (HTTPStreamConnection) -> Void
+    ) -> HTTPStreamConnection {
+        let connection = HTTPStreamConnection(highWaterMark: highWaterMark)
+        let task = session.dataTask(with: request)
+        connection.attach(task)
+        prepare(connection)
+        router.register(connection, for: task.taskIdentifier)
+        task.resume()
+        return connection
+    }
+}
+
+/// The session-level delegate: forwards each task's callbacks to its connection.
+/// `@unchecked Sendable`: its only state is the `Mutex`-guarded routing table.
+private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private let connections = Mutex<[Int: HTTPStreamConnection]>([:])
+
+    func register(_ connection: HTTPStreamConnection, for taskIdentifier: Int) {
+        connections.withLock { $0[taskIdentifier] = connection }
+    }
+
+    private func connection(for task: URLSessionTask) -> HTTPStreamConnection? {
+        connections.withLock { $0[task.taskIdentifier] }
+    }
+
+    func urlSession(
+        _ session: URLSession,
+        dataTask: URLSessionDataTask,
+        didReceive response: URLResponse,
+        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+    ) {
+        if let http = response as? HTTPURLResponse {
+            connection(for: dataTask)?.receive(response: http)
+            completionHandler(.allow)
+        } else {
+            connection(for: dataTask)?.fail(URLError(.badServerResponse))
+            completionHandler(.cancel)
+        }
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        connection(for: dataTask)?.receive(data: data)
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        let connection = connections.withLock { $0.removeValue(forKey: task.taskIdentifier) }
+        // A 3xx that URLSession could not follow (no Location) completes without a didReceive(response:) call.
+        if error == nil, let response = task.response as? HTTPURLResponse {
+            connection?.receiveIfFirst(response: response)
+        }
+        connection?.complete(error: error)
+    }
+
+    func urlSession(
+        _ session: URLSession,
+        task: URLSessionTask,
+        willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest,
+        completionHandler: @escaping (URLRequest?) -> Void
+    ) {
+        // URLSession re-sends a 307/308 POST without its body: refuse, and let the EventSource re-issue it whole.
+        let method = task.originalRequest?.httpMethod ?? "GET"
+        let keepsMethod = response.statusCode == 307 || response.statusCode == 308
+        if keepsMethod, method != "GET", method != "HEAD" {
+            completionHandler(nil)
+        } else {
+            completionHandler(request)
+        }
+    }
+}

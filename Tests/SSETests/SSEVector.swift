@@ -1,0 +1,79 @@
+import SSE
+
+/// One parser test vector: a byte stream and the events it must produce, however it is split.
+struct SSEVector: Sendable, CustomTestStringConvertible {
+    let name: String
+    let input: [UInt8]
+    let events: [ServerSentEvent]
+    var lastEventID: String = ""
+    var retry: Int? = nil
+
+    var testDescription: String { name }
+
+    init(_ name: String, _ input: String, _ events: [ServerSentEvent], lastEventID: String = "", retry: Int? = nil) {
+        self.init(name, Array(input.utf8), events, lastEventID: lastEventID, retry: retry)
+    }
+
+    init(_ name: String, _ input: [UInt8], _ events: [ServerSentEvent], lastEventID: String = "", retry: Int? = nil) {
+        self.name = name
+        self.input = input
+        self.events = events
+        self.lastEventID = lastEventID
+        self.retry = retry
+    }
+}
+
+import Testing
+
+/// Shorthand for an expected event.
+func ev(_ data: String, type: String = "message", id: String = "") -> ServerSentEvent {
+    ServerSentEvent(type: type, data: data, lastEventID: id)
+}
+
+/// Runs a parser over `chunks` and finishes the stream.
+func parseAll(_ chunks: [[UInt8]]) throws -> (events: [ServerSentEvent], parser: SSEParser) {
+    var parser = SSEParser()
+    var events: [ServerSentEvent] = []
+    for chunk in chunks {
+        events += try parser.parse(chunk)
+    }
+    parser.finishStream()
+    return (events, parser)
+}
+
+/// The same input split every way the verifier tries: whole, byte by byte, at every single offset, and in
+/// pseudo-random pieces.
+func splits(of input: [UInt8], seed: UInt64 = 0x5EED) -> [[[UInt8]]] {
+    var result: [[[UInt8]]] = [[input], input.map { [$0] }]
+    if input.count > 1 {
+        for offset in 1..<input.count {
+            result.append([Array(input[..<offset]), Array(input[offset...])])
+        }
+    }
+    var generator = SplitMix64(seed: seed)
+    for _ in 0..<8 {
+        var chunks: [[UInt8]] = []
+        var start = 0
+        while start < input.count {
+            let length = Int(generator.next() % 7) + 1
+            let end = min(input.count, start + length)
+            chunks.append(Array(input[start..<end]))
+            start = end
+        }
+        result.append(chunks)
+    }
+    return result
+}
+
+/// A small deterministic generator for reproducible splits.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
