@@ -57,6 +57,12 @@ let package = Package(
         .testTarget(name: "ChatWireTests", dependencies: ["ChatWire", "TestSupport"], swiftSettings: settings),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: settings),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TestSupport"], swiftSettings: settings),
+        .executableTarget(
+            name: "line-editor-harness",
+            dependencies: ["LineEditor"],
+            path: "Tests/Harnesses/line-editor-harness",
+            swiftSettings: settings
+        ),
         .testTarget(
             name: "DemoServerTests",
             dependencies: ["DemoServerKit", "SSEClient", "ChatWire", "TestSupport"],
