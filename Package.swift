@@ -54,7 +54,12 @@ let package = Package(
         ),
         .testTarget(name: "SSETests", dependencies: ["SSE", "TestSupport"], swiftSettings: settings),
         .testTarget(name: "SSEClientTests", dependencies: ["SSEClient", "TestSupport"], swiftSettings: settings),
-        .testTarget(name: "ChatWireTests", dependencies: ["ChatWire", "TestSupport"], swiftSettings: settings),
+        .testTarget(
+            name: "ChatWireTests",
+            dependencies: ["ChatWire", "TestSupport"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: settings
+        ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], swiftSettings: settings),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TestSupport"], swiftSettings: settings),
         .executableTarget(

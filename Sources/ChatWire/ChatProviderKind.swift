@@ -1,0 +1,26 @@
+/// The wire formats ssechat speaks.
+package enum ChatProviderKind: String, Sendable, CaseIterable {
+    /// OpenAI-compatible chat completions (OpenAI, DeepSeek, Ollama `/v1`, llama.cpp, vLLM, LM Studio,
+    /// OpenRouter, Groq).
+    case openai
+    /// Anthropic Messages.
+    case anthropic
+    /// Hand-written SSE endpoints: a URL template holding `{prompt}`, raw text tokens in `data:` lines.
+    case sse
+
+    /// The wire format that speaks this kind.
+    package var wireFormat: any ChatWireFormat {
+        switch self {
+        case .openai: OpenAIWireFormat()
+        case .anthropic: AnthropicWireFormat()
+        case .sse: PlainSSEWireFormat()
+        }
+    }
+
+    /// The kind to use when the user named none: `sse` when the URL holds a `{prompt}` placeholder, else `openai`.
+    /// - Parameter url: The URL as the user typed it (or as `URL.absoluteString` encoded it).
+    /// - Returns: The inferred kind.
+    package static func inferred(fromURL url: String) -> ChatProviderKind {
+        PlainSSEWireFormat.containsPromptPlaceholder(url) ? .sse : .openai
+    }
+}

@@ -1,0 +1,27 @@
+/// The known keys met so far in one object, to give up on duplicates (decoders disagree on which one wins).
+struct SeenKeys {
+    enum Key: UInt16 {
+        case choices = 1
+        case usage = 2
+        case object = 4
+        case delta = 8
+        case index = 16
+        case finishReason = 32
+        case content = 64
+        case reasoningContent = 128
+        case reasoning = 256
+        case type = 512
+        case text = 1024
+        case thinking = 2048
+    }
+
+    private var bits: UInt16 = 0
+
+    /// Records `key`; returns `false` when it was already there.
+    @inline(__always)
+    mutating func insert(_ key: Key) -> Bool {
+        guard bits & key.rawValue == 0 else { return false }
+        bits |= key.rawValue
+        return true
+    }
+}

@@ -1,0 +1,129 @@
+/// Reads the common `chat.completion.chunk` shape straight from its bytes, with no JSON tree and no allocation but
+/// the output strings.
+///
+/// ```
+///  {"id":"…","object":"chat.completion.chunk",…,"choices":[{"index":0,"delta":{"content":"Hi"},
+///   "logprobs":null,"finish_reason":null}],"usage":null}
+///     top level:  choices → 0 or 1 choice   usage → null only   error, message → give up
+///                 object → a string other than "error"          anything else → a skipped scalar
+///     choice:     index → 0 only   delta → object   finish_reason → string|null   else → a skipped scalar
+///     delta:      content, reasoning_content, reasoning → string|null               else → a skipped scalar
+/// ```
+/// Keys in any order, any JSON whitespace. Anything else (several choices, `tool_calls` or any nested container in
+/// a skipped place, a usage object, an error, escaped or duplicate keys, trailing commas, invalid JSON) returns
+/// `nil`, and the caller uses the full decoder, whose result this path must always equal.
+enum OpenAIChunkFastPath {
+    /// Where the strings of one chunk lie.
+    struct Fields {
+        var content: JSONStringSpan?
+        var reasoningContent: JSONStringSpan?
+        var reasoning: JSONStringSpan?
+        var finishReason: JSONStringSpan?
+    }
+
+    /// Decodes a chunk if its shape is certain.
+    /// - Parameters:
+    ///   - bytes: The chunk's JSON text as UTF-8.
+    ///   - emit: Called for each event, only once the whole chunk was validated.
+    /// - Returns: Whether the chunk was decoded; `false` means "use the full decoder", and nothing was emitted.
+    /// - Throws: Rethrows `emit`'s errors.
+    static func decode(_ bytes: UnsafeRawBufferPointer, emit: (ChatEvent) throws -> Void) rethrows -> Bool {
+        var scanner = JSONFastScanner(bytes)
+        guard let fields = scan(&scanner) else { return false }
+        if let span = nonEmpty(fields.reasoningContent) ?? nonEmpty(fields.reasoning) {
+            try emit(.reasoning(scanner.string(span)))
+        }
+        if let span = nonEmpty(fields.content) { try emit(.text(scanner.string(span))) }
+        if let span = nonEmpty(fields.finishReason) { try emit(.finishReason(scanner.string(span))) }
+        return true
+    }
+
+    /// Scans a whole chunk; `nil` when it is not of the certain shape.
+    static func scan(_ scanner: inout JSONFastScanner) -> Fields? {
+        var fields = Fields()
+        var seen = SeenKeys()
+        guard scanner.consume(UInt8(ascii: "{")) else { return nil }
+        if !scanner.consume(UInt8(ascii: "}")) {
+            repeat {
+                guard let key = scanner.scanString(), !key.hasEscapes, scanner.consume(UInt8(ascii: ":")) else {
+                    return nil
+                }
+                if scanner.span(key, is: "choices") {
+                    guard seen.insert(.choices), scanChoices(&scanner, into: &fields) else { return nil }
+                } else if scanner.span(key, is: "usage") {
+                    guard seen.insert(.usage), scanner.scanLiteral("null") else { return nil }
+                } else if scanner.span(key, is: "object") {
+                    guard seen.insert(.object), let value = scanner.scanString(), !value.hasEscapes,
+                        !scanner.span(value, is: "error")
+                    else { return nil }
+                } else if scanner.span(key, is: "error") || scanner.span(key, is: "message") {
+                    return nil
+                } else {
+                    guard scanner.skipScalar() else { return nil }
+                }
+            } while scanner.consume(UInt8(ascii: ","))
+            guard scanner.consume(UInt8(ascii: "}")) else { return nil }
+        }
+        return scanner.isAtEnd() ? fields : nil
+    }
+
+    /// `[]` or `[{choice}]`.
+    private static func scanChoices(_ scanner: inout JSONFastScanner, into fields: inout Fields) -> Bool {
+        guard scanner.consume(UInt8(ascii: "[")) else { return false }
+        if scanner.consume(UInt8(ascii: "]")) { return true }
+        guard scanner.consume(UInt8(ascii: "{")) else { return false }
+        var seen = SeenKeys()
+        if !scanner.consume(UInt8(ascii: "}")) {
+            repeat {
+                guard let key = scanner.scanString(), !key.hasEscapes, scanner.consume(UInt8(ascii: ":")) else {
+                    return false
+                }
+                if scanner.span(key, is: "delta") {
+                    guard seen.insert(.delta), scanDelta(&scanner, into: &fields) else { return false }
+                } else if scanner.span(key, is: "index") {
+                    guard seen.insert(.index), let number = scanner.scanNumber(), scanner.range(number, is: "0") else {
+                        return false
+                    }
+                } else if scanner.span(key, is: "finish_reason") {
+                    guard seen.insert(.finishReason), let value = scanner.scanStringOrNull() else { return false }
+                    fields.finishReason = value
+                } else {
+                    guard scanner.skipScalar() else { return false }
+                }
+            } while scanner.consume(UInt8(ascii: ","))
+            guard scanner.consume(UInt8(ascii: "}")) else { return false }
+        }
+        return scanner.consume(UInt8(ascii: "]"))
+    }
+
+    /// `{"content":…,"reasoning_content":…,"reasoning":…, other scalars}`.
+    private static func scanDelta(_ scanner: inout JSONFastScanner, into fields: inout Fields) -> Bool {
+        guard scanner.consume(UInt8(ascii: "{")) else { return false }
+        if scanner.consume(UInt8(ascii: "}")) { return true }
+        var seen = SeenKeys()
+        repeat {
+            guard let key = scanner.scanString(), !key.hasEscapes, scanner.consume(UInt8(ascii: ":")) else {
+                return false
+            }
+            if scanner.span(key, is: "content") {
+                guard seen.insert(.content), let value = scanner.scanStringOrNull() else { return false }
+                fields.content = value
+            } else if scanner.span(key, is: "reasoning_content") {
+                guard seen.insert(.reasoningContent), let value = scanner.scanStringOrNull() else { return false }
+                fields.reasoningContent = value
+            } else if scanner.span(key, is: "reasoning") {
+                guard seen.insert(.reasoning), let value = scanner.scanStringOrNull() else { return false }
+                fields.reasoning = value
+            } else {
+                guard scanner.skipScalar() else { return false }
+            }
+        } while scanner.consume(UInt8(ascii: ","))
+        return scanner.consume(UInt8(ascii: "}"))
+    }
+
+    @inline(__always)
+    private static func nonEmpty(_ span: JSONStringSpan?) -> JSONStringSpan? {
+        guard let span, !span.isEmpty else { return nil }
+        return span
+    }
+}

@@ -1,0 +1,89 @@
+import SSE
+
+/// Decodes an OpenAI-compatible chat completions stream.
+///
+/// ```
+///  data: {"choices":[{"delta":{"role":"assistant","content":""}}]}      → (nothing)
+///  data: {"choices":[{"delta":{"reasoning_content":"Hmm"}}]}            → .reasoning("Hmm")
+///  data: {"choices":[{"delta":{"content":"Hi"}}]}                       → .text("Hi")
+///  data: {"choices":[{"delta":{},"finish_reason":"stop"}]}              → .finishReason("stop")
+///  data: {"choices":[],"usage":{"prompt_tokens":9,…}}                   → .usage(…)
+///  data: {"error":{"message":"…","type":"…","code":…}}                  → throws serverError
+///  data: [DONE]                                                         → .done
+/// ```
+/// `reasoning_content` (DeepSeek, vLLM) wins over `reasoning` (OpenRouter, Ollama) when a chunk has both. Only the
+/// choice with index 0 is read. Events other than `message` and `error` are ignored, as are empty data lines.
+package struct OpenAIStreamDecoder: ChatStreamDecoder {
+    /// Creates a decoder for one reply stream.
+    package init() {}
+
+    package mutating func decode(_ event: ServerSentEvent, emit: (ChatEvent) throws -> Void) throws {
+        if event.type == "error" {
+            throw Self.errorEventError(event.data)
+        }
+        guard event.type == "message" else { return }
+        let handled: Bool? = try event.data.utf8.withContiguousStorageIfAvailable { buffer in
+            try Self.decode(UnsafeRawBufferPointer(buffer), data: event.data, emit: emit)
+        }
+        if handled == nil {
+            var data = event.data
+            _ = try data.withUTF8 { buffer in
+                try Self.decode(UnsafeRawBufferPointer(buffer), data: event.data, emit: emit)
+            }
+        }
+    }
+
+    /// Decodes one `message` event's data, from its bytes when the fast path is certain.
+    private static func decode(
+        _ bytes: UnsafeRawBufferPointer,
+        data: String,
+        emit: (ChatEvent) throws -> Void
+    ) throws -> Bool {
+        if isDone(bytes) {
+            try emit(.done)
+            return true
+        }
+        if try OpenAIChunkFastPath.decode(bytes, emit: emit) { return true }
+        if isBlank(bytes) { return true }
+        try decodeFull(data, emit: emit)
+        return true
+    }
+
+    /// The general decoder: Foundation's JSONDecoder over the whole chunk.
+    /// - Parameters:
+    ///   - data: The chunk's JSON text.
+    ///   - emit: Called for each event.
+    /// - Throws: `ChatWireError.malformedChunk` or `.serverError`; rethrows `emit`'s errors.
+    static func decodeFull(_ data: String, emit: (ChatEvent) throws -> Void) throws {
+        let chunk = try ChunkJSON.decode(OpenAIChunk.self, from: data)
+        if chunk.object == "error" {
+            // vLLM-style top-level error: {"object":"error","message":…,"type":…,"code":…}
+            throw try ChunkJSON.decode(OpenAIErrorBody.self, from: data).wireError
+        }
+        try chunk.events(emit: emit)
+    }
+
+    /// The error an `event: error` carries: an OpenAI error object (bare or under `error`), or plain text.
+    private static func errorEventError(_ data: String) -> ChatWireError {
+        struct Wrapper: Decodable { var error: OpenAIErrorBody? }
+        if let wrapper = try? ChunkJSON.decode(Wrapper.self, from: data), let body = wrapper.error {
+            return body.wireError
+        }
+        if let body = try? ChunkJSON.decode(OpenAIErrorBody.self, from: data), body.message != nil {
+            return body.wireError
+        }
+        return .serverError(message: data)
+    }
+
+    /// `[DONE]`, allowing surrounding whitespace.
+    private static func isDone(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var scanner = JSONFastScanner(bytes)
+        scanner.skipWhitespace()
+        return scanner.scanLiteral("[DONE]") && scanner.isAtEnd()
+    }
+
+    private static func isBlank(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var scanner = JSONFastScanner(bytes)
+        return scanner.isAtEnd()
+    }
+}

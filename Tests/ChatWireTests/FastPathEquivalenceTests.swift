@@ -1,0 +1,143 @@
+import Foundation
+import SSE
+import Testing
+
+@testable import ChatWire
+
+/// The fast paths read chunks straight from bytes; the full decoders use Foundation. Whenever a fast path accepts a
+/// chunk, its events must equal the full decoder's, and the public decoder must always equal the full decoder.
+@Suite("Fast path equals the full decoder")
+struct FastPathEquivalenceTests {
+    enum Outcome: Equatable {
+        case events([ChatEvent])
+        case failed(ChatWireError)
+    }
+
+    private static func outcome(_ body: ((ChatEvent) throws -> Void) throws -> Void) -> Outcome {
+        var events: [ChatEvent] = []
+        do {
+            try body { events.append($0) }
+            return .events(events)
+        } catch let error as ChatWireError {
+            return .failed(error)
+        } catch {
+            return .failed(.serverError(message: "unexpected \(error)"))
+        }
+    }
+
+    private static func fast(
+        _ data: String,
+        _ decode: (UnsafeRawBufferPointer, (ChatEvent) throws -> Void) throws -> Bool
+    ) -> [ChatEvent]? {
+        var events: [ChatEvent] = []
+        var copy = data
+        let handled = copy.withUTF8 { buffer in
+            (try? decode(UnsafeRawBufferPointer(buffer)) { events.append($0) }) ?? false
+        }
+        return handled ? events : nil
+    }
+
+    private struct Report {
+        var cases = 0
+        var fastHits = 0
+        var mismatches: [String] = []
+
+        mutating func check(_ data: String, fast: [ChatEvent]?, full: Outcome, decoder: Outcome) {
+            cases += 1
+            if let fast {
+                fastHits += 1
+                if full != .events(fast) {
+                    mismatches.append("fast \(fast) ≠ full \(full) for \(data.debugDescription)")
+                }
+            }
+            // The decoder skips blank data lines (keep-alives) that are no JSON at all.
+            let expected = data.utf8.allSatisfy { [0x20, 0x0A, 0x0D, 0x09].contains($0) } ? .events([]) : full
+            if decoder != expected {
+                mismatches.append("decoder \(decoder) ≠ full \(full) for \(data.debugDescription)")
+            }
+        }
+    }
+
+    @Test("OpenAI chunks", arguments: [1, 2, 3, 4] as [UInt64])
+    func openAI(seed: UInt64) {
+        var generator = ChunkGenerator(seed: seed)
+        var report = Report()
+        for _ in 0..<2500 {
+            let data = generator.openAIChunk()
+            let full = Self.outcome { try OpenAIStreamDecoder.decodeFull(data, emit: $0) }
+            let fast = Self.fast(data) { try OpenAIChunkFastPath.decode($0, emit: $1) }
+            var decoder = OpenAIStreamDecoder()
+            let viaDecoder = Self.outcome { try decoder.decode(ServerSentEvent(data: data), emit: $0) }
+            report.check(data, fast: fast, full: full, decoder: viaDecoder)
+        }
+        #expect(report.mismatches.isEmpty, "\(report.mismatches.count) mismatches: \(report.mismatches.prefix(5))")
+        // The fast path must actually carry the common shapes, not give up on everything.
+        #expect(report.fastHits * 2 > report.cases, "fast path took only \(report.fastHits) of \(report.cases)")
+    }
+
+    @Test("Anthropic content_block_delta events", arguments: [11, 12] as [UInt64])
+    func anthropic(seed: UInt64) {
+        var generator = ChunkGenerator(seed: seed)
+        var report = Report()
+        for _ in 0..<2500 {
+            let data = generator.anthropicDelta()
+            let event = ServerSentEvent(type: "content_block_delta", data: data)
+            var fullDecoder = AnthropicStreamDecoder()
+            let full = Self.outcome { try fullDecoder.decodeFull(event, emit: $0) }
+            let fast = Self.fast(data) { try AnthropicDeltaFastPath.decode($0, emit: $1) }
+            var decoder = AnthropicStreamDecoder()
+            let viaDecoder = Self.outcome { try decoder.decode(event, emit: $0) }
+            report.check(data, fast: fast, full: full, decoder: viaDecoder)
+        }
+        #expect(report.mismatches.isEmpty, "\(report.mismatches.count) mismatches: \(report.mismatches.prefix(5))")
+        #expect(report.fastHits * 2 > report.cases, "fast path took only \(report.fastHits) of \(report.cases)")
+    }
+
+    @Test(
+        "String literals: the unescaper equals Foundation (lone surrogates as U+FFFD)",
+        arguments: [21, 22] as [UInt64]
+    )
+    func stringLiterals(seed: UInt64) throws {
+        struct Box: Decodable { var s: String }
+        var generator = ChunkGenerator(seed: seed)
+        var mismatches: [String] = []
+        var valid = 0
+        for _ in 0..<3000 {
+            let literal = generator.string(invalid: true)
+            var copy = literal
+            let fast: String? = copy.withUTF8 { buffer in
+                var scanner = JSONFastScanner(UnsafeRawBufferPointer(buffer))
+                guard let span = scanner.scanString(), scanner.isAtEnd() else { return nil }
+                return scanner.string(span)
+            }
+            let full = try? ChunkJSON.decode(Box.self, from: #"{"s":"# + literal + "}").s
+            if let fast {
+                valid += 1
+                if fast != full {
+                    mismatches.append(
+                        "\(literal.debugDescription): \(fast.debugDescription) ≠ \(String(describing: full))"
+                    )
+                }
+            } else if full != nil, literal.utf8.allSatisfy({ $0 >= 0x20 }) {
+                mismatches.append("scanner refused \(literal.debugDescription), Foundation took it")
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+        #expect(valid > 1500)
+    }
+
+    @Test(
+        "Lone surrogates become U+FFFD in both paths",
+        arguments: [
+            (#"\ud800"#, "\u{FFFD}"), (#"\udc00x"#, "\u{FFFD}x"), (#"\ud83d\u0041"#, "\u{FFFD}A"),
+            (#"\ud83d\ud83d\ude00"#, "\u{FFFD}😀"), (#"\ude00\ud83d"#, "\u{FFFD}\u{FFFD}"), (#"\\ud800"#, #"\ud800"#),
+        ]
+    )
+    func loneSurrogates(literal: String, expected: String) throws {
+        let data = #"{"choices":[{"delta":{"content":"a"# + literal + #""}}]}"#
+        let fast = Self.fast(data) { try OpenAIChunkFastPath.decode($0, emit: $1) }
+        let full = Self.outcome { try OpenAIStreamDecoder.decodeFull(data, emit: $0) }
+        #expect(fast == [.text("a" + expected)])
+        #expect(full == .events([.text("a" + expected)]))
+    }
+}
