@@ -22,31 +22,31 @@ package struct OpenAIStreamDecoder: ChatStreamDecoder {
             throw Self.errorEventError(event.data)
         }
         guard event.type == "message" else { return }
-        let handled: Bool? = try event.data.utf8.withContiguousStorageIfAvailable { buffer in
+        let handled: Void? = try event.data.utf8.withContiguousStorageIfAvailable { buffer in
             try Self.decode(UnsafeRawBufferPointer(buffer), data: event.data, emit: emit)
         }
         if handled == nil {
             var data = event.data
-            _ = try data.withUTF8 { buffer in
+            try data.withUTF8 { buffer in
                 try Self.decode(UnsafeRawBufferPointer(buffer), data: event.data, emit: emit)
             }
         }
     }
 
-    /// Decodes one `message` event's data, from its bytes when the fast path is certain.
+    /// Decodes one `message` event's data: `[DONE]`, then the fast path, then (for anything but a blank line) the
+    /// full decoder.
     private static func decode(
         _ bytes: UnsafeRawBufferPointer,
         data: String,
         emit: (ChatEvent) throws -> Void
-    ) throws -> Bool {
+    ) throws {
         if isDone(bytes) {
             try emit(.done)
-            return true
+        } else if try OpenAIChunkFastPath.decode(bytes, emit: emit) || isBlank(bytes) {
+            return
+        } else {
+            try decodeFull(data, emit: emit)
         }
-        if try OpenAIChunkFastPath.decode(bytes, emit: emit) { return true }
-        if isBlank(bytes) { return true }
-        try decodeFull(data, emit: emit)
-        return true
     }
 
     /// The general decoder: Foundation's JSONDecoder over the whole chunk.
