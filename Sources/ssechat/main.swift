@@ -1,1 +1,3 @@
-print("x")
+import ChatCLI
+
+await CLIEntryPoint.main()

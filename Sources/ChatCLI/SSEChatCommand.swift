@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// The root `ssechat` command: chat (the default), `events` and `serve`.
+package struct SSEChatCommand: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
+        commandName: "ssechat",
+        abstract: "A terminal chat client for LLM servers that stream Server-Sent Events.",
+        version: SSEChatVersion.current,
+        subcommands: [EventsCommand.self, ServeCommand.self]
+    )
+
+    package init() {}
+}
+
+/// The program's version string.
+package enum SSEChatVersion {
+    /// The version `--version` prints.
+    package static let current = "0.1.0"
+}
