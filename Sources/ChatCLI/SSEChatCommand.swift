@@ -6,7 +6,8 @@ package struct SSEChatCommand: AsyncParsableCommand {
         commandName: "ssechat",
         abstract: "A terminal chat client for LLM servers that stream Server-Sent Events.",
         version: SSEChatVersion.current,
-        subcommands: [EventsCommand.self, ServeCommand.self]
+        subcommands: [ChatCommand.self, EventsCommand.self, ServeCommand.self],
+        defaultSubcommand: ChatCommand.self
     )
 
     package init() {}

@@ -1,0 +1,84 @@
+import ChatClient
+import ChatWire
+import Foundation
+
+/// Works out where to send chats from the flags and the environment (a pure function of both).
+///
+/// Order: `--url`, then `OPENAI_BASE_URL` / `OPENAI_API_BASE` (OpenAI format) or `ANTHROPIC_BASE_URL`; the key from
+/// `--api-key`, then `OPENAI_API_KEY` / `ANTHROPIC_API_KEY`. With no URL and no key at all, the built-in demo
+/// server is the default (`useDemo`), so a fresh machine works with no account and no network.
+struct EndpointResolver {
+    struct Flags {
+        var url: String?
+        var provider: ChatProviderKind?
+        var model: String?
+        var apiKey: String?
+        var method: String?
+        var data: String?
+        var demo: Bool
+    }
+
+    enum Resolution {
+        /// Start the built-in server and talk to it.
+        case demo(model: String?)
+        /// Talk to this endpoint.
+        case remote(ChatEndpoint)
+    }
+
+    let flags: Flags
+    let environment: [String: String]
+
+    func resolve() throws -> Resolution {
+        if flags.demo { return .demo(model: flags.model) }
+        let env = { (name: String) -> String? in environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        let urlText = flags.url ?? inferredBaseURL(env)
+        let provider = flags.provider ?? urlText.map(Self.inferProvider) ?? (env("ANTHROPIC_API_KEY") != nil
+            && env("OPENAI_API_KEY") == nil ? .anthropic : .openai)
+        let key = flags.apiKey ?? (provider == .anthropic ? env("ANTHROPIC_API_KEY") : env("OPENAI_API_KEY"))
+        guard let urlText else {
+            guard key != nil else { return .demo(model: flags.model) }
+            let base = provider == .anthropic ? "https://api.anthropic.com" : "https://api.openai.com/v1"
+            return .remote(try endpoint(provider: provider, url: base, key: key))
+        }
+        return .remote(try endpoint(provider: provider, url: urlText, key: key))
+    }
+
+    private func inferredBaseURL(_ env: (String) -> String?) -> String? {
+        if flags.provider == .anthropic { return env("ANTHROPIC_BASE_URL") }
+        return env("OPENAI_BASE_URL") ?? env("OPENAI_API_BASE")
+    }
+
+    private func endpoint(provider: ChatProviderKind, url: String, key: String?) throws -> ChatEndpoint {
+        guard let parsed = URL(string: url) ?? URL(string: Self.escapingPlaceholder(url)),
+            let scheme = parsed.scheme?.lowercased(), ["http", "https"].contains(scheme), parsed.host != nil
+        else { throw CLIFailure("not an http(s) URL: \(url)", status: .usage) }
+        let model = flags.model ?? Self.defaultModel(for: provider)
+        return ChatEndpoint(
+            provider: provider,
+            baseURL: parsed,
+            apiKey: key,
+            model: model,
+            method: flags.method,
+            bodyTemplate: flags.data
+        )
+    }
+
+    /// `sse` for a URL with `{prompt}`, `anthropic` for anthropic.com, else `openai`.
+    static func inferProvider(_ url: String) -> ChatProviderKind {
+        if url.contains("{prompt}") || url.contains("%7Bprompt%7D") { return .sse }
+        if url.lowercased().contains("anthropic.com") { return .anthropic }
+        return .openai
+    }
+
+    static func defaultModel(for provider: ChatProviderKind) -> String? {
+        switch provider {
+        case .openai: "gpt-4o-mini"
+        case .anthropic: "claude-sonnet-4-5"
+        case .sse: nil
+        }
+    }
+
+    private static func escapingPlaceholder(_ url: String) -> String {
+        url.replacingOccurrences(of: "{prompt}", with: "%7Bprompt%7D")
+    }
+}

@@ -1,0 +1,154 @@
+import ChatClient
+import ChatWire
+import Foundation
+import LineEditor
+import TerminalUI
+
+/// The interactive loop: libedit prompt, slash commands, a streamed reply per message.
+///
+/// Ctrl-C while a reply streams cancels it (the text stays, marked interrupted); at the prompt libedit clears the
+/// line; Ctrl-D or `/exit` leaves. The terminal is restored on every way out (`LibEditLineReader.close()`).
+struct REPL {
+    let session: ChatSession
+    let environment: [String: String]
+
+    func run() async -> ExitStatus {
+        let reader: LibEditLineReader
+        do {
+            reader = try LibEditLineReader(
+                programName: "ssechat",
+                historyFile: HistoryFile.defaultPath(environment: environment),
+                completions: { prefix in SlashCommand.names.filter { $0.hasPrefix(prefix) && prefix.hasPrefix("/") } }
+            )
+        } catch {
+            StandardStream.error.writeLine("ssechat: cannot start the line editor: \(error)")
+            return .failure
+        }
+        defer { reader.close() }
+        let runner = session.runner
+        // SIGINT reaches us only while a reply streams (libedit reads Ctrl-C as a key at the prompt).
+        let trap = SignalTrap(signals: [SIGINT]) { _ in runner.cancelCurrentTurn() }
+        defer { trap.cancel() }
+        let terminate = SignalTrap(signals: [SIGTERM]) { _ in
+            runner.cancelCurrentTurn()
+            reader.close()
+            exit(ExitStatus.terminated.rawValue)
+        }
+        defer { terminate.cancel() }
+        banner()
+        var assembler = MultilineAssembler()
+        while true {
+            let prompt = assembler.isContinuing ? "... " : "> "
+            switch await reader.readLine(prompt: prompt) {
+            case .endOfInput:
+                return .ok
+            case .interrupted:
+                assembler.reset()
+                continue
+            case .line(let line):
+                guard let message = assembler.feed(line) else { continue }
+                let trimmed = message.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !trimmed.isEmpty else { continue }
+                reader.addHistory(message)
+                if let command = SlashCommand(line: trimmed) {
+                    if await perform(command) == false { return .ok }
+                    continue
+                }
+                let result = await session.send(message)
+                if case .failed(let text, _) = result.end { error(text) }
+            }
+        }
+    }
+
+    private func banner() {
+        let model = session.conversation.model ?? session.endpoint.model ?? session.endpoint.provider.rawValue
+        let host = session.endpoint.baseURL.host ?? ""
+        let port = session.endpoint.baseURL.port.map { ":\($0)" } ?? ""
+        note("ssechat \(SSEChatVersion.current) · \(model) @ \(host)\(port) · /help for commands, Ctrl-D to leave")
+    }
+
+    /// Carries out a slash command; `false` means leave.
+    private func perform(_ command: SlashCommand) async -> Bool {
+        switch command {
+        case .help:
+            note(SlashCommand.helpText)
+        case .exit:
+            return false
+        case .clear:
+            session.conversation.clear()
+            note("conversation cleared")
+        case .system(let text):
+            if let text {
+                session.conversation.system = text
+                note("system prompt set")
+            } else {
+                note("system prompt: \(session.conversation.system ?? "(none)")")
+            }
+        case .model(let name):
+            if let name {
+                session.conversation.model = name
+                note("model: \(name)")
+            } else {
+                note("model: \(session.conversation.model ?? session.endpoint.model ?? "(server default)")")
+            }
+        case .retry:
+            guard let text = session.conversation.popLastUserTurn() else {
+                note("nothing to retry")
+                return true
+            }
+            let result = await session.send(text)
+            if case .failed(let message, _) = result.end { error(message) }
+        case .continue:
+            guard session.conversation.lastReplyIsUnfinished else {
+                note("the last reply is complete; nothing to continue")
+                return true
+            }
+            let result = await session.send("Continue exactly where your last reply stopped, without repeating it.")
+            if case .failed(let message, _) = result.end { error(message) }
+        case .save(let path):
+            guard let path else { return usage("/save FILE") }
+            do {
+                try session.conversation.save(to: Self.expand(path))
+                note("saved to \(path)")
+            } catch {
+                self.error("cannot save to \(path): \(error.localizedDescription)")
+            }
+        case .load(let path):
+            guard let path else { return usage("/load FILE") }
+            do {
+                session.conversation = try Conversation.load(from: Self.expand(path))
+                note("loaded \(session.conversation.entries.count) messages from \(path)")
+            } catch {
+                self.error("cannot load \(path): \(error.localizedDescription)")
+            }
+        case .stats:
+            note(session.lastStats?.summary ?? "no reply yet")
+        case .unknown(let name, let suggestion):
+            error("unknown command \(name)" + (suggestion.map { "; did you mean \($0)?" } ?? "") + " (/help lists them)")
+        }
+        return true
+    }
+
+    private func usage(_ text: String) -> Bool {
+        error("usage: \(text)")
+        return true
+    }
+
+    private func note(_ text: String) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            StandardStream.error.write(TerminalStyle.status.line(String(line), color: colorOnStderr))
+        }
+    }
+
+    private func error(_ text: String) {
+        StandardStream.error.write(TerminalStyle.error.line("ssechat: " + text, color: colorOnStderr))
+    }
+
+    private var colorOnStderr: Bool {
+        ColorMode.auto.isEnabled(isTerminal: isatty(2) == 1, noColor: environment["NO_COLOR"], term: environment["TERM"])
+    }
+
+    private static func expand(_ path: String) -> String {
+        NSString(string: path).expandingTildeInPath
+    }
+}

@@ -1,0 +1,116 @@
+import ChatClient
+import ChatWire
+import Synchronization
+
+/// How one turn ended.
+enum TurnEnd: Sendable, Equatable {
+    case complete
+    case incomplete(ChatReplyIncompleteness)
+    case interrupted
+    case failed(message: String, status: ExitStatus)
+
+    /// The exit status a one-shot run ends with.
+    var exitStatus: ExitStatus {
+        switch self {
+        case .complete: .ok
+        case .incomplete(.stalled): .network
+        case .incomplete(.dropped): .incomplete
+        case .interrupted: .interrupted
+        case .failed(_, let status): status
+        }
+    }
+}
+
+/// What one turn produced.
+struct TurnResult: Sendable {
+    var text: String
+    var stats: ChatStats
+    var end: TurnEnd
+}
+
+/// Runs one turn: streams the reply through a `ReplyPresenter` in its own task, which Ctrl-C cancels (the partial
+/// reply is kept, the connection closed).
+final class TurnRunner: Sendable {
+    private let current = Mutex<Task<TurnResult, Never>?>(nil)
+    private let options: ChatReplyOptions
+    private let style: ChatOutputStyle
+    private let widthWatcher: TerminalWidthWatcher?
+
+    init(options: ChatReplyOptions, style: ChatOutputStyle) {
+        self.options = options
+        self.style = style
+        self.widthWatcher = style.kind == .terminal ? TerminalWidthWatcher() : nil
+    }
+
+    /// Cancels the turn in progress, if any (called from the SIGINT handler).
+    /// - Returns: Whether a turn was running.
+    @discardableResult
+    func cancelCurrentTurn() -> Bool {
+        current.withLock { task in
+            guard let task else { return false }
+            task.cancel()
+            return true
+        }
+    }
+
+    /// Sends `messages` and streams the reply.
+    func run(endpoint: ChatEndpoint, messages: [ChatMessage]) async -> TurnResult {
+        let style = style
+        let options = options
+        let widthWatcher = widthWatcher
+        let task = Task {
+            let presenter = ReplyPresenter(style: style, width: widthWatcher?.columns ?? 80)
+            var width = widthWatcher?.columns ?? 80
+            presenter.begin()
+            var iterator = ChatReplyStream(endpoint: endpoint, messages: messages, options: options)
+                .makeAsyncIterator()
+            do {
+                while let update = try await iterator.next() {
+                    if let now = widthWatcher?.columns, now != width {
+                        width = now
+                        presenter.resize(width: now)
+                    }
+                    presenter.present(update)
+                    if !iterator.hasBufferedUpdates { presenter.flush() }
+                }
+            } catch is CancellationError {
+                presenter.end(interrupted: true)
+                return TurnResult(text: presenter.text, stats: presenter.stats, end: .interrupted)
+            } catch let error as ChatClientError {
+                let status = Self.exitStatus(of: error)
+                presenter.end(interrupted: false, error: error.message)
+                if style.kind == .json { StandardStream.output.write(ChatJSONLine.error(error.message, exitCode: status.rawValue)) }
+                return TurnResult(text: presenter.text, stats: presenter.stats, end: .failed(message: error.message, status: status))
+            } catch {
+                presenter.end(interrupted: false, error: "\(error)")
+                return TurnResult(text: presenter.text, stats: presenter.stats, end: .failed(message: "\(error)", status: .failure))
+            }
+            if Task.isCancelled {
+                presenter.end(interrupted: true)
+                return TurnResult(text: presenter.text, stats: presenter.stats, end: .interrupted)
+            }
+            presenter.end(interrupted: false)
+            let end: TurnEnd =
+                switch presenter.outcome {
+                case .complete: .complete
+                case .incomplete(let why): .incomplete(why)
+                case nil: .incomplete(.dropped("the stream ended early"))
+                }
+            return TurnResult(text: presenter.text, stats: presenter.stats, end: end)
+        }
+        current.withLock { $0 = task }
+        let result = await task.value
+        current.withLock { $0 = nil }
+        return result
+    }
+
+    static func exitStatus(of error: ChatClientError) -> ExitStatus {
+        switch error.kind {
+        case .authentication: .auth
+        case .rateLimited: .rateLimited
+        case .network, .timeout: .network
+        case .invalidRequest: .usage
+        case .server, .protocolViolation: .failure
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import ChatWire
+import Foundation
+
+/// Where a chat goes: the wire format, the server, the key and the model.
+package struct ChatEndpoint: Sendable {
+    /// The wire format.
+    package var provider: ChatProviderKind
+    /// The base URL (OpenAI: `…/v1`; Anthropic: the host; plain SSE: the URL template with `{prompt}`).
+    package var baseURL: URL
+    /// The API key; never printed.
+    package var apiKey: String?
+    /// The model name, when the format takes one.
+    package var model: String?
+    /// The plain-SSE method (`GET` unless a body template is given).
+    package var method: String?
+    /// The plain-SSE body template.
+    package var bodyTemplate: String?
+    /// Extra request headers.
+    package var extraHeaders: [ChatHTTPHeader] = []
+
+    /// Creates an endpoint.
+    package init(
+        provider: ChatProviderKind,
+        baseURL: URL,
+        apiKey: String? = nil,
+        model: String? = nil,
+        method: String? = nil,
+        bodyTemplate: String? = nil,
+        extraHeaders: [ChatHTTPHeader] = []
+    ) {
+        self.provider = provider
+        self.baseURL = baseURL
+        self.apiKey = apiKey
+        self.model = model
+        self.method = method
+        self.bodyTemplate = bodyTemplate
+        self.extraHeaders = extraHeaders
+    }
+
+    /// The streaming request for a conversation.
+    /// - Parameter messages: The conversation so far, ending with the user's turn.
+    /// - Returns: The request to send.
+    /// - Throws: `ChatWireError` when the endpoint cannot express the request.
+    package func makeRequest(for messages: [ChatMessage]) throws -> ChatHTTPRequest {
+        try provider.wireFormat.makeRequest(
+            ChatRequestParameters(
+                baseURL: baseURL,
+                model: model,
+                messages: messages,
+                apiKey: apiKey,
+                method: method,
+                bodyTemplate: bodyTemplate,
+                extraHeaders: extraHeaders
+            )
+        )
+    }
+}

@@ -1,0 +1,18 @@
+/// How a reply is fetched: timeouts, resumption and retries.
+package struct ChatReplyOptions: Sendable {
+    /// A reply silent for this long counts as dropped (`nil`: never).
+    package var idleTimeout: Duration? = .seconds(120)
+    /// How many times a dropped reply is resumed with `Last-Event-ID` (only when the server gave event ids).
+    package var maxResumes = 5
+    /// How many times a request that failed before any token is sent again.
+    package var maxRetriesBeforeFirstToken = 2
+    /// The first wait before such a retry; it doubles each time unless the server sent `Retry-After`.
+    package var retryDelay: Duration = .seconds(1)
+    /// The longest `Retry-After` honoured; a longer one fails at once.
+    package var maxRetryAfter: Duration = .seconds(60)
+    /// The reconnection time used when resuming.
+    package var resumeDelay: Duration = .milliseconds(250)
+
+    /// The defaults.
+    package init() {}
+}
