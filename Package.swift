@@ -11,7 +11,11 @@ let package = Package(
     name: "ssechat",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "ssechat", targets: ["ssechat"])
+        .executable(name: "ssechat", targets: ["ssechat"]),
+        // Library products only for the separate Benchmarks package (Benchmarks/Package.swift).
+        .library(name: "SSE", targets: ["SSE"]),
+        .library(name: "ChatWire", targets: ["ChatWire"]),
+        .library(name: "SSEClient", targets: ["SSEClient"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -54,6 +58,11 @@ let package = Package(
         ),
         .testTarget(name: "SSETests", dependencies: ["SSE", "TestSupport"], swiftSettings: settings),
         .testTarget(name: "SSEClientTests", dependencies: ["SSEClient", "TestSupport"], swiftSettings: settings),
+        .testTarget(
+            name: "ChatClientTests",
+            dependencies: ["ChatClient", "ChatWire", "SSEClient", "TestSupport"],
+            swiftSettings: settings
+        ),
         .testTarget(
             name: "ChatWireTests",
             dependencies: ["ChatWire", "TestSupport"],
