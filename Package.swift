@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "ChatClient", dependencies: ["ChatWire", "SSEClient"], swiftSettings: settings),
         .target(
             name: "DemoServerKit",
-            dependencies: ["SSE", "ChatWire", .product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: ["SSE", "SSEClient", "ChatWire", .product(name: "FlyingFox", package: "FlyingFox")],
             swiftSettings: settings
         ),
         .target(

@@ -1,0 +1,235 @@
+import ArgumentParser
+import DemoServerKit
+import Dispatch
+import Foundation
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `ssechat serve`: runs the built-in SSE chat server in the foreground.
+///
+/// Prints exactly one line, `http://HOST:PORT`, on stdout once listening; notes go to stderr. Stops quietly (exit
+/// 0) on SIGINT or SIGTERM.
+package struct ServeCommand: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the built-in SSE chat server with its demo model (\"ssechat-demo\": a demo, not a real LLM).",
+        discussion: """
+            Endpoints: POST /v1/chat/completions (OpenAI-compatible, streaming or not), GET /v1/models, and \
+            GET /chat?q=PROMPT (plain SSE: `event: thinking`, one `data:` per token, `event: end`).
+
+            The demo model answers deterministically (the same prompt gives the same reply) with Markdown, \
+            code, CJK text and an emoji. Every event carries an id; a client that reconnects with Last-Event-ID \
+            gets exactly the events it missed, for --retention-s seconds after the reply ends.
+
+            With --upstream URL the server relays /v1/chat/completions to an OpenAI-compatible server instead, \
+            adding ids and retention so any upstream becomes resumable.
+
+            Prints http://HOST:PORT on stdout once listening. Ctrl-C or SIGTERM stops it.
+            """
+    )
+
+    @Option(help: "The address to listen on (loopback by default).")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on; 0 picks a free one.")
+    var port: UInt16 = 8080
+
+    @Option(name: .customLong("tokens-per-sec"), help: "Demo model speed in tokens per second; 0 is as fast as possible.")
+    var tokensPerSecond: Double = 40
+
+    @Option(help: ArgumentHelp("Force every demo reply to N tokens (the content repeats).", valueName: "N"))
+    var replyTokens: Int?
+
+    @Option(name: .customLong("retry-ms"), help: "The retry: value sent to clients, in milliseconds.")
+    var retryMilliseconds: Int = 1000
+
+    @Option(name: .customLong("keep-alive-ms"), help: "Send ': keep-alive' after this much silence; 0 never.")
+    var keepAliveMilliseconds: Int = 15_000
+
+    @Option(name: .customLong("retention-s"), help: "Keep finished replies resumable for this many seconds.")
+    var retentionSeconds: Double = 300
+
+    @Option(
+        name: .customLong("api-key-env"),
+        help: ArgumentHelp("Require 'Authorization: Bearer KEY', KEY read from this environment variable.", valueName: "NAME")
+    )
+    var apiKeyEnvironmentName: String?
+
+    @Option(help: ArgumentHelp("Fault: close each response after N events.", valueName: "N"))
+    var dropAfter: Int?
+
+    @Flag(help: "Fault: with --drop-after, send half of one more event before closing.")
+    var dropMidEvent = false
+
+    @Option(help: ArgumentHelp("Fault: close the connection after each event with probability P.", valueName: "P"))
+    var dropProb: Double = 0
+
+    @Option(help: "Seed for the random faults.")
+    var seed: UInt64 = 0
+
+    @Option(name: .customLong("stall-ms"), help: ArgumentHelp("Fault: go silent for MS milliseconds mid-reply.", valueName: "MS"))
+    var stallMilliseconds: Int?
+
+    @Option(help: ArgumentHelp("Fault: how many events of a response come before the stall.", valueName: "N"))
+    var stallAfter: Int = 3
+
+    @Option(help: ArgumentHelp("Fault: answer every request with this HTTP status and an error body.", valueName: "CODE"))
+    var status: Int?
+
+    @Option(help: "Fault: split events across writes: none, mid-line, mid-crlf, mid-utf8 or random.")
+    var chunking: String = "none"
+
+    @Option(help: "Coalesce events that are ready together into one write; false sends each event as its own chunk.")
+    var coalesce: Bool = true
+
+    @Option(help: ArgumentHelp("Relay to this OpenAI-compatible base URL (e.g. https://host/v1).", valueName: "URL"))
+    var upstream: String?
+
+    @Option(
+        name: .customLong("upstream-api-key-env"),
+        help: ArgumentHelp("The environment variable holding the upstream's API key.", valueName: "NAME")
+    )
+    var upstreamAPIKeyEnvironmentName: String = "OPENAI_API_KEY"
+
+    @Flag(name: .shortAndLong, help: "Log replies and connection errors to stderr.")
+    var verbose = false
+
+    package init() {}
+
+    package func validate() throws {
+        guard tokensPerSecond >= 0, tokensPerSecond.isFinite else { throw ValidationError("--tokens-per-sec must be 0 or more.") }
+        if let replyTokens, replyTokens < 1 { throw ValidationError("--reply-tokens must be at least 1.") }
+        guard retryMilliseconds >= 0 else { throw ValidationError("--retry-ms must be 0 or more.") }
+        guard keepAliveMilliseconds >= 0 else { throw ValidationError("--keep-alive-ms must be 0 or more.") }
+        guard retentionSeconds >= 0, retentionSeconds.isFinite else { throw ValidationError("--retention-s must be 0 or more.") }
+        if let dropAfter, dropAfter < 0 { throw ValidationError("--drop-after must be 0 or more.") }
+        guard (0...1).contains(dropProb) else { throw ValidationError("--drop-prob must be between 0 and 1.") }
+        if let stallMilliseconds, stallMilliseconds < 0 { throw ValidationError("--stall-ms must be 0 or more.") }
+        guard stallAfter >= 0 else { throw ValidationError("--stall-after must be 0 or more.") }
+        if let status, !(100...599).contains(status) { throw ValidationError("--status must be an HTTP status (100-599).") }
+        guard DemoChunking(rawValue: chunking) != nil else {
+            let modes = DemoChunking.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("--chunking must be one of: \(modes).")
+        }
+        if let upstream {
+            guard let url = URL(string: upstream), ["http", "https"].contains(url.scheme?.lowercased() ?? "") else {
+                throw ValidationError("--upstream must be an http:// or https:// URL.")
+            }
+        }
+    }
+
+    /// The server configuration these options describe.
+    /// - Parameter environment: Where API keys are read from.
+    /// - Returns: The configuration.
+    /// - Throws: `ValidationError` when `--api-key-env` names an unset variable.
+    package func makeConfiguration(environment: [String: String]) throws -> DemoServerConfiguration {
+        var configuration = DemoServerConfiguration(
+            host: host,
+            port: port,
+            tokensPerSecond: tokensPerSecond,
+            replyTokens: replyTokens,
+            faults: DemoFaults(
+                dropAfterEvents: dropAfter,
+                dropMidEvent: dropMidEvent,
+                dropProbability: dropProb,
+                seed: seed,
+                stallMilliseconds: stallMilliseconds,
+                stallAfterEvents: stallAfter,
+                status: status,
+                chunking: DemoChunking(rawValue: chunking) ?? .none
+            )
+        )
+        configuration.retryMilliseconds = retryMilliseconds
+        configuration.keepAliveInterval = .milliseconds(keepAliveMilliseconds)
+        configuration.retention = .milliseconds(Int64(retentionSeconds * 1000))
+        configuration.coalesce = coalesce
+        if let name = apiKeyEnvironmentName {
+            guard let key = environment[name], !key.isEmpty else {
+                throw ValidationError("--api-key-env: the environment variable \(name) is not set.")
+            }
+            configuration.apiKey = key
+        }
+        if let upstream {
+            configuration.upstream = URL(string: upstream)
+            configuration.upstreamAPIKey = environment[upstreamAPIKeyEnvironmentName].flatMap { $0.isEmpty ? nil : $0 }
+        }
+        if verbose { configuration.log = { Self.note($0) } }
+        return configuration
+    }
+
+    package func run() async throws {
+        let configuration = try makeConfiguration(environment: ProcessInfo.processInfo.environment)
+        let stopSignal = StopSignal()
+        let server = DemoServer(configuration: configuration)
+        do {
+            _ = try await server.start()
+        } catch {
+            Self.note("ssechat serve: \(error)")
+            throw ExitCode.failure
+        }
+        let url = server.baseURL.absoluteString
+        FileHandle.standardOutput.write(Data((url + "\n").utf8))
+        if let upstream = configuration.upstream {
+            let key = configuration.upstreamAPIKey == nil ? "no API key" : "key from $\(upstreamAPIKeyEnvironmentName)"
+            Self.note("ssechat serve: relaying \(url)/v1/chat/completions to \(upstream.absoluteString) (\(key))")
+        } else {
+            Self.note("ssechat serve: demo model \"\(configuration.modelName)\" (not a real LLM) at \(url); Ctrl-C stops")
+        }
+        await stopSignal.wait()
+        await server.stop()
+    }
+
+    private static func note(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+/// Waits for SIGINT or SIGTERM: both are taken away from their default (terminate) action while the server runs.
+/// `@unchecked Sendable`: it wraps Dispatch signal sources, which are set up once in `init` and only cancelled in
+/// `deinit`; its own state is `Mutex`-guarded.
+private final class StopSignal: @unchecked Sendable {
+    private let sources: [any DispatchSourceSignal]
+    private let state = Mutex<(fired: Bool, waiter: CheckedContinuation<Void, Never>?)>((false, nil))
+
+    init() {
+        var sources: [any DispatchSourceSignal] = []
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            sources.append(source)
+        }
+        self.sources = sources
+        for source in sources {
+            source.setEventHandler { [weak self] in self?.fire() }
+            source.resume()
+        }
+    }
+
+    deinit {
+        for source in sources { source.cancel() }
+    }
+
+    private func fire() {
+        let waiter = state.withLock { state in
+            state.fired = true
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.resume()
+    }
+
+    func wait() async {
+        await withCheckedContinuation { continuation in
+            let fired = state.withLock { state in
+                if !state.fired { state.waiter = continuation }
+                return state.fired
+            }
+            if fired { continuation.resume() }
+        }
+    }
+}
