@@ -1,0 +1,196 @@
+import BenchSupport
+import CBaseline
+
+/// Runs issue 2's parser benchmark and issue 5's reply-decoding benchmark and writes their Markdown sections.
+struct ParserReport {
+    /// The corpus size in bytes.
+    var corpusBytes: Int
+    /// The prefix, in bytes, the slow `JSONDecoder` baseline decodes.
+    var baselineBytes: Int
+    /// How runs are repeated.
+    var sampler: Sampler
+    /// How many runs the slow baseline gets.
+    var baselineSampler: Sampler
+
+    /// A result that did not match the corpus.
+    struct VerificationFailure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Runs everything and returns the Markdown.
+    /// - Returns: The sections, ready to paste into docs/PERFORMANCE.md.
+    /// - Throws: `VerificationFailure` when a run's output disagrees with the corpus; parser or decoder errors.
+    func run() throws -> String {
+        progress("generating a \(Format.number(Double(corpusBytes) / 1e6)) MB corpus")
+        let corpus = ChunkCorpus(targetBytes: corpusBytes)
+        return try corpus.bytes.withUnsafeBytes { stream in
+            try parserSection(corpus, stream) + "\n" + decodingSection(corpus, stream)
+        }
+    }
+
+    private func parserSection(_ corpus: ChunkCorpus, _ stream: UnsafeRawBufferPointer) throws -> String {
+        progress("memchr baseline")
+        let memchr = sampler.measure { cbaseline_count_lines(stream.baseAddress, stream.count) }
+        try check(memchr.result == corpus.lineFeedCount, "memchr counted \(memchr.result) LFs")
+        let memchrRate = Double(stream.count) / memchr.medianSeconds
+
+        var table = MarkdownTable(headers: [
+            "Benchmark", "Chunks", "Median", "Min – max", "Throughput", "Events/s", "vs memchr", "Allocations/event",
+        ])
+        table.append([
+            "C `memchr` line count (baseline)", "whole buffer", Format.milliseconds(memchr.medianSeconds),
+            spread(memchr), Format.megabytesPerSecond(stream.count, seconds: memchr.medianSeconds), "—",
+            Format.ratio(1), Format.number(memchr.medianAllocations / Double(corpus.eventCount), decimals: 3),
+        ])
+        var verdict = ""
+        for chunking in [Chunking.fixed(16 * 1024), .varying(7...64)] {
+            progress("SSEParser, \(chunking) chunks")
+            let summary = try sampler.measure { () throws(any Error) in
+                try ParserBenchmark.parse(stream, chunking: chunking)
+            }
+            let expected = ParserBenchmark.Tally(events: corpus.eventCount, dataBytes: corpus.dataByteCount)
+            try check(summary.result == expected, "parser tally \(summary.result), expected \(expected)")
+            let rate = Double(stream.count) / summary.medianSeconds
+            table.append([
+                "`SSEParser.parse`", chunking.description, Format.milliseconds(summary.medianSeconds), spread(summary),
+                Format.megabytesPerSecond(stream.count, seconds: summary.medianSeconds),
+                Format.perSecond(corpus.eventCount, seconds: summary.medianSeconds), Format.ratio(rate / memchrRate),
+                Format.number(summary.medianAllocations / Double(corpus.eventCount), decimals: 3),
+            ])
+            if verdict.isEmpty {
+                let met = rate >= 1e9
+                verdict = "Target ≥ 1,000 MB/s with 16 KiB chunks: **\(met ? "met" : "not met")** "
+                    + "(\(Format.megabytesPerSecond(stream.count, seconds: summary.medianSeconds)))."
+            }
+        }
+        return """
+            ### Parser throughput (issue 2)
+
+            Corpus: \(describe(corpus)). \(runsNote(sampler))
+
+            \(table.rendered)
+            \(verdict) Allocations are counted by a malloc interposer linked into the benchmark (every malloc, \
+            calloc, realloc and aligned allocation of the process during the timed run), divided by the events.
+
+            """
+    }
+
+    private func decodingSection(_ corpus: ChunkCorpus, _ stream: UnsafeRawBufferPointer) throws -> String {
+        var table = MarkdownTable(headers: [
+            "Pipeline", "Input", "Median", "Min – max", "Throughput", "Deltas/s", "vs JSONDecoder", "Allocations/event",
+        ])
+        let chunking = Chunking.fixed(16 * 1024)
+
+        progress("JSONDecoder baseline on the first \(Format.number(Double(baselineBytes) / 1e6)) MB")
+        let prefix = UnsafeRawBufferPointer(rebasing: stream[0..<min(baselineBytes, stream.count)])
+        let slow = try baselineSampler.measure { () throws(any Error) in
+            try JSONDecoderBaseline.decode(prefix, chunking: chunking)
+        }
+        let baselineRate = Double(prefix.count) / slow.medianSeconds
+        let prefixFast = try baselineSampler.measure { () throws(any Error) in
+            try DecodeBenchmark.decode(prefix, chunking: chunking)
+        }
+        try verifyPrefix(prefix, chunking: chunking)
+        let prefixEvents = Double(prefixFast.result.textEvents + 1)
+
+        let escaped = ChunkCorpus(targetBytes: corpusBytes, nonASCII: .escaped)
+        var verdict = ""
+        for variant in [corpus, escaped] {
+            progress("SSEParser + OpenAI decoder, \(variant.nonASCII.rawValue) non-ASCII")
+            let summary = try variant.bytes.withUnsafeBytes { bytes throws(any Error) in
+                try sampler.measure { () throws(any Error) in try DecodeBenchmark.decode(bytes, chunking: chunking) }
+            }
+            try verifyFull(variant, summary.result, chunking: chunking)
+            let rate = Double(variant.bytes.count) / summary.medianSeconds
+            table.append([
+                "`SSEParser` + ChatWire `OpenAIStreamDecoder`",
+                "\(Format.number(Double(variant.bytes.count) / 1e6)) MB, \(label(variant.nonASCII))",
+                Format.milliseconds(summary.medianSeconds), spread(summary),
+                Format.megabytesPerSecond(variant.bytes.count, seconds: summary.medianSeconds),
+                Format.perSecond(summary.result.textEvents, seconds: summary.medianSeconds),
+                Format.ratio(rate / baselineRate),
+                Format.number(summary.medianAllocations / Double(variant.eventCount), decimals: 3),
+            ])
+            if verdict.isEmpty {
+                verdict = "Target ≥ 300 MB/s: **\(rate >= 3e8 ? "met" : "not met")** "
+                    + "(\(Format.megabytesPerSecond(variant.bytes.count, seconds: summary.medianSeconds)))."
+            }
+        }
+        let prefixLabel = "first \(Format.number(Double(prefix.count) / 1e6)) MB, \(label(.raw))"
+        table.append([
+            "`SSEParser` + ChatWire `OpenAIStreamDecoder`", prefixLabel,
+            Format.milliseconds(prefixFast.medianSeconds), spread(prefixFast),
+            Format.megabytesPerSecond(prefix.count, seconds: prefixFast.medianSeconds),
+            Format.perSecond(prefixFast.result.textEvents, seconds: prefixFast.medianSeconds),
+            Format.ratio(Double(prefix.count) / prefixFast.medianSeconds / baselineRate),
+            Format.number(prefixFast.medianAllocations / prefixEvents, decimals: 3),
+        ])
+        table.append([
+            "`SSEParser` + `JSONDecoder` per chunk (baseline)", prefixLabel,
+            Format.milliseconds(slow.medianSeconds), spread(slow),
+            Format.megabytesPerSecond(prefix.count, seconds: slow.medianSeconds),
+            Format.perSecond(slow.result.textEvents, seconds: slow.medianSeconds), Format.ratio(1),
+            Format.number(slow.medianAllocations / prefixEvents, decimals: 3),
+        ])
+        return """
+            ### Reply decoding (issue 5, item 2)
+
+            SSE parse + OpenAI chunk decode → text deltas, 16 KiB chunks, the same corpus; a second corpus of the \
+            same size writes every non-ASCII character as `\\uXXXX` (surrogate pairs for emoji), as Python's \
+            `json.dumps` does by default. \(runsNote(sampler)) The `JSONDecoder` baseline (a `Decodable` struct \
+            for `choices[0].delta.content`, one `decode` per event) and the decoder beside it run on a prefix of \
+            the corpus, median of \(baselineSampler.runs) runs. Every run's text is checked: its concatenation \
+            equals the generated reply byte for byte, and on the prefix it equals `JSONDecoder`'s.
+
+            \(table.rendered)
+            \(verdict)
+
+            """
+    }
+
+    private func verifyFull(_ corpus: ChunkCorpus, _ tally: DecodeBenchmark.Tally, chunking: Chunking) throws {
+        try check(tally.done, "no [DONE] decoded")
+        try check(tally.textEvents == corpus.tokenCount, "\(tally.textEvents) text deltas for \(corpus.tokenCount)")
+        var text = ""
+        text.reserveCapacity(corpus.text.utf8.count)
+        _ = try corpus.bytes.withUnsafeBytes { try DecodeBenchmark.decode($0, chunking: chunking) { text += $0 } }
+        try check(text == corpus.text, "decoded text differs from the generated reply")
+    }
+
+    private func verifyPrefix(_ prefix: UnsafeRawBufferPointer, chunking: Chunking) throws {
+        var fast = ""
+        var slow = ""
+        _ = try DecodeBenchmark.decode(prefix, chunking: chunking) { fast += $0 }
+        _ = try JSONDecoderBaseline.decode(prefix, chunking: chunking) { slow += $0 }
+        try check(!fast.isEmpty && fast == slow, "ChatWire and JSONDecoder disagree on the prefix")
+    }
+
+    private func describe(_ corpus: ChunkCorpus) -> String {
+        "\(Format.number(Double(corpus.bytes.count))) bytes, \(Format.number(Double(corpus.eventCount))) events "
+            + "(`chat.completion.chunk`, one token each, ~\(corpus.bytes.count / max(1, corpus.eventCount)) bytes "
+            + "per event); reply text \(Format.number(Double(corpus.text.utf8.count) / 1e6, decimals: 1)) MB, "
+            + "\(Format.number(corpus.nonASCIITextShare * 100))% of its bytes non-ASCII (CJK, emoji)"
+    }
+
+    private func runsNote(_ sampler: Sampler) -> String {
+        "Median of \(sampler.runs) runs after \(sampler.warmUpRuns) warm-up; MB = 10⁶ bytes."
+    }
+
+    private func label(_ nonASCII: JSONStringWriter.NonASCII) -> String {
+        nonASCII == .raw ? "raw UTF-8" : "`\\u`-escaped"
+    }
+
+    private func spread<Result>(_ summary: Summary<Result>) -> String {
+        Format.number(summary.minSeconds * 1e3, decimals: 1) + " – " + Format.milliseconds(summary.maxSeconds)
+    }
+
+    private func check(_ condition: Bool, _ message: @autoclosure () -> String) throws {
+        if !condition { throw VerificationFailure(description: message()) }
+    }
+}
+
+/// Writes a progress line to stderr (stdout carries only the report).
+/// - Parameter message: The line.
+func progress(_ message: String) {
+    StandardError.write("parser-bench: \(message)\n")
+}
