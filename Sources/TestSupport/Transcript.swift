@@ -1,0 +1,119 @@
+import Foundation
+
+/// Builds the event-stream text of provider replies for loopback transcript servers: each element of a returned
+/// array is one event (ending in a blank line), so a server can send them one `send(2)` at a time.
+package enum Transcript {
+    /// A JSON string literal for `text` (quotes included).
+    /// - Parameter text: Any text.
+    /// - Returns: The literal.
+    package static func jsonString(_ text: String) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: [text], options: [.fragmentsAllowed]),
+            let array = String(data: data, encoding: .utf8)
+        else { return "\"\"" }
+        return String(array.dropFirst().dropLast())
+    }
+
+    /// One OpenAI chat-completion chunk event carrying a content delta.
+    /// - Parameters:
+    ///   - content: The text delta.
+    ///   - id: An SSE event id to put before the data, if any.
+    /// - Returns: The event text.
+    package static func openAIContent(_ content: String, id: String? = nil) -> String {
+        openAIChunk(#"{"index":0,"delta":{"content":\#(jsonString(content))},"finish_reason":null}"#, id: id)
+    }
+
+    /// One OpenAI chunk event carrying a `reasoning_content` delta.
+    /// - Parameter reasoning: The reasoning delta.
+    /// - Returns: The event text.
+    package static func openAIReasoning(_ reasoning: String) -> String {
+        openAIChunk(#"{"index":0,"delta":{"content":null,"reasoning_content":\#(jsonString(reasoning))},"finish_reason":null}"#)
+    }
+
+    /// An OpenAI chunk event with the choice given as raw JSON.
+    /// - Parameters:
+    ///   - choice: The JSON of `choices[0]`.
+    ///   - id: An SSE event id, if any.
+    /// - Returns: The event text.
+    package static func openAIChunk(_ choice: String, id: String? = nil) -> String {
+        let prefix = id.map { "id: \($0)\n" } ?? ""
+        return prefix + #"data: {"id":"chatcmpl-test","object":"chat.completion.chunk","created":1,"model":"test-model","choices":[\#(choice)]}"#
+            + "\n\n"
+    }
+
+    /// A complete OpenAI reply: a role chunk, one content chunk per token, the finish reason, usage and `[DONE]`.
+    /// - Parameters:
+    ///   - tokens: The text deltas.
+    ///   - reasoning: Reasoning deltas sent before the text.
+    ///   - finishReason: The finish reason.
+    ///   - withIDs: Whether every event carries an id (`1`, `2`, …), as a resumable server's do.
+    /// - Returns: The events.
+    package static func openAI(
+        _ tokens: [String],
+        reasoning: [String] = [],
+        finishReason: String = "stop",
+        withIDs: Bool = false
+    ) -> [String] {
+        var events: [String] = [openAIChunk(#"{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":null}"#)]
+        events += reasoning.map(openAIReasoning)
+        events += tokens.map { openAIContent($0) }
+        events.append(openAIChunk(#"{"index":0,"delta":{},"finish_reason":\#(jsonString(finishReason))}"#))
+        events.append(
+            #"data: {"id":"chatcmpl-test","object":"chat.completion.chunk","created":1,"model":"test-model","choices":[],"usage":{"prompt_tokens":5,"completion_tokens":\#(tokens.count),"total_tokens":\#(tokens.count + 5)}}"#
+                + "\n\n"
+        )
+        events.append("data: [DONE]\n\n")
+        guard withIDs else { return events }
+        return events.enumerated().map { index, event in "id: \(index + 1)\n" + event }
+    }
+
+    /// A complete Anthropic Messages reply: `message_start`, an optional thinking block, a text block, a `ping`,
+    /// `message_delta` with the stop reason, `message_stop`.
+    /// - Parameters:
+    ///   - text: The text deltas.
+    ///   - thinking: The thinking deltas, sent first.
+    /// - Returns: The events.
+    package static func anthropic(_ text: [String], thinking: [String] = []) -> [String] {
+        func event(_ name: String, _ json: String) -> String { "event: \(name)\ndata: \(json)\n\n" }
+        var events = [
+            event(
+                "message_start",
+                #"{"type":"message_start","message":{"id":"msg_test","type":"message","role":"assistant","content":[],"model":"claude-test","stop_reason":null,"usage":{"input_tokens":7,"output_tokens":1}}}"#
+            )
+        ]
+        var index = 0
+        if !thinking.isEmpty {
+            events.append(event("content_block_start", #"{"type":"content_block_start","index":0,"content_block":{"type":"thinking","thinking":""}}"#))
+            for delta in thinking {
+                events.append(
+                    event(
+                        "content_block_delta",
+                        #"{"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":\#(jsonString(delta))}}"#
+                    )
+                )
+            }
+            events.append(event("content_block_stop", #"{"type":"content_block_stop","index":0}"#))
+            index = 1
+        }
+        events.append(event("ping", #"{"type":"ping"}"#))
+        events.append(
+            event("content_block_start", #"{"type":"content_block_start","index":\#(index),"content_block":{"type":"text","text":""}}"#)
+        )
+        for delta in text {
+            events.append(
+                event(
+                    "content_block_delta",
+                    #"{"type":"content_block_delta","index":\#(index),"delta":{"type":"text_delta","text":\#(jsonString(delta))}}"#
+                )
+            )
+        }
+        events.append(event("content_block_stop", #"{"type":"content_block_stop","index":\#(index)}"#))
+        events.append(
+            event(
+                "message_delta",
+                #"{"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"output_tokens":\#(text.count)}}"#
+            )
+        )
+        events.append(event("message_stop", #"{"type":"message_stop"}"#))
+        return events
+    }
+}
