@@ -9,8 +9,10 @@ import FoundationNetworking
 ///
 /// The delegate queue pushes (`receive(response:)`, `receive(data:)`, `complete(error:)`); the consuming task pulls
 /// (`response()`, `nextChunks()`). Chunks are handed over in batches, never byte by byte. When more than the high-water
-/// mark is buffered ahead of the consumer the URLSession task is suspended, and it resumes once the consumer has
-/// taken the backlog, so a fast server cannot grow memory without bound.
+/// mark is buffered ahead of the consumer, `waitForRoom()` blocks URLSession's transfer thread (see
+/// `BackpressureOperationQueue`) until the consumer has taken the backlog, so TCP flow control holds a fast server
+/// back and memory stays bounded. (`URLSessionTask.suspend()` cannot do this on Linux: suspending mid-transfer
+/// races inside swift-corelibs-foundation and traps.)
 final class HTTPStreamConnection: Sendable {
     private struct State {
         var task: URLSessionDataTask?
@@ -20,12 +22,12 @@ final class HTTPStreamConnection: Sendable {
         var bufferedBytes = 0
         var chunkWaiter: CheckedContinuation<[Data]?, any Error>?
         var outcome: Result<Void, any Error>?
-        var suspended = false
         var onActivity: (@Sendable () -> Void)?
     }
 
     private let state = Mutex(State())
     private let highWaterMark: Int
+    private let room = NSCondition()
 
     /// Creates the bridge for one request.
     /// - Parameter highWaterMark: Bytes buffered ahead of the consumer before the transfer is paused.
@@ -61,26 +63,35 @@ final class HTTPStreamConnection: Sendable {
     }
 
     func receive(data: Data) {
-        let (waiter, taskToSuspend, onActivity) = state.withLock {
-            state -> (CheckedContinuation<[Data]?, any Error>?, URLSessionDataTask?, (@Sendable () -> Void)?) in
-            guard state.outcome == nil else { return (nil, nil, nil) }
+        let (waiter, onActivity) = state.withLock {
+            state -> (CheckedContinuation<[Data]?, any Error>?, (@Sendable () -> Void)?) in
+            guard state.outcome == nil else { return (nil, nil) }
             if let waiter = state.chunkWaiter {
                 state.chunkWaiter = nil
-                return (waiter, nil, state.onActivity)
+                return (waiter, state.onActivity)
             }
             state.chunks.append(data)
             state.bufferedBytes += data.count
-            if state.bufferedBytes > highWaterMark, !state.suspended {
-                state.suspended = true
-                return (nil, state.task, state.onActivity)
-            }
-            return (nil, nil, state.onActivity)
+            return (nil, state.onActivity)
         }
         onActivity?()
-        if let waiter {
-            waiter.resume(returning: [data])
+        waiter?.resume(returning: [data])
+    }
+
+    /// Blocks the calling thread (URLSession's transfer thread) while more than the high-water mark is buffered
+    /// ahead of the consumer and the connection is still open.
+    func waitForRoom() {
+        room.lock()
+        defer { room.unlock() }
+        while state.withLock({ $0.bufferedBytes > highWaterMark && $0.outcome == nil }) {
+            _ = room.wait(until: Date(timeIntervalSinceNow: 0.05))
         }
-        taskToSuspend?.suspend()
+    }
+
+    private func signalRoom() {
+        room.lock()
+        room.broadcast()
+        room.unlock()
     }
 
     func complete(error: (any Error)?) {
@@ -108,6 +119,7 @@ final class HTTPStreamConnection: Sendable {
             return (state.responseWaiter, state.chunkWaiter, cancelTask ? state.task : nil)
         }
         task?.cancel()
+        signalRoom()
         let settled = state.withLock { $0.outcome } ?? outcome
         switch settled {
         case .success:
@@ -149,28 +161,23 @@ final class HTTPStreamConnection: Sendable {
     func nextChunks() async throws -> [Data]? {
         try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                let (ready, taskToResume) = state.withLock {
-                    state -> (Result<[Data]?, any Error>?, URLSessionDataTask?) in
+                let ready: Result<[Data]?, any Error>? = state.withLock { state in
                     if !state.chunks.isEmpty {
                         let chunks = state.chunks
                         state.chunks.removeAll(keepingCapacity: true)
                         state.bufferedBytes = 0
-                        let resume = state.suspended ? state.task : nil
-                        state.suspended = false
-                        return (.success(chunks), resume)
+                        return .success(chunks)
                     }
                     if let outcome = state.outcome {
                         switch outcome {
-                        case .success: return (.success(nil), nil)
-                        case .failure(let error): return (.failure(error), nil)
+                        case .success: return .success(nil)
+                        case .failure(let error): return .failure(error)
                         }
                     }
                     state.chunkWaiter = continuation
-                    let resume = state.suspended ? state.task : nil
-                    state.suspended = false
-                    return (nil, resume)
+                    return nil
                 }
-                taskToResume?.resume()
+                signalRoom()
                 if let ready { continuation.resume(with: ready) }
             }
         } onCancel: {

@@ -20,10 +20,12 @@ final class URLSessionTransport: Sendable {
         // The EventSource enforces its own idle timeout; URLSession's whole-second one must never fire first.
         configuration.timeoutIntervalForRequest = 7 * 24 * 3600
         configuration.timeoutIntervalForResource = 7 * 24 * 3600
-        let queue = OperationQueue()
+        let queue = BackpressureOperationQueue()
         queue.maxConcurrentOperationCount = 1
         queue.name = "ssechat.urlsession"
-        router = SessionDelegate()
+        let router = SessionDelegate()
+        queue.waitForRoom = { [weak router] in router?.waitForRoom() }
+        self.router = router
         session = URLSession(configuration: configuration, delegate: router, delegateQueue: queue)
     }
 
@@ -58,6 +60,13 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
 
     func register(_ connection: HTTPStreamConnection, for taskIdentifier: Int) {
         connections.withLock { $0[taskIdentifier] = connection }
+    }
+
+    /// Blocks while any open connection has more than its high-water mark buffered ahead of its consumer.
+    func waitForRoom() {
+        for connection in connections.withLock({ Array($0.values) }) {
+            connection.waitForRoom()
+        }
     }
 
     private func connection(for task: URLSessionTask) -> HTTPStreamConnection? {
