@@ -98,6 +98,8 @@ struct ChatCompletionRequest: Decodable, Sendable {
         case .keyNotFound(let key, let context):
             let field = path(context.codingPath + [key])
             return "Missing required parameter: '\(field)'."
+        case .typeMismatch(_, let context) where context.codingPath.isEmpty:
+            return "The request body must be a JSON object."
         case .typeMismatch(let type, let context):
             return "Invalid type for '\(path(context.codingPath))': expected \(Self.jsonTypeName(type))."
         case .valueNotFound(let type, let context):

@@ -31,6 +31,7 @@ final class Generation: Sendable {
     fileprivate struct State {
         var log = GenerationLog()
         var finished = false
+        var cancelled = false
         var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
         var nextWaiterID = 0
         var readers = 0
@@ -110,16 +111,19 @@ final class Generation: Sendable {
 
     /// Records the task producing the events, so an abandoned reply can be stopped.
     func setProducer(_ task: Task<Void, Never>) {
-        let finished = state.withLock { state in
+        let cancelled = state.withLock { state in
             if !state.finished { state.producer = task }
-            return state.finished
+            return state.cancelled
         }
-        if finished { task.cancel() }
+        if cancelled { task.cancel() }
     }
 
     /// Stops producing (used when the server stops or the reply is abandoned) and finishes the reply.
     func cancel() {
-        let producer = state.withLock { $0.producer }
+        let producer = state.withLock { state in
+            state.cancelled = true
+            return state.producer
+        }
         producer?.cancel()
         finish()
     }

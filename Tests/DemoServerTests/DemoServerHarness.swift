@@ -115,6 +115,16 @@ func readOpenAIReply(_ source: EventSource) async throws -> StreamedReply {
     return reply
 }
 
+/// The `delta.content` of the chunk events among `events`, joined.
+func contentText(of events: [ServerSentEvent]) throws -> String {
+    var text = ""
+    for event in events where event.data != "[DONE]" {
+        let choices = try jsonObject(event.data)["choices"] as? [[String: Any]]
+        text += (choices?.first?["delta"] as? [String: Any])?["content"] as? String ?? ""
+    }
+    return text
+}
+
 /// The event ids must be `<generation>-0`, `<generation>-1`, … with no gap and no repeat.
 func expectSequentialIDs(_ events: [ServerSentEvent], sourceLocation: SourceLocation = #_sourceLocation) {
     guard let first = events.first, let dash = first.lastEventID.lastIndex(of: "-") else {

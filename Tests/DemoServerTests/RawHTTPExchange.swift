@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 #if canImport(Glibc)
@@ -23,10 +22,12 @@ struct RawHTTPExchange: Sendable {
     /// Sends `request` (a full request head, plus body) to 127.0.0.1:`port` and reads until the server closes.
     /// - Throws: `POSIXError` when the connection fails or a read times out.
     static func send(_ request: String, port: UInt16, timeout: Duration = .seconds(10)) async throws -> RawHTTPExchange {
+        // A thread of its own: blocking a Dispatch worker would starve the cooperative pool the server runs on.
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
+            let thread = Thread {
                 continuation.resume(with: Result { try exchange(request, port: port, timeout: timeout) })
             }
+            thread.start()
         }
     }
 
