@@ -1,11 +1,15 @@
-/// Runs a piece of work several times and keeps each run's wall time and heap allocation count.
+/// Runs a piece of work several times and keeps each run's wall time, CPU time and heap allocation count.
 ///
 /// The machine is shared and noisy, so figures are the median of the runs; the minimum and maximum show the spread.
+/// The thread's CPU time leaves out the time the thread waited for a core, so it varies less with the load than the
+/// wall time (caches and memory bandwidth are still shared).
 package struct Sampler {
     /// One run's cost.
     package struct Sample: Sendable {
         /// Wall time on `ContinuousClock`.
         package var duration: Duration
+        /// CPU time of the calling thread (`CLOCK_THREAD_CPUTIME_ID`), in seconds.
+        package var cpuSeconds: Double
         /// Heap allocations made by the process during the run.
         package var allocations: UInt64
     }
@@ -35,10 +39,16 @@ package struct Sampler {
         let clock = ContinuousClock()
         func timedRun() throws(Failure) -> (Result, Sample) {
             let allocationsBefore = AllocationCounter.allocations
+            let cpuStart = ThreadCPUClock.seconds
             let start = clock.now
             let result = try work()
             let duration = start.duration(to: clock.now)
-            return (result, Sample(duration: duration, allocations: AllocationCounter.allocations - allocationsBefore))
+            let sample = Sample(
+                duration: duration,
+                cpuSeconds: ThreadCPUClock.seconds - cpuStart,
+                allocations: AllocationCounter.allocations - allocationsBefore
+            )
+            return (result, sample)
         }
         var (last, first) = try timedRun()
         var samples = [first]
@@ -72,6 +82,8 @@ package struct Summary<Result> {
     package var minSeconds: Double { samples.map { $0.duration.seconds }.min() ?? 0 }
     /// The slowest run in seconds.
     package var maxSeconds: Double { samples.map { $0.duration.seconds }.max() ?? 0 }
+    /// The median CPU time of the measuring thread in seconds.
+    package var medianCPUSeconds: Double { Self.median(samples.map(\.cpuSeconds)) }
     /// The median allocation count of the runs.
     package var medianAllocations: Double { Self.median(samples.map { Double($0.allocations) }) }
 
