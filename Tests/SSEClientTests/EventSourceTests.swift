@@ -80,6 +80,37 @@ struct EventSourceTests {
         #expect(server.requests.last?.header("Last-Event-ID") == "1")
     }
 
+    @Test("a drop right after a CR: the CR ended the line, and the next stream's leading LF is a fresh blank line")
+    func dropMidCRLF() async throws {
+        let server = try streamServer { index, _ in
+            index == 0 ? ["id: 1\r\ndata: a\r\n\r", ] : ["\ndata: b\r\n\r\n"]
+        }
+        var configuration = EventSourceConfiguration(url: server.url())
+        configuration.maxReconnects = 1
+        let result = await collect(configuration)
+        #expect(result.events == [ServerSentEvent(data: "a", lastEventID: "1"), ServerSentEvent(data: "b", lastEventID: "1")])
+        #expect(server.requests.last?.header("Last-Event-ID") == "1")
+    }
+
+    @Test("a drop in the middle of a UTF-8 character discards the partial event and resumes from the last id")
+    func dropMidCharacter() async throws {
+        let counter = Counter()
+        let server = try LoopbackHTTPServer { _, writer in
+            writer.writeEventStreamHead()
+            if counter.next() == 0 {
+                writer.write("id: 1\ndata: ok\n\nid: 2\ndata: caf")
+                writer.write([0xC3])
+            } else {
+                writer.write("id: 2\ndata: café\n\n")
+            }
+        }
+        var configuration = EventSourceConfiguration(url: server.url())
+        configuration.maxReconnects = 1
+        let result = await collect(configuration)
+        #expect(result.events.map(\.data) == ["ok", "café"])
+        #expect(server.requests.last?.header("Last-Event-ID") == "1")
+    }
+
     @Test("a drop between CR and LF, and a UTF-8 character split across writes, parse correctly")
     func splitsAtAwkwardPlaces() async throws {
         let euro = Array("€".utf8)
