@@ -179,6 +179,7 @@ package final class CLIProcess: @unchecked Sendable {
         return shared.state.withLock { state in
             CLIResult(
                 exitCode: state.exit.map { $0.signalled ? 128 + $0.status : $0.status } ?? -1,
+                killedBySignal: state.exit?.signalled == true ? state.exit?.status : nil,
                 stdout: state.stdout,
                 stderr: state.stderr,
                 timedOut: state.timedOut
@@ -222,6 +223,9 @@ package final class CLIProcess: @unchecked Sendable {
 package struct CLIResult: Sendable {
     /// The exit status; 128 + the signal number when a signal killed it; -1 if it never ended.
     package var exitCode: Int32
+    /// The signal that killed the child, when it did not exit by itself (a program that handles SIGINT and exits
+    /// 130 has `nil` here).
+    package var killedBySignal: Int32?
     /// Everything written to stdout.
     package var stdout: Data
     /// Everything written to stderr.

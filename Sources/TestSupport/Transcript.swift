@@ -26,7 +26,10 @@ package enum Transcript {
     /// - Parameter reasoning: The reasoning delta.
     /// - Returns: The event text.
     package static func openAIReasoning(_ reasoning: String) -> String {
-        openAIChunk(#"{"index":0,"delta":{"content":null,"reasoning_content":\#(jsonString(reasoning))},"finish_reason":null}"#)
+        openAIChunk(
+            #"{"index":0,"delta":{"content":null,"reasoning_content":\#(jsonString(reasoning))},"#
+                + #""finish_reason":null}"#
+        )
     }
 
     /// An OpenAI chunk event with the choice given as raw JSON.
@@ -36,8 +39,13 @@ package enum Transcript {
     /// - Returns: The event text.
     package static func openAIChunk(_ choice: String, id: String? = nil) -> String {
         let prefix = id.map { "id: \($0)\n" } ?? ""
-        return prefix + #"data: {"id":"chatcmpl-test","object":"chat.completion.chunk","created":1,"model":"test-model","choices":[\#(choice)]}"#
-            + "\n\n"
+        return prefix + openAIData(#""choices":[\#(choice)]"#)
+    }
+
+    /// A `data:` line holding an OpenAI chunk object with the usual envelope and then `members`.
+    private static func openAIData(_ members: String) -> String {
+        #"data: {"id":"chatcmpl-test","object":"chat.completion.chunk","created":1,"model":"test-model","#
+            + members + "}\n\n"
     }
 
     /// A complete OpenAI reply: a role chunk, one content chunk per token, the finish reason, usage and `[DONE]`.
@@ -53,14 +61,12 @@ package enum Transcript {
         finishReason: String = "stop",
         withIDs: Bool = false
     ) -> [String] {
-        var events: [String] = [openAIChunk(#"{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":null}"#)]
+        var events = [openAIChunk(#"{"index":0,"delta":{"role":"assistant","content":""},"finish_reason":null}"#)]
         events += reasoning.map(openAIReasoning)
         events += tokens.map { openAIContent($0) }
         events.append(openAIChunk(#"{"index":0,"delta":{},"finish_reason":\#(jsonString(finishReason))}"#))
-        events.append(
-            #"data: {"id":"chatcmpl-test","object":"chat.completion.chunk","created":1,"model":"test-model","choices":[],"usage":{"prompt_tokens":5,"completion_tokens":\#(tokens.count),"total_tokens":\#(tokens.count + 5)}}"#
-                + "\n\n"
-        )
+        let usage = #""prompt_tokens":5,"completion_tokens":\#(tokens.count),"total_tokens":\#(tokens.count + 5)"#
+        events.append(openAIData(#""choices":[],"usage":{\#(usage)}"#))
         events.append("data: [DONE]\n\n")
         guard withIDs else { return events }
         return events.enumerated().map { index, event in "id: \(index + 1)\n" + event }
@@ -74,45 +80,33 @@ package enum Transcript {
     /// - Returns: The events.
     package static func anthropic(_ text: [String], thinking: [String] = []) -> [String] {
         func event(_ name: String, _ json: String) -> String { "event: \(name)\ndata: \(json)\n\n" }
-        var events = [
-            event(
-                "message_start",
-                #"{"type":"message_start","message":{"id":"msg_test","type":"message","role":"assistant","content":[],"model":"claude-test","stop_reason":null,"usage":{"input_tokens":7,"output_tokens":1}}}"#
-            )
-        ]
+        func block(_ kind: String, _ index: Int, _ members: String) -> String {
+            #"{"type":"content_block_\#(kind)","index":\#(index),\#(members)}"#
+        }
+        let message = #"{"id":"msg_test","type":"message","role":"assistant","content":[],"model":"claude-test","#
+            + #""stop_reason":null,"usage":{"input_tokens":7,"output_tokens":1}}"#
+        var events = [event("message_start", #"{"type":"message_start","message":\#(message)}"#)]
         var index = 0
         if !thinking.isEmpty {
-            events.append(event("content_block_start", #"{"type":"content_block_start","index":0,"content_block":{"type":"thinking","thinking":""}}"#))
+            let start = #""content_block":{"type":"thinking","thinking":""}"#
+            events.append(event("content_block_start", block("start", 0, start)))
             for delta in thinking {
-                events.append(
-                    event(
-                        "content_block_delta",
-                        #"{"type":"content_block_delta","index":0,"delta":{"type":"thinking_delta","thinking":\#(jsonString(delta))}}"#
-                    )
-                )
+                let json = #""delta":{"type":"thinking_delta","thinking":\#(jsonString(delta))}"#
+                events.append(event("content_block_delta", block("delta", 0, json)))
             }
             events.append(event("content_block_stop", #"{"type":"content_block_stop","index":0}"#))
             index = 1
         }
         events.append(event("ping", #"{"type":"ping"}"#))
-        events.append(
-            event("content_block_start", #"{"type":"content_block_start","index":\#(index),"content_block":{"type":"text","text":""}}"#)
-        )
+        let start = #""content_block":{"type":"text","text":""}"#
+        events.append(event("content_block_start", block("start", index, start)))
         for delta in text {
-            events.append(
-                event(
-                    "content_block_delta",
-                    #"{"type":"content_block_delta","index":\#(index),"delta":{"type":"text_delta","text":\#(jsonString(delta))}}"#
-                )
-            )
+            let json = #""delta":{"type":"text_delta","text":\#(jsonString(delta))}"#
+            events.append(event("content_block_delta", block("delta", index, json)))
         }
         events.append(event("content_block_stop", #"{"type":"content_block_stop","index":\#(index)}"#))
-        events.append(
-            event(
-                "message_delta",
-                #"{"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"output_tokens":\#(text.count)}}"#
-            )
-        )
+        let stop = #""delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"output_tokens":\#(text.count)}"#
+        events.append(event("message_delta", #"{"type":"message_delta",\#(stop)}"#))
         events.append(event("message_stop", #"{"type":"message_stop"}"#))
         return events
     }

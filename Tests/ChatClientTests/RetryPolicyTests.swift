@@ -47,7 +47,9 @@ struct RetryPolicyTests {
         #expect(policy.retries == 3)
     }
 
-    @Test("Retry-After in seconds sets the wait", arguments: [("0", Duration.zero), ("7", .seconds(7)), (" 12 ", .seconds(12))])
+    @Test("Retry-After in seconds sets the wait", arguments: [
+        ("0", Duration.zero), ("7", .seconds(7)), (" 12 ", .seconds(12)),
+    ])
     func retryAfterSeconds(header: String, expected: Duration) {
         var policy = RetryPolicy(options: options())
         #expect(policy.delay(after: error(.badStatus(429), retryAfter: header)) == expected)
