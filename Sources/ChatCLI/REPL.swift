@@ -13,6 +13,9 @@ struct REPL {
     let environment: [String: String]
 
     func run() async -> ExitStatus {
+        // The terminal as found, for SIGTERM (which cannot wait for the line editor to close; see below).
+        var found = termios()
+        let foundSettings = tcgetattr(STDIN_FILENO, &found) == 0 ? found : nil
         let reader: LibEditLineReader
         do {
             reader = try LibEditLineReader(
@@ -29,10 +32,13 @@ struct REPL {
         // SIGINT reaches us only while a reply streams (libedit reads Ctrl-C as a key at the prompt).
         let trap = SignalTrap(signals: [SIGINT]) { _ in runner.cancelCurrentTurn() }
         defer { trap.cancel() }
+        // SIGTERM leaves at once, at the prompt or during a reply: `reader.close()` would wait for a read in
+        // progress (forever, at the prompt), and cancelling the turn would let the loop go on to exit 0. The
+        // history file is already written; the terminal is put back as found and bracketed paste turned off.
         let terminate = SignalTrap(signals: [SIGTERM]) { _ in
-            runner.cancelCurrentTurn()
-            reader.close()
-            exit(ExitStatus.terminated.rawValue)
+            if var settings = foundSettings { _ = tcsetattr(STDIN_FILENO, TCSANOW, &settings) }
+            StandardStream.output.write("\u{1B}[?2004l\n")
+            _exit(ExitStatus.terminated.rawValue)
         }
         defer { terminate.cancel() }
         banner()
