@@ -39,7 +39,10 @@ package struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on; 0 picks a free one.")
     var port: UInt16 = 8080
 
-    @Option(name: .customLong("tokens-per-sec"), help: "Demo model speed in tokens per second; 0 is as fast as possible.")
+    @Option(
+        name: .customLong("tokens-per-sec"),
+        help: "Demo model speed in tokens per second; 0 is as fast as possible."
+    )
     var tokensPerSecond: Double = 40
 
     @Option(help: ArgumentHelp("Force every demo reply to N tokens (the content repeats).", valueName: "N"))
@@ -56,7 +59,10 @@ package struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("api-key-env"),
-        help: ArgumentHelp("Require 'Authorization: Bearer KEY', KEY read from this environment variable.", valueName: "NAME")
+        help: ArgumentHelp(
+            "Require 'Authorization: Bearer KEY', KEY read from this environment variable.",
+            valueName: "NAME"
+        )
     )
     var apiKeyEnvironmentName: String?
 
@@ -72,13 +78,18 @@ package struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seed for the random faults.")
     var seed: UInt64 = 0
 
-    @Option(name: .customLong("stall-ms"), help: ArgumentHelp("Fault: go silent for MS milliseconds mid-reply.", valueName: "MS"))
+    @Option(
+        name: .customLong("stall-ms"),
+        help: ArgumentHelp("Fault: go silent for MS milliseconds mid-reply.", valueName: "MS")
+    )
     var stallMilliseconds: Int?
 
     @Option(help: ArgumentHelp("Fault: how many events of a response come before the stall.", valueName: "N"))
     var stallAfter: Int = 3
 
-    @Option(help: ArgumentHelp("Fault: answer every request with this HTTP status and an error body.", valueName: "CODE"))
+    @Option(
+        help: ArgumentHelp("Fault: answer every request with this HTTP status and an error body.", valueName: "CODE")
+    )
     var status: Int?
 
     @Option(help: "Fault: split events across writes: none, mid-line, mid-crlf, mid-utf8 or random.")
@@ -102,24 +113,24 @@ package struct ServeCommand: AsyncParsableCommand {
     package init() {}
 
     package func validate() throws {
-        guard tokensPerSecond >= 0, tokensPerSecond.isFinite else { throw ValidationError("--tokens-per-sec must be 0 or more.") }
-        if let replyTokens, replyTokens < 1 { throw ValidationError("--reply-tokens must be at least 1.") }
-        guard retryMilliseconds >= 0 else { throw ValidationError("--retry-ms must be 0 or more.") }
-        guard keepAliveMilliseconds >= 0 else { throw ValidationError("--keep-alive-ms must be 0 or more.") }
-        guard retentionSeconds >= 0, retentionSeconds.isFinite else { throw ValidationError("--retention-s must be 0 or more.") }
-        if let dropAfter, dropAfter < 0 { throw ValidationError("--drop-after must be 0 or more.") }
-        guard (0...1).contains(dropProb) else { throw ValidationError("--drop-prob must be between 0 and 1.") }
-        if let stallMilliseconds, stallMilliseconds < 0 { throw ValidationError("--stall-ms must be 0 or more.") }
-        guard stallAfter >= 0 else { throw ValidationError("--stall-after must be 0 or more.") }
-        if let status, !(100...599).contains(status) { throw ValidationError("--status must be an HTTP status (100-599).") }
-        guard DemoChunking(rawValue: chunking) != nil else {
-            let modes = DemoChunking.allCases.map(\.rawValue).joined(separator: ", ")
-            throw ValidationError("--chunking must be one of: \(modes).")
+        func check(_ condition: Bool, _ message: String) throws {
+            if !condition { throw ValidationError(message) }
         }
+        try check(tokensPerSecond >= 0 && tokensPerSecond.isFinite, "--tokens-per-sec must be 0 or more.")
+        try check((replyTokens ?? 1) >= 1, "--reply-tokens must be at least 1.")
+        try check(retryMilliseconds >= 0, "--retry-ms must be 0 or more.")
+        try check(keepAliveMilliseconds >= 0, "--keep-alive-ms must be 0 or more.")
+        try check(retentionSeconds >= 0 && retentionSeconds <= 1e9, "--retention-s must be 0 or more.")
+        try check((dropAfter ?? 0) >= 0, "--drop-after must be 0 or more.")
+        try check((0...1).contains(dropProb), "--drop-prob must be between 0 and 1.")
+        try check((stallMilliseconds ?? 0) >= 0, "--stall-ms must be 0 or more.")
+        try check(stallAfter >= 0, "--stall-after must be 0 or more.")
+        try check((100...599).contains(status ?? 500), "--status must be an HTTP status (100-599).")
+        let modes = DemoChunking.allCases.map(\.rawValue).joined(separator: ", ")
+        try check(DemoChunking(rawValue: chunking) != nil, "--chunking must be one of: \(modes).")
         if let upstream {
-            guard let url = URL(string: upstream), ["http", "https"].contains(url.scheme?.lowercased() ?? "") else {
-                throw ValidationError("--upstream must be an http:// or https:// URL.")
-            }
+            let scheme = URL(string: upstream)?.scheme?.lowercased() ?? ""
+            try check(["http", "https"].contains(scheme), "--upstream must be an http:// or https:// URL.")
         }
     }
 
@@ -178,7 +189,8 @@ package struct ServeCommand: AsyncParsableCommand {
             let key = configuration.upstreamAPIKey == nil ? "no API key" : "key from $\(upstreamAPIKeyEnvironmentName)"
             Self.note("ssechat serve: relaying \(url)/v1/chat/completions to \(upstream.absoluteString) (\(key))")
         } else {
-            Self.note("ssechat serve: demo model \"\(configuration.modelName)\" (not a real LLM) at \(url); Ctrl-C stops")
+            let model = configuration.modelName
+            Self.note("ssechat serve: demo model \"\(model)\" (not a real LLM) at \(url); Ctrl-C stops")
         }
         await stopSignal.wait()
         await server.stop()

@@ -74,10 +74,10 @@ extension DemoRequestHandler {
         let generation = Generation(id: DemoEventID.newGenerationID(), kind: .openAI)
         let writer = EventWriter(generationID: generation.id, encoder: settings.encoder)
         let opening = OneShot<RelayOutcome>()
-        guard store.start(generation, produce: { await relay.stream(body: body, into: $0, writer: writer, opening: opening) })
-        else {
-            return DemoResponses.error(503, "The server is stopping.")
+        let started = store.start(generation) { generation in
+            await relay.stream(body: body, into: generation, writer: writer, opening: opening)
         }
+        guard started else { return DemoResponses.error(503, "The server is stopping.") }
         switch await opening.wait() {
         case .opened:
             configuration.log?("relayed reply \(generation.id) started")

@@ -35,8 +35,8 @@ final class DemoRequestHandler: HTTPHandler, Sendable {
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         if let status = configuration.faults.status {
             let headers = status == 429 || status == 503 ? ["Retry-After": "1"] : [:]
-            return DemoResponses.error(status, "Injected failure: this server answers every request with HTTP \(status).",
-                                       code: "injected_fault", headers: headers)
+            let message = "Injected failure: this server answers every request with HTTP \(status)."
+            return DemoResponses.error(status, message, code: "injected_fault", headers: headers)
         }
         if let apiKey = configuration.apiKey, !Self.isAuthorized(request, apiKey: apiKey) {
             return DemoResponses.error(

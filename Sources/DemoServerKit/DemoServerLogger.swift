@@ -20,8 +20,8 @@ struct DemoServerLogger: Logging {
     func logCritical(_ critical: @autoclosure () -> String) {
         guard let log else { return }
         let message = critical()
-        // Stopping the server cancels its task, which FlyingFox reports as a critical error.
-        guard !message.contains("CancellationError") else { return }
+        // Stopping the server closes its socket and cancels its task, which FlyingFox reports as critical errors.
+        guard !message.contains("CancellationError"), !message.contains("Disconnected") else { return }
         log("critical: " + message)
     }
 }

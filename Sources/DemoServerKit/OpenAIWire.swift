@@ -13,8 +13,14 @@ struct OpenAIWire: Sendable {
     /// The model name reported.
     let model: String
 
+    /// `{"id":…,"object":…,"created":…,"model":…,` — the start every body of this reply shares.
+    private func head(object: String) -> String {
+        #"{"id":"# + JSONText.quoted(completionID) + #","object":""# + object + #"","created":"# + String(created)
+            + #","model":"# + JSONText.quoted(model) + ","
+    }
+
     private var chunkPrefix: String {
-        #"{"id":\#(JSONText.quoted(completionID)),"object":"chat.completion.chunk","created":\#(created),"model":\#(JSONText.quoted(model)),"choices":[{"index":0,"delta":"#
+        head(object: "chat.completion.chunk") + #""choices":[{"index":0,"delta":"#
     }
 
     /// The first chunk: the assistant role with empty content.
@@ -34,23 +40,25 @@ struct OpenAIWire: Sendable {
 
     /// The usage chunk sent when `stream_options.include_usage` is set: no choices, token counts.
     func usageChunk(promptTokens: Int, completionTokens: Int) -> String {
-        #"{"id":\#(JSONText.quoted(completionID)),"object":"chat.completion.chunk","created":\#(created),"model":\#(JSONText.quoted(model)),"choices":[],"usage":"#
+        head(object: "chat.completion.chunk") + #""choices":[],"usage":"#
             + Self.usage(promptTokens: promptTokens, completionTokens: completionTokens) + "}"
     }
 
     /// A complete non-streaming `chat.completion` body.
     func completion(content: String, finishReason: String, promptTokens: Int, completionTokens: Int) -> String {
-        #"{"id":\#(JSONText.quoted(completionID)),"object":"chat.completion","created":\#(created),"model":\#(JSONText.quoted(model)),"choices":[{"index":0,"message":{"role":"assistant","content":"#
+        head(object: "chat.completion") + #""choices":[{"index":0,"message":{"role":"assistant","content":"#
             + JSONText.quoted(content) + #"},"finish_reason":"# + JSONText.quoted(finishReason) + #"}],"usage":"#
             + Self.usage(promptTokens: promptTokens, completionTokens: completionTokens) + "}"
     }
 
     /// The `/v1/models` body listing one model.
     static func modelList(model: String) -> String {
-        #"{"object":"list","data":[{"id":\#(JSONText.quoted(model)),"object":"model","created":0,"owned_by":"ssechat"}]}"#
+        #"{"object":"list","data":[{"id":"# + JSONText.quoted(model)
+            + #","object":"model","created":0,"owned_by":"ssechat"}]}"#
     }
 
     private static func usage(promptTokens: Int, completionTokens: Int) -> String {
-        #"{"prompt_tokens":\#(promptTokens),"completion_tokens":\#(completionTokens),"total_tokens":\#(promptTokens + completionTokens)}"#
+        #"{"prompt_tokens":\#(promptTokens),"completion_tokens":\#(completionTokens),"#
+            + #""total_tokens":\#(promptTokens + completionTokens)}"#
     }
 }

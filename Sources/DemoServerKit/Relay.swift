@@ -119,8 +119,8 @@ struct Relay: Sendable {
                 return DemoResponses.json(status, body, headers: headers)
             }
             let detail = error.responseBody.map { ": " + String($0.prefix(200)) } ?? ""
-            return DemoResponses.error(status, "The upstream answered HTTP \(status)\(detail)", code: "upstream_error",
-                                       headers: headers)
+            let message = "The upstream answered HTTP \(status)\(detail)"
+            return DemoResponses.error(status, message, code: "upstream_error", headers: headers)
         case .idleTimeout:
             return DemoResponses.error(504, "The upstream sent nothing in time (\(error)).", code: "upstream_timeout")
         default:
@@ -130,7 +130,8 @@ struct Relay: Sendable {
 
     /// An in-stream error chunk for a failure after the stream opened.
     static func streamError(_ error: any Error) -> String {
-        JSONText.errorBody(message: "The upstream stream failed: \(error).", type: "server_error", code: "upstream_error")
+        let message = "The upstream stream failed: \(error)."
+        return JSONText.errorBody(message: message, type: "server_error", code: "upstream_error")
     }
 
     private static func isOpenAIError(_ body: String) -> Bool {

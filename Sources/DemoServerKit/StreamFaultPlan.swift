@@ -86,7 +86,9 @@ struct StreamFaultPlan: Sendable {
                 guard range.count > 1 else { continue }
                 let pieces = 1 + Int(random.next() % 3)
                 var points = Set<Int>()
-                for _ in 0..<pieces { points.insert(range.lowerBound + 1 + Int(random.next() % UInt64(range.count - 1))) }
+                for _ in 0..<pieces {
+                    points.insert(range.lowerBound + 1 + Int(random.next() % UInt64(range.count - 1)))
+                }
                 cuts.append(contentsOf: points.sorted())
             }
         }

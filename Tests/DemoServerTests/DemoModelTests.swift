@@ -50,14 +50,17 @@ struct DemoModelTests {
         #expect(text.contains("`"))
         #expect(text.contains("\n```"))
         #expect(text.contains("ssechat-demo"))
-        #expect(text.unicodeScalars.contains { (0x3040...0x9FFF).contains($0.value) || (0xAC00...0xD7A3).contains($0.value) })
+        let kanaAndIdeographs = text.unicodeScalars.filter { (0x3040...0x9FFF).contains($0.value) }
+        let hangul = text.unicodeScalars.filter { (0xAC00...0xD7A3).contains($0.value) }
+        #expect(!kanaAndIdeographs.isEmpty || !hangul.isEmpty)
         #expect(text.unicodeScalars.contains { $0.properties.isEmojiPresentation })
     }
 
     @Test("control characters in the prompt never reach the reply")
     func promptIsCleaned() {
-        let text = DemoReply(prompt: "evil\u{1B}[2J\u{7}\u{9B}31m prompt\r\nhere", replyTokens: nil, maxTokens: nil).text
-        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x9B || $0 == "\r" })
+        let prompt = "evil\u{1B}[2J\u{7}\u{9B}31m prompt\r\nhere"
+        let text = DemoReply(prompt: prompt, replyTokens: nil, maxTokens: nil).text
+        #expect(!text.unicodeScalars.contains { [0x1B, 0x07, 0x9B, 0x0D].contains($0.value) })
         #expect(text.contains("evil [2J 31m prompt here"))
     }
 
@@ -87,7 +90,10 @@ struct DemoModelTests {
         #expect(id.description == "\(generation)-42")
     }
 
-    @Test("malformed ids do not parse", arguments: ["", "abc", "-5", "abc-", "abc-+5", "abc-5x", "abc- 5", "a-99999999999999999999"])
+    @Test(
+        "malformed ids do not parse",
+        arguments: ["", "abc", "-5", "abc-", "abc-+5", "abc-5x", "abc- 5", "a-99999999999999999999"]
+    )
     func malformedIDs(text: String) {
         #expect(DemoEventID(parsing: text) == nil)
     }

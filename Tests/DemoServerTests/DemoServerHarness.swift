@@ -47,7 +47,8 @@ func chatSource(
     extra: String = "",
     headers: [String: String] = [:],
     idleTimeout: Duration? = nil,
-    maxReconnects: Int? = 1000
+    maxReconnects: Int? = 1000,
+    maxConsecutiveFailures: Int = 5
 ) -> EventSource {
     var configuration = EventSourceConfiguration(url: server.baseURL.appendingPathComponent("v1/chat/completions"))
     configuration.method = "POST"
@@ -56,7 +57,7 @@ func chatSource(
     configuration.reconnectionTime = .milliseconds(1)
     configuration.maxReconnectionDelay = .milliseconds(5)
     configuration.maxReconnects = maxReconnects
-    configuration.maxConsecutiveFailures = 5
+    configuration.maxConsecutiveFailures = maxConsecutiveFailures
     configuration.idleTimeout = idleTimeout
     return EventSource(configuration)
 }
@@ -103,9 +104,8 @@ func readOpenAIReply(_ source: EventSource) async throws -> StreamedReply {
             }
             let object = try jsonObject(event.data)
             reply.chunks.append(event.data)
-            if let choices = object["choices"] as? [[String: Any]], let delta = choices.first?["delta"] as? [String: Any],
-                let content = delta["content"] as? String
-            {
+            let choices = object["choices"] as? [[String: Any]]
+            if let content = (choices?.first?["delta"] as? [String: Any])?["content"] as? String {
                 reply.text += content
             }
         default:
@@ -160,7 +160,8 @@ func httpRequest(
 
 /// A JSON object from text.
 func jsonObject(_ text: String) throws -> [String: Any] {
-    try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any], "not a JSON object: \(text)")
+    let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
+    return try #require(object as? [String: Any], "not a JSON object: \(text)")
 }
 
 /// The `choices[0].finish_reason` of a chunk, `nil` when null or absent.

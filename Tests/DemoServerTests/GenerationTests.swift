@@ -169,7 +169,8 @@ struct GenerationTests {
         let generation = Generation(id: "slow", kind: .openAI)
         let producer = DemoProducer(tokensPerSecond: 0.001, clock: clock)
         let events = ReplyEvents.plain(DemoReply(prompt: "slow", replyTokens: 5, maxTokens: nil))
-        store.start(generation) { await producer.run(events, into: $0, writer: EventWriter(generationID: "slow", encoder: SSEEncoder())) }
+        let writer = EventWriter(generationID: "slow", encoder: SSEEncoder())
+        store.start(generation) { await producer.run(events, into: $0, writer: writer) }
         generation.attachReader()
         generation.detachReader(retention: .seconds(60), clock: clock)
         await clock.waitForSleepers(2)  // the producer's next token and the abandon timer

@@ -85,7 +85,8 @@ struct OpenAIEndpointTests {
             #expect(object["model"] as? String == "ssechat-demo")
             let message = try #require((object["choices"] as? [[String: Any]])?.first?["message"] as? [String: Any])
             #expect(message["role"] as? String == "assistant")
-            #expect(message["content"] as? String == DemoReply(prompt: "plain json", replyTokens: nil, maxTokens: nil).text)
+            let expected = DemoReply(prompt: "plain json", replyTokens: nil, maxTokens: nil)
+            #expect(message["content"] as? String == expected.text)
             #expect((object["usage"] as? [String: Any])?["completion_tokens"] is Int)
         }
     }
@@ -106,7 +107,8 @@ struct OpenAIEndpointTests {
         try await withDemoServer(testConfiguration(replyTokens: 200_000)) { server in
             let started = ContinuousClock.now
             let exchange = try await RawHTTPExchange.send(
-                "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Type: application/json\r\n"
+                "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                    + "Content-Type: application/json\r\n"
                     + "Content-Length: \(chatBody("benchmark").count)\r\n\r\n"
                     + String(decoding: chatBody("benchmark"), as: UTF8.self),
                 port: UInt16(server.baseURL.port ?? 0)

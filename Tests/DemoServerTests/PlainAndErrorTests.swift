@@ -83,7 +83,8 @@ struct PlainAndErrorTests {
         try await withDemoServer(testConfiguration()) { server in
             let missing = try await httpRequest(server.baseURL.appendingPathComponent("nope"))
             #expect(missing.status == 404)
-            let wrongMethod = try await httpRequest(server.baseURL.appendingPathComponent("v1/models"), method: "DELETE")
+            let modelsURL = server.baseURL.appendingPathComponent("v1/models")
+            let wrongMethod = try await httpRequest(modelsURL, method: "DELETE")
             #expect(wrongMethod.status == 405)
             let getCompletions = try await httpRequest(server.baseURL.appendingPathComponent("v1/chat/completions"))
             #expect(getCompletions.status == 405)

@@ -21,7 +21,11 @@ struct RawHTTPExchange: Sendable {
 
     /// Sends `request` (a full request head, plus body) to 127.0.0.1:`port` and reads until the server closes.
     /// - Throws: `POSIXError` when the connection fails or a read times out.
-    static func send(_ request: String, port: UInt16, timeout: Duration = .seconds(10)) async throws -> RawHTTPExchange {
+    static func send(
+        _ request: String,
+        port: UInt16,
+        timeout: Duration = .seconds(10)
+    ) async throws -> RawHTTPExchange {
         // A thread of its own: blocking a Dispatch worker would starve the cooperative pool the server runs on.
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
@@ -81,7 +85,8 @@ struct RawHTTPExchange: Sendable {
         var headers: [String: String] = [:]
         for line in head.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = value
         }
         var offset = headEnd + 4
         guard headers["transfer-encoding"]?.lowercased() == "chunked" else {
@@ -105,7 +110,8 @@ struct RawHTTPExchange: Sendable {
 
     private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
         guard bytes.count >= needle.count, start <= bytes.count - needle.count else { return nil }
-        for index in start...(bytes.count - needle.count) where bytes[index..<index + needle.count].elementsEqual(needle) {
+        for index in start...(bytes.count - needle.count)
+        where bytes[index..<index + needle.count].elementsEqual(needle) {
             return index
         }
         return nil

@@ -36,7 +36,8 @@ struct ResumeTests {
     @Test("drops after N events for several N reassemble the same reply", arguments: [2, 3, 7, 20])
     func dropAfterN(count: Int) async throws {
         let expected = try await Self.undisturbed(replyTokens: 30)
-        try await withDemoServer(testConfiguration(replyTokens: 30, faults: DemoFaults(dropAfterEvents: count))) { server in
+        let configuration = testConfiguration(replyTokens: 30, faults: DemoFaults(dropAfterEvents: count))
+        try await withDemoServer(configuration) { server in
             let reply = try await readOpenAIReply(chatSource(server, prompt: Self.prompt))
             #expect(reply.text == expected.text)
             #expect(reply.connections == (expected.events.count + count - 1) / count)
@@ -69,7 +70,8 @@ struct ResumeTests {
             }
             let lastID = try #require(firstPart.last?.lastEventID)
             try await Task.sleep(for: .milliseconds(300))  // the reply finishes meanwhile, with nobody reading
-            var configuration = EventSourceConfiguration(url: server.baseURL.appendingPathComponent("v1/chat/completions"))
+            let url = server.baseURL.appendingPathComponent("v1/chat/completions")
+            var configuration = EventSourceConfiguration(url: url)
             configuration.method = "POST"
             configuration.lastEventID = lastID
             configuration.maxReconnects = 0
@@ -101,7 +103,8 @@ struct ResumeTests {
         try await withDemoServer(testConfiguration(replyTokens: 3)) { server in
             let reply = try await readOpenAIReply(chatSource(server, prompt: "end"))
             let lastID = try #require(reply.events.last?.lastEventID)
-            var configuration = EventSourceConfiguration(url: server.baseURL.appendingPathComponent("v1/chat/completions"))
+            let url = server.baseURL.appendingPathComponent("v1/chat/completions")
+            var configuration = EventSourceConfiguration(url: url)
             configuration.method = "POST"
             configuration.lastEventID = lastID
             var count = 0
@@ -115,7 +118,8 @@ struct ResumeTests {
         try await withDemoServer(testConfiguration(replyTokens: 3)) { server in
             let url = server.baseURL.appendingPathComponent("v1/chat/completions")
             for id in ["0123456789abcdef-3", "garbage", "-1"] {
-                let response = try await httpRequest(url, method: "POST", body: chatBody("x"), headers: ["Last-Event-ID": id])
+                let headers = ["Last-Event-ID": id]
+                let response = try await httpRequest(url, method: "POST", body: chatBody("x"), headers: headers)
                 #expect(response.status == 404)
                 #expect(try errorFields(response.body).code == "unknown_event_id")
             }
