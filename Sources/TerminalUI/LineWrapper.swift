@@ -1,0 +1,163 @@
+/// Soft word wrap of a stream of printable scalars at a width in terminal cells, writing as early as it can and
+/// never moving the cursor back.
+///
+/// ```
+///  "The quick brown fox" at width 12, fed in any split:
+///   The·quick       ← "brown" held back while it is typed; it would not fit after "quick·", so a newline
+///   brown·fox         goes out first, the space is dropped and "brown" is written at the start of the next line
+/// ```
+///
+/// - A word that starts mid-line is held back (its bytes and width) until a space, a newline or a wide character
+///   ends it, or until it no longer fits on the line; then the line is broken before it.
+/// - A word at the start of a line is written as it arrives; if it is wider than the line it is hard-broken at the
+///   width. Wide characters (CJK, emoji) are words of their own, so CJK text breaks between any two of them.
+/// - Spaces are held until the next word: they are dropped at a soft break and before a newline. A tab becomes
+///   spaces up to the next multiple of 8. Indentation at the start of a line is kept.
+/// - The scalars of one cluster (marks, VS16, ZWJ sequences, flags) stay together. A new width applies from the
+///   next line.
+struct LineWrapper: Sendable {
+    /// The width lines are wrapped at, in cells (at least 2).
+    private(set) var width: Int
+    /// The cells written on the current line.
+    private(set) var column = 0
+
+    private var nextWidth: Int?
+    private var pendingSpaces = 0
+    private var held: [UInt8] = []
+    private var heldWidth = 0
+    private var inWord = false
+    private var wordIsWritten = false
+    private var wordIsWide = false
+    private var tracker = GraphemeWidthTracker()
+
+    /// Creates a wrapper at the start of a line.
+    /// - Parameter width: The line width in cells; values below 2 are raised to 2.
+    init(width: Int) {
+        self.width = max(width, 2)
+    }
+
+    /// Sets the width for the next line (the current line keeps its width).
+    mutating func resize(width newWidth: Int) {
+        nextWidth = max(newWidth, 2)
+    }
+
+    /// Adds one printable scalar (already sanitised; LF and TAB allowed).
+    /// - Parameters:
+    ///   - scalar: The next scalar.
+    ///   - output: Where the bytes that can be written now are appended.
+    @inline(__always)
+    mutating func append(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
+        switch scalar.value {
+        case 0x20:
+            endWord(to: &output)
+            pendingSpaces += 1
+            tracker.reset()
+        case 0x0A:
+            newline(to: &output)
+        case 0x09:
+            endWord(to: &output)
+            pendingSpaces += 8 - (column + pendingSpaces) % 8
+            tracker.reset()
+        default:
+            appendVisible(scalar, to: &output)
+        }
+    }
+
+    /// Writes the word held back so far (for example before a style change). Pending spaces stay pending.
+    mutating func flush(to output: inout [UInt8]) {
+        endWord(to: &output)
+    }
+
+    /// Writes the held word, drops pending spaces and ends the line if anything is on it.
+    mutating func endLine(to output: inout [UInt8]) {
+        endWord(to: &output)
+        pendingSpaces = 0
+        if column > 0 {
+            newline(to: &output)
+        }
+    }
+
+    /// Ends the current line unconditionally.
+    mutating func newline(to output: inout [UInt8]) {
+        endWord(to: &output)
+        pendingSpaces = 0
+        output.append(0x0A)
+        startLine()
+        tracker.reset()
+    }
+
+    private mutating func appendVisible(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
+        let measure = tracker.measure(scalar)
+        let cells = measure.cells
+        if !(measure.extendsCluster && inWord) {
+            let isWide = cells == 2
+            if inWord && (isWide || wordIsWide) {
+                endWord(to: &output)
+            }
+            if !inWord {
+                startWord(cells: cells, to: &output)
+            }
+            wordIsWide = isWide
+            if wordIsWritten && column + cells > width && column > 0 {
+                output.append(0x0A)  // hard break inside a word longer than the line
+                startLine()
+            }
+        }
+        if wordIsWritten {
+            UTF8.encode(scalar) { output.append($0) }
+            column += cells
+            return
+        }
+        UTF8.encode(scalar) { held.append($0) }
+        heldWidth += cells
+        if column + pendingSpaces + heldWidth > width {
+            // The word no longer fits after what is on this line: break before it and write it at the start of
+            // the next line, where it stays even if it grows past the width.
+            output.append(0x0A)
+            startLine()
+            pendingSpaces = 0
+            output.append(contentsOf: held)
+            column = heldWidth
+            held.removeAll(keepingCapacity: true)
+            heldWidth = 0
+            wordIsWritten = true
+        }
+    }
+
+    private mutating func startWord(cells: Int, to output: inout [UInt8]) {
+        inWord = true
+        guard column == 0 else {
+            wordIsWritten = false
+            return
+        }
+        // At the start of a line breaking cannot help: keep the indentation and write the word as it comes.
+        let spaces = min(pendingSpaces, max(0, width - max(cells, 1)))
+        output.append(contentsOf: repeatElement(0x20, count: spaces))
+        column = spaces
+        pendingSpaces = 0
+        wordIsWritten = true
+    }
+
+    private mutating func endWord(to output: inout [UInt8]) {
+        guard inWord else { return }
+        if !wordIsWritten {
+            output.append(contentsOf: repeatElement(0x20, count: pendingSpaces))
+            output.append(contentsOf: held)
+            column += pendingSpaces + heldWidth
+            pendingSpaces = 0
+            held.removeAll(keepingCapacity: true)
+            heldWidth = 0
+        }
+        inWord = false
+        wordIsWritten = false
+        wordIsWide = false
+    }
+
+    private mutating func startLine() {
+        column = 0
+        if let nextWidth {
+            width = nextWidth
+            self.nextWidth = nil
+        }
+    }
+}

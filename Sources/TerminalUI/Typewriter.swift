@@ -1,0 +1,162 @@
+/// Turns a reply's text deltas into the bytes to write right now: a pure state machine, no I/O, no clock.
+///
+/// ```
+///  render("Hel", .answer) ─► "Hel"            each delta goes out at once; in terminal mode only the word being
+///  render("lo wor", .answer) ─► "lo"          typed mid-line is held back, until it is known to fit
+///  render("ld", .answer) ─► ""
+///  finish() ─► " world\n"                     the held word, a style reset, a final newline
+/// ```
+///
+/// Modes:
+/// - `terminal`: sanitised (`TerminalSanitizer`), soft word wrap at `width` cells (`LineWrapper`), reasoning set
+///   apart on its own lines with one blank line between it and the answer, and dimmed (SGR 2) when colour is on.
+///   Newlines are held until more text follows: leading and trailing newlines of a section are dropped, so a reply
+///   never starts or ends with blank lines.
+/// - `plain(sanitized:)`: for pipes. The text exactly as it comes, whatever its kind; sanitised only when asked.
+/// - `raw`: the text exactly as it comes, even on a TTY (`--raw`).
+///
+/// The same text split into deltas differently yields the same bytes. A typewriter can be reused: after
+/// `finish()` it is ready for the next reply.
+package struct Typewriter: Sendable {
+    /// How text is turned into bytes.
+    package enum Mode: Sendable, Equatable {
+        /// A TTY: sanitised, wrapped, styled.
+        case terminal
+        /// A pipe or file: untouched text, sanitised only when `sanitized` is true.
+        case plain(sanitized: Bool)
+        /// Untouched text, even on a TTY.
+        case raw
+    }
+
+    /// What a delta belongs to.
+    package enum DeltaKind: Sendable, Equatable {
+        /// The model's answer.
+        case answer
+        /// The model's reasoning ("thinking") text.
+        case reasoning
+    }
+
+    /// The mode chosen at creation.
+    package let mode: Mode
+    /// Whether SGR styles are written (terminal mode only).
+    package let color: Bool
+
+    private var sanitizer = TerminalSanitizer()
+    private var wrapper: LineWrapper
+    private var section: DeltaKind?
+    private var pendingNewlines = 0
+    private var styled = false
+
+    /// Creates a typewriter at the start of a line.
+    /// - Parameters:
+    ///   - mode: How text is rendered.
+    ///   - width: The terminal width in cells (terminal mode).
+    ///   - color: Whether to write SGR styles (terminal mode).
+    package init(mode: Mode, width: Int = 80, color: Bool = false) {
+        self.mode = mode
+        self.color = color
+        self.wrapper = LineWrapper(width: width)
+    }
+
+    /// The width lines are wrapped at now.
+    package var width: Int { wrapper.width }
+
+    /// The cells written on the current line (terminal mode).
+    package var column: Int { wrapper.column }
+
+    /// Changes the wrap width (after SIGWINCH); it applies from the next line.
+    /// - Parameter width: The new terminal width in cells.
+    package mutating func resize(width: Int) {
+        wrapper.resize(width: width)
+    }
+
+    /// Renders one delta.
+    /// - Parameters:
+    ///   - text: The delta's text.
+    ///   - kind: Whether it is answer or reasoning text.
+    /// - Returns: The bytes to write now.
+    package mutating func render(_ text: String, kind: DeltaKind = .answer) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count + 16)
+        render(text, kind: kind, into: &output)
+        return output
+    }
+
+    /// Renders one delta, appending to a buffer the caller may reuse.
+    /// - Parameters:
+    ///   - text: The delta's text.
+    ///   - kind: Whether it is answer or reasoning text.
+    ///   - output: The buffer the bytes to write now are appended to.
+    package mutating func render(_ text: String, kind: DeltaKind = .answer, into output: inout [UInt8]) {
+        switch mode {
+        case .raw, .plain(sanitized: false):
+            output.append(contentsOf: text.utf8)
+        case .plain(sanitized: true):
+            sanitizer.sanitize(text, into: &output)
+        case .terminal:
+            renderTerminal(text, kind: kind, into: &output)
+        }
+    }
+
+    /// Ends the reply: writes the held word, resets styles, ends the line if anything is on it, and gets ready for
+    /// the next reply. Call it on completion and on cancellation alike.
+    /// - Returns: The bytes to write.
+    package mutating func finish() -> [UInt8] {
+        var output: [UInt8] = []
+        finish(into: &output)
+        return output
+    }
+
+    /// Ends the reply, appending to a buffer. See `finish()`.
+    /// - Parameter output: The buffer the final bytes are appended to.
+    package mutating func finish(into output: inout [UInt8]) {
+        sanitizer.reset()
+        guard mode == .terminal else { return }
+        wrapper.flush(to: &output)
+        setStyled(false, into: &output)
+        wrapper.endLine(to: &output)
+        section = nil
+        pendingNewlines = 0
+    }
+
+    private mutating func renderTerminal(_ text: String, kind: DeltaKind, into output: inout [UInt8]) {
+        for scalar in text.unicodeScalars where sanitizer.passes(scalar) {
+            if scalar.value == 0x0A {
+                if section == kind {
+                    wrapper.flush(to: &output)
+                    pendingNewlines += 1
+                }
+                continue  // held until more text comes; dropped at the start of a section
+            }
+            if section != kind {
+                enterSection(kind, into: &output)
+            } else if pendingNewlines > 0 {
+                for _ in 0..<pendingNewlines {
+                    wrapper.newline(to: &output)
+                }
+                pendingNewlines = 0
+            }
+            wrapper.append(scalar, to: &output)
+        }
+    }
+
+    /// Switches between reasoning and answer: the previous section's last line is ended and one blank line put
+    /// between them; reasoning is dimmed when colour is on.
+    private mutating func enterSection(_ kind: DeltaKind, into output: inout [UInt8]) {
+        if section != nil {
+            wrapper.flush(to: &output)
+            setStyled(false, into: &output)
+            wrapper.endLine(to: &output)
+            wrapper.newline(to: &output)
+        }
+        pendingNewlines = 0
+        section = kind
+        setStyled(kind == .reasoning, into: &output)
+    }
+
+    private mutating func setStyled(_ on: Bool, into output: inout [UInt8]) {
+        guard color, on != styled else { return }
+        styled = on
+        output.append(contentsOf: on ? TerminalStyle.dim.open.utf8 : TerminalStyle.reset.utf8)  // SGR 2 / SGR 0
+    }
+}
