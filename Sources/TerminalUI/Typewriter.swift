@@ -99,7 +99,8 @@ package struct Typewriter: Sendable {
     }
 
     /// Ends the reply: writes the held word, resets styles, ends the line if anything is on it, and gets ready for
-    /// the next reply. Call it on completion and on cancellation alike.
+    /// the next reply. Call it on completion and on cancellation alike. In plain and raw modes it writes nothing
+    /// (the text's bytes stay exactly as they came; add a final newline in the caller if wanted).
     /// - Returns: The bytes to write.
     package mutating func finish() -> [UInt8] {
         var output: [UInt8] = []
