@@ -23,7 +23,7 @@ final class SpinnerTicker: Sendable {
         state.withLock { state in
             guard !state.stopped else { return }
             let width = TerminalSize.current(fd: 2).columns
-            StandardStream.error.write(Spinner.erase + state.spinner.nextFrame(width: width))
+            StandardStream.error.write(state.spinner.nextFrame(width: width))
             state.drawn = true
         }
     }
