@@ -150,8 +150,9 @@ struct REPL {
         StandardStream.error.write(TerminalStyle.error.line("ssechat: " + text, color: colorOnStderr))
     }
 
+    /// Follows `--color` (and, with `auto`, `NO_COLOR`, `TERM` and whether stderr is a terminal).
     private var colorOnStderr: Bool {
-        ColorMode.auto.isEnabled(isTerminal: isatty(2) == 1, noColor: environment["NO_COLOR"], term: environment["TERM"])
+        session.runner.style.stderrColor
     }
 
     private static func expand(_ path: String) -> String {

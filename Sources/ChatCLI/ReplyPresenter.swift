@@ -4,10 +4,12 @@ import TerminalUI
 
 /// Writes one reply's updates to stdout and stderr in the chosen style, and keeps what the conversation and the
 /// stats need. Output is collected per batch of updates and written when the stream would wait for the network,
-/// so a burst of tokens costs one `write(2)`, while a token that arrives alone is written at once.
+/// so a burst of tokens costs one `write(2)`, while a token that arrives alone is written at once. With `--pace`
+/// the typewriter's text goes through a `PacedWriter` instead, which writes it at an even rate.
 final class ReplyPresenter {
     private let style: ChatOutputStyle
     private var typewriter: Typewriter
+    private let paced: PacedWriter?
     private var spinner: SpinnerTicker?
     private var output: [UInt8] = []
     private var errorOutput: [UInt8] = []
@@ -26,11 +28,17 @@ final class ReplyPresenter {
             case .raw: .raw
             }
         self.typewriter = Typewriter(mode: mode, width: width, color: style.color)
+        if let pace = style.pace, style.kind != .json {
+            paced = PacedWriter(typewriter: typewriter, charactersPerSecond: pace, clock: ContinuousClock())
+        } else {
+            paced = nil
+        }
     }
 
     /// Starts the clock and, on a terminal stderr, the "thinking…" spinner.
     func begin() {
         startedAt = .now
+        paced?.start()
         if style.stderrIsTerminal, style.kind != .json {
             spinner = SpinnerTicker(color: style.stderrColor)
         }
@@ -39,6 +47,7 @@ final class ReplyPresenter {
     /// Applies the width the terminal has now (after SIGWINCH).
     func resize(width: Int) {
         typewriter.resize(width: width)
+        paced?.resize(width: width)
     }
 
     /// Renders one update into the pending output.
@@ -64,6 +73,8 @@ final class ReplyPresenter {
             text += delta
             if style.kind == .json {
                 output += ChatJSONLine.line("text", [("text", delta)])
+            } else if let paced {
+                paced.enqueue(delta, kind: .answer)
             } else {
                 typewriter.render(delta, kind: .answer, into: &output)
             }
@@ -72,7 +83,12 @@ final class ReplyPresenter {
             stats.deltas += 1
             switch style.kind {
             case .json: output += ChatJSONLine.line("reasoning", [("text", delta)])
-            case .terminal: typewriter.render(delta, kind: .reasoning, into: &output)
+            case .terminal:
+                if let paced {
+                    paced.enqueue(delta, kind: .reasoning)
+                } else {
+                    typewriter.render(delta, kind: .reasoning, into: &output)
+                }
             case .plain, .raw: errorOutput += Array(TerminalSanitizer.singleLine(delta).utf8)
             }
         case .status(let status):
@@ -134,6 +150,11 @@ final class ReplyPresenter {
         }
     }
 
+    /// With `--pace`, waits until the text received so far has been typed out (returns early on cancellation).
+    func settle() async {
+        await paced?.finish()
+    }
+
     /// Ends the reply's output: the typewriter's held text, a final newline, the incomplete or interrupted mark,
     /// stats. Always leaves stdout at the start of a line.
     /// - Parameter interrupted: The user cancelled the reply.
@@ -146,7 +167,12 @@ final class ReplyPresenter {
                 output += ChatJSONLine.done(complete: complete, reason: interrupted ? "interrupted" : incompleteReason)
             }
         } else {
-            typewriter.finish(into: &output)
+            if let paced {
+                flush()
+                paced.finishNow()
+            } else {
+                typewriter.finish(into: &output)
+            }
             if style.kind != .terminal, !text.isEmpty, !text.hasSuffix("\n") { output += Array("\n".utf8) }
             flush()
             if interrupted {

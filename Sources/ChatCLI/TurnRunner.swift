@@ -33,7 +33,8 @@ struct TurnResult: Sendable {
 final class TurnRunner: Sendable {
     private let current = Mutex<Task<TurnResult, Never>?>(nil)
     private let options: ChatReplyOptions
-    private let style: ChatOutputStyle
+    /// How replies are written (the REPL's notes follow its colour choice too).
+    let style: ChatOutputStyle
     private let widthWatcher: TerminalWidthWatcher?
 
     init(options: ChatReplyOptions, style: ChatOutputStyle) {
@@ -85,6 +86,7 @@ final class TurnRunner: Sendable {
                 presenter.end(interrupted: false, error: "\(error)")
                 return TurnResult(text: presenter.text, stats: presenter.stats, end: .failed(message: "\(error)", status: .failure))
             }
+            await presenter.settle()
             if Task.isCancelled {
                 presenter.end(interrupted: true)
                 return TurnResult(text: presenter.text, stats: presenter.stats, end: .interrupted)

@@ -101,4 +101,17 @@ struct REPLConversationTests {
         try await session.enter("\"\"\"\r", expecting: "Reply number 1.")
         #expect(try await server.waitForRequests(1)[0].lastUserText == "alpha\n  beta \\ kept")
     }
+
+    @Test("--demo: the REPL talks to the built-in server in-process")
+    func demo() async throws {
+        let unused = try REPLChatServer()
+        let session = try REPLSession(server: unused, arguments: ["--demo"])
+        let banner = try await session.terminal.waitForOutput(containing: "/help for commands")
+        #expect(banner.contains("ssechat-demo @ 127.0.0.1"))
+        let screen = try await session.enter("hello there\r", expecting: "That's the demo for")
+        #expect(screen.contains("hello there"))
+        try await session.type("\u{04}")
+        #expect(try await session.terminal.waitForExit() == 0)
+        #expect(unused.requests.isEmpty)
+    }
 }
