@@ -110,8 +110,11 @@ package struct ServeCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Log replies and connection errors to stderr.")
     var verbose = false
 
+    /// Creates the command with its defaults (ArgumentParser fills in the options).
     package init() {}
 
+    /// Checks the option values.
+    /// - Throws: `ValidationError` naming the first bad option.
     package func validate() throws {
         func check(_ condition: Bool, _ message: String) throws {
             if !condition { throw ValidationError(message) }
@@ -173,6 +176,8 @@ package struct ServeCommand: AsyncParsableCommand {
         return configuration
     }
 
+    /// Serves until SIGINT or SIGTERM.
+    /// - Throws: `ValidationError` for an unset `--api-key-env` variable; `CLIFailure` when the server cannot start.
     package func run() async throws {
         let configuration = try makeConfiguration(environment: ProcessInfo.processInfo.environment)
         let stopSignal = StopSignal()
@@ -180,8 +185,7 @@ package struct ServeCommand: AsyncParsableCommand {
         do {
             _ = try await server.start()
         } catch {
-            Self.note("ssechat serve: \(error)")
-            throw ExitCode.failure
+            throw CLIFailure("serve: \(error)", status: .failure)
         }
         let url = server.baseURL.absoluteString
         FileHandle.standardOutput.write(Data((url + "\n").utf8))

@@ -53,11 +53,6 @@ package struct DemoFaults: Sendable, Hashable {
         self.status = status
         self.chunking = chunking
     }
-
-    /// Whether any fault that changes how a stream is written (drops, stalls, chunking) is configured.
-    var affectsStreams: Bool {
-        dropAfterEvents != nil || dropProbability > 0 || stallMilliseconds != nil || chunking != .none
-    }
 }
 
 /// Where the demo server splits event bytes across writes. Each piece goes out as its own HTTP chunk, which a

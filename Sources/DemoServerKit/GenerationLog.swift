@@ -5,8 +5,6 @@ struct GenerationLog: Sendable {
 
     /// How many events the log holds.
     var eventCount: Int { storage.count }
-    /// How many bytes the log holds.
-    var byteCount: Int { storage.bytes.count }
 
     /// Appends a batch of events.
     mutating func append(_ batch: EventBatch) {

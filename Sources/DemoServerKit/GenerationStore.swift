@@ -66,9 +66,6 @@ final class GenerationStore: Sendable {
         }
     }
 
-    /// How many generations are held.
-    var liveCount: Int { state.withLock { $0.live.count } }
-
     /// Drops a generation now; later lookups say `.expired`.
     func expire(_ id: String) {
         state.withLock { state in
