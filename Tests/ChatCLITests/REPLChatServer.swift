@@ -54,8 +54,11 @@ struct ChatRequestRecord: Sendable, Equatable {
 final class REPLChatServer: Sendable {
     private final class Script: Sendable {
         let state: Mutex<(replies: [ScriptedReply], served: Int)>
+        let streamStarts = Mutex<[ContinuousClock.Instant]>([])
         init(_ replies: [ScriptedReply]) { state = Mutex((replies, 0)) }
     }
+
+    private let script: Script
 
     private let http: LoopbackHTTPServer
 
@@ -63,13 +66,14 @@ final class REPLChatServer: Sendable {
     /// - Parameter replies: The replies for the first requests, in order.
     init(_ replies: [ScriptedReply] = []) throws {
         let script = Script(replies)
+        self.script = script
         http = try LoopbackHTTPServer { _, writer in
             let reply = script.state.withLock { state -> ScriptedReply in
                 state.served += 1
                 guard state.replies.isEmpty else { return state.replies.removeFirst() }
                 return ScriptedReply(["Reply ", "number ", "\(state.served)", "."])
             }
-            Self.stream(reply, to: writer)
+            Self.stream(reply, to: writer) { script.streamStarts.withLock { $0.append(.now) } }
         }
     }
 
@@ -94,9 +98,17 @@ final class REPLChatServer: Sendable {
         return requests
     }
 
-    private static func stream(_ reply: ScriptedReply, to writer: LoopbackResponseWriter) {
+    /// When each reply's first event was about to be sent (after its gate), in order.
+    var streamStarts: [ContinuousClock.Instant] { script.streamStarts.withLock { $0 } }
+
+    private static func stream(
+        _ reply: ScriptedReply,
+        to writer: LoopbackResponseWriter,
+        starting: () -> Void
+    ) {
         writer.writeEventStreamHead()
         reply.gate?.wait(timeout: 20)
+        starting()
         var events = reply.reasoning.map { event(delta: ["reasoning_content": $0]) }
         events += reply.tokens.map { event(delta: ["content": $0]) }
         if let closed = reply.stallUntilClosed {

@@ -12,8 +12,20 @@ struct TerminalPaceTests {
         words.joined(separator: " ").split(separator: " ").map { $0 + " " }
     }
 
-    /// Runs `ssechat --once` and measures the time from the first word's arrival on the pty to the last word's.
-    static func spread(arguments: [String]) async throws -> (spread: Duration, plain: String) {
+    /// What one run measured.
+    struct Timing {
+        /// From the first word's arrival on the pty to the last word's. Starving the test's reading thread can
+        /// only shorten it (the reads merge), so it bounds an unpaced run from above reliably.
+        var spread: Duration
+        /// From the moment the server sent the burst to the moment the program had exited. Starving either
+        /// process can only lengthen it, so it bounds a paced run from below reliably.
+        var sendToExit: Duration
+        /// What the terminal showed.
+        var plain: String
+    }
+
+    /// Runs `ssechat --once` with the burst.
+    static func measure(arguments: [String]) async throws -> Timing {
         let server = try REPLChatServer([ScriptedReply(tokens, burst: true)])
         let folder = try PTYTemporaryDirectory()
         let session = try REPLSession(
@@ -27,23 +39,27 @@ struct TerminalPaceTests {
         try await session.terminal.waitForOutput(containing: "PACEEND")
         let last = ContinuousClock.now
         #expect(try await session.terminal.waitForExit() == 0)
+        let exited = ContinuousClock.now
         await session.terminal.waitForEndOfOutput()
-        return (last - first, session.terminal.plainOutput)
+        let sent = try #require(server.streamStarts.first)
+        return Timing(spread: last - first, sendToExit: exited - sent, plain: session.terminal.plainOutput)
     }
 
     @Test("--pace 200 spreads a burst over time; without it the burst appears at once")
     func paced() async throws {
         let characters = Self.tokens.joined().count
         #expect(characters > 250)
-        let (paced, pacedText) = try await Self.spread(arguments: ["--pace", "200"])
-        // ~300 characters at 200 per second take about 1.5 s; allow for a slow start, not for a burst.
-        #expect(paced > .milliseconds(750), "a \(characters)-character burst at --pace 200 took \(paced)")
-        #expect(paced < .seconds(5))
-        let (unpaced, unpacedText) = try await Self.spread(arguments: [])
-        #expect(unpaced < .milliseconds(500), "without --pace the burst took \(unpaced)")
+        let paced = try await Self.measure(arguments: ["--pace", "200"])
+        // ~270 characters at 200 per second take about 1.3 s.
+        #expect(
+            paced.sendToExit > .milliseconds(1000),
+            "a \(characters)-character burst at --pace 200 was typed out in \(paced.sendToExit)"
+        )
+        let unpaced = try await Self.measure(arguments: [])
+        #expect(unpaced.spread < .milliseconds(500), "without --pace the burst took \(unpaced.spread)")
         // Nothing lost or reordered: the same text, wrapped the same way.
-        #expect(pacedText == unpacedText)
-        let shown = pacedText.split(whereSeparator: \.isWhitespace).map(String.init)
+        #expect(paced.plain == unpaced.plain)
+        let shown = paced.plain.split(whereSeparator: \.isWhitespace).map(String.init)
         let sent = Self.tokens.map { $0.trimmingCharacters(in: .whitespaces) }
         #expect(shown == sent)
     }
