@@ -49,7 +49,10 @@ package struct SSEParser: Sendable {
         _ chunk: UnsafeRawBufferPointer,
         onEvent: (ServerSentEvent) throws -> Void
     ) throws {
+        // Move the splitter out (not copy it): a copy would share its pending-line buffer and force a
+        // copy-on-write of that buffer for every chunk that ends mid-line.
         var splitter = self.splitter
+        self.splitter = SSELineSplitter(maxLineLength: splitter.maxLineLength)
         defer { self.splitter = splitter }
         try splitter.split(chunk) { line in
             if let event = try interpret(line) {
