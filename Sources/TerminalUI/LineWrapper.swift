@@ -1,20 +1,27 @@
 /// Soft word wrap of a stream of printable scalars at a width in terminal cells, writing as early as it can and
-/// never moving the cursor back.
+/// never touching a line above the cursor.
 ///
 /// ```
 ///  "The quick brown fox" at width 12, fed in any split:
 ///   The·quick       ← "brown" held back while it is typed; it would not fit after "quick·", so a newline
 ///   brown·fox         goes out first, the space is dropped and "brown" is written at the start of the next line
+///
+///  the same, with the stream stalling after "The quick br" and `flushHeld` called a frame later:
+///   The·quick·br    ← " br" shown at once, filling the line; when "o" arrives the word no longer fits, so it
+///   brown·fox         moves: ESC[2D (from the last cell back to after "quick"), ESC[K, newline, "bro"
 /// ```
 ///
 /// - A word that starts mid-line is held back (its bytes and width) until a space, a newline or a wide character
-///   ends it, or until it no longer fits on the line; then the line is broken before it.
+///   ends it, or until it no longer fits on the line; then the line is broken before it. `flushHeld` shows such a
+///   word early (a stalled stream must not hide it); it is then written as it grows, and should it outgrow the
+///   line it is erased from the current line with `ESC [ n D` and `ESC [ K` and written again on the next one.
+///   Only the cursor's own line is ever changed, and the cursor position is never queried.
 /// - A word at the start of a line is written as it arrives; if it is wider than the line it is hard-broken at the
 ///   width. Wide characters (CJK, emoji) are words of their own, so CJK text breaks between any two of them.
 /// - Spaces are held until the next word: they are dropped at a soft break and before a newline. A tab becomes
 ///   spaces up to the next multiple of 8. Indentation at the start of a line is kept.
 /// - The scalars of one cluster (marks, VS16, ZWJ sequences, flags) stay together. A new width applies from the
-///   next line.
+///   next line. A word wider than the line it is moved to is hard-broken there.
 struct LineWrapper: Sendable {
     /// The width lines are wrapped at, in cells (at least 2).
     private(set) var width: Int
@@ -27,6 +34,11 @@ struct LineWrapper: Sendable {
     private var heldWidth = 0
     private var inWord = false
     private var wordIsWritten = false
+    /// The word was held back, then shown by `flushHeld`: its bytes stay in `held` in case it has to move.
+    private var wordIsShown = false
+    /// Where the shown word's leading spaces begin on the line (what a move erases).
+    private var wordStart = 0
+    private var heldWords = 0
     private var wordIsWide = false
     private var tracker = GraphemeWidthTracker()
 
@@ -66,6 +78,29 @@ struct LineWrapper: Sendable {
     /// Writes the word held back so far (for example before a style change). Pending spaces stay pending.
     mutating func flush(to output: inout [UInt8]) {
         endWord(to: &output)
+    }
+
+    /// Whether a visible word is held back (started mid-line, not yet known to fit).
+    var isHoldingText: Bool {
+        inWord && !wordIsWritten && !wordIsShown && heldWidth > 0
+    }
+
+    /// Identifies the word held back, if any; each word that starts being held gets a new value.
+    var heldWordID: Int? {
+        isHoldingText ? heldWords : nil
+    }
+
+    /// Shows the word held back so far, with the spaces before it, without ending it: the rest of the word is
+    /// written as it comes, and the word moves to the next line if it outgrows this one.
+    /// - Parameter output: Where the bytes are appended.
+    mutating func flushHeld(to output: inout [UInt8]) {
+        guard isHoldingText else { return }
+        wordStart = column
+        output.append(contentsOf: repeatElement(0x20, count: pendingSpaces))
+        output.append(contentsOf: held)
+        column += pendingSpaces + heldWidth
+        pendingSpaces = 0
+        wordIsShown = true
     }
 
     /// Writes the held word, drops pending spaces and ends the line if anything is on it.
@@ -110,24 +145,70 @@ struct LineWrapper: Sendable {
         }
         UTF8.encode(scalar) { held.append($0) }
         heldWidth += cells
+        if wordIsShown {
+            if column + cells > width {
+                moveShownWord(to: &output)
+            } else {
+                UTF8.encode(scalar) { output.append($0) }
+                column += cells
+            }
+            return
+        }
         if column + pendingSpaces + heldWidth > width {
             // The word no longer fits after what is on this line: break before it and write it at the start of
             // the next line, where it stays even if it grows past the width.
             output.append(0x0A)
             startLine()
             pendingSpaces = 0
+            writeHeldAtLineStart(to: &output)
+        }
+    }
+
+    /// Moves the shown word, which no longer fits, to the next line: back to where its spaces begin, erase to the
+    /// end of the line, newline, the word. After a full line the cursor sits on the last cell (the terminal's
+    /// pending wrap), so it is one cell less far from the word.
+    private mutating func moveShownWord(to output: inout [UInt8]) {
+        let back = min(column, width - 1) - wordStart
+        if back > 0 {
+            output.append(contentsOf: [0x1B, 0x5B])  // ESC [ n D: cursor left n cells
+            output.append(contentsOf: String(back).utf8)
+            output.append(0x44)
+        }
+        output.append(contentsOf: [0x1B, 0x5B, 0x4B])  // ESC [ K: erase to the end of the line
+        output.append(0x0A)
+        startLine()
+        writeHeldAtLineStart(to: &output)
+    }
+
+    /// Writes the held word at the start of a line, hard-breaking it if it is wider than the line (possible only
+    /// after a resize), and goes on writing the word as it comes.
+    private mutating func writeHeldAtLineStart(to output: inout [UInt8]) {
+        if heldWidth <= width {
             output.append(contentsOf: held)
             column = heldWidth
-            held.removeAll(keepingCapacity: true)
-            heldWidth = 0
-            wordIsWritten = true
+        } else {
+            var measure = GraphemeWidthTracker()
+            for scalar in String(decoding: held, as: UTF8.self).unicodeScalars {
+                let cells = measure.measure(scalar)
+                if !cells.extendsCluster && column + cells.cells > width && column > 0 {
+                    output.append(0x0A)
+                    startLine()
+                }
+                UTF8.encode(scalar) { output.append($0) }
+                column += cells.cells
+            }
         }
+        held.removeAll(keepingCapacity: true)
+        heldWidth = 0
+        wordIsShown = false
+        wordIsWritten = true
     }
 
     private mutating func startWord(cells: Int, to output: inout [UInt8]) {
         inWord = true
         guard column == 0 else {
             wordIsWritten = false
+            heldWords &+= 1
             return
         }
         // At the start of a line breaking cannot help: keep the indentation and write the word as it comes.
@@ -140,16 +221,17 @@ struct LineWrapper: Sendable {
 
     private mutating func endWord(to output: inout [UInt8]) {
         guard inWord else { return }
-        if !wordIsWritten {
+        if !wordIsWritten && !wordIsShown {
             output.append(contentsOf: repeatElement(0x20, count: pendingSpaces))
             output.append(contentsOf: held)
             column += pendingSpaces + heldWidth
             pendingSpaces = 0
-            held.removeAll(keepingCapacity: true)
-            heldWidth = 0
         }
+        held.removeAll(keepingCapacity: true)
+        heldWidth = 0
         inWord = false
         wordIsWritten = false
+        wordIsShown = false
         wordIsWide = false
     }
 

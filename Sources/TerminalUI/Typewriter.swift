@@ -5,6 +5,11 @@
 ///  render("lo wor", .answer) ─► "lo"          typed mid-line is held back, until it is known to fit
 ///  render("ld", .answer) ─► ""
 ///  finish() ─► " world\n"                     the held word, a style reset, a final newline
+///
+///  render("lo wor", .answer) ─► "lo"          the same, with the stream stalling after "wor": the caller sees
+///  heldWordID != nil                          a word held, and a frame later calls
+///  flushHeld(into:) ─► " wor"                 so it shows; the rest of the word then goes out as it comes, and
+///  render("ld", .answer) ─► "ld"              were it to outgrow the line it would be moved to the next one
 /// ```
 ///
 /// Modes:
@@ -15,8 +20,9 @@
 /// - `plain(sanitized:)`: for pipes. The text exactly as it comes, whatever its kind; sanitised only when asked.
 /// - `raw`: the text exactly as it comes, even on a TTY (`--raw`).
 ///
-/// The same text split into deltas differently yields the same bytes. A typewriter can be reused: after
-/// `finish()` it is ready for the next reply.
+/// The same text split into deltas differently yields the same bytes, unless `flushHeld` showed a word early: then
+/// the bytes may differ, but the screen they leave is the same. A typewriter can be reused: after `finish()` it is
+/// ready for the next reply.
 package struct Typewriter: Sendable {
     /// How text is turned into bytes.
     package enum Mode: Sendable, Equatable {
@@ -96,6 +102,23 @@ package struct Typewriter: Sendable {
         case .terminal:
             renderTerminal(text, kind: kind, into: &output)
         }
+    }
+
+    /// Identifies the word held back (terminal mode: a word that started mid-line and is not yet known to fit),
+    /// or `nil` when no visible text is held. Each word that starts being held gets a new value, so a caller can
+    /// tell whether the word it saw held a frame ago is still held.
+    package var heldWordID: Int? {
+        mode == .terminal ? wrapper.heldWordID : nil
+    }
+
+    /// Shows the word held back, if any. Call it when a frame (about 30 ms) passed with a word held, so a stalled
+    /// stream never hides text. If the word later outgrows its line it is moved to the next one using only the
+    /// current line (`ESC [ n D`, `ESC [ K`, newline, the word); the final screen is the same as without the call.
+    /// Writes nothing in plain and raw modes, which hold nothing.
+    /// - Parameter output: The buffer the bytes to write now are appended to.
+    package mutating func flushHeld(into output: inout [UInt8]) {
+        guard mode == .terminal else { return }
+        wrapper.flushHeld(to: &output)
     }
 
     /// Ends the reply: writes the held word, resets styles, ends the line if anything is on it, and gets ready for
