@@ -15,6 +15,9 @@ import TerminalUI
 /// scalars beside it (a cluster never spans two deltas, so released text splits exactly at run boundaries). Time
 /// comes from an injected clock. Every write happens under the lock, so text from the release task and from
 /// `finishNow()` can never be reordered, and nothing is written after the writer finished.
+///
+/// Once everything received has been released, a word the typewriter still holds back mid-line (the stream stalled
+/// inside it) is shown a frame later, `heldWordFrame`; while text is still queued the pace, not a hold, decides.
 final class PacedWriter: Sendable {
     private struct Run {
         var kind: Typewriter.DeltaKind
@@ -25,6 +28,8 @@ final class PacedWriter: Sendable {
         var pacer: Pacer
         var typewriter: Typewriter
         var runs: [Run] = []
+        /// The word held back once the queue emptied, and when that was seen.
+        var held: (id: Int, since: Duration)?
         var finished = false
         var releaseTask: Task<Void, Never>?
         /// The release task, waiting for text while the queue is empty.
@@ -36,6 +41,8 @@ final class PacedWriter: Sendable {
 
     /// The shortest pause between two releases: characters due sooner go out together, as one write per frame.
     static let tick = Duration.milliseconds(8)
+    /// How long a word may stay held back after the queue emptied before it is shown: one frame.
+    static let heldWordFrame = Duration.milliseconds(30)
 
     private let state: Mutex<State>
     private let elapsed: @Sendable () -> Duration
@@ -147,10 +154,11 @@ final class PacedWriter: Sendable {
                 guard !state.finished else { return nil }
                 var output: [UInt8] = []
                 render(state.pacer.release(at: now), state: &state, into: &output)
+                let showHeldAt = showHeldWord(state: &state, at: now, into: &output)
                 if !output.isEmpty { write(output) }
                 guard let due = state.pacer.nextReleaseTime else {
                     defer { state.drainWaiters.removeAll() }
-                    return (nil, state.drainWaiters.map(\.continuation))
+                    return (showHeldAt, state.drainWaiters.map(\.continuation))
                 }
                 return (due, [])
             }
@@ -166,6 +174,23 @@ final class PacedWriter: Sendable {
                 await waitForText()
             }
         }
+    }
+
+    /// Shows the word held back once a frame passed since it was first seen with the queue empty.
+    /// - Returns: When to look again, while a word is held.
+    private func showHeldWord(state: inout State, at now: Duration, into output: inout [UInt8]) -> Duration? {
+        guard state.pacer.backlog == 0, let id = state.typewriter.heldWordID else {
+            state.held = nil
+            return nil
+        }
+        guard let held = state.held, held.id == id else {
+            state.held = (id, now)
+            return now + Self.heldWordFrame
+        }
+        guard now >= held.since + Self.heldWordFrame else { return held.since + Self.heldWordFrame }
+        state.typewriter.flushHeld(into: &output)
+        state.held = nil
+        return nil
     }
 
     private func waitForText() async {

@@ -1,17 +1,18 @@
 import ChatClient
 import ChatWire
+import Synchronization
 import TerminalUI
 
 /// Writes one reply's updates to stdout and stderr in the chosen style, and keeps what the conversation and the
 /// stats need. Output is collected per batch of updates and written when the stream would wait for the network,
-/// so a burst of tokens costs one `write(2)`, while a token that arrives alone is written at once. With `--pace`
+/// so a burst of tokens costs one `write(2)`, while a token that arrives alone is written at once. A word the
+/// typewriter holds back mid-line is shown a frame later if the stream stalls (see `ReplyOutput`). With `--pace`
 /// the typewriter's text goes through a `PacedWriter` instead, which writes it at an even rate.
 final class ReplyPresenter {
     private let style: ChatOutputStyle
-    private var typewriter: Typewriter
+    private let output: ReplyOutput
     private let paced: PacedWriter?
     private var spinner: SpinnerTicker?
-    private var output: [UInt8] = []
     private var errorOutput: [UInt8] = []
     private(set) var text = ""
     private(set) var stats = ChatStats()
@@ -27,12 +28,17 @@ final class ReplyPresenter {
             case .plain, .json: .plain(sanitized: false)
             case .raw: .raw
             }
-        self.typewriter = Typewriter(mode: mode, width: width, color: style.color)
+        let typewriter = Typewriter(mode: mode, width: width, color: style.color)
         if let pace = style.pace, style.kind != .json {
             paced = PacedWriter(typewriter: typewriter, charactersPerSecond: pace, clock: ContinuousClock())
         } else {
             paced = nil
         }
+        output = ReplyOutput(typewriter: typewriter, showsHeldWords: style.kind == .terminal && paced == nil)
+    }
+
+    deinit {
+        output.close()
     }
 
     /// Starts the clock and, on a terminal stderr, the "thinking…" spinner.
@@ -46,7 +52,7 @@ final class ReplyPresenter {
 
     /// Applies the width the terminal has now (after SIGWINCH).
     func resize(width: Int) {
-        typewriter.resize(width: width)
+        output.resize(width: width)
         paced?.resize(width: width)
     }
 
@@ -72,28 +78,28 @@ final class ReplyPresenter {
             stats.deltas += 1
             text += delta
             if style.kind == .json {
-                output += ChatJSONLine.line("text", [("text", delta)])
+                output.append(ChatJSONLine.line("text", [("text", delta)]))
             } else if let paced {
                 paced.enqueue(delta, kind: .answer)
             } else {
-                typewriter.render(delta, kind: .answer, into: &output)
+                output.render(delta, kind: .answer)
             }
         case .reasoning(let delta):
             firstToken()
             stats.deltas += 1
             switch style.kind {
-            case .json: output += ChatJSONLine.line("reasoning", [("text", delta)])
+            case .json: output.append(ChatJSONLine.line("reasoning", [("text", delta)]))
             case .terminal:
                 if let paced {
                     paced.enqueue(delta, kind: .reasoning)
                 } else {
-                    typewriter.render(delta, kind: .reasoning, into: &output)
+                    output.render(delta, kind: .reasoning)
                 }
             case .plain, .raw: errorOutput += Array(TerminalSanitizer.singleLine(delta).utf8)
             }
         case .status(let status):
             if style.kind == .json {
-                output += ChatJSONLine.line("status", [("text", status)])
+                output.append(ChatJSONLine.line("status", [("text", status)]))
             } else if let spinner {
                 spinner.update(label: TerminalSanitizer.singleLine(status))
             } else if style.stderrIsTerminal || style.verbose {
@@ -101,9 +107,9 @@ final class ReplyPresenter {
             }
         case .usage(let usage):
             stats.reportedTokens = usage.completionTokens ?? stats.reportedTokens
-            if style.kind == .json { output += ChatJSONLine.usage(usage) }
+            if style.kind == .json { output.append(ChatJSONLine.usage(usage)) }
         case .finishReason(let reason):
-            if style.kind == .json { output += ChatJSONLine.line("finish", [("reason", reason)]) }
+            if style.kind == .json { output.append(ChatJSONLine.line("finish", [("reason", reason)])) }
         case .done:
             break
         }
@@ -124,7 +130,7 @@ final class ReplyPresenter {
 
     private func notice(_ message: String, json: [UInt8]) {
         if style.kind == .json {
-            output += json
+            output.append(json)
         } else if style.stderrIsTerminal || style.verbose {
             let line = TerminalStyle.warning.line("ssechat: " + TerminalSanitizer.singleLine(message), color: style.stderrColor)
             errorOutput += Array(line.utf8)
@@ -135,15 +141,12 @@ final class ReplyPresenter {
     func flush() {
         if !errorOutput.isEmpty {
             spinner?.pause()
-            if !output.isEmpty, !sawToken {
+            if output.hasPending, !sawToken {
                 StandardStream.error.write(errorOutput)
                 errorOutput.removeAll(keepingCapacity: true)
             }
         }
-        if !output.isEmpty {
-            StandardStream.output.write(output)
-            output.removeAll(keepingCapacity: true)
-        }
+        output.write()
         if !errorOutput.isEmpty {
             StandardStream.error.write(errorOutput)
             errorOutput.removeAll(keepingCapacity: true)
@@ -160,20 +163,22 @@ final class ReplyPresenter {
     /// - Parameter interrupted: The user cancelled the reply.
     func end(interrupted: Bool, error: String? = nil) {
         stopSpinner()
+        output.close()
         stats.total = .now - startedAt
         if style.kind == .json {
             if error == nil {
                 let complete = outcome == .complete && !interrupted
-                output += ChatJSONLine.done(complete: complete, reason: interrupted ? "interrupted" : incompleteReason)
+                let reason = interrupted ? "interrupted" : incompleteReason
+                output.append(ChatJSONLine.done(complete: complete, reason: reason))
             }
         } else {
             if let paced {
                 flush()
                 paced.finishNow()
             } else {
-                typewriter.finish(into: &output)
+                output.finish()
             }
-            if style.kind != .terminal, !text.isEmpty, !text.hasSuffix("\n") { output += Array("\n".utf8) }
+            if style.kind != .terminal, !text.isEmpty, !text.hasSuffix("\n") { output.append(Array("\n".utf8)) }
             flush()
             if interrupted {
                 mark("[interrupted]")
@@ -197,5 +202,124 @@ final class ReplyPresenter {
     private func mark(_ text: String) {
         let line = TerminalStyle.warning.line(TerminalSanitizer.singleLine(text), color: style.stderrColor)
         errorOutput += Array(line.utf8)
+    }
+}
+
+/// The reply's stdout: the typewriter and the bytes not written yet, behind one lock, shared with a timer task that
+/// shows a word the typewriter has held back for a frame, so a stalled stream never hides text. All stdout bytes of
+/// the reply go through here, so the timer's writes never interleave with the others.
+///
+/// ```
+///  write() ─► bytes out; a word held? note (id, now) and wake the timer ─► sleeps until now + frame
+///                                                                           same word still held? flushHeld, write
+/// ```
+/// One timer task per reply (not per token), asleep on its wake-up stream while nothing is held; `close()` stops it
+/// before the reply's last bytes, so nothing is written behind the caller's back once the reply ends.
+private final class ReplyOutput: Sendable {
+    private struct State {
+        var typewriter: Typewriter
+        var pending: [UInt8] = []
+        /// The word held back at the last write, and when that write happened.
+        var held: (id: Int, since: ContinuousClock.Instant)?
+        var closed = false
+        var timer: Task<Void, Never>?
+    }
+
+    /// How long a word may stay held back before it is shown: one frame.
+    static let frame = Duration.milliseconds(30)
+
+    private let state: Mutex<State>
+    private let wake: AsyncStream<Void>.Continuation
+
+    /// Creates the output.
+    /// - Parameters:
+    ///   - typewriter: Renders the reply's text.
+    ///   - showsHeldWords: Whether to run the timer (a terminal without `--pace`).
+    init(typewriter: Typewriter, showsHeldWords: Bool) {
+        state = Mutex(State(typewriter: typewriter))
+        let (wakes, wake) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        self.wake = wake
+        guard showsHeldWords else { return }
+        let timer = Task { [self] in
+            for await _ in wakes {
+                guard await showHeldWords() else { return }
+            }
+        }
+        state.withLock { $0.timer = timer }
+    }
+
+    /// Whether bytes wait to be written.
+    var hasPending: Bool { state.withLock { !$0.pending.isEmpty } }
+
+    /// Renders a delta into the pending bytes.
+    func render(_ text: String, kind: Typewriter.DeltaKind) {
+        state.withLock { $0.typewriter.render(text, kind: kind, into: &$0.pending) }
+    }
+
+    /// Adds bytes to write.
+    func append(_ bytes: [UInt8]) {
+        state.withLock { $0.pending += bytes }
+    }
+
+    /// Changes the wrap width (after SIGWINCH).
+    func resize(width: Int) {
+        state.withLock { $0.typewriter.resize(width: width) }
+    }
+
+    /// Ends the typewriter's reply (held word, style reset, final newline) into the pending bytes.
+    func finish() {
+        state.withLock { $0.typewriter.finish(into: &$0.pending) }
+    }
+
+    /// Writes the pending bytes to stdout and, if a new word is held back, starts its frame.
+    func write() {
+        let wakeTimer = state.withLock { state -> Bool in
+            Self.writePending(&state)
+            guard state.timer != nil, !state.closed, let id = state.typewriter.heldWordID else {
+                state.held = nil
+                return false
+            }
+            guard state.held?.id != id else { return false }
+            state.held = (id, .now)
+            return true
+        }
+        if wakeTimer { wake.yield() }
+    }
+
+    /// Stops the timer; held words are then left to `finish()`. Idempotent.
+    func close() {
+        let timer = state.withLock { state -> Task<Void, Never>? in
+            state.closed = true
+            defer { state.timer = nil }
+            return state.timer
+        }
+        timer?.cancel()
+        wake.finish()
+    }
+
+    /// Sleeps until the held word's frame has passed and shows it if it is still held, while words are held.
+    /// - Returns: `false` once closed or cancelled.
+    private func showHeldWords() async -> Bool {
+        while let deadline = state.withLock({ $0.closed ? nil : $0.held.map { $0.since + Self.frame } }) {
+            do {
+                try await Task.sleep(until: deadline, clock: .continuous)
+            } catch {
+                return false
+            }
+            state.withLock { state in
+                guard !state.closed, let held = state.held, held.since + Self.frame <= .now else { return }
+                state.held = nil
+                guard state.typewriter.heldWordID == held.id else { return }
+                state.typewriter.flushHeld(into: &state.pending)
+                Self.writePending(&state)
+            }
+        }
+        return !state.withLock { $0.closed }
+    }
+
+    private static func writePending(_ state: inout State) {
+        guard !state.pending.isEmpty else { return }
+        StandardStream.output.write(state.pending)
+        state.pending.removeAll(keepingCapacity: true)
     }
 }

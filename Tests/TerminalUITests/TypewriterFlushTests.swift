@@ -47,7 +47,8 @@ struct TypewriterFlushTests {
         #expect(typewriter.heldWordID == nil)
     }
 
-    @Test("plain and raw modes hold nothing and flush nothing", arguments: [Typewriter.Mode.plain(sanitized: true), .raw])
+    @Test("plain and raw modes hold nothing and flush nothing",
+          arguments: [Typewriter.Mode.plain(sanitized: true), .raw])
     func plainModes(mode: Typewriter.Mode) {
         var typewriter = Typewriter(mode: mode, width: 10)
         #expect(text(typewriter.render("Hello wor")) == "Hello wor")
@@ -116,7 +117,8 @@ struct TypewriterFlushTests {
         }
     }
 
-    @Test("a flush after every scalar, reasoning and answer in colour, leaves the same screen", arguments: [10, 20, 40, 80])
+    @Test("a flush after every scalar, reasoning and answer in colour, leaves the same screen",
+          arguments: [10, 20, 40, 80])
     func flushEverything(width: Int) {
         var typewriter = Typewriter(mode: .terminal, width: width, color: true)
         var plain: [UInt8] = []
