@@ -45,5 +45,8 @@ let package = Package(
             packageAccess: false,
             swiftSettings: settings
         ),
+        // End-to-end baselines (issue 5): a URLSession delegate that only counts bytes, and the startup floor.
+        .executableTarget(name: "bare-client", packageAccess: false, swiftSettings: settings),
+        .executableTarget(name: "hello-networking", packageAccess: false, swiftSettings: settings),
     ]
 )
