@@ -35,8 +35,13 @@ final class HTTPStreamConnection: Sendable {
         self.highWaterMark = highWaterMark
     }
 
-    func attach(_ task: URLSessionDataTask) {
-        state.withLock { $0.task = task }
+    /// Records the transfer's task. Returns `false` when the connection already ended (it was cancelled before the
+    /// task existed), in which case the caller cancels the task instead of resuming it.
+    func attach(_ task: URLSessionDataTask) -> Bool {
+        state.withLock { state in
+            state.task = task
+            return state.outcome == nil
+        }
     }
 
     /// Sets a function called whenever headers or bytes arrive (it feeds the idle timeout).
@@ -118,7 +123,9 @@ final class HTTPStreamConnection: Sendable {
             }
             return (state.responseWaiter, state.chunkWaiter, cancelTask ? state.task : nil)
         }
-        task?.cancel()
+        // URLSession's cancel() waits for its work queue, which backpressure may be holding: never block the
+        // caller (often a cooperative-pool thread) on it.
+        if let task { URLSessionTransport.controlQueue.async { task.cancel() } }
         signalRoom()
         let settled = state.withLock { $0.outcome } ?? outcome
         switch settled {

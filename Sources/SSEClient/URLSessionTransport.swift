@@ -10,6 +10,9 @@ import FoundationNetworking
 /// URLSession on Linux has no `bytes(for:)`, and a per-task delegate gets no callbacks on a session without one, so
 /// the session owns a single delegate that looks connections up by task identifier.
 final class URLSessionTransport: Sendable {
+    /// Where calls into URLSession that wait for its work queue are made.
+    static let controlQueue = DispatchQueue(label: "ssechat.urlsession.control")
+
     private let session: URLSession
     private let router: SessionDelegate
 
@@ -30,7 +33,8 @@ final class URLSessionTransport: Sendable {
     }
 
     deinit {
-        session.invalidateAndCancel()
+        let session = session
+        Self.controlQueue.async { session.invalidateAndCancel() }
     }
 
     /// Sends `request` and returns the connection its response streams into.
@@ -44,11 +48,21 @@ final class URLSessionTransport: Sendable {
         prepare: (HTTPStreamConnection) -> Void
     ) -> HTTPStreamConnection {
         let connection = HTTPStreamConnection(highWaterMark: highWaterMark)
-        let task = session.dataTask(with: request)
-        connection.attach(task)
         prepare(connection)
-        router.register(connection, for: task.taskIdentifier)
-        task.resume()
+        let session = session
+        let router = router
+        // dataTask(with:) and resume() wait for URLSession's work queue, which is shared by every session in the
+        // process and which backpressure may be holding: issue them from a private queue, never from the caller's
+        // (cooperative-pool) thread, so a slow consumer elsewhere can never starve the thread pool.
+        Self.controlQueue.async {
+            let task = session.dataTask(with: request)
+            router.register(connection, for: task.taskIdentifier)
+            if connection.attach(task) {
+                task.resume()
+            } else {
+                task.cancel()
+            }
+        }
         return connection
     }
 }

@@ -70,6 +70,7 @@ package final class LoopbackResponseWriter: Sendable {
         let deadline = ContinuousClock.now.advanced(by: timeout)
         while ContinuousClock.now < deadline {
             let ready = poll(&descriptor, 1, milliseconds)
+            if ready < 0, errno == EINTR { continue }
             if ready <= 0 { return false }
             let count = recv(fd, &buffer, buffer.count, 0)
             if count <= 0 { return true }
