@@ -114,7 +114,15 @@ package struct ChatCommand: AsyncParsableCommand {
             endpoint = remote
         }
         defer { if let server { Task { await server.stop() } } }
-        let session = ChatSession(endpoint: endpoint, system: system, runner: TurnRunner(options: replyOptions, style: outputStyle(stdoutIsTerminal: stdoutIsTerminal, environment: environment)))
+        let session = ChatSession(
+            endpoint: endpoint,
+            system: system,
+            runner: TurnRunner(
+                options: replyOptions,
+                style: outputStyle(stdoutIsTerminal: stdoutIsTerminal, environment: environment),
+                keepsReplyText: mode.keepsConversation
+            )
+        )
         let status: ExitStatus
         switch mode {
         case .once(let text):

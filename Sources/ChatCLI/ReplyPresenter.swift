@@ -14,13 +14,18 @@ final class ReplyPresenter {
     private let paced: PacedWriter?
     private var spinner: SpinnerTicker?
     private var errorOutput: [UInt8] = []
+    /// The reply text, kept for the conversation unless `keepsText` is false (one-shot mode: memory stays flat).
     private(set) var text = ""
+    private let keepsText: Bool
+    private var sawText = false
+    private var endsWithNewline = false
     private(set) var stats = ChatStats()
     private(set) var outcome: ChatReplyOutcome?
     private var startedAt = ContinuousClock.now
     private var sawToken = false
 
-    init(style: ChatOutputStyle, width: Int) {
+    init(style: ChatOutputStyle, width: Int, keepsText: Bool = true) {
+        self.keepsText = keepsText
         self.style = style
         let mode: Typewriter.Mode =
             switch style.kind {
@@ -76,7 +81,11 @@ final class ReplyPresenter {
         case .text(let delta):
             firstToken()
             stats.deltas += 1
-            text += delta
+            if keepsText { text += delta }
+            if !delta.isEmpty {
+                sawText = true
+                endsWithNewline = delta.utf8.last == 0x0A
+            }
             if style.kind == .json {
                 output.append(ChatJSONLine.line("text", [("text", delta)]))
             } else if let paced {
@@ -178,7 +187,7 @@ final class ReplyPresenter {
             } else {
                 output.finish()
             }
-            if style.kind != .terminal, !text.isEmpty, !text.hasSuffix("\n") { output.append(Array("\n".utf8)) }
+            if style.kind != .terminal, sawText, !endsWithNewline { output.append(Array("\n".utf8)) }
             flush()
             if interrupted {
                 mark("[interrupted]")

@@ -7,6 +7,12 @@ package enum RunMode: Sendable, Equatable {
     /// One turn per stdin line, one conversation.
     case script
 
+    /// Whether later turns follow, so replies must be kept for the conversation.
+    package var keepsConversation: Bool {
+        if case .once = self { return false }
+        return true
+    }
+
     /// Picks the mode.
     /// - Parameters:
     ///   - promptWords: The positional prompt arguments.

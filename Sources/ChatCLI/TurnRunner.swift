@@ -37,7 +37,11 @@ final class TurnRunner: Sendable {
     let style: ChatOutputStyle
     private let widthWatcher: TerminalWidthWatcher?
 
-    init(options: ChatReplyOptions, style: ChatOutputStyle) {
+    /// Whether replies are kept for the conversation (not in one-shot mode, so a huge reply costs no memory).
+    private let keepsReplyText: Bool
+
+    init(options: ChatReplyOptions, style: ChatOutputStyle, keepsReplyText: Bool = true) {
+        self.keepsReplyText = keepsReplyText
         self.options = options
         self.style = style
         self.widthWatcher = style.kind == .terminal ? TerminalWidthWatcher() : nil
@@ -59,8 +63,9 @@ final class TurnRunner: Sendable {
         let style = style
         let options = options
         let widthWatcher = widthWatcher
+        let keepsReplyText = keepsReplyText
         let task = Task {
-            let presenter = ReplyPresenter(style: style, width: widthWatcher?.columns ?? 80)
+            let presenter = ReplyPresenter(style: style, width: widthWatcher?.columns ?? 80, keepsText: keepsReplyText)
             var width = widthWatcher?.columns ?? 80
             presenter.begin()
             var iterator = ChatReplyStream(endpoint: endpoint, messages: messages, options: options)
