@@ -76,7 +76,7 @@ final class ChatReplyDriver: @unchecked Sendable {
         self.retryPolicy = RetryPolicy(options: stream.options)
     }
 
-    var hasBufferedUpdates: Bool { pendingIndex < pending.count }
+    var hasBufferedUpdates: Bool { pendingIndex < pending.count || (source?.hasBufferedUpdates ?? false) }
 
     func next() async throws -> ChatReplyUpdate? {
         while true {

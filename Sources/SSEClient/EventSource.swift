@@ -55,6 +55,9 @@ package struct EventSourceUpdates: AsyncSequence, Sendable {
         package mutating func next() async throws -> EventSourceUpdate? {
             try await driver.next()
         }
+
+        /// Whether `next()` can answer at once (updates parsed from bytes already received).
+        package var hasBufferedUpdates: Bool { driver.hasBufferedUpdates }
     }
 }
 

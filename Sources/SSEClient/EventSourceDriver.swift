@@ -51,6 +51,9 @@ final class EventSourceDriver: @unchecked Sendable {
         }
     }
 
+    /// Whether `next()` can answer without waiting for the network.
+    var hasBufferedUpdates: Bool { pendingIndex < pending.count }
+
     func next() async throws -> EventSourceUpdate? {
         while true {
             if pendingIndex < pending.count {
