@@ -46,9 +46,12 @@ final class HarnessSession {
     /// The prompt the harness shows next.
     var prompt: String { "h\(promptNumber)" + promptEnd }
 
-    /// Waits for the current prompt (libedit has switched the terminal to raw mode by then).
+    /// Waits for the current prompt and then for libedit to put the terminal in raw mode: it prints the prompt
+    /// first, and a key that arrives before raw mode meets the terminal driver instead (Ctrl-D at the start of a
+    /// line is taken as the driver's end of file and lost, Ctrl-C raises SIGINT).
     func waitForPrompt() async throws {
         try await terminal.waitForOutput(containing: prompt)
+        try await PTYTerminalMode.waitForRawMode(processID: terminal.processID)
     }
 
     /// Waits for the current prompt, types `keys`, and returns what the harness reported for that read.
