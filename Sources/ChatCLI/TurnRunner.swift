@@ -64,48 +64,69 @@ final class TurnRunner: Sendable {
         let options = options
         let widthWatcher = widthWatcher
         let keepsReplyText = keepsReplyText
-        let task = Task {
-            let presenter = ReplyPresenter(style: style, width: widthWatcher?.columns ?? 80, keepsText: keepsReplyText)
-            var width = widthWatcher?.columns ?? 80
-            presenter.begin()
-            var iterator = ChatReplyStream(endpoint: endpoint, messages: messages, options: options)
-                .makeAsyncIterator()
-            do {
-                while let update = try await iterator.next() {
-                    if let now = widthWatcher?.columns, now != width {
-                        width = now
-                        presenter.resize(width: now)
+        // The task is created and recorded under one lock, so a Ctrl-C that arrives as the reply starts always finds
+        // it (the SIGINT handler's cancelCurrentTurn() waits for the lock).
+        let task = current.withLock { current in
+            let task = Task {
+                let presenter = ReplyPresenter(
+                    style: style,
+                    width: widthWatcher?.columns ?? 80,
+                    keepsText: keepsReplyText
+                )
+                var width = widthWatcher?.columns ?? 80
+                presenter.begin()
+                var iterator = ChatReplyStream(endpoint: endpoint, messages: messages, options: options)
+                    .makeAsyncIterator()
+                do {
+                    while let update = try await iterator.next() {
+                        if let now = widthWatcher?.columns, now != width {
+                            width = now
+                            presenter.resize(width: now)
+                        }
+                        presenter.present(update)
+                        if !iterator.hasBufferedUpdates { presenter.flush() }
                     }
-                    presenter.present(update)
-                    if !iterator.hasBufferedUpdates { presenter.flush() }
+                } catch is CancellationError {
+                    presenter.end(interrupted: true)
+                    return TurnResult(text: presenter.text, stats: presenter.stats, end: .interrupted)
+                } catch let error as ChatClientError {
+                    let status = Self.exitStatus(of: error)
+                    presenter.end(interrupted: false, error: error.message)
+                    if style.kind == .json {
+                        StandardStream.output.write(
+                            ChatJSONLine.error(error.message, exitCode: status.rawValue)
+                        )
+                    }
+                    return TurnResult(
+                        text: presenter.text,
+                        stats: presenter.stats,
+                        end: .failed(message: error.message, status: status)
+                    )
+                } catch {
+                    presenter.end(interrupted: false, error: "\(error)")
+                    return TurnResult(
+                        text: presenter.text,
+                        stats: presenter.stats,
+                        end: .failed(message: "\(error)", status: .failure)
+                    )
                 }
-            } catch is CancellationError {
-                presenter.end(interrupted: true)
-                return TurnResult(text: presenter.text, stats: presenter.stats, end: .interrupted)
-            } catch let error as ChatClientError {
-                let status = Self.exitStatus(of: error)
-                presenter.end(interrupted: false, error: error.message)
-                if style.kind == .json { StandardStream.output.write(ChatJSONLine.error(error.message, exitCode: status.rawValue)) }
-                return TurnResult(text: presenter.text, stats: presenter.stats, end: .failed(message: error.message, status: status))
-            } catch {
-                presenter.end(interrupted: false, error: "\(error)")
-                return TurnResult(text: presenter.text, stats: presenter.stats, end: .failed(message: "\(error)", status: .failure))
-            }
-            await presenter.settle()
-            if Task.isCancelled {
-                presenter.end(interrupted: true)
-                return TurnResult(text: presenter.text, stats: presenter.stats, end: .interrupted)
-            }
-            presenter.end(interrupted: false)
-            let end: TurnEnd =
-                switch presenter.outcome {
-                case .complete: .complete
-                case .incomplete(let why): .incomplete(why)
-                case nil: .incomplete(.dropped("the stream ended early"))
+                await presenter.settle()
+                if Task.isCancelled {
+                    presenter.end(interrupted: true)
+                    return TurnResult(text: presenter.text, stats: presenter.stats, end: .interrupted)
                 }
-            return TurnResult(text: presenter.text, stats: presenter.stats, end: end)
+                presenter.end(interrupted: false)
+                let end: TurnEnd =
+                    switch presenter.outcome {
+                    case .complete: .complete
+                    case .incomplete(let why): .incomplete(why)
+                    case nil: .incomplete(.dropped("the stream ended early"))
+                    }
+                return TurnResult(text: presenter.text, stats: presenter.stats, end: end)
+            }
+            current = task
+            return task
         }
-        current.withLock { $0 = task }
         let result = await task.value
         current.withLock { $0 = nil }
         return result
