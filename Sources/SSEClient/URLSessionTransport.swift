@@ -20,6 +20,10 @@ final class URLSessionTransport: Sendable {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.requestCachePolicy = .reloadIgnoringLocalAndRemoteCacheData
         configuration.urlCache = nil
+        // No cookie jar or credential store: nothing is persisted, and start-up skips loading them from disk.
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        configuration.urlCredentialStorage = nil
         // The EventSource enforces its own idle timeout; URLSession's whole-second one must never fire first.
         configuration.timeoutIntervalForRequest = 7 * 24 * 3600
         configuration.timeoutIntervalForResource = 7 * 24 * 3600
