@@ -68,6 +68,18 @@ struct EventSourceTests {
         #expect(requests[1].header("Last-Event-ID") == "a1")
     }
 
+    @Test("a non-ASCII last event ID is sent back as UTF-8")
+    func unicodeLastEventID() async throws {
+        let server = try streamServer { index, _ in
+            index == 0 ? ["id: ünï-✓\ndata: one\n\n"] : ["data: two\n\n"]
+        }
+        var configuration = EventSourceConfiguration(url: server.url())
+        configuration.maxReconnects = 1
+        let result = await collect(configuration)
+        #expect(result.events.map(\.data) == ["one", "two"])
+        #expect(server.requests.last?.header("Last-Event-ID") == "ünï-✓")
+    }
+
     @Test("a drop in the middle of an event discards it; the next request carries the last complete id")
     func dropMidEvent() async throws {
         let server = try streamServer { index, _ in
