@@ -68,10 +68,13 @@ package struct EventsCommand: AsyncParsableCommand {
         let configuration = try makeConfiguration()
         let output = StandardStream.output
         let task = Task {
-            for try await update in EventSource(configuration).updates() {
+            var updates = EventSource(configuration).updates().makeAsyncIterator()
+            // Events parsed from bytes already received go out in one write; one that arrives alone, at once.
+            var pending: [UInt8] = []
+            while let update = try await updates.next() {
                 switch update {
                 case .event(let event):
-                    guard output.write(EventJSONLine.encode(event)) else { return }
+                    pending += EventJSONLine.encode(event)
                 case .closed(let reason) where verbose:
                     StandardStream.error.writeLine("ssechat events: closed: \(reason)")
                 case .reconnecting(let delay) where verbose:
@@ -81,7 +84,12 @@ package struct EventsCommand: AsyncParsableCommand {
                 default:
                     break
                 }
+                if !pending.isEmpty, !updates.hasBufferedUpdates {
+                    guard output.write(pending) else { return }
+                    pending.removeAll(keepingCapacity: true)
+                }
             }
+            if !pending.isEmpty { output.write(pending) }
         }
         let trap = SignalTrap { _ in task.cancel() }
         defer { trap.cancel() }
