@@ -69,7 +69,7 @@ package struct ChatCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Smooth bursty streams to an even typing rate.", valueName: "CPS"))
     var pace: Double?
 
-    @Option(name: .customLong("max-reconnects"), help: "How often a dropped reply may be resumed (needs event ids).")
+    @Option(name: .customLong("max-reconnects"), help: "How many drops in a row a reply may be resumed after (needs event ids).")
     var maxReconnects: Int = 5
 
     @Option(help: ArgumentHelp("Seconds without any byte before a stream counts as stalled.", valueName: "SECONDS"))

@@ -2,7 +2,8 @@
 package struct ChatReplyOptions: Sendable {
     /// A reply silent for this long counts as dropped (`nil`: never).
     package var idleTimeout: Duration? = .seconds(120)
-    /// How many times a dropped reply is resumed with `Last-Event-ID` (only when the server gave event ids).
+    /// How many drops in a row, without a new event in between, are resumed with `Last-Event-ID` (only when the
+    /// server gave event ids). A resumption that brings events starts the count again.
     package var maxResumes = 5
     /// How many times a request that failed before any token is sent again.
     package var maxRetriesBeforeFirstToken = 2

@@ -124,7 +124,10 @@ final class ChatReplyDriver: @unchecked Sendable {
         for header in request.headers { configuration.headers[header.name] = header.value }
         configuration.idleTimeout = stream.options.idleTimeout
         configuration.reconnectionTime = stream.options.resumeDelay
-        configuration.maxReconnects = stream.options.maxResumes
+        // Reconnections are resumptions, decided per drop in `closed(_:)`; the source only caps attempts in a row
+        // that bring no event.
+        configuration.maxReconnects = nil
+        configuration.maxConsecutiveFailures = stream.options.maxResumes
         return EventSource(configuration, clock: stream.clock).updates().makeAsyncIterator()
     }
 
@@ -133,6 +136,7 @@ final class ChatReplyDriver: @unchecked Sendable {
         case .event(let event):
             sawEvent = true
             lastEventID = event.lastEventID
+            resumes = 0  // progress: the resume limit counts drops in a row without a new event
             do {
                 try decoder.decode(event) { chatEvent in
                     pending.append(.event(chatEvent))

@@ -60,6 +60,31 @@ struct ChatReplyStreamTests {
         #expect(requests[1].body == requests[0].body)
     }
 
+    @Test("the resume limit counts drops in a row: a reply that progresses between drops is resumed to the end")
+    func resumeLimitResetsOnProgress() async throws {
+        let words = (1...12).map { " w\($0)" }
+        let events = Transcript.openAI(words, withIDs: true)
+        // Every response sends two events and drops; twelve resumptions are needed, the limit is two in a row.
+        let server = try LoopbackHTTPServer { request, writer in
+            let from = Int(request.header("Last-Event-ID") ?? "") ?? 0
+            writer.writeEventStreamHead()
+            for event in events[from..<min(from + 2, events.count)] { writer.write(event) }
+        }
+        var options = immediateOptions()
+        options.maxResumes = 2
+        let reply = await collect(
+            ChatReplyStream(
+                endpoint: ChatEndpoint(provider: .openai, baseURL: server.url("/v1"), model: "test-model"),
+                messages: helloMessages,
+                options: options,
+                            clock: ImmediateClock())
+        )
+        #expect(reply.error == nil)
+        #expect(reply.text == words.joined())
+        #expect(reply.updates.last == .finished(.complete))
+        #expect(reply.resumeCount > 2)
+    }
+
     @Test("without event ids a drop mid-reply is not resumed: incomplete, exactly one request")
     func noResumeWithoutIDs() async throws {
         let server = try TranscriptServer(.events(Array(Transcript.openAI(["Partial", " reply", " lost"]).prefix(3))))
