@@ -3,6 +3,7 @@ import Foundation
 import SSE
 import SSEClient
 import Testing
+import TestSupport
 
 @Suite("Relay mode against a second instance acting as upstream", .timeLimit(.minutes(1)))
 struct RelayTests {
@@ -99,10 +100,8 @@ struct RelayTests {
 
     @Test("an unreachable upstream is a clear 502")
     func unreachable() async throws {
-        let gone = DemoServer(configuration: testConfiguration())
-        _ = try await gone.start()
-        let deadURL = gone.baseURL
-        await gone.stop()
+        // A port that stays refused (bound, never listening): a stopped server's port could be reused meanwhile.
+        let deadURL = URL(string: "http://127.0.0.1:\(try refusingLoopbackPort())")!
         var configuration = testConfiguration()
         configuration.upstream = deadURL.appendingPathComponent("v1")
         try await withDemoServer(configuration) { relay in
