@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import ChatWire
+import TestSupport
 
 @Suite("JSON writing and percent-encoding")
 struct JSONWritingTests {

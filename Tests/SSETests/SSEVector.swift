@@ -1,4 +1,5 @@
 import SSE
+import TestSupport
 
 /// One parser test vector: a byte stream and the events it must produce, however it is split.
 struct SSEVector: Sendable, CustomTestStringConvertible {
@@ -50,7 +51,7 @@ func splits(of input: [UInt8], seed: UInt64 = 0x5EED) -> [[[UInt8]]] {
             result.append([Array(input[..<offset]), Array(input[offset...])])
         }
     }
-    var generator = SplitMix64(seed: seed)
+    var generator = SeededGenerator(seed: seed)
     for _ in 0..<8 {
         var chunks: [[UInt8]] = []
         var start = 0
@@ -63,17 +64,4 @@ func splits(of input: [UInt8], seed: UInt64 = 0x5EED) -> [[[UInt8]]] {
         result.append(chunks)
     }
     return result
-}
-
-/// A small deterministic generator for reproducible splits.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import TerminalUI
+import TestSupport
 
 /// `flushHeld`: a word held back mid-line is shown when a frame passes, and moved within its own line if it then
 /// outgrows it. Screens are compared through `ScreenModel`, which applies the bytes as a terminal would.

@@ -1,3 +1,5 @@
+import TestSupport
+
 /// Generates JSON chunk texts for the fast-path/full-decoder equivalence tests: mostly the shapes servers send,
 /// with random strings (escapes, surrogates, CJK, emoji, controls), key orders and whitespace, and a share of odd
 /// or broken ones (nested values, duplicates, wrong types, truncation, invalid escapes).

@@ -1,6 +1,7 @@
 import ChatWire
 import Foundation
 import SSE
+import TestSupport
 import Testing
 
 /// Runs recorded SSE transcripts through `SSEParser` and a wire format's decoder.

@@ -1,12 +1,13 @@
-/// SplitMix64: a small, fast, seedable generator, so every fuzz run sees the same cases.
-struct SeededGenerator: RandomNumberGenerator {
+/// SplitMix64: a small, fast, seedable generator, so every "random" test case is the same on every run.
+package struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    /// Creates a generator.
+    package init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -15,12 +16,12 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 
     /// `true` with probability `percent`/100.
-    mutating func chance(_ percent: Int) -> Bool {
+    package mutating func chance(_ percent: Int) -> Bool {
         Int.random(in: 0..<100, using: &self) < percent
     }
 
     /// A random element of a non-empty array.
-    mutating func pick<T>(_ choices: [T]) -> T {
+    package mutating func pick<T>(_ choices: [T]) -> T {
         choices[Int.random(in: 0..<choices.count, using: &self)]
     }
 }
