@@ -60,7 +60,7 @@ struct REPL {
                     if await perform(command) == false { return .ok }
                     continue
                 }
-                let result = await session.send(message)
+                let result = await QuietInput.whileStreaming { await session.send(message) }
                 if case .failed(let text, _) = result.end { error(text) }
             }
         }
@@ -102,14 +102,16 @@ struct REPL {
                 note("nothing to retry")
                 return true
             }
-            let result = await session.send(text)
+            let result = await QuietInput.whileStreaming { await session.send(text) }
             if case .failed(let message, _) = result.end { error(message) }
         case .continue:
             guard session.conversation.lastReplyIsUnfinished else {
                 note("the last reply is complete; nothing to continue")
                 return true
             }
-            let result = await session.send("Continue exactly where your last reply stopped, without repeating it.")
+            let result = await QuietInput.whileStreaming {
+                await session.send("Continue exactly where your last reply stopped, without repeating it.")
+            }
             if case .failed(let message, _) = result.end { error(message) }
         case .save(let path):
             guard let path else { return usage("/save FILE") }
