@@ -21,7 +21,8 @@
 /// - Spaces are held until the next word: they are dropped at a soft break and before a newline. A tab becomes
 ///   spaces up to the next multiple of 8. Indentation at the start of a line is kept.
 /// - The scalars of one cluster (marks, VS16, ZWJ sequences, flags) stay together. A new width applies from the
-///   next line. A word wider than the line it is moved to is hard-broken there.
+///   next line (at once when the current line is still empty). A word wider than the line it is moved to is
+///   hard-broken there.
 struct LineWrapper: Sendable {
     /// The width lines are wrapped at, in cells (at least 2).
     private(set) var width: Int
@@ -48,9 +49,15 @@ struct LineWrapper: Sendable {
         self.width = max(width, 2)
     }
 
-    /// Sets the width for the next line (the current line keeps its width).
+    /// Sets the width for the next line (the current line keeps its width; an empty current line takes it now).
     mutating func resize(width newWidth: Int) {
-        nextWidth = max(newWidth, 2)
+        if column == 0, held.isEmpty, pendingSpaces == 0, !inWord {
+            // Nothing is on the current line yet: it is the next line, so the width applies now.
+            width = max(newWidth, 2)
+            nextWidth = nil
+        } else {
+            nextWidth = max(newWidth, 2)
+        }
     }
 
     /// Adds one printable scalar (already sanitised; LF and TAB allowed).

@@ -128,6 +128,16 @@ struct TypewriterWrapTests {
         #expect(String(decoding: output, as: UTF8.self) == "aaaa  bbbb\ncccc\n")
     }
 
+    @Test("a new width applies at once while the current line is still empty")
+    func resizeOnEmptyLine() {
+        var typewriter = Typewriter(mode: .terminal, width: 80)
+        typewriter.resize(width: 10)
+        #expect(typewriter.width == 10)
+        var output = typewriter.render("one two three four")
+        output += typewriter.finish()
+        #expect(Screen.lines(output) == ["one two", "three four"])
+    }
+
     @Test("a new width applies from the next line")
     func resize() {
         var typewriter = Typewriter(mode: .terminal, width: 20)

@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The wrap width follows the terminal: SIGWINCH is read while a reply streams.
+@Suite("Terminal: resizing while a reply streams", .timeLimit(.minutes(1)))
+struct TerminalResizeTests {
+    static let words = (1...40).map { "word\($0) " }
+
+    @Test("after the terminal shrinks from 80 to 30 columns, the reply wraps at 30")
+    func followsResize() async throws {
+        let gate = Gate()
+        let run = try await TerminalOnceRun.run(ScriptedReply(Self.words, gate: gate), columns: 80) { terminal in
+            // The reply has not started (the server waits on the gate): shrink the window, then let it stream.
+            try await Task.sleep(for: .milliseconds(300))
+            terminal.resize(rows: 24, columns: 30)
+            try await Task.sleep(for: .milliseconds(300))
+            gate.open()
+        }
+        #expect(run.status == 0)
+        let plain = PseudoTerminal.strippingEscapes(run.output)
+        let lines = plain.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        #expect(lines.joined(separator: " ") == Self.words.joined().trimmingCharacters(in: .whitespaces))
+        #expect(lines.count >= 10)
+        for line in lines {
+            #expect(line.count <= 30, "a line of \(line.count) columns after the resize: \(line)")
+        }
+    }
+}
