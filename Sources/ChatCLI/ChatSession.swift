@@ -27,19 +27,10 @@ final class ChatSession {
         current.model = conversation.model ?? endpoint.model
         let result = await runner.run(endpoint: current, messages: conversation.messages)
         lastStats = result.stats
-        switch result.end {
-        case .complete:
-            conversation.addAssistant(result.text, status: .complete)
-        case .interrupted:
-            conversation.addAssistant(result.text, status: .interrupted)
-        case .incomplete:
-            conversation.addAssistant(result.text, status: .incomplete)
-        case .failed:
-            if result.text.isEmpty {
-                _ = conversation.popLastUserTurnKeepingText()
-            } else {
-                conversation.addAssistant(result.text, status: .incomplete)
-            }
+        if case .failed = result.end, result.text.isEmpty {
+            _ = conversation.popLastUserTurnKeepingText()
+        } else {
+            conversation.addAssistant(result.text, end: result.end)
         }
         return result
     }

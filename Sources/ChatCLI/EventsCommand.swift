@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChatClient
 import Foundation
 import SSE
 import SSEClient
@@ -51,7 +52,8 @@ package struct EventsCommand: AsyncParsableCommand {
     package init() {}
 
     package func validate() throws {
-        guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), ["http", "https"].contains(scheme),
+        guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(),
+            ["http", "https"].contains(scheme),
             parsed.host != nil
         else { throw ValidationError("not an http(s) URL: \(url)") }
         if let maxReconnects, maxReconnects < 0 { throw ValidationError("--max-reconnects must be 0 or more") }
@@ -98,7 +100,7 @@ package struct EventsCommand: AsyncParsableCommand {
         } catch is CancellationError {
             throw CLIFailure("", status: trap.exitStatus)
         } catch let error as EventSourceError {
-            throw CLIFailure(error.description, status: .of(error))
+            throw CLIFailure(error.description, status: ExitStatus(ChatClientError(error).kind))
         }
         if trap.lastSignal != nil { throw CLIFailure("", status: trap.exitStatus) }
     }

@@ -1,4 +1,4 @@
-import SSEClient
+import ChatClient
 
 /// The exit codes ssechat promises scripts (DESIGN.md "Command line").
 package enum ExitStatus: Int32, Sendable {
@@ -30,13 +30,25 @@ package struct CLIFailure: Error, Sendable, CustomStringConvertible {
 }
 
 extension ExitStatus {
-    /// The exit status for an `EventSource` failure: 3 for 401/403, 4 for 429, 5 for network trouble, else 1.
-    package static func of(_ error: EventSourceError) -> ExitStatus {
-        switch error.code {
-        case .badStatus(401), .badStatus(403): .auth
-        case .badStatus(429): .rateLimited
-        case .hostUnreachable, .idleTimeout, .network, .tls: .network
-        default: .failure
+    /// The exit status for a class of failure: the one mapping from failures to exit codes.
+    package init(_ kind: ChatClientError.Kind) {
+        switch kind {
+        case .authentication: self = .auth
+        case .rateLimited: self = .rateLimited
+        case .network, .timeout: self = .network
+        case .invalidRequest: self = .usage
+        case .server, .protocolViolation: self = .failure
+        }
+    }
+
+    /// The exit status a one-shot run ends with after a reply ended this way (a stall counts as a network failure).
+    package init(_ end: ReplyEnd) {
+        switch end {
+        case .complete: self = .ok
+        case .incomplete: self = .incomplete
+        case .stalled: self = .network
+        case .interrupted: self = .interrupted
+        case .failed(let error): self.init(error.kind)
         }
     }
 }

@@ -1,3 +1,6 @@
+import ChatClient
+import Foundation
+
 /// One turn, then exit with the turn's status; Ctrl-C stops the reply (the partial text stays printed).
 enum OnceMode {
     static func run(session: ChatSession, prompt: String) async -> ExitStatus {
@@ -14,12 +17,10 @@ enum OnceMode {
 
     /// Prints a failure's line and maps the turn's end to an exit status.
     static func report(_ result: TurnResult, trap: SignalTrap?) -> ExitStatus {
-        if case .failed(let message, _) = result.end {
-            StandardStream.error.writeLine("ssechat: \(message)")
+        if case .failed(let error) = result.end {
+            StandardStream.error.writeLine("ssechat: \(error.message)")
         }
         if result.end == .interrupted, let trap { return trap.exitStatus }
-        return result.end.exitStatus
+        return ExitStatus(result.end)
     }
 }
-
-import Foundation

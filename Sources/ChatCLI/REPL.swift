@@ -61,7 +61,7 @@ struct REPL {
                     continue
                 }
                 let result = await QuietInput.whileStreaming { await session.send(message) }
-                if case .failed(let text, _) = result.end { error(text) }
+                if case .failed(let failure) = result.end { error(failure.message) }
             }
         }
     }
@@ -103,7 +103,7 @@ struct REPL {
                 return true
             }
             let result = await QuietInput.whileStreaming { await session.send(text) }
-            if case .failed(let message, _) = result.end { error(message) }
+            if case .failed(let failure) = result.end { error(failure.message) }
         case .continue:
             guard session.conversation.lastReplyIsUnfinished else {
                 note("the last reply is complete; nothing to continue")
@@ -112,7 +112,7 @@ struct REPL {
             let result = await QuietInput.whileStreaming {
                 await session.send("Continue exactly where your last reply stopped, without repeating it.")
             }
-            if case .failed(let message, _) = result.end { error(message) }
+            if case .failed(let failure) = result.end { error(failure.message) }
         case .save(let path):
             guard let path else { return usage("/save FILE") }
             do {
@@ -132,7 +132,9 @@ struct REPL {
         case .stats:
             note(session.lastStats?.summary ?? "no reply yet")
         case .unknown(let name, let suggestion):
-            error("unknown command \(name)" + (suggestion.map { "; did you mean \($0)?" } ?? "") + " (/help lists them)")
+            error(
+                "unknown command \(name)" + (suggestion.map { "; did you mean \($0)?" } ?? "") + " (/help lists them)"
+            )
         }
         return true
     }

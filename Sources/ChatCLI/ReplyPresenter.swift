@@ -20,7 +20,8 @@ final class ReplyPresenter {
     private var sawText = false
     private var endsWithNewline = false
     private(set) var stats = ChatStats()
-    private(set) var outcome: ChatReplyOutcome?
+    /// How the stream said the reply ended (`nil` until `.finished` arrives).
+    private(set) var end: ReplyEnd?
     private var startedAt = ContinuousClock.now
     private var sawToken = false
 
@@ -71,8 +72,8 @@ final class ReplyPresenter {
         case .resuming(let reason):
             stats.reconnects += 1
             notice("connection dropped, resuming: \(reason)", json: ChatJSONLine.line("resuming", [("reason", reason)]))
-        case .finished(let outcome):
-            self.outcome = outcome
+        case .finished(let end):
+            self.end = end
         }
     }
 
@@ -112,7 +113,10 @@ final class ReplyPresenter {
             } else if let spinner {
                 spinner.update(label: TerminalSanitizer.singleLine(status))
             } else if style.stderrIsTerminal || style.verbose {
-                errorOutput += Array((TerminalStyle.status.apply(TerminalSanitizer.singleLine(status), color: style.stderrColor) + "\n").utf8)
+                errorOutput += Array(
+                    (TerminalStyle.status.apply(TerminalSanitizer.singleLine(status), color: style.stderrColor) + "\n")
+                        .utf8
+                )
             }
         case .usage(let usage):
             stats.reportedTokens = usage.completionTokens ?? stats.reportedTokens
@@ -141,7 +145,10 @@ final class ReplyPresenter {
         if style.kind == .json {
             output.append(json)
         } else if style.stderrIsTerminal || style.verbose {
-            let line = TerminalStyle.warning.line("ssechat: " + TerminalSanitizer.singleLine(message), color: style.stderrColor)
+            let line = TerminalStyle.warning.line(
+                "ssechat: " + TerminalSanitizer.singleLine(message),
+                color: style.stderrColor
+            )
             errorOutput += Array(line.utf8)
         }
     }
@@ -168,17 +175,16 @@ final class ReplyPresenter {
     }
 
     /// Ends the reply's output: the typewriter's held text, a final newline, the incomplete or interrupted mark,
-    /// stats. Always leaves stdout at the start of a line.
-    /// - Parameter interrupted: The user cancelled the reply.
-    func end(interrupted: Bool, error: String? = nil) {
+    /// stats. Always leaves stdout at the start of a line. A failure's own line is the caller's to print.
+    /// - Parameter end: How the reply ended.
+    func finish(_ end: ReplyEnd) {
         stopSpinner()
         output.close()
         stats.total = .now - startedAt
         if style.kind == .json {
-            if error == nil {
-                let complete = outcome == .complete && !interrupted
-                let reason = interrupted ? "interrupted" : incompleteReason
-                output.append(ChatJSONLine.done(complete: complete, reason: reason))
+            if case .failed = end {
+            } else {
+                output.append(ChatJSONLine.done(complete: end == .complete, reason: Self.jsonReason(end)))
             }
         } else {
             if let paced {
@@ -189,10 +195,10 @@ final class ReplyPresenter {
             }
             if style.kind != .terminal, sawText, !endsWithNewline { output.append(Array("\n".utf8)) }
             flush()
-            if interrupted {
-                mark("[interrupted]")
-            } else if let reason = incompleteReason {
-                mark("[reply incomplete: \(reason)]")
+            switch end {
+            case .interrupted: mark("[interrupted]")
+            case .incomplete(let reason), .stalled(let reason): mark("[reply incomplete: \(reason)]")
+            case .complete, .failed: break
             }
         }
         if style.stats {
@@ -201,11 +207,8 @@ final class ReplyPresenter {
         flush()
     }
 
-    private var incompleteReason: String? {
-        guard case .incomplete(let why) = outcome else { return nil }
-        switch why {
-        case .dropped(let text), .stalled(let text): return text
-        }
+    private static func jsonReason(_ end: ReplyEnd) -> String? {
+        end == .interrupted ? "interrupted" : end.reason
     }
 
     private func mark(_ text: String) {

@@ -2,30 +2,11 @@ import ChatClient
 import ChatWire
 import Synchronization
 
-/// How one turn ended.
-enum TurnEnd: Sendable, Equatable {
-    case complete
-    case incomplete(ChatReplyIncompleteness)
-    case interrupted
-    case failed(message: String, status: ExitStatus)
-
-    /// The exit status a one-shot run ends with.
-    var exitStatus: ExitStatus {
-        switch self {
-        case .complete: .ok
-        case .incomplete(.stalled): .network
-        case .incomplete(.dropped): .incomplete
-        case .interrupted: .interrupted
-        case .failed(_, let status): status
-        }
-    }
-}
-
 /// What one turn produced.
 struct TurnResult: Sendable {
     var text: String
     var stats: ChatStats
-    var end: TurnEnd
+    var end: ReplyEnd
 }
 
 /// Runs one turn: streams the reply through a `ReplyPresenter` in its own task, which Ctrl-C cancels (the partial
@@ -86,42 +67,15 @@ final class TurnRunner: Sendable {
                         presenter.present(update)
                         if !iterator.hasBufferedUpdates { presenter.flush() }
                     }
-                } catch is CancellationError {
-                    presenter.end(interrupted: true)
-                    return TurnResult(text: presenter.text, stats: presenter.stats, end: .interrupted)
-                } catch let error as ChatClientError {
-                    let status = Self.exitStatus(of: error)
-                    presenter.end(interrupted: false, error: error.message)
-                    if style.kind == .json {
-                        StandardStream.output.write(
-                            ChatJSONLine.error(error.message, exitCode: status.rawValue)
-                        )
-                    }
-                    return TurnResult(
-                        text: presenter.text,
-                        stats: presenter.stats,
-                        end: .failed(message: error.message, status: status)
-                    )
+                    await presenter.settle()
                 } catch {
-                    presenter.end(interrupted: false, error: "\(error)")
-                    return TurnResult(
-                        text: presenter.text,
-                        stats: presenter.stats,
-                        end: .failed(message: "\(error)", status: .failure)
-                    )
+                    // Only cancellation ends a reply stream without `.finished`: Ctrl-C.
                 }
-                await presenter.settle()
-                if Task.isCancelled {
-                    presenter.end(interrupted: true)
-                    return TurnResult(text: presenter.text, stats: presenter.stats, end: .interrupted)
+                let end = Task.isCancelled ? .interrupted : presenter.end ?? .incomplete("the stream ended early")
+                presenter.finish(end)
+                if style.kind == .json, case .failed(let error) = end {
+                    StandardStream.output.write(ChatJSONLine.error(error.message, exitCode: ExitStatus(end).rawValue))
                 }
-                presenter.end(interrupted: false)
-                let end: TurnEnd =
-                    switch presenter.outcome {
-                    case .complete: .complete
-                    case .incomplete(let why): .incomplete(why)
-                    case nil: .incomplete(.dropped("the stream ended early"))
-                    }
                 return TurnResult(text: presenter.text, stats: presenter.stats, end: end)
             }
             current = task
@@ -130,15 +84,5 @@ final class TurnRunner: Sendable {
         let result = await task.value
         current.withLock { $0 = nil }
         return result
-    }
-
-    static func exitStatus(of error: ChatClientError) -> ExitStatus {
-        switch error.kind {
-        case .authentication: .auth
-        case .rateLimited: .rateLimited
-        case .network, .timeout: .network
-        case .invalidRequest: .usage
-        case .server, .protocolViolation: .failure
-        }
     }
 }

@@ -2,9 +2,9 @@ import ChatWire
 import SSEClient
 
 /// Why a reply failed, classified for exit codes, with one readable line.
-package struct ChatClientError: Error, Sendable, CustomStringConvertible {
+package struct ChatClientError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The class of failure.
-    package enum Kind: Sendable, Equatable {
+    package enum Kind: String, Sendable, Equatable, Codable {
         /// 401/403 or an authentication error in the stream.
         case authentication
         /// 429 or a rate-limit/quota error in the stream.
@@ -64,6 +64,17 @@ package struct ChatClientError: Error, Sendable, CustomStringConvertible {
             case .malformedChunk: self.init(.protocolViolation, error.description)
             default: self.init(.invalidRequest, error.description)
             }
+        }
+    }
+
+    /// Classifies any error a reply can meet (`EventSourceError`, `ChatWireError`, or anything else as a protocol
+    /// violation).
+    package init(_ error: any Error) {
+        switch error {
+        case let error as ChatClientError: self = error
+        case let error as EventSourceError: self.init(error)
+        case let error as ChatWireError: self.init(error)
+        default: self.init(.protocolViolation, "\(error)")
         }
     }
 

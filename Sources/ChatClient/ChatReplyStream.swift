@@ -3,13 +3,13 @@ import Foundation
 import SSE
 import SSEClient
 
-/// The updates of one reply, as an async sequence: request, stream, decode, resume, retry.
+/// The updates of one reply, as an async sequence: the shell around `ReplyStateMachine`.
 ///
-/// Resumption follows DESIGN.md: LLM requests are POSTs, and sending one again starts a new, separately billed
-/// generation. So a reply whose connection drops is resumed (the same request with `Last-Event-ID`) only when the
-/// server gave its events ids; otherwise the stream ends with `.finished(.incomplete)` and the text so far stands.
-/// A request that fails before any event arrived may be retried (`RetryPolicy`). Iterating decodes inline, with
-/// no task per reply; cancelling the iterating task closes the connection at once.
+/// It makes one `EventSource` connection at a time (none reconnects by itself), decodes the events with the
+/// provider's decoder, feeds everything that happens to the machine, and carries out its actions: emit, resume with
+/// `Last-Event-ID`, retry, finish. Every stream ends with `.finished(ReplyEnd)` — failures included — unless the
+/// iterating task is cancelled, which closes the connection at once (`CancellationError`). Iterating decodes inline,
+/// with no task per reply. Nothing is sent until the first `next()`.
 package struct ChatReplyStream: AsyncSequence, Sendable {
     package typealias Element = ChatReplyUpdate
     package typealias Failure = any Error
@@ -45,6 +45,8 @@ package struct ChatReplyStream: AsyncSequence, Sendable {
     package struct Iterator: AsyncIteratorProtocol {
         let driver: ChatReplyDriver
 
+        /// The next update.
+        /// - Throws: `CancellationError` only, when the iterating task is cancelled.
         package mutating func next() async throws -> ChatReplyUpdate? {
             try await driver.next()
         }
@@ -55,25 +57,23 @@ package struct ChatReplyStream: AsyncSequence, Sendable {
     }
 }
 
-/// The state of one reply being fetched. Used by one iterating task at a time.
+/// The I/O of one reply: connections, decoding, waits. Used by one iterating task at a time.
 final class ChatReplyDriver: @unchecked Sendable {
     // @unchecked: only the iterating task touches the state.
     private let stream: ChatReplyStream
-    private var source: EventSourceUpdates.Iterator?
+    private var machine: ReplyStateMachine
     private var decoder: any ChatStreamDecoder
-    private var retryPolicy: RetryPolicy
+    private var source: EventSourceUpdates.Iterator?
+    /// The next connection to make: after how long, and from which event id.
+    private var nextConnection: (delay: Duration, lastEventID: String)? = (.zero, "")
+    private var actions: [ReplyStateMachine.Action] = []
     private var pending: [ChatReplyUpdate] = []
     private var pendingIndex = 0
-    private var sawEvent = false
-    private var lastEventID = ""
-    private var resumes = 0
-    private var finished = false
-    private var retryDelay: Duration?
 
     init(stream: ChatReplyStream) {
         self.stream = stream
+        self.machine = ReplyStateMachine(options: stream.options)
         self.decoder = stream.endpoint.provider.wireFormat.makeDecoder()
-        self.retryPolicy = RetryPolicy(options: stream.options)
     }
 
     var hasBufferedUpdates: Bool { pendingIndex < pending.count || (source?.hasBufferedUpdates ?? false) }
@@ -86,141 +86,95 @@ final class ChatReplyDriver: @unchecked Sendable {
             }
             pending.removeAll(keepingCapacity: true)
             pendingIndex = 0
-            if finished { return nil }
+            if machine.isFinished { return nil }
             if source == nil {
-                if let delay = retryDelay {
-                    retryDelay = nil
-                    try await stream.clock.sleep(for: delay)
-                }
-                source = try makeSource()
+                guard let connection = nextConnection else { return nil }
+                nextConnection = nil
+                if connection.delay > .zero { try await stream.clock.sleep(for: connection.delay) }
+                connect(lastEventID: connection.lastEventID)
+                continue
             }
             let update: EventSourceUpdate?
             do {
                 update = try await source?.next()
             } catch let error as EventSourceError {
-                try await handleFailure(error)
-                continue
-            } catch let error as ChatWireError {
-                throw ChatClientError(error)
+                // The source reports every end as `.closed` first; this is only a safety net.
+                update = .closed(.failed(error))
             }
-            guard let update else {
-                finish(.incomplete(.dropped("the stream ended before its end marker")))
-                continue
-            }
-            try handle(update)
+            handle(update ?? .closed(.endOfStream))
+            carryOut()
         }
     }
 
-    private func makeSource() throws -> EventSourceUpdates.Iterator {
+    private func connect(lastEventID: String) {
         let request: ChatHTTPRequest
         do {
             request = try stream.endpoint.makeRequest(for: stream.messages)
-        } catch let error as ChatWireError {
-            throw ChatClientError(error)
+        } catch {
+            actions += machine.failed(ChatClientError(error)).map { [$0] } ?? []
+            carryOut()
+            return
         }
         var configuration = EventSourceConfiguration(url: request.url)
         configuration.method = request.method
         configuration.body = request.body
         for header in request.headers { configuration.headers[header.name] = header.value }
+        configuration.lastEventID = lastEventID
         configuration.idleTimeout = stream.options.idleTimeout
-        configuration.reconnectionTime = stream.options.resumeDelay
-        // Reconnections are resumptions, decided per drop in `closed(_:)`; the source only caps attempts in a row
-        // that bring no event.
-        configuration.maxReconnects = nil
-        configuration.maxConsecutiveFailures = stream.options.maxResumes
-        return EventSource(configuration, clock: stream.clock).updates().makeAsyncIterator()
+        // One connection: every reconnection is the machine's decision.
+        configuration.maxReconnects = 0
+        configuration.acceptsJSONDocument = stream.endpoint.provider.wireFormat.readsCompleteReplies
+        source = EventSource(configuration, clock: stream.clock).updates().makeAsyncIterator()
     }
 
-    private func handle(_ update: EventSourceUpdate) throws {
+    private func handle(_ update: EventSourceUpdate) {
         switch update {
+        case .open:
+            machine.opened()
         case .event(let event):
-            sawEvent = true
-            lastEventID = event.lastEventID
-            resumes = 0  // progress: the resume limit counts drops in a row without a new event
-            do {
-                try decoder.decode(event) { chatEvent in
-                    pending.append(.event(chatEvent))
-                    if chatEvent == .done { finish(.complete) }
-                }
-            } catch let error as ChatWireError {
-                source = nil
-                throw ChatClientError(error)
-            }
+            machine.eventReceived(lastEventID: event.lastEventID)
+            decode { decoder, emit in try decoder.decode(event, emit: emit) }
+        case .retry(let time):
+            machine.retryReceived(time)
+        case .document(_, let body):
+            decode { _, emit in try stream.endpoint.provider.wireFormat.decodeCompleteReply(body, emit: emit) }
         case .closed(let reason):
-            try closed(reason)
-        case .connecting, .open, .reconnecting:
+            source = nil
+            if reason == .endOfStream {
+                decode { decoder, emit in try decoder.finishStream(emit: emit) }
+            }
+            if let action = machine.closed(reason, jitter: stream.options.jitter()) { actions.append(action) }
+        case .connecting, .reconnecting:
             break
         }
     }
 
-    /// The connection closed: end, resume (ids given) or report the reply incomplete.
-    private func closed(_ reason: EventSourceCloseReason) throws {
-        guard !finished else { return }
-        var because: ChatReplyIncompleteness
-        switch reason {
-        case .endOfStream:
-            try? decoder.finishStream { chatEvent in
-                pending.append(.event(chatEvent))
-                if chatEvent == .done { finish(.complete) }
+    /// Runs the decoder, feeding each chat event to the machine; a decoding error fails the reply.
+    private func decode(_ body: (inout any ChatStreamDecoder, (ChatEvent) -> Void) throws -> Void) {
+        do {
+            try body(&decoder) { chatEvent in machine.decoded(chatEvent, into: &actions) }
+        } catch {
+            if let action = machine.failed(ChatClientError(error)) { actions.append(action) }
+        }
+    }
+
+    /// Turns the machine's actions into updates and the next connection.
+    private func carryOut() {
+        for action in actions {
+            switch action {
+            case .emit(let event):
+                pending.append(.event(event))
+            case .resume(let delay, let lastEventID, let reason):
+                pending.append(.resuming(reason: reason))
+                nextConnection = (delay, lastEventID)
+            case .retry(let delay, let reason):
+                pending.append(.retrying(after: delay, reason: reason))
+                nextConnection = (delay, "")
+            case .finish(let end):
+                pending.append(.finished(end))
+                source = nil
             }
-            if finished { return }
-            because = .dropped("the server ended the reply before its end marker")
-        case .noContent:
-            because = .dropped("the server answered 204 No Content")
-        case .failed(let error):
-            because = error.code == .idleTimeout ? .stalled(error.description) : .dropped(error.description)
         }
-        if !lastEventID.isEmpty, resumes < stream.options.maxResumes, Self.isResumable(reason) {
-            // The server gave ids: the EventSource reconnects with Last-Event-ID and the reply continues.
-            resumes += 1
-            pending.append(.resuming(reason: Self.text(of: because)))
-            return
-        }
-        if !sawEvent, case .failed(let error) = reason {
-            // Nothing was shown yet: retry what may pass, report the rest as the error it is.
-            source = nil
-            guard let delay = retryPolicy.delay(after: error) else { throw ChatClientError(error) }
-            pending.append(.retrying(after: delay, reason: ChatClientError(error).message))
-            retryDelay = delay
-            return
-        }
-        finish(.incomplete(because))
-    }
-
-    private func handleFailure(_ error: EventSourceError) async throws {
-        source = nil
-        if !sawEvent, let delay = retryPolicy.delay(after: error) {
-            pending.append(.retrying(after: delay, reason: ChatClientError(error).message))
-            retryDelay = delay
-            return
-        }
-        if sawEvent {
-            // A failure while resuming (an expired id, say) leaves the reply incomplete rather than lost.
-            finish(.incomplete(.dropped(ChatClientError(error).message)))
-            return
-        }
-        throw ChatClientError(error)
-    }
-
-    private func finish(_ outcome: ChatReplyOutcome) {
-        guard !finished else { return }
-        finished = true
-        source = nil
-        pending.append(.finished(outcome))
-    }
-
-    /// A clean end without the marker, a dropped connection or a stall may be resumed; a refusal may not.
-    private static func isResumable(_ reason: EventSourceCloseReason) -> Bool {
-        switch reason {
-        case .endOfStream: true
-        case .noContent: false
-        case .failed(let error): [.network, .idleTimeout, .hostUnreachable].contains(error.code)
-        }
-    }
-
-    private static func text(of reason: ChatReplyIncompleteness) -> String {
-        switch reason {
-        case .dropped(let text), .stalled(let text): text
-        }
+        actions.removeAll(keepingCapacity: true)
     }
 }

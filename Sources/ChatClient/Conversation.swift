@@ -3,27 +3,36 @@ import Foundation
 
 /// A conversation: the system prompt and the turns so far, each assistant turn with how it ended.
 package struct Conversation: Sendable, Equatable, Codable {
-    /// How an assistant turn ended.
-    package enum Status: String, Sendable, Codable {
-        /// The reply's end marker arrived.
-        case complete
-        /// The user interrupted it (Ctrl-C); the text is what arrived.
-        case interrupted
-        /// The stream ended before its end marker; the text is what arrived.
-        case incomplete
-    }
-
-    /// One message with its status.
+    /// One message; an assistant's with how it ended.
     package struct Entry: Sendable, Equatable, Codable {
         package var role: ChatRole
         package var content: String
-        package var status: Status?
+        package var end: ReplyEnd?
 
         /// Creates an entry.
-        package init(role: ChatRole, content: String, status: Status? = nil) {
+        package init(role: ChatRole, content: String, end: ReplyEnd? = nil) {
             self.role = role
             self.content = content
-            self.status = status
+            self.end = end
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case role, content, status
+        }
+
+        /// Written flat: `{"role":…,"content":…,"status":…,"reason":…}`.
+        package func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(role, forKey: .role)
+            try container.encode(content, forKey: .content)
+            try end?.encode(to: encoder)
+        }
+
+        package init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            role = try container.decode(ChatRole.self, forKey: .role)
+            content = try container.decode(String.self, forKey: .content)
+            end = container.contains(.status) ? try ReplyEnd(from: decoder) : nil
         }
     }
 
@@ -56,8 +65,8 @@ package struct Conversation: Sendable, Equatable, Codable {
     }
 
     /// Adds the assistant's reply with how it ended.
-    package mutating func addAssistant(_ text: String, status: Status) {
-        entries.append(Entry(role: .assistant, content: text, status: status))
+    package mutating func addAssistant(_ text: String, end: ReplyEnd) {
+        entries.append(Entry(role: .assistant, content: text, end: end))
     }
 
     /// The last user message, for `/retry`; removes it and every later entry.
@@ -71,7 +80,7 @@ package struct Conversation: Sendable, Equatable, Codable {
     /// Whether the last reply was cut short (for `/continue`).
     package var lastReplyIsUnfinished: Bool {
         guard let last = entries.last, last.role == .assistant else { return false }
-        return last.status != .complete
+        return last.end?.isUnfinished ?? true
     }
 
     /// Forgets every turn; keeps the system prompt and model.

@@ -56,7 +56,7 @@ struct Relay: Sendable {
                     writer.append(data: event.data, event: event.type == "message" ? nil : event.type, to: &batch)
                 case .closed(.failed(let error)) where opened:
                     writer.append(data: Self.streamError(error), to: &batch)
-                case .connecting, .closed, .reconnecting:
+                case .connecting, .closed, .reconnecting, .retry, .document:
                     break
                 }
                 generation.append(batch)

@@ -29,6 +29,9 @@ package struct EventSourceConfiguration: Sendable {
     package var maxLineLength: Int = 1 << 20
     /// The most data one event may accumulate before failing the stream.
     package var maxEventDataLength: Int = 16 << 20
+    /// Whether a 200 response with a JSON body is read whole and delivered as `.document` instead of failing
+    /// (for chat servers that ignore `stream: true`); it is capped by `maxEventDataLength`.
+    package var acceptsJSONDocument = false
     /// Bytes buffered ahead of the consumer before the connection is paused (backpressure).
     package var highWaterMark: Int = 1 << 20
 

@@ -2,11 +2,12 @@ import Foundation
 import SSE
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
-/// The connection loop behind one iteration of an `EventSource`: connects, parses, and applies the
-/// `ReconnectStateMachine`'s decisions. Used by one consuming task at a time; `deinit` closes the connection.
+/// The connection loop behind one iteration of an `EventSource`: the I/O only. It sends the requests, reads the
+/// bodies, parses them, and carries out the `EventSourceStateMachine`'s decisions (redirects, response checks,
+/// reconnections). Used by one consuming task at a time; `deinit` closes the connection.
 final class EventSourceDriver: @unchecked Sendable {
     // @unchecked: only the iterating task touches the mutable state; the transport and connections are Sendable.
     private enum Phase {
@@ -22,7 +23,7 @@ final class EventSourceDriver: @unchecked Sendable {
     private var transport: URLSessionTransport?
     private var phase = Phase.connect
     private var parser: SSEParser
-    private var policy: ReconnectStateMachine
+    private var machine: EventSourceStateMachine
     private var pending: [EventSourceUpdate] = []
     private var pendingIndex = 0
     private var lastRetry: Int?
@@ -36,12 +37,7 @@ final class EventSourceDriver: @unchecked Sendable {
             maxLineLength: configuration.maxLineLength,
             maxEventDataLength: configuration.maxEventDataLength
         )
-        self.policy = ReconnectStateMachine(
-            reconnectionTime: configuration.reconnectionTime,
-            maxDelay: configuration.maxReconnectionDelay,
-            maxReconnects: configuration.maxReconnects,
-            maxConsecutiveFailures: configuration.maxConsecutiveFailures
-        )
+        self.machine = EventSourceStateMachine(configuration)
     }
 
     deinit {
@@ -83,15 +79,13 @@ final class EventSourceDriver: @unchecked Sendable {
 
     private func connect() async throws {
         try Task.checkCancellation()
-        pending.append(.connecting(attempt: policy.reconnects, lastEventID: parser.lastEventID))
+        pending.append(.connecting(attempt: machine.reconnects, lastEventID: parser.lastEventID))
         let transport = self.transport ?? URLSessionTransport()
         self.transport = transport
-        var url = configuration.url
-        var method = configuration.method
-        var body = configuration.body
-        for _ in 0...configuration.maxRedirects {
-            let endpoint = EventSourceError.endpoint(of: url)
-            let (connection, watch) = open(url: url, method: method, body: body, on: transport, endpoint: endpoint)
+        var request = machine.attemptStarted()
+        while true {
+            let endpoint = machine.endpoint
+            let (connection, watch) = open(request, on: transport, endpoint: endpoint)
             let response: HTTPURLResponse
             do {
                 response = try await connection.response()
@@ -99,52 +93,62 @@ final class EventSourceDriver: @unchecked Sendable {
                 watch?.cancel()
                 if error is CancellationError { throw error }
                 let (classified, fatal) = EventSourceError.classify(error, endpoint: endpoint)
-                apply(policy.ended(error: classified, fatal: fatal, jitter: jitter()), closing: .failed(classified))
+                apply(machine.ended(error: classified, fatal: fatal, jitter: jitter()), closing: .failed(classified))
                 return
             }
-            let status = response.statusCode
-            if (300...399).contains(status) {
-                // A redirect URLSession did not follow: one without Location, or a 307/308 of a request with a body.
-                connection.cancel()
+            let head = EventSourceResponseHead(
+                status: response.statusCode,
+                contentType: response.value(forHTTPHeaderField: "Content-Type"),
+                location: response.value(forHTTPHeaderField: "Location"),
+                retryAfter: response.value(forHTTPHeaderField: "Retry-After")
+            )
+            let action = machine.responseReceived(head)
+            if action != .open && action != .readDocument {
                 watch?.cancel()
-                guard let location = response.value(forHTTPHeaderField: "Location"),
-                    let target = URL(string: location, relativeTo: url)?.absoluteURL
-                else {
-                    fail(EventSourceError(.redirectWithoutLocation(status), endpoint: endpoint))
-                    return
-                }
-                if status == 303 {
-                    method = "GET"
-                    body = nil
-                }
-                url = target
-                continue
             }
-            if let rejection = await rejection(of: response, connection: connection, endpoint: endpoint) {
+            switch action {
+            case .open:
+                pending.append(.open(Self.describe(response, url: request.url)))
+                phase = .streaming(connection, watch)
+                return
+            case .follow(let next):
+                connection.cancel()
+                request = next
+            case .readDocument:
+                let body = try await Self.readBody(connection, limit: configuration.maxEventDataLength)
                 watch?.cancel()
                 connection.cancel()
-                pending.append(.closed(rejection.map { .failed($0) } ?? .noContent))
-                apply(policy.rejected(rejection), closing: nil)
+                pending.append(.document(Self.describe(response, url: request.url), body))
+                pending.append(.closed(.endOfStream))
+                phase = .finished
+                return
+            case .stop:
+                connection.cancel()
+                pending.append(.closed(.noContent))
+                phase = .finished
+                return
+            case .readBodyAndFail(var error):
+                let preview = (try? await Self.readBody(connection, limit: 64 * 1024)) ?? Data()
+                connection.cancel()
+                error.responseBody = String(decoding: preview, as: UTF8.self)
+                fail(error)
+                return
+            case .fail(let error):
+                connection.cancel()
+                fail(error)
                 return
             }
-            policy.opened()
-            pending.append(.open(Self.describe(response, url: url)))
-            phase = .streaming(connection, watch)
-            return
         }
-        fail(EventSourceError(.tooManyRedirects, endpoint: EventSourceError.endpoint(of: url)))
     }
 
     private func open(
-        url: URL,
-        method: String,
-        body: Data?,
+        _ target: EventSourceRequest,
         on transport: URLSessionTransport,
         endpoint: String
     ) -> (HTTPStreamConnection, IdleWatch?) {
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        request.httpBody = body
+        var request = URLRequest(url: target.url)
+        request.httpMethod = target.method
+        request.httpBody = target.body
         request.timeoutInterval = 7 * 24 * 3600
         request.setValue("text/event-stream", forHTTPHeaderField: "Accept")
         request.setValue("no-cache", forHTTPHeaderField: "Cache-Control")
@@ -166,39 +170,23 @@ final class EventSourceDriver: @unchecked Sendable {
         return (connection, watch)
     }
 
-    /// `nil` when the response opens a stream; `.some(nil)` for 204; `.some(error)` for anything else.
-    private func rejection(
-        of response: HTTPURLResponse,
-        connection: HTTPStreamConnection,
-        endpoint: String
-    ) async -> EventSourceError?? {
-        let status = response.statusCode
-        if status == 204 { return .some(nil) }
-        let contentType = response.value(forHTTPHeaderField: "Content-Type")
-        let isEventStream =
-            contentType.map {
-                $0.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
-                    == "text/event-stream"
-            } ?? false
-        if status == 200, isEventStream { return nil }
-        let body = await Self.readBodyPreview(connection)
-        let code: EventSourceError.Code = status == 200 ? .badContentType(contentType) : .badStatus(status)
-        return .some(
-            EventSourceError(
-                code,
-                endpoint: endpoint,
-                responseBody: body,
-                retryAfter: response.value(forHTTPHeaderField: "Retry-After")
-            )
-        )
-    }
-
-    private static func readBodyPreview(_ connection: HTTPStreamConnection, limit: Int = 64 * 1024) async -> String {
+    /// Reads the body until it ends or reaches `limit` bytes.
+    /// - Throws: `CancellationError` only; a transfer error ends the body where it broke.
+    private static func readBody(_ connection: HTTPStreamConnection, limit: Int) async throws -> Data {
         var body = Data()
-        while body.count < limit, let chunks = try? await connection.nextChunks() {
+        while body.count < limit {
+            let chunks: [Data]?
+            do {
+                chunks = try await connection.nextChunks()
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                break
+            }
+            guard let chunks else { break }
             for chunk in chunks { body.append(chunk) }
         }
-        return String(decoding: body.prefix(limit), as: UTF8.self)
+        return body.prefix(limit)
     }
 
     private static func describe(_ response: HTTPURLResponse, url: URL) -> EventSourceResponse {
@@ -206,7 +194,11 @@ final class EventSourceDriver: @unchecked Sendable {
         for (name, value) in response.allHeaderFields {
             if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
         }
-        return EventSourceResponse(url: (response.url ?? url).absoluteString, status: response.statusCode, headers: headers)
+        return EventSourceResponse(
+            url: (response.url ?? url).absoluteString,
+            status: response.statusCode,
+            headers: headers
+        )
     }
 
     // MARK: Streaming
@@ -219,14 +211,14 @@ final class EventSourceDriver: @unchecked Sendable {
             watch?.cancel()
             parser.finishStream()
             if error is CancellationError { throw error }
-            let (classified, fatal) = EventSourceError.classify(error, endpoint: endpointOfConfiguration)
-            apply(policy.ended(error: classified, fatal: fatal, jitter: jitter()), closing: .failed(classified))
+            let (classified, fatal) = EventSourceError.classify(error, endpoint: machine.endpoint)
+            apply(machine.ended(error: classified, fatal: fatal, jitter: jitter()), closing: .failed(classified))
             return
         }
         guard let chunks else {
             watch?.cancel()
             parser.finishStream()
-            apply(policy.ended(error: nil, jitter: jitter()), closing: .endOfStream)
+            apply(machine.ended(error: nil, jitter: jitter()), closing: .endOfStream)
             return
         }
         do {
@@ -240,19 +232,20 @@ final class EventSourceDriver: @unchecked Sendable {
         } catch {
             watch?.cancel()
             connection.cancel()
-            fail(EventSourceError(.streamTooLarge, endpoint: endpointOfConfiguration, detail: "\(error)"))
+            fail(EventSourceError(.streamTooLarge, endpoint: machine.endpoint, detail: "\(error)"))
             return
         }
-        if pending.count > 0 { policy.eventDelivered() }
+        if pending.count > 0 { machine.eventDelivered() }
         if let retry = parser.reconnectionTimeMilliseconds, retry != lastRetry {
             lastRetry = retry
-            policy.retryReceived(milliseconds: retry)
+            machine.retryReceived(milliseconds: retry)
+            pending.append(.retry(.milliseconds(retry)))
         }
     }
 
     // MARK: Decisions
 
-    private func apply(_ action: ReconnectStateMachine.Action, closing reason: EventSourceCloseReason?) {
+    private func apply(_ action: EventSourceStateMachine.Action, closing reason: EventSourceCloseReason?) {
         if let reason { pending.append(.closed(reason)) }
         switch action {
         case .reconnect(let delay):
@@ -269,8 +262,6 @@ final class EventSourceDriver: @unchecked Sendable {
         pending.append(.closed(.failed(error)))
         phase = .failed(error)
     }
-
-    private var endpointOfConfiguration: String { EventSourceError.endpoint(of: configuration.url) }
 
     private func jitter() -> Double {
         Double.random(in: 0..<1, using: &random)

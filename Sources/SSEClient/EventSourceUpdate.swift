@@ -1,3 +1,4 @@
+import Foundation
 import SSE
 
 /// Something that happened to an `EventSource`: a connection state change or an event.
@@ -8,6 +9,11 @@ package enum EventSourceUpdate: Sendable, Equatable {
     case open(EventSourceResponse)
     /// An event was dispatched.
     case event(ServerSentEvent)
+    /// The server's `retry:` field set a new reconnection time.
+    case retry(Duration)
+    /// The server answered 200 with a complete JSON document instead of a stream (only with
+    /// `EventSourceConfiguration.acceptsJSONDocument`); `.closed(.endOfStream)` follows.
+    case document(EventSourceResponse, Data)
     /// The connection closed; a `.reconnecting` or the end of the sequence follows.
     case closed(EventSourceCloseReason)
     /// The client waits this long before reconnecting.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Every error case runs with the recognisable key set and checks it never appears in the output.
 @Suite("ssechat chat errors: one line, the documented exit code, no key", .timeLimit(.minutes(1)))
@@ -26,9 +26,12 @@ struct ChatErrorTests {
     @Test("401: exit 3 with the server's own message")
     func unauthorized() async throws {
         let server = try TranscriptServer(
-            .status(401, headers: [("Content-Type", "application/json")],
-                    body: #"{"error":{"message":"Incorrect API key provided.","type":"invalid_request_error","#
-                        + #""code":"invalid_api_key"}}"#)
+            .status(
+                401,
+                headers: [("Content-Type", "application/json")],
+                body: #"{"error":{"message":"Incorrect API key provided.","type":"invalid_request_error","#
+                    + #""code":"invalid_api_key"}}"#
+            )
         )
         let result = try await once(server)
         expectFailure(result, exitCode: 3, stderrContains: ["Incorrect API key provided.", "401"])
@@ -39,8 +42,11 @@ struct ChatErrorTests {
     @Test("--json and a 401: the error as a JSON line with its exit code, and one line on stderr")
     func jsonError() async throws {
         let server = try TranscriptServer(
-            .status(401, headers: [("Content-Type", "application/json")],
-                    body: #"{"error":{"message":"Incorrect API key provided.","type":"invalid_request_error"}}"#)
+            .status(
+                401,
+                headers: [("Content-Type", "application/json")],
+                body: #"{"error":{"message":"Incorrect API key provided.","type":"invalid_request_error"}}"#
+            )
         )
         let result = try await once(server, ["--json"])
         expectFailure(result, exitCode: 3, stderrContains: ["Incorrect API key provided."])
@@ -64,8 +70,11 @@ struct ChatErrorTests {
     @Test("429 with Retry-After: 0, then 200: the retry succeeds (two requests, exit 0)")
     func rateLimitedThenOK() async throws {
         let server = try TranscriptServer([
-            .status(429, headers: [("Retry-After", "0"), ("Content-Type", "application/json")],
-                    body: #"{"error":{"message":"Rate limit reached","type":"requests"}}"#),
+            .status(
+                429,
+                headers: [("Retry-After", "0"), ("Content-Type", "application/json")],
+                body: #"{"error":{"message":"Rate limit reached","type":"requests"}}"#
+            ),
             .events(Transcript.openAI(["worked", " after all"])),
         ])
         let result = try await once(server)
@@ -79,8 +88,11 @@ struct ChatErrorTests {
     @Test("429 every time: exit 4 with the server's message once the retries are spent")
     func rateLimited() async throws {
         let server = try TranscriptServer(
-            .status(429, headers: [("Retry-After", "0"), ("Content-Type", "application/json")],
-                    body: #"{"error":{"message":"You exceeded your current quota","type":"insufficient_quota"}}"#)
+            .status(
+                429,
+                headers: [("Retry-After", "0"), ("Content-Type", "application/json")],
+                body: #"{"error":{"message":"You exceeded your current quota","type":"insufficient_quota"}}"#
+            )
         )
         let result = try await once(server)
         expectFailure(result, exitCode: 4, stderrContains: ["You exceeded your current quota"])
@@ -90,19 +102,25 @@ struct ChatErrorTests {
     @Test("500 with a JSON error: exit 1, the message quoted (after the retries, waiting 1 s then 2 s)")
     func serverError() async throws {
         let server = try TranscriptServer(
-            .status(500, headers: [("Content-Type", "application/json")],
-                    body: #"{"error":{"message":"The server had an error while processing your request."}}"#)
+            .status(
+                500,
+                headers: [("Content-Type", "application/json")],
+                body: #"{"error":{"message":"The server had an error while processing your request."}}"#
+            )
         )
         let result = try await once(server)
         expectFailure(
-            result, exitCode: 1, stderrContains: ["The server had an error while processing your request.", "500"]
+            result,
+            exitCode: 1,
+            stderrContains: ["The server had an error while processing your request.", "500"]
         )
         #expect(server.requests.count == 3)
     }
 
     @Test("an HTML error page: exit 1, one line, no HTML on the terminal")
     func htmlErrorPage() async throws {
-        let page = "<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head>\n"
+        let page =
+            "<!DOCTYPE html>\n<html><head><title>404 Not Found</title></head>\n"
             + "<body><h1>Not Found</h1></body></html>\n"
         let server = try TranscriptServer(.status(404, headers: [("Content-Type", "text/html")], body: page))
         let result = try await once(server)
@@ -110,10 +128,13 @@ struct ChatErrorTests {
         #expect(!result.stderrText.contains("<"))
     }
 
-    @Test("a 200 that is not an event stream: exit 1", arguments: [
-        ("text/html", "<html><body>Welcome to nginx!</body></html>"),
-        ("application/json", #"{"choices":[{"message":{"content":"not streamed"}}]}"#),
-    ])
+    @Test(
+        "a 200 that is neither an event stream nor a JSON reply: exit 1",
+        arguments: [
+            ("text/html", "<html><body>Welcome to nginx!</body></html>"),
+            ("text/plain", "not streamed"),
+        ]
+    )
     func notAnEventStream(contentType: String, body: String) async throws {
         let server = try TranscriptServer(.status(200, headers: [("Content-Type", contentType)], body: body))
         let result = try await once(server)
@@ -210,10 +231,13 @@ struct ChatErrorTests {
         expectNoKey(result)
     }
 
-    @Test("bad flags: exit 2 with one line, nothing sent", arguments: [
-        ["--bogus"], ["--timeout", "0"], ["--timeout", "soon"], ["--json", "--raw"], ["--provider", "nope"],
-        ["--max-reconnects", "-1"], ["--color", "purple"], ["--url", "ftp://127.0.0.1/"],
-    ])
+    @Test(
+        "bad flags: exit 2 with one line, nothing sent",
+        arguments: [
+            ["--bogus"], ["--timeout", "0"], ["--timeout", "soon"], ["--json", "--raw"], ["--provider", "nope"],
+            ["--max-reconnects", "-1"], ["--color", "purple"], ["--url", "ftp://127.0.0.1/"],
+        ]
+    )
     func badFlags(flags: [String]) async throws {
         let server = try TranscriptServer(.events(Transcript.openAI(["x"])))
         let result = try await once(server, flags)

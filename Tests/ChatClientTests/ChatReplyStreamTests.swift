@@ -1,8 +1,8 @@
 import ChatClient
 import ChatWire
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("ChatReplyStream against loopback servers", .timeLimit(.minutes(1)))
 struct ChatReplyStreamTests {
@@ -10,8 +10,12 @@ struct ChatReplyStreamTests {
     func completeReply() async throws {
         let server = try TranscriptServer(.events(Transcript.openAI(["Hel", "lo", " wörld"])))
         let reply = await collect(
-            ChatReplyStream(endpoint: openAIEndpoint(server, key: "sk-test"), messages: helloMessages,
-                            options: immediateOptions(), clock: ImmediateClock())
+            ChatReplyStream(
+                endpoint: openAIEndpoint(server, key: "sk-test"),
+                messages: helloMessages,
+                options: immediateOptions(),
+                clock: ImmediateClock()
+            )
         )
         #expect(reply.error == nil)
         #expect(reply.text == "Hel" + "lo" + " wörld")
@@ -46,8 +50,12 @@ struct ChatReplyStreamTests {
             },
         ])
         let reply = await collect(
-            ChatReplyStream(endpoint: openAIEndpoint(server), messages: helloMessages, options: immediateOptions(),
-                            clock: ImmediateClock())
+            ChatReplyStream(
+                endpoint: openAIEndpoint(server),
+                messages: helloMessages,
+                options: immediateOptions(),
+                clock: ImmediateClock()
+            )
         )
         #expect(reply.error == nil)
         #expect(reply.text == "One two three four")
@@ -77,7 +85,8 @@ struct ChatReplyStreamTests {
                 endpoint: ChatEndpoint(provider: .openai, baseURL: server.url("/v1"), model: "test-model"),
                 messages: helloMessages,
                 options: options,
-                            clock: ImmediateClock())
+                clock: ImmediateClock()
+            )
         )
         #expect(reply.error == nil)
         #expect(reply.text == words.joined())
@@ -89,15 +98,16 @@ struct ChatReplyStreamTests {
     func noResumeWithoutIDs() async throws {
         let server = try TranscriptServer(.events(Array(Transcript.openAI(["Partial", " reply", " lost"]).prefix(3))))
         let reply = await collect(
-            ChatReplyStream(endpoint: openAIEndpoint(server), messages: helloMessages, options: immediateOptions(),
-                            clock: ImmediateClock())
+            ChatReplyStream(
+                endpoint: openAIEndpoint(server),
+                messages: helloMessages,
+                options: immediateOptions(),
+                clock: ImmediateClock()
+            )
         )
         #expect(reply.error == nil)
         #expect(reply.text == "Partial reply")
-        guard case .incomplete(.dropped) = reply.outcome else {
-            Issue.record("expected incomplete(.dropped), got \(String(describing: reply.outcome))")
-            return
-        }
+        #expect(reply.outcome == .incomplete("the server ended the reply before its end marker"))
         #expect(reply.resumeCount == 0)
         #expect(reply.retryDelays.isEmpty)
         #expect(server.requests.count == 1)
@@ -106,14 +116,21 @@ struct ChatReplyStreamTests {
     @Test("a failure before the first token is retried after the server's Retry-After", arguments: [429, 503])
     func retryHonoursRetryAfter(status: Int) async throws {
         let server = try TranscriptServer([
-            .status(status, headers: [("Retry-After", "7"), ("Content-Type", "application/json")],
-                    body: #"{"error":{"message":"slow down"}}"#),
+            .status(
+                status,
+                headers: [("Retry-After", "7"), ("Content-Type", "application/json")],
+                body: #"{"error":{"message":"slow down"}}"#
+            ),
             .events(Transcript.openAI(["after", " retry"])),
         ])
         let clock = ImmediateClock()
         let reply = await collect(
-            ChatReplyStream(endpoint: openAIEndpoint(server), messages: helloMessages, options: immediateOptions(),
-                            clock: clock)
+            ChatReplyStream(
+                endpoint: openAIEndpoint(server),
+                messages: helloMessages,
+                options: immediateOptions(),
+                clock: clock
+            )
         )
         #expect(reply.error == nil)
         #expect(reply.text == "after retry")
@@ -123,7 +140,7 @@ struct ChatReplyStreamTests {
         #expect(server.requests.count == 2)
     }
 
-    @Test("without Retry-After the retries back off from retryDelay, then the error is thrown")
+    @Test("without Retry-After the retries back off from retryDelay, then the reply fails with the error")
     func retryBackoffThenFail() async throws {
         let server = try TranscriptServer(.status(500, body: #"{"error":{"message":"boom"}}"#))
         var options = immediateOptions()
@@ -143,12 +160,19 @@ struct ChatReplyStreamTests {
     @Test("401 is not retried: an authentication error quoting the server's message")
     func authenticationNotRetried() async throws {
         let server = try TranscriptServer(
-            .status(401, headers: [("Content-Type", "application/json")],
-                    body: #"{"error":{"message":"Incorrect API key provided","type":"invalid_request_error"}}"#)
+            .status(
+                401,
+                headers: [("Content-Type", "application/json")],
+                body: #"{"error":{"message":"Incorrect API key provided","type":"invalid_request_error"}}"#
+            )
         )
         let reply = await collect(
-            ChatReplyStream(endpoint: openAIEndpoint(server, key: "sk-secret-401"), messages: helloMessages,
-                            options: immediateOptions(), clock: ImmediateClock())
+            ChatReplyStream(
+                endpoint: openAIEndpoint(server, key: "sk-secret-401"),
+                messages: helloMessages,
+                options: immediateOptions(),
+                clock: ImmediateClock()
+            )
         )
         #expect(reply.clientError?.kind == .authentication)
         #expect(reply.clientError?.message.contains("Incorrect API key provided") == true)
@@ -174,39 +198,42 @@ struct ChatReplyStreamTests {
         )
         #expect(reply.error == nil)
         #expect(reply.text == "first")
-        guard case .incomplete(.stalled) = reply.outcome else {
-            Issue.record("expected incomplete(.stalled), got \(String(describing: reply.outcome))")
-            return
-        }
+        #expect(reply.isStalled)
         #expect(reply.retryDelays.isEmpty)
         #expect(server.requests.count == 1)
     }
 
-    @Test("a resume refused by the server (expired id) leaves the reply incomplete, not an error",
-          arguments: [404, 410, 204])
+    @Test(
+        "a resume refused by the server (expired id) leaves the reply incomplete, not an error",
+        arguments: [404, 410, 204]
+    )
     func expiredResumeID(status: Int) async throws {
         let events = Transcript.openAI(["kept", " text", " more"], withIDs: true)
         let server = try TranscriptServer([
             .events(Array(events[0..<3])),
-            .status(status, headers: [("Content-Type", "application/json")],
-                    body: status == 204 ? "" : #"{"error":{"message":"unknown generation"}}"#),
+            .status(
+                status,
+                headers: [("Content-Type", "application/json")],
+                body: status == 204 ? "" : #"{"error":{"message":"unknown generation"}}"#
+            ),
         ])
         let reply = await collect(
-            ChatReplyStream(endpoint: openAIEndpoint(server), messages: helloMessages, options: immediateOptions(),
-                            clock: ImmediateClock())
+            ChatReplyStream(
+                endpoint: openAIEndpoint(server),
+                messages: helloMessages,
+                options: immediateOptions(),
+                clock: ImmediateClock()
+            )
         )
         #expect(reply.error == nil)
         #expect(reply.text == "kept text")
-        guard case .incomplete = reply.outcome else {
-            Issue.record("expected incomplete, got \(String(describing: reply.outcome))")
-            return
-        }
+        #expect(reply.isIncomplete)
         let requests = server.requests
         #expect(requests.count == 2)
         #expect(requests.last?.header("Last-Event-ID") == "3")
     }
 
-    @Test("an error object inside the stream is thrown as a server error with its message")
+    @Test("an error object inside the stream fails the reply as a server error with its message")
     func inStreamError() async throws {
         let server = try TranscriptServer(
             .events([
@@ -215,8 +242,12 @@ struct ChatReplyStreamTests {
             ])
         )
         let reply = await collect(
-            ChatReplyStream(endpoint: openAIEndpoint(server), messages: helloMessages, options: immediateOptions(),
-                            clock: ImmediateClock())
+            ChatReplyStream(
+                endpoint: openAIEndpoint(server),
+                messages: helloMessages,
+                options: immediateOptions(),
+                clock: ImmediateClock()
+            )
         )
         #expect(reply.text == "before")
         #expect(reply.clientError?.kind == .server)

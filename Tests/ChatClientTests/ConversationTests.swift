@@ -1,11 +1,11 @@
 import ChatClient
 import ChatWire
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite("Conversation")
@@ -13,9 +13,9 @@ struct ConversationTests {
     private func sample() -> Conversation {
         var conversation = Conversation(system: "Be brief.", model: "m-1")
         conversation.addUser("first \"question\"\nwith a newline and ünïcödé 🦊")
-        conversation.addAssistant("an answer", status: .complete)
+        conversation.addAssistant("an answer", end: .complete)
         conversation.addUser("second")
-        conversation.addAssistant("cut sh", status: .interrupted)
+        conversation.addAssistant("cut sh", end: .interrupted)
         return conversation
     }
 
@@ -29,7 +29,7 @@ struct ConversationTests {
     func messages() {
         var conversation = sample()
         conversation.addUser("third")
-        conversation.addAssistant("", status: .incomplete)
+        conversation.addAssistant("", end: .incomplete("dropped"))
         #expect(conversation.messages.map(\.role) == [.system, .user, .assistant, .user, .assistant, .user])
         #expect(conversation.messages.first?.content == "Be brief.")
         #expect(conversation.messages[4].content == "cut sh")
@@ -50,14 +50,18 @@ struct ConversationTests {
         #expect(conversation.popLastUserTurn() == nil)
     }
 
-    @Test("lastReplyIsUnfinished for interrupted and incomplete replies only", arguments: [
-        (Conversation.Status.complete, false), (.interrupted, true), (.incomplete, true),
-    ])
-    func unfinished(status: Conversation.Status, expected: Bool) {
+    @Test(
+        "lastReplyIsUnfinished for every end but complete",
+        arguments: [
+            (ReplyEnd.complete, false), (.interrupted, true), (.incomplete("dropped"), true), (.stalled("quiet"), true),
+            (.failed(ChatClientError(.server, "boom")), true),
+        ]
+    )
+    func unfinished(end: ReplyEnd, expected: Bool) {
         var conversation = Conversation()
         conversation.addUser("q")
         #expect(!conversation.lastReplyIsUnfinished)
-        conversation.addAssistant("a", status: status)
+        conversation.addAssistant("a", end: end)
         #expect(conversation.lastReplyIsUnfinished == expected)
     }
 

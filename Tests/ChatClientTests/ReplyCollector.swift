@@ -3,7 +3,8 @@ import ChatWire
 import Foundation
 import TestSupport
 
-/// What one `ChatReplyStream` produced: its updates, in order, and the error it threw, if any.
+/// What one `ChatReplyStream` produced: its updates, in order, and the error it threw, if any (it throws only
+/// `CancellationError`).
 struct CollectedReply {
     var updates: [ChatReplyUpdate] = []
     var error: (any Error)?
@@ -22,12 +23,22 @@ struct CollectedReply {
         }.joined()
     }
 
-    /// The outcome of the final `.finished` update.
-    var outcome: ChatReplyOutcome? {
+    /// The end the final `.finished` update gave.
+    var outcome: ReplyEnd? {
         for update in updates.reversed() {
-            if case .finished(let outcome) = update { return outcome }
+            if case .finished(let end) = update { return end }
         }
         return nil
+    }
+
+    /// Whether the reply ended incomplete (for any reason).
+    var isIncomplete: Bool {
+        if case .incomplete = outcome { true } else { false }
+    }
+
+    /// Whether the reply ended stalled.
+    var isStalled: Bool {
+        if case .stalled = outcome { true } else { false }
     }
 
     /// The `.retrying` delays, in order.
@@ -40,8 +51,10 @@ struct CollectedReply {
         updates.filter { if case .resuming = $0 { true } else { false } }.count
     }
 
-    /// The error as a `ChatClientError`.
-    var clientError: ChatClientError? { error as? ChatClientError }
+    /// The failure the reply ended with, if it failed.
+    var clientError: ChatClientError? {
+        if case .failed(let error) = outcome { error } else { nil }
+    }
 }
 
 /// Iterates a reply to its end.
@@ -63,9 +76,11 @@ func openAIEndpoint(_ server: TranscriptServer, key: String? = nil) -> ChatEndpo
 /// A one-message conversation.
 let helloMessages = [ChatMessage(role: .user, content: "hello")]
 
-/// Options for tests on an `ImmediateClock`: no idle timeout (it would fire at once on that clock).
+/// Options for tests on an `ImmediateClock`: no idle timeout (it would fire at once on that clock), and backoff
+/// waits at the top of their jitter range.
 func immediateOptions() -> ChatReplyOptions {
     var options = ChatReplyOptions()
     options.idleTimeout = nil
+    options.jitter = { 1 }
     return options
 }

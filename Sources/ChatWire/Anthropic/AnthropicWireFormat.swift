@@ -60,4 +60,10 @@ package struct AnthropicWireFormat: ChatWireFormat {
     package func makeDecoder() -> any ChatStreamDecoder {
         AnthropicStreamDecoder()
     }
+
+    package var readsCompleteReplies: Bool { true }
+
+    package func decodeCompleteReply(_ body: Data, emit: (ChatEvent) throws -> Void) throws {
+        try AnthropicMessage.decode(body, emit: emit)
+    }
 }

@@ -41,6 +41,12 @@ struct OpenAIChunk: Decodable {
     var usage: Usage?
     var error: OpenAIErrorBody?
 
+    /// A chunk built from parts (a complete reply read as one chunk).
+    init(choices: [Choice]?, usage: Usage?) {
+        self.choices = choices
+        self.usage = usage
+    }
+
     /// Emits the chunk's events: reasoning, text, finish reason, usage, in that order.
     /// - Parameter emit: Called for each event.
     /// - Throws: `ChatWireError.serverError` for an in-stream error; rethrows `emit`'s errors.

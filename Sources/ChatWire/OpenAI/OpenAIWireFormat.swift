@@ -43,4 +43,10 @@ package struct OpenAIWireFormat: ChatWireFormat {
     package func makeDecoder() -> any ChatStreamDecoder {
         OpenAIStreamDecoder()
     }
+
+    package var readsCompleteReplies: Bool { true }
+
+    package func decodeCompleteReply(_ body: Data, emit: (ChatEvent) throws -> Void) throws {
+        try OpenAICompletion.decode(body, emit: emit)
+    }
 }

@@ -1,0 +1,184 @@
+import ChatWire
+import SSE
+import SSEClient
+
+/// Every decision of one chat reply, with no I/O: the only place that decides to resume, retry or give up.
+///
+/// The shell (`ChatReplyStream`) makes one `EventSource` connection at a time, which never reconnects on its own,
+/// feeds what happens to it in here, and carries out the actions that come back:
+///
+/// ```
+///  inputs                               actions
+///  opened()                          ─► (none)
+///  eventReceived(lastEventID:)       ─► (none; progress: the resume count starts again)
+///  retryReceived(…)                  ─► (none; the server's `retry:` becomes the resume wait)
+///  decoded(chat event)               ─► .emit(event), and .finish(.complete) after `.done`
+///  closed(reason)                    ─► .resume(after: D, lastEventID:)    ids given, resumable drop, limit not hit
+///                                       .retry(after: D)                   nothing received yet, a failure that may pass
+///                                       .finish(.incomplete | .stalled | .failed)
+///  failed(error)                     ─► .finish(.failed(error))
+/// ```
+/// LLM requests are POSTs, and sending one again starts a new, separately billed generation (DESIGN.md). So a drop
+/// mid-reply is resumed (the same request with `Last-Event-ID`) only when the server gave event ids; a request is
+/// sent again from scratch only when no event at all has arrived, and only for failures that may pass (network
+/// errors, idle timeouts, 429, 500, 502, 503, 504), honouring `Retry-After`. `ChatReplyOptions.maxResumes` counts
+/// drops in a row without a new event, so a long reply over a flaky link still completes. Every wait comes from
+/// `Backoff`: a resume after a connection that delivered events waits the reconnection time (the server's `retry:`),
+/// further failures in a row double it with jitter; retries start at `retryDelay` and double the same way.
+package struct ReplyStateMachine: Sendable {
+    /// What the shell does next.
+    package enum Action: Sendable, Equatable {
+        /// Hand this event to the consumer.
+        case emit(ChatEvent)
+        /// Wait, then send the same request with `Last-Event-ID: lastEventID` (the reply continues).
+        case resume(after: Duration, lastEventID: String, reason: String)
+        /// Wait, then send the request again from scratch (nothing was received).
+        case retry(after: Duration, reason: String)
+        /// The reply is over.
+        case finish(ReplyEnd)
+    }
+
+    private let options: ChatReplyOptions
+    private var reconnectionTime: Duration
+    private var lastEventID = ""
+    private var sawEvent = false
+    private var connectionDeliveredEvents = false
+    private var resumesInARow = 0
+    private var failuresInARow = 0
+    private var retries = 0
+    /// Whether the reply has ended (`finish` was returned); later inputs are ignored.
+    package private(set) var isFinished = false
+
+    /// Creates the machine for one reply.
+    /// - Parameter options: Limits and waits.
+    package init(options: ChatReplyOptions) {
+        self.options = options
+        self.reconnectionTime = options.resumeDelay
+    }
+
+    /// A connection opened (HTTP 200, an event stream).
+    package mutating func opened() {
+        connectionDeliveredEvents = false
+    }
+
+    /// An SSE event arrived (before it is decoded).
+    /// - Parameter lastEventID: The stream's last event ID after this event.
+    package mutating func eventReceived(lastEventID: String) {
+        sawEvent = true
+        self.lastEventID = lastEventID
+        connectionDeliveredEvents = true
+        resumesInARow = 0
+        failuresInARow = 0
+    }
+
+    /// The server's `retry:` field set a new reconnection time.
+    package mutating func retryReceived(_ time: Duration) {
+        reconnectionTime = time
+    }
+
+    /// A chat event was decoded.
+    /// - Parameters:
+    ///   - event: The event.
+    ///   - actions: Where the actions go (`.emit`, and `.finish(.complete)` after `.done`).
+    package mutating func decoded(_ event: ChatEvent, into actions: inout [Action]) {
+        guard !isFinished else { return }
+        actions.append(.emit(event))
+        if event == .done { actions.append(finish(.complete)) }
+    }
+
+    /// The connection closed (the `EventSource` does not reconnect by itself).
+    /// - Parameters:
+    ///   - reason: Why.
+    ///   - jitter: A random number in [0, 1) for the backoff.
+    /// - Returns: What to do next, or `nil` when the reply had already ended.
+    package mutating func closed(_ reason: EventSourceCloseReason, jitter: Double) -> Action? {
+        guard !isFinished else { return nil }
+        let delivered = connectionDeliveredEvents
+        connectionDeliveredEvents = false
+        if !delivered { failuresInARow += 1 }
+        let because: String
+        switch reason {
+        case .endOfStream: because = "the server ended the reply before its end marker"
+        case .noContent: because = "the server answered 204 No Content"
+        case .failed(let error): because = ChatClientError(error).message
+        }
+        if !lastEventID.isEmpty, resumesInARow < options.maxResumes, Self.isResumable(reason) {
+            resumesInARow += 1
+            let wait = Backoff.delay(
+                consecutiveFailures: delivered ? 0 : max(0, failuresInARow - 1),
+                base: reconnectionTime,
+                cap: max(options.maxReconnectionDelay, reconnectionTime),
+                jitter: jitter
+            )
+            return .resume(after: wait, lastEventID: lastEventID, reason: because)
+        }
+        if !sawEvent, case .failed(let error) = reason {
+            if let wait = retryDelay(after: error, jitter: jitter) {
+                retries += 1
+                return .retry(after: wait, reason: because)
+            }
+            return finish(.failed(ChatClientError(error)))
+        }
+        if case .failed(let error) = reason, error.code == .idleTimeout {
+            return finish(.stalled(because))
+        }
+        return finish(.incomplete(because))
+    }
+
+    /// The reply cannot go on: the request could not be built, or the stream carried an error or a malformed chunk.
+    /// - Parameter error: What went wrong.
+    /// - Returns: `.finish(.failed(error))`, or `nil` when the reply had already ended.
+    package mutating func failed(_ error: ChatClientError) -> Action? {
+        guard !isFinished else { return nil }
+        return finish(.failed(error))
+    }
+
+    private mutating func finish(_ end: ReplyEnd) -> Action {
+        isFinished = true
+        return .finish(end)
+    }
+
+    /// The wait before sending the request again, or `nil` to give up: only failures that may pass, only while
+    /// retries are left, and only when a `Retry-After` (in seconds; a date counts as "not soon") is not too long.
+    private func retryDelay(after error: EventSourceError, jitter: Double) -> Duration? {
+        guard retries < options.maxRetriesBeforeFirstToken, Self.isRetryable(error) else { return nil }
+        guard let header = error.retryAfter else {
+            return Backoff.delay(
+                consecutiveFailures: retries,
+                base: options.retryDelay,
+                cap: max(options.maxRetryAfter, options.retryDelay),
+                jitter: jitter
+            )
+        }
+        let digits = header.trimmingSpaces
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ (0x30...0x39).contains($0) }), let seconds = Int(digits)
+        else { return nil }
+        let wait = Duration.seconds(seconds)
+        return wait <= options.maxRetryAfter ? wait : nil
+    }
+
+    /// Whether a failure before any event may pass on its own.
+    private static func isRetryable(_ error: EventSourceError) -> Bool {
+        switch error.code {
+        case .network, .idleTimeout: true
+        case .badStatus(let status): [429, 500, 502, 503, 504].contains(status)
+        default: false
+        }
+    }
+
+    /// A clean end without the marker, a dropped connection or a stall may be resumed; a refusal may not.
+    private static func isResumable(_ reason: EventSourceCloseReason) -> Bool {
+        switch reason {
+        case .endOfStream: true
+        case .noContent: false
+        case .failed(let error): [.network, .idleTimeout, .hostUnreachable].contains(error.code)
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces.
+    fileprivate var trimmingSpaces: String {
+        String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+    }
+}
