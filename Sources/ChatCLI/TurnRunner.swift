@@ -9,7 +9,7 @@ struct TurnResult: Sendable {
     var end: ReplyEnd
 }
 
-/// Runs one turn: streams the reply through a `ReplyPresenter` in its own task, which Ctrl-C cancels (the partial
+/// Runs one turn: plays the reply through a `ReplyDriver` in its own task, which Ctrl-C cancels (the partial
 /// reply is kept, the connection closed).
 final class TurnRunner: Sendable {
     private let current = Mutex<Task<TurnResult, Never>?>(nil)
@@ -49,34 +49,13 @@ final class TurnRunner: Sendable {
         // it (the SIGINT handler's cancelCurrentTurn() waits for the lock).
         let task = current.withLock { current in
             let task = Task {
-                let presenter = ReplyPresenter(
+                let driver = ReplyDriver(
                     style: style,
-                    width: widthWatcher?.columns ?? 80,
+                    columns: widthWatcher?.columns ?? 80,
                     keepsText: keepsReplyText
                 )
-                var width = widthWatcher?.columns ?? 80
-                presenter.begin()
-                var iterator = ChatReplyStream(endpoint: endpoint, messages: messages, options: options)
-                    .makeAsyncIterator()
-                do {
-                    while let update = try await iterator.next() {
-                        if let now = widthWatcher?.columns, now != width {
-                            width = now
-                            presenter.resize(width: now)
-                        }
-                        presenter.present(update)
-                        if !iterator.hasBufferedUpdates { presenter.flush() }
-                    }
-                    await presenter.settle()
-                } catch {
-                    // Only cancellation ends a reply stream without `.finished`: Ctrl-C.
-                }
-                let end = Task.isCancelled ? .interrupted : presenter.end ?? .incomplete("the stream ended early")
-                presenter.finish(end)
-                if style.kind == .json, case .failed(let error) = end {
-                    StandardStream.output.write(ChatJSONLine.error(error.message, exitCode: ExitStatus(end).rawValue))
-                }
-                return TurnResult(text: presenter.text, stats: presenter.stats, end: end)
+                let stream = ChatReplyStream(endpoint: endpoint, messages: messages, options: options)
+                return await driver.play(stream, columns: { widthWatcher?.columns })
             }
             current = task
             return task

@@ -1,8 +1,9 @@
-@testable import ChatCLI
 import Foundation
 import TerminalUI
-import Testing
 import TestSupport
+import Testing
+
+@testable import ChatCLI
 
 /// A word the typewriter holds back mid-line (it does not yet know whether the word fits) must not stay hidden when
 /// the stream stalls: it shows a frame later, on a real pseudo-terminal, and moves within its own line if it then
@@ -74,21 +75,6 @@ struct TerminalHeldWordTests {
         #expect(try await terminal.waitForExit() == 0)
         await terminal.waitForEndOfOutput()
         #expect(terminal.plainOutput == "Hello world.\n", "\(terminal.plainOutput.debugDescription)")
-    }
-
-    @Test("PacedWriter: once the queue is empty, a held word shows after a frame of clock time, not before")
-    func pacedWriterShowsHeldWord() async throws {
-        let (writer, clock, recorder) = TerminalPacedWriterTests.makeWriter(.terminal, rate: 1000)
-        writer.enqueue("Hello wor", kind: .answer)
-        try await TerminalPacedWriterTests.advance(clock, by: .milliseconds(1)) { recorder.text == "Hello" }
-        let typedOut = clock.now.offset
-        try await TerminalPacedWriterTests.advance(clock, by: .milliseconds(5)) { recorder.text == "Hello wor" }
-        let shown = clock.now.offset - typedOut
-        let frame = PacedWriter.heldWordFrame
-        #expect(shown >= frame && shown <= frame + .milliseconds(20), "shown \(shown) after the text was typed out")
-        writer.enqueue("ld.", kind: .answer)
-        writer.finishNow()
-        #expect(recorder.text == "Hello world.\n")
     }
 
     @Test("A shown word that then outgrows the line moves to the next one, erased from its own line only")

@@ -1,0 +1,294 @@
+import ChatClient
+import ChatWire
+import Synchronization
+import TerminalUI
+
+/// Plays one reply onto stdout and stderr: the only code that writes a reply, and the only timer a reply has.
+///
+/// ```
+///  ChatReplyStream ──updates──► ReplyDriver ──inputs (text, tick(now), resize, finish)──► ReplyRenderer
+///                                   ▲   │                                                   │
+///                              wake │   └──────── writes .stdout / .stderr ◄── actions ─────┘
+///                          (one sleeper task at a time, on the injected clock)
+/// ```
+/// Updates that arrive in one burst (`hasBufferedUpdates`) are rendered together and written in one `write(2)`
+/// per stream. `--json` has no renderer: each update becomes one JSON line. The driver also keeps what the turn
+/// needs afterwards: the reply's text (unless told not to: one-shot mode keeps memory flat) and its stats.
+final class ReplyDriver: Sendable {
+    private struct State {
+        var renderer: ReplyRenderer
+        var json: [UInt8] = []
+        var text = ""
+        var stats = ChatStats()
+        var end: ReplyEnd?
+        var sawToken = false
+        /// The wake-up the sleeper task is waiting for, and that task.
+        var scheduled: (at: Duration, task: Task<Void, Never>)?
+        /// `untilRendered()`, waiting for the paced queue to be typed out.
+        var renderedWaiter: CheckedContinuation<Void, Never>?
+        var stopped = false
+    }
+
+    private let style: ChatOutputStyle
+    private let keepsText: Bool
+    private let state: Mutex<State>
+    private let elapsed: @Sendable () -> Duration
+    private let sleep: @Sendable (Duration) async throws -> Void
+    private let output: StandardStream
+    private let errorOutput: StandardStream
+
+    /// Creates the driver of one reply; nothing is written and no timer runs until `play`.
+    /// - Parameters:
+    ///   - style: How the reply is shown.
+    ///   - columns: The terminal width in cells.
+    ///   - keepsText: Whether to keep the reply's text for the conversation.
+    ///   - clock: The clock the renderer's times come from and its wake-ups sleep on.
+    ///   - output: Where stdout bytes go.
+    ///   - errorOutput: Where stderr bytes go.
+    init<C: Clock<Duration>>(
+        style: ChatOutputStyle,
+        columns: Int,
+        keepsText: Bool,
+        clock: C = ContinuousClock(),
+        output: StandardStream = .output,
+        errorOutput: StandardStream = .error
+    ) {
+        self.style = style
+        self.keepsText = keepsText
+        self.output = output
+        self.errorOutput = errorOutput
+        let mode: Typewriter.Mode =
+            switch style.kind {
+            case .terminal: .terminal
+            case .plain, .json: .plain(sanitized: false)
+            case .raw: .raw
+            }
+        let configuration = ReplyRenderer.Configuration(
+            mode: mode,
+            color: style.color,
+            stderrIsTerminal: style.stderrIsTerminal && style.kind != .json,
+            stderrColor: style.stderrColor,
+            pace: style.kind == .json ? nil : style.pace,
+            verbose: style.verbose,
+            columns: columns
+        )
+        state = Mutex(State(renderer: ReplyRenderer(configuration)))
+        let origin = clock.now
+        elapsed = { origin.duration(to: clock.now) }
+        sleep = { offset in try await clock.sleep(until: origin.advanced(by: offset), tolerance: nil) }
+    }
+
+    /// Streams the reply to its end (or until the calling task is cancelled: Ctrl-C) and writes its last bytes.
+    /// - Parameters:
+    ///   - stream: The reply.
+    ///   - columns: The terminal's width now, read before each batch (SIGWINCH).
+    /// - Returns: The reply's text, stats and how it ended.
+    func play(_ stream: ChatReplyStream, columns: @Sendable () -> Int? = { nil }) async -> TurnResult {
+        perform { $0.renderer.begin(at: elapsed()) }
+        var iterator = stream.makeAsyncIterator()
+        do {
+            while let update = try await iterator.next() {
+                let width = columns()
+                let now = elapsed()
+                state.withLock { state in
+                    if let width { state.renderer.resize(columns: width) }
+                    present(update, at: now, into: &state)
+                }
+                if !iterator.hasBufferedUpdates { perform { _ in } }
+            }
+        } catch {
+            // Only cancellation ends a reply stream without `.finished`: Ctrl-C.
+        }
+        return await finish(interrupted: Task.isCancelled)
+    }
+
+    // MARK: Updates
+
+    private func present(_ update: ChatReplyUpdate, at now: Duration, into state: inout State) {
+        switch update {
+        case .event(let event):
+            present(event, at: now, into: &state)
+        case .retrying(let delay, let reason):
+            state.stats.reconnects += 1
+            notice("retrying in \(delay): \(reason)", json: ChatJSONLine.line("retrying", [("reason", reason)]), &state)
+        case .resuming(let reason):
+            state.stats.reconnects += 1
+            notice(
+                "connection dropped, resuming: \(reason)",
+                json: ChatJSONLine.line("resuming", [("reason", reason)]),
+                &state
+            )
+        case .finished(let end):
+            state.end = end
+        }
+    }
+
+    private func present(_ event: ChatEvent, at now: Duration, into state: inout State) {
+        let json = style.kind == .json
+        switch event {
+        case .text(let delta):
+            firstToken(at: now, &state)
+            if keepsText { state.text += delta }
+            if json {
+                state.json += ChatJSONLine.line("text", [("text", delta)])
+            } else {
+                state.renderer.text(delta, at: now)
+            }
+        case .reasoning(let delta):
+            firstToken(at: now, &state)
+            if json {
+                state.json += ChatJSONLine.line("reasoning", [("text", delta)])
+            } else {
+                state.renderer.reasoning(delta, at: now)
+            }
+        case .status(let status):
+            if json {
+                state.json += ChatJSONLine.line("status", [("text", status)])
+            } else {
+                state.renderer.status(status)
+            }
+        case .usage(let usage):
+            state.stats.reportedTokens = usage.completionTokens ?? state.stats.reportedTokens
+            if json { state.json += ChatJSONLine.usage(usage) }
+        case .finishReason(let reason):
+            if json { state.json += ChatJSONLine.line("finish", [("reason", reason)]) }
+        case .done:
+            break
+        }
+    }
+
+    private func firstToken(at now: Duration, _ state: inout State) {
+        state.stats.deltas += 1
+        guard !state.sawToken else { return }
+        state.sawToken = true
+        state.stats.timeToFirstToken = now
+    }
+
+    private func notice(_ message: String, json: [UInt8], _ state: inout State) {
+        if style.kind == .json {
+            state.json += json
+        } else {
+            state.renderer.notice(message)
+        }
+    }
+
+    // MARK: The end
+
+    /// Ends the reply's output. With `--pace`, a reply that ended on its own is typed out at the pace first; a
+    /// Ctrl-C meanwhile writes the rest at once and marks the reply interrupted.
+    private func finish(interrupted: Bool) async -> TurnResult {
+        var end: ReplyEnd =
+            interrupted ? .interrupted : state.withLock { $0.end } ?? .incomplete("the stream ended early")
+        let total = elapsed()
+        perform { state in
+            state.stats.total = total
+            let summary = self.style.stats ? state.stats.summary : nil
+            if self.style.kind == .json {
+                state.json += Self.jsonEnd(end)
+                state.renderer.finish(mark: nil, summary: summary, at: total)
+            } else {
+                state.renderer.finish(mark: Self.mark(for: end), summary: summary, at: total, settle: !interrupted)
+            }
+        }
+        await untilRendered()
+        if !state.withLock({ $0.renderer.isFinished }) {
+            end = .interrupted
+            perform { state in
+                let summary = self.style.stats ? state.stats.summary : nil
+                state.renderer.finish(mark: Self.mark(for: end), summary: summary, at: self.elapsed())
+            }
+        }
+        return state.withLock { state in
+            state.stopped = true
+            state.scheduled?.task.cancel()
+            state.scheduled = nil
+            return TurnResult(text: state.text, stats: state.stats, end: end)
+        }
+    }
+
+    /// The last `--json` line: `done`, or `error` with the exit code.
+    private static func jsonEnd(_ end: ReplyEnd) -> [UInt8] {
+        if case .failed(let error) = end {
+            return ChatJSONLine.error(error.message, exitCode: ExitStatus(end).rawValue)
+        }
+        let reason = end == .interrupted ? "interrupted" : end.reason
+        return ChatJSONLine.done(complete: end == .complete, reason: reason)
+    }
+
+    /// The line that marks a reply that did not complete; a failure's own line is printed by the caller.
+    private static func mark(for end: ReplyEnd) -> String? {
+        switch end {
+        case .interrupted: "[interrupted]"
+        case .incomplete(let reason), .stalled(let reason): "[reply incomplete: \(reason)]"
+        case .complete, .failed: nil
+        }
+    }
+
+    /// Waits until the renderer has written everything (the paced queue typed out); returns early on cancellation.
+    private func untilRendered() async {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let ready = state.withLock { state -> Bool in
+                    if state.renderer.isFinished || Task.isCancelled { return true }
+                    state.renderedWaiter = continuation
+                    return false
+                }
+                if ready { continuation.resume() }
+            }
+        } onCancel: {
+            let waiter = state.withLock { state in
+                defer { state.renderedWaiter = nil }
+                return state.renderedWaiter
+            }
+            waiter?.resume()
+        }
+    }
+
+    // MARK: Writing and waking
+
+    /// Changes the state, then writes what the renderer (or `--json`) has to write and schedules its next tick.
+    private func perform(_ change: (inout State) -> Void) {
+        let now = elapsed()
+        state.withLock { state in
+            change(&state)
+            if !state.json.isEmpty {
+                output.write(state.json)
+                state.json.removeAll(keepingCapacity: true)
+            }
+            var wake: Duration?
+            for action in state.renderer.drain(at: now) {
+                switch action {
+                case .stdout(let bytes): output.write(bytes)
+                case .stderr(let bytes): errorOutput.write(bytes)
+                case .wake(let at): wake = at
+                }
+            }
+            schedule(wake, &state)
+            if state.renderer.isFinished, let waiter = state.renderedWaiter {
+                state.renderedWaiter = nil
+                waiter.resume()
+            }
+        }
+    }
+
+    /// Keeps one sleeper task waiting for the renderer's next wake-up; a different time replaces it.
+    private func schedule(_ wake: Duration?, _ state: inout State) {
+        guard state.scheduled?.at != wake, !state.stopped else { return }
+        state.scheduled?.task.cancel()
+        state.scheduled = nil
+        guard let wake else { return }
+        let task = Task { [self] in
+            do {
+                try await sleep(wake)
+            } catch {
+                return
+            }
+            perform { state in
+                guard state.scheduled?.at == wake else { return }
+                state.scheduled = nil
+                state.renderer.tick(at: self.elapsed())
+            }
+        }
+        state.scheduled = (wake, task)
+    }
+}

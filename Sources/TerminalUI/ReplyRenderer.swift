@@ -1,0 +1,331 @@
+/// One reply's way to the screen, as a pure state machine: inputs in, actions out; no I/O, no clock, no globals.
+///
+/// ```
+///  begin(at:)            ─► stderr: first spinner frame              (stderr a terminal)      wake at +80 ms
+///  text / reasoning      ─► stdout: the typewriter's bytes            (--pace: queued; tick releases them)
+///  status                ─► the spinner's label, or a dim status line on stderr
+///  notice                ─► a yellow "ssechat: …" line on stderr       (a resume, a retry)
+///  tick(at:)             ─► a spinner frame · paced text that is due · a word held back for a frame
+///  resize(columns:)      ─► the new wrap width (from the current row on)
+///  finish(…)             ─► held text, final newline, the end mark and the stats line on stderr
+///  drain(at:)            ─► [.stdout(bytes) | .stderr(bytes)…, .wake(at:)]  in the order they must be written
+/// ```
+/// Times are `Duration`s since any fixed origin; the driver reads its clock and passes them in, and calls
+/// `tick(at:)` when the last `.wake(at:)` is due. The renderer owns the typewriter (sanitising, wrapping, the word
+/// held back mid-line), the `--pace` queue, the "thinking…" spinner and how reasoning is shown:
+/// - a word the typewriter holds back mid-line is shown one frame (`heldWordFrame`) after it was written out held,
+///   if the stream stalls inside it;
+/// - with `--pace` text is typed out at the pacer's rate; a word held back once the queue is empty waits a frame;
+/// - the spinner runs on a terminal stderr from `begin` until the first token, and is erased before any other stderr
+///   line; status events from the server become its label;
+/// - reasoning is dimmed on a terminal stdout, and goes to stderr (one line per delta, sanitised) otherwise.
+package struct ReplyRenderer: Sendable {
+    /// How the reply is shown, chosen once.
+    package struct Configuration: Sendable, Equatable {
+        /// What stdout is: a terminal (styled), a pipe (plain) or raw.
+        package var mode: Typewriter.Mode
+        /// Whether stdout gets SGR styles.
+        package var color: Bool
+        /// Whether stderr is a terminal (spinner, status lines).
+        package var stderrIsTerminal: Bool
+        /// Whether stderr gets SGR styles.
+        package var stderrColor: Bool
+        /// Characters per second for `--pace`, or `nil`.
+        package var pace: Double?
+        /// Whether status lines and notices go to stderr even when it is not a terminal.
+        package var verbose: Bool
+        /// The terminal width in cells.
+        package var columns: Int
+
+        /// Creates a configuration.
+        package init(
+            mode: Typewriter.Mode,
+            color: Bool = false,
+            stderrIsTerminal: Bool = false,
+            stderrColor: Bool = false,
+            pace: Double? = nil,
+            verbose: Bool = false,
+            columns: Int = 80
+        ) {
+            self.mode = mode
+            self.color = color
+            self.stderrIsTerminal = stderrIsTerminal
+            self.stderrColor = stderrColor
+            self.pace = pace
+            self.verbose = verbose
+            self.columns = columns
+        }
+    }
+
+    /// What the driver does.
+    package enum Action: Sendable, Equatable {
+        /// Write these bytes to stdout.
+        case stdout([UInt8])
+        /// Write these bytes to stderr.
+        case stderr([UInt8])
+        /// Call `tick(at:)` at this time (the last `wake` of a drain replaces earlier ones).
+        case wake(at: Duration)
+    }
+
+    /// How long a word may stay held back before it is shown: one frame.
+    package static let heldWordFrame = Duration.milliseconds(30)
+    /// The shortest pause between two paced releases.
+    package static let paceTick = Duration.milliseconds(8)
+
+    private let configuration: Configuration
+    private var typewriter: Typewriter
+    private var paced: PacedText?
+    private var spinner: Spinner?
+    private var spinnerDrawn = false
+    private var nextSpinnerFrame: Duration?
+    private var columns: Int
+    /// The word held back at the last drain, and since when.
+    private var held: (id: Int, since: Duration)?
+    private var sawToken = false
+    private var sawText = false
+    private var endsWithNewline = false
+    /// A `finish` waiting for paced text to be typed out.
+    private var pendingFinish: (mark: String?, summary: String?)?
+    /// Whether the reply's output is complete.
+    package private(set) var isFinished = false
+    private var stdoutRun: [UInt8] = []
+    private var actions: [Action] = []
+
+    /// Creates the renderer of one reply.
+    /// - Parameter configuration: How the reply is shown.
+    package init(_ configuration: Configuration) {
+        self.configuration = configuration
+        self.columns = configuration.columns
+        self.typewriter = Typewriter(mode: configuration.mode, width: configuration.columns, color: configuration.color)
+        if let pace = configuration.pace { paced = PacedText(charactersPerSecond: pace) }
+    }
+
+    // MARK: Inputs
+
+    /// The request went out: starts the spinner on a terminal stderr.
+    /// - Parameter now: The time.
+    package mutating func begin(at now: Duration) {
+        guard configuration.stderrIsTerminal, spinner == nil, !sawToken else { return }
+        spinner = Spinner(color: configuration.stderrColor)
+        drawSpinner(at: now)
+    }
+
+    /// A piece of the answer arrived.
+    /// - Parameters:
+    ///   - text: The delta.
+    ///   - now: When it arrived.
+    package mutating func text(_ text: String, at now: Duration) {
+        guard !isFinished else { return }
+        firstToken()
+        if !text.isEmpty {
+            sawText = true
+            endsWithNewline = text.utf8.last == 0x0A
+        }
+        write(text, kind: .answer, at: now)
+    }
+
+    /// A piece of the model's reasoning arrived.
+    /// - Parameters:
+    ///   - text: The delta.
+    ///   - now: When it arrived.
+    package mutating func reasoning(_ text: String, at now: Duration) {
+        guard !isFinished else { return }
+        firstToken()
+        if configuration.mode == .terminal {
+            write(text, kind: .reasoning, at: now)
+        } else {
+            appendStderr(Array(TerminalSanitizer.singleLine(text).utf8))
+        }
+    }
+
+    /// The server reported a status ("thinking", "searching…").
+    /// - Parameter status: The status text (sanitised here).
+    package mutating func status(_ status: String) {
+        if spinner != nil {
+            spinner?.update(label: status)
+        } else if configuration.stderrIsTerminal || configuration.verbose {
+            let line = TerminalStyle.status.apply(
+                TerminalSanitizer.singleLine(status),
+                color: configuration.stderrColor
+            )
+            appendStderr(Array((line + "\n").utf8))
+        }
+    }
+
+    /// Something happened to the connection worth a line (a resume, a retry).
+    /// - Parameter message: The notice, without the program name.
+    package mutating func notice(_ message: String) {
+        guard configuration.stderrIsTerminal || configuration.verbose else { return }
+        let line = TerminalStyle.warning.line(
+            "ssechat: " + TerminalSanitizer.singleLine(message),
+            color: configuration.stderrColor
+        )
+        appendStderr(Array(line.utf8))
+    }
+
+    /// Time passed: draws the spinner's next frame, releases paced text that is due, shows a word held too long.
+    /// - Parameter now: The time.
+    package mutating func tick(at now: Duration) {
+        if let next = nextSpinnerFrame, now >= next, spinner != nil { drawSpinner(at: now) }
+        if paced != nil { releasePaced(at: now) }
+        if let held, now >= held.since + Self.heldWordFrame {
+            self.held = nil
+            if typewriter.heldWordID == held.id, paced?.backlog ?? 0 == 0 {
+                typewriter.flushHeld(into: &stdoutRun)
+            }
+        }
+        if let pendingFinish, paced?.backlog ?? 0 == 0 { complete(pendingFinish) }
+    }
+
+    /// The terminal's width changed (SIGWINCH).
+    /// - Parameter columns: The new width in cells.
+    package mutating func resize(columns: Int) {
+        guard columns != self.columns else { return }
+        self.columns = columns
+        typewriter.resize(width: columns)
+    }
+
+    /// The reply ended: writes what is held, a final newline, `mark` and `summary` on stderr.
+    /// - Parameters:
+    ///   - mark: A line such as `[interrupted]`, shown as a warning; `nil` for none.
+    ///   - summary: The stats line, shown dimmed; `nil` for none.
+    ///   - now: The time.
+    ///   - settle: With `--pace`, keep typing the queued text out at the pace before finishing (ticks do it); when
+    ///     false, everything queued is written at once.
+    package mutating func finish(mark: String?, summary: String?, at now: Duration, settle: Bool = false) {
+        guard !isFinished else { return }
+        stopSpinner()
+        if settle, let paced, paced.backlog > 0 {
+            pendingFinish = (mark, summary)
+            releasePaced(at: now)
+            return
+        }
+        complete((mark, summary))
+    }
+
+    /// The actions to carry out now, in order; the last is the wake-up time, if a tick is needed.
+    /// - Parameter now: The time (a word the output leaves held back starts its frame now).
+    /// - Returns: The actions.
+    package mutating func drain(at now: Duration) -> [Action] {
+        flushStdoutRun()
+        trackHeldWord(at: now)
+        var result = actions
+        actions.removeAll(keepingCapacity: true)
+        if let wake = nextWake { result.append(.wake(at: wake)) }
+        return result
+    }
+
+    // MARK: Output
+
+    private mutating func write(_ text: String, kind: Typewriter.DeltaKind, at now: Duration) {
+        if paced != nil {
+            paced?.enqueue(text, kind: kind, at: now)
+            releasePaced(at: now)
+        } else {
+            typewriter.render(text, kind: kind, into: &stdoutRun)
+        }
+    }
+
+    private mutating func releasePaced(at now: Duration) {
+        guard var queue = paced else { return }
+        for piece in queue.release(at: now) {
+            typewriter.render(piece.text, kind: piece.kind, into: &stdoutRun)
+        }
+        paced = queue
+    }
+
+    private mutating func complete(_ ending: (mark: String?, summary: String?)) {
+        pendingFinish = nil
+        if var queue = paced {
+            for piece in queue.drain() { typewriter.render(piece.text, kind: piece.kind, into: &stdoutRun) }
+            paced = queue
+        }
+        typewriter.finish(into: &stdoutRun)
+        if configuration.mode != .terminal, sawText, !endsWithNewline { stdoutRun.append(0x0A) }
+        held = nil
+        if let mark = ending.mark {
+            appendStderr(
+                Array(
+                    TerminalStyle.warning.line(TerminalSanitizer.singleLine(mark), color: configuration.stderrColor)
+                        .utf8
+                )
+            )
+        }
+        if let summary = ending.summary {
+            appendStderr(Array((TerminalStyle.status.apply(summary, color: configuration.stderrColor) + "\n").utf8))
+        }
+        isFinished = true
+    }
+
+    private mutating func firstToken() {
+        guard !sawToken else { return }
+        sawToken = true
+        stopSpinner()
+    }
+
+    private mutating func drawSpinner(at now: Duration) {
+        guard var spinner else { return }
+        appendStderr(spinner.nextFrame(width: columns), keepsSpinner: true)
+        self.spinner = spinner
+        spinnerDrawn = true
+        nextSpinnerFrame = now + Spinner.interval
+    }
+
+    private mutating func stopSpinner() {
+        guard spinner != nil else { return }
+        if spinnerDrawn { appendStderr(Spinner.erase, keepsSpinner: true) }
+        spinner = nil
+        spinnerDrawn = false
+        nextSpinnerFrame = nil
+    }
+
+    /// Adds stderr bytes after the stdout bytes so far; the spinner, if drawn, is erased first (the next frame draws
+    /// it again below them).
+    private mutating func appendStderr(_ bytes: [UInt8], keepsSpinner: Bool = false) {
+        guard !bytes.isEmpty else { return }
+        flushStdoutRun()
+        if !keepsSpinner, spinnerDrawn {
+            spinnerDrawn = false
+            append(.stderr(Spinner.erase))
+        }
+        append(.stderr(bytes))
+    }
+
+    private mutating func flushStdoutRun() {
+        guard !stdoutRun.isEmpty else { return }
+        append(.stdout(stdoutRun))
+        stdoutRun.removeAll(keepingCapacity: true)
+    }
+
+    /// Appends an action, merging it with the previous one when both write to the same stream.
+    private mutating func append(_ action: Action) {
+        switch (actions.last, action) {
+        case (.stdout(let previous)?, .stdout(let bytes)): actions[actions.count - 1] = .stdout(previous + bytes)
+        case (.stderr(let previous)?, .stderr(let bytes)): actions[actions.count - 1] = .stderr(previous + bytes)
+        default: actions.append(action)
+        }
+    }
+
+    /// Notes a word the output leaves held back, so a tick a frame later shows it.
+    private mutating func trackHeldWord(at now: Duration) {
+        guard !isFinished, paced?.backlog ?? 0 == 0, let id = typewriter.heldWordID else {
+            held = nil
+            return
+        }
+        if held?.id != id { held = (id, now) }
+    }
+
+    /// When the next tick is needed: the spinner's next frame, paced text due, a held word's frame.
+    private var nextWake: Duration? {
+        guard !isFinished else { return nil }
+        var wake: Duration?
+        func consider(_ time: Duration?) {
+            guard let time else { return }
+            wake = min(wake ?? time, time)
+        }
+        consider(spinner == nil ? nil : nextSpinnerFrame)
+        consider(paced?.nextReleaseTime.map { max($0, (paced?.lastRelease ?? .zero) + Self.paceTick) })
+        consider(held.map { $0.since + Self.heldWordFrame })
+        return wake
+    }
+}
