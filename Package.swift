@@ -26,6 +26,7 @@ let package = Package(
         .target(name: "SSE", swiftSettings: settings),
         .target(name: "ChatWire", dependencies: ["SSE"], swiftSettings: settings),
         .target(name: "TerminalUI", swiftSettings: settings),
+        .target(name: "Markdown", swiftSettings: settings),
 
         // ── I/O adapters: each wraps exactly one outside thing ──
         .target(name: "SSEClient", dependencies: ["SSE"], swiftSettings: settings),
@@ -70,6 +71,12 @@ let package = Package(
             swiftSettings: settings
         ),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], swiftSettings: settings),
+        .testTarget(
+            name: "MarkdownTests",
+            dependencies: ["Markdown"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: settings
+        ),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TestSupport"], swiftSettings: settings),
         .executableTarget(
             name: "line-editor-harness",
