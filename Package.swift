@@ -25,7 +25,7 @@ let package = Package(
         // ── pure logic: no I/O, no clocks, no globals ──
         .target(name: "SSE", swiftSettings: settings),
         .target(name: "ChatWire", dependencies: ["SSE"], swiftSettings: settings),
-        .target(name: "TerminalUI", swiftSettings: settings),
+        .target(name: "TerminalUI", dependencies: ["Markdown"], swiftSettings: settings),
         .target(name: "Markdown", swiftSettings: settings),
 
         // ── I/O adapters: each wraps exactly one outside thing ──

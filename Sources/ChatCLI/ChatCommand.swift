@@ -6,9 +6,9 @@ import Foundation
 import TerminalUI
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `ssechat [PROMPT…]`: the REPL, one turn, or one turn per stdin line (see `RunMode`).
@@ -60,6 +60,9 @@ package struct ChatCommand: AsyncParsableCommand {
     @Flag(help: "Write the model's bytes untouched, even to a terminal.")
     var raw = false
 
+    @Option(help: "Markdown: auto (rendered on a terminal), always (also into a pipe) or never.")
+    var markdown: MarkdownMode = .auto
+
     @Flag(help: "One JSON object per line on stdout for each thing that happens.")
     var json = false
 
@@ -69,7 +72,10 @@ package struct ChatCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Smooth bursty streams to an even typing rate.", valueName: "CPS"))
     var pace: Double?
 
-    @Option(name: .customLong("max-reconnects"), help: "How many drops in a row a reply may be resumed after (needs event ids).")
+    @Option(
+        name: .customLong("max-reconnects"),
+        help: "How many drops in a row a reply may be resumed after (needs event ids)."
+    )
     var maxReconnects: Int = 5
 
     @Option(help: ArgumentHelp("Seconds without any byte before a stream counts as stalled.", valueName: "SECONDS"))
@@ -99,7 +105,15 @@ package struct ChatCommand: AsyncParsableCommand {
             readStdin: { String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
         )
         let resolution = try EndpointResolver(
-            flags: .init(url: url, provider: provider, model: model, apiKey: apiKey, method: method, data: data, demo: demo),
+            flags: .init(
+                url: url,
+                provider: provider,
+                model: model,
+                apiKey: apiKey,
+                method: method,
+                data: data,
+                demo: demo
+            ),
             environment: environment
         ).resolve()
         var server: DemoServer?
@@ -108,7 +122,9 @@ package struct ChatCommand: AsyncParsableCommand {
         case .demo(let model):
             (server, endpoint) = try await DemoLauncher.start(model: model)
             if !demo, isatty(2) == 1 {
-                StandardStream.error.writeLine("ssechat: no server configured; using the built-in demo server (see --help)")
+                StandardStream.error.writeLine(
+                    "ssechat: no server configured; using the built-in demo server (see --help)"
+                )
             }
         case .remote(let remote):
             endpoint = remote
@@ -144,7 +160,9 @@ package struct ChatCommand: AsyncParsableCommand {
     }
 
     private func outputStyle(stdoutIsTerminal: Bool, environment: [String: String]) -> ChatOutputStyle {
-        let kind: ChatOutputStyle.Kind = json ? .json : raw ? .raw : stdoutIsTerminal ? .terminal : .plain
+        let rendersMarkdown = !json && !raw && (markdown == .always || markdown == .auto && stdoutIsTerminal)
+        let kind: ChatOutputStyle.Kind =
+            json ? .json : raw ? .raw : stdoutIsTerminal || rendersMarkdown ? .terminal : .plain
         let noColor = environment["NO_COLOR"]
         let term = environment["TERM"]
         let stderrIsTerminal = isatty(2) == 1
@@ -155,10 +173,22 @@ package struct ChatCommand: AsyncParsableCommand {
             stderrColor: color.isEnabled(isTerminal: stderrIsTerminal, noColor: noColor, term: term),
             pace: pace,
             stats: stats,
-            verbose: verbose
+            verbose: verbose,
+            markdown: rendersMarkdown,
+            stdoutIsTerminal: stdoutIsTerminal
         )
     }
 }
 
 extension ChatProviderKind: ExpressibleByArgument {}
 extension ColorMode: ExpressibleByArgument {}
+
+/// When replies are rendered as Markdown.
+package enum MarkdownMode: String, CaseIterable, Sendable, ExpressibleByArgument {
+    /// On a terminal.
+    case auto
+    /// Also into a pipe.
+    case always
+    /// Never: the text as it comes (wrapped on a terminal).
+    case never
+}

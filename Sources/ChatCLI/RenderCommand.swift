@@ -10,11 +10,11 @@ import TerminalUI
     import Darwin
 #endif
 
-/// `ssechat render`: text read from stdin written to stdout through the reply renderer, as it streams.
+/// `ssechat render`: Markdown read from stdin rendered to stdout by the reply renderer, as it streams.
 package struct RenderCommand: AsyncParsableCommand {
     package static let configuration = CommandConfiguration(
         commandName: "render",
-        abstract: "Render text from stdin as ssechat shows replies on a terminal, as it streams.",
+        abstract: "Render Markdown from stdin as ssechat shows replies on a terminal, as it streams.",
         discussion: """
             For example: llm "…" | ssechat render, or cat notes.md | ssechat render. It renders even when stdout \
             is not a terminal; colour follows --color (NO_COLOR is honoured in auto).
@@ -26,6 +26,9 @@ package struct RenderCommand: AsyncParsableCommand {
 
     @Option(help: "Colour: auto, always or never.")
     var color: ColorMode = .auto
+
+    @Option(help: "Markdown: auto or always (rendered), or never (the text wrapped as it is).")
+    var markdown: MarkdownMode = .auto
 
     package init() {}
 
@@ -42,7 +45,9 @@ package struct RenderCommand: AsyncParsableCommand {
                 isTerminal: stdoutIsTerminal,
                 noColor: environment["NO_COLOR"],
                 term: environment["TERM"]
-            )
+            ),
+            markdown: markdown != .never,
+            stdoutIsTerminal: stdoutIsTerminal
         )
         let columns = width ?? (stdoutIsTerminal ? TerminalSize.current(fd: 1).columns : 80)
         let driver = ReplyDriver(style: style, columns: columns, keepsText: false)

@@ -70,7 +70,9 @@ final class ReplyDriver: Sendable {
             stderrColor: style.stderrColor,
             pace: style.kind == .json ? nil : style.pace,
             verbose: style.verbose,
-            columns: columns
+            columns: columns,
+            markdown: style.markdown && style.kind == .terminal,
+            showsProgress: style.stdoutIsTerminal
         )
         state = Mutex(State(renderer: ReplyRenderer(configuration)))
         let origin = clock.now

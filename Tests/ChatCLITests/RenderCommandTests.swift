@@ -19,16 +19,23 @@ struct RenderCommandTests {
         #expect(result.stdoutText.replacingOccurrences(of: "\n", with: " ").contains("你好 🦊 end."))
     }
 
-    @Test("text is written as it arrives, before stdin ends")
+    @Test("Markdown is rendered as it arrives, before stdin ends; --markdown never keeps the lines as they are")
     func streams() async throws {
         let child = try SSEChatRunner().start(["render", "--width", "80"], input: .open)
-        child.write(Data("first line\nsecond ".utf8))
-        try await child.waitForStdout(containing: "first line\nsecond")
-        child.write(Data("part\n".utf8))
+        child.write(Data("# Title\nsome **bold** text ".utf8))
+        try await child.waitForStdout(containing: "Title\nsome bold text")
+        child.write(Data("goes on\n".utf8))
         child.closeInput()
         let result = await child.waitForExit()
         #expect(result.exitCode == 0, "\(result.stderrText)")
-        #expect(result.stdoutText == "first line\nsecond part\n")
+        #expect(result.stdoutText == "Title\nsome bold text goes on\n")
+
+        let plain = try SSEChatRunner().start(["render", "--markdown", "never"], input: .open)
+        plain.write(Data("first line\nsecond ".utf8))
+        try await plain.waitForStdout(containing: "first line\nsecond")
+        plain.write(Data("part\n".utf8))
+        plain.closeInput()
+        #expect(await plain.waitForExit().stdoutText == "first line\nsecond part\n")
     }
 
     @Test("a UTF-8 sequence cut between reads is joined, not replaced", arguments: [1, 2])
