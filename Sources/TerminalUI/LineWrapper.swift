@@ -113,6 +113,23 @@ struct LineWrapper: Sendable {
         if wordIsShown { output += bytes }
     }
 
+    /// Adds zero-width bytes that end a style: before the spaces pending between two words (they belong to the
+    /// word before), or like `appendControl` inside a word.
+    mutating func appendControlBeforeSpaces(_ bytes: [UInt8], to output: inout [UInt8]) {
+        guard inWord else {
+            output += bytes
+            return
+        }
+        appendControl(bytes, to: &output)
+    }
+
+    /// A soft line break in flowing text: the word before it ends, and the spaces around it become one.
+    mutating func spaceBreak(to output: inout [UInt8]) {
+        endWord(to: &output)
+        pendingSpaces = column > lineStart ? 1 : 0
+        tracker.reset()
+    }
+
     /// Writes the word held back so far (for example before a style change). Pending spaces stay pending.
     mutating func flush(to output: inout [UInt8]) {
         endWord(to: &output)

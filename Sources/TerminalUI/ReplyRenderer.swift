@@ -85,6 +85,7 @@ package struct ReplyRenderer: Sendable {
     /// The answer's Markdown, when on; reasoning still goes through the typewriter.
     private var typesetter: MarkdownTypesetter?
     private var markdownSanitizer = TerminalSanitizer()
+    private var thinkTags = ThinkTagSplitter()
     /// What the last text written was (to set reasoning and answer apart in Markdown mode).
     private var section: Typewriter.DeltaKind?
     private var paced: PacedText?
@@ -254,10 +255,25 @@ package struct ReplyRenderer: Sendable {
     /// Renders text now: the answer through the Markdown typesetter when it is on, everything else through the
     /// typewriter; a blank row sets reasoning and answer apart.
     private mutating func render(_ text: String, kind: Typewriter.DeltaKind) {
-        guard var markdown = typesetter else {
+        guard typesetter != nil else {
             typewriter.render(text, kind: kind, into: &stdoutRun)
             return
         }
+        guard kind == .answer else {
+            renderMarkdown(text, kind: kind)
+            return
+        }
+        for piece in thinkTags.split(text) {
+            switch piece {
+            case .reasoning(let reasoning): renderMarkdown(reasoning, kind: .reasoning)
+            case .answer(let answer): renderMarkdown(answer, kind: .answer)
+            }
+        }
+    }
+
+    /// Markdown mode: the answer through the typesetter, reasoning through the typewriter (dimmed).
+    private mutating func renderMarkdown(_ text: String, kind: Typewriter.DeltaKind) {
+        guard var markdown = typesetter else { return }
         if kind == .reasoning {
             if section == .answer {
                 markdown.finish(into: &stdoutRun)
@@ -297,6 +313,14 @@ package struct ReplyRenderer: Sendable {
         if var queue = paced {
             for piece in queue.drain() { render(piece.text, kind: piece.kind) }
             paced = queue
+        }
+        if typesetter != nil {
+            for piece in thinkTags.finish() {
+                switch piece {
+                case .reasoning(let reasoning): renderMarkdown(reasoning, kind: .reasoning)
+                case .answer(let answer): renderMarkdown(answer, kind: .answer)
+                }
+            }
         }
         if typesetter != nil, section == .answer {
             typesetter?.finish(into: &stdoutRun)

@@ -36,6 +36,8 @@ struct MarkdownTypesetter: Sendable {
         var contentIndent: Int
         /// How deep it is (0 for a top-level item).
         var depth: Int
+        /// The cells its content is indented by on the screen.
+        var displayIndent: Int
     }
 
     var writer: MarkdownWriter
@@ -52,6 +54,7 @@ struct MarkdownTypesetter: Sendable {
     private var wroteBlock = false
     private var table: TableBuffer
     private var codeIndent = 0
+    private var codeColumn = 0
 
     /// Creates a typesetter at the start of a line.
     /// - Parameters:
@@ -153,13 +156,19 @@ struct MarkdownTypesetter: Sendable {
             popItems(toIndent: start.indent)
             let depth = items.count
             let markerWidth = marker.unicodeScalars.count
-            items.append(Item(contentIndent: start.indent + markerWidth + 1, depth: depth))
-            beginBlock(quotes: start.quotes, into: &output)
+            let indent = String(repeating: " ", count: items.last?.displayIndent ?? 0)
             let bullet = ordered ? marker : ["•", "◦", "▪"][depth % 3]
             let box = task.map { $0 ? "☑ " : "☐ " } ?? ""
-            let indent = String(repeating: "  ", count: depth)
-            writer.beginLine(prefix: indent + bullet + " " + box, attributes: [], to: &output)
-            writer.wrapper.continuation = hanging(width: DisplayWidth.of(indent + bullet + " " + box))
+            let prefix = indent + bullet + " " + box
+            let item = Item(
+                contentIndent: start.indent + markerWidth + 1,
+                depth: depth,
+                displayIndent: DisplayWidth.of(prefix)
+            )
+            items.append(item)
+            beginBlock(quotes: start.quotes, into: &output)
+            writer.beginLine(prefix: prefix, attributes: [], to: &output)
+            writer.wrapper.continuation = hanging(width: item.displayIndent)
             inParagraph = true
             startProse(after: start.length, into: &output)
         case .text:
@@ -175,12 +184,8 @@ struct MarkdownTypesetter: Sendable {
             popItems(toIndent: start.indent)
             beginBlock(quotes: start.quotes, into: &output)
             if let item = items.last {
-                let indent = String(
-                    repeating: " ",
-                    count: DisplayWidth.of(String(repeating: "  ", count: item.depth)) + 2
-                )
-                writer.beginLine(prefix: indent, attributes: [], to: &output)
-                writer.wrapper.continuation = hanging(width: indent.count)
+                writer.beginLine(prefix: String(repeating: " ", count: item.displayIndent), attributes: [], to: &output)
+                writer.wrapper.continuation = hanging(width: item.displayIndent)
             }
             inParagraph = true
             startProse(after: start.length, into: &output)
@@ -228,11 +233,12 @@ struct MarkdownTypesetter: Sendable {
                         to: &output
                     )
                 } else {
-                    writer.text(" ", to: &output)
+                    writer.wrapper.spaceBreak(to: &output)
                 }
             }
         case .code:
             output.append(0x0A)
+            codeColumn = 0
         case .held(let kind):
             let line = pending
             pending.removeAll()
@@ -338,8 +344,17 @@ struct MarkdownTypesetter: Sendable {
         while let item = items.last, indent < item.contentIndent { items.removeLast() }
     }
 
+    /// Writes a code character as it is; a tab becomes spaces to the next multiple of 8 (what a terminal shows,
+    /// and what is copied back from it).
     private mutating func writeCode(_ scalar: Unicode.Scalar, into output: inout [UInt8]) {
+        if scalar == "\t" {
+            let spaces = 8 - codeColumn % 8
+            output += repeatElement(0x20, count: spaces)
+            codeColumn += spaces
+            return
+        }
         UTF8.encode(scalar) { output.append($0) }
+        codeColumn += DisplayWidth.of(scalar)
     }
 
     /// The table ended: lays it out, or, when it never was one, writes its only row as a paragraph.

@@ -28,8 +28,11 @@ struct MarkdownWriter: Sendable {
     /// Writes one visible (or space, tab) scalar of prose.
     mutating func text(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
         if color, desired != applied, scalar != " " {
+            // What ends, ends before the spaces; what starts, starts with the word.
+            let kept = applied.intersection(desired)
+            if kept != applied { wrapper.appendControlBeforeSpaces(kept.sequence, to: &output) }
+            if desired != kept { wrapper.appendControl(desired.sequence, to: &output) }
             applied = desired
-            wrapper.appendControl(desired.sequence, to: &output)
         }
         wrapper.append(scalar, to: &output)
     }
