@@ -33,16 +33,20 @@ let package = Package(
         .target(name: "LineEditor", dependencies: ["CLibEdit"], swiftSettings: settings),
 
         // ── orchestration and app ──
-        .target(name: "ChatClient", dependencies: ["ChatWire", "SSEClient"], swiftSettings: settings),
+        .target(name: "ChatClient", dependencies: ["SSE", "ChatWire", "SSEClient"], swiftSettings: settings),
         .target(
             name: "DemoServerKit",
-            dependencies: ["SSE", "SSEClient", "ChatWire", .product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: [
+                "SSE", "SSEClient",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ],
             swiftSettings: settings
         ),
         .target(
             name: "ChatCLI",
             dependencies: [
-                "ChatClient", "SSEClient", "TerminalUI", "LineEditor", "DemoServerKit",
+                "SSE", "ChatWire", "SSEClient", "ChatClient", "TerminalUI", "LineEditor", "DemoServerKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings
@@ -53,11 +57,11 @@ let package = Package(
         .target(name: "CPseudoTerminal"),
         .target(
             name: "TestSupport",
-            dependencies: ["SSE", "SSEClient", "CPseudoTerminal"],
+            dependencies: ["CPseudoTerminal"],
             swiftSettings: settings
         ),
         .testTarget(name: "SSETests", dependencies: ["SSE", "TestSupport"], swiftSettings: settings),
-        .testTarget(name: "SSEClientTests", dependencies: ["SSEClient", "TestSupport"], swiftSettings: settings),
+        .testTarget(name: "SSEClientTests", dependencies: ["SSE", "SSEClient", "TestSupport"], swiftSettings: settings),
         .testTarget(
             name: "ChatClientTests",
             dependencies: ["ChatClient", "ChatWire", "SSEClient", "TestSupport"],
@@ -65,7 +69,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChatWireTests",
-            dependencies: ["ChatWire", "TestSupport"],
+            dependencies: ["SSE", "ChatWire", "TestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: settings
         ),
@@ -79,12 +83,12 @@ let package = Package(
         ),
         .testTarget(
             name: "DemoServerTests",
-            dependencies: ["DemoServerKit", "SSEClient", "ChatWire", "TestSupport"],
+            dependencies: ["SSE", "SSEClient", "DemoServerKit", "TestSupport"],
             swiftSettings: settings
         ),
         .testTarget(
             name: "ChatCLITests",
-            dependencies: ["ChatCLI", "DemoServerKit", "TestSupport"],
+            dependencies: ["ChatCLI", "TerminalUI", "TestSupport"],
             swiftSettings: settings
         ),
     ]
