@@ -37,16 +37,21 @@ let package = Package(
         .target(
             name: "DemoServerKit",
             dependencies: [
-                "SSE", "SSEClient",
+                "SSE", "ChatWire",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
             swiftSettings: settings
         ),
         .target(
+            name: "DemoRelay",
+            dependencies: ["SSE", "ChatWire", "SSEClient", "DemoServerKit"],
+            swiftSettings: settings
+        ),
+        .target(
             name: "ChatCLI",
             dependencies: [
-                "SSE", "ChatWire", "SSEClient", "ChatClient", "TerminalUI", "LineEditor", "DemoServerKit",
+                "SSE", "ChatWire", "SSEClient", "ChatClient", "TerminalUI", "LineEditor", "DemoServerKit", "DemoRelay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings
@@ -83,7 +88,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DemoServerTests",
-            dependencies: ["SSE", "SSEClient", "DemoServerKit", "TestSupport"],
+            dependencies: ["SSE", "SSEClient", "DemoServerKit", "DemoRelay", "TestSupport"],
             swiftSettings: settings
         ),
         .testTarget(

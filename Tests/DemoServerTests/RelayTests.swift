@@ -1,3 +1,4 @@
+import DemoRelay
 import DemoServerKit
 import Foundation
 import SSE
@@ -14,8 +15,7 @@ struct RelayTests {
         faults: DemoFaults = .none
     ) -> DemoServerConfiguration {
         var configuration = testConfiguration(faults: faults)
-        configuration.upstream = upstream.baseURL.appendingPathComponent("v1")
-        configuration.upstreamAPIKey = key
+        configuration.upstream = UpstreamRelay(upstream: upstream.baseURL.appendingPathComponent("v1"), apiKey: key)
         return configuration
     }
 
@@ -103,7 +103,7 @@ struct RelayTests {
         // A port that stays refused (bound, never listening): a stopped server's port could be reused meanwhile.
         let deadURL = URL(string: "http://127.0.0.1:\(try refusingLoopbackPort())")!
         var configuration = testConfiguration()
-        configuration.upstream = deadURL.appendingPathComponent("v1")
+        configuration.upstream = UpstreamRelay(upstream: deadURL.appendingPathComponent("v1"))
         try await withDemoServer(configuration) { relay in
             let url = relay.baseURL.appendingPathComponent("v1/chat/completions")
             let response = try await httpRequest(url, method: "POST", body: chatBody("hi"))
