@@ -15,7 +15,7 @@ enum OnceMode {
     /// Prints a failure's line and maps the turn's end to an exit status.
     static func report(_ result: TurnResult, trap: SignalTrap?) -> ExitStatus {
         if case .failed(let message, _) = result.end {
-            StandardStream.error.writeLine("ssechat: \(message)")
+            StandardStream.error.writeMessage(message)
         }
         if result.end == .interrupted, let trap { return trap.exitStatus }
         return result.end.exitStatus

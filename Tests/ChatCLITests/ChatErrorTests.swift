@@ -162,16 +162,18 @@ struct ChatErrorTests {
         #expect(result.stdoutText == "Before\n")
     }
 
-    @Test("an error object inside the stream: exit 1, its message quoted")
+    @Test("an error object inside the stream: exit 1, its message quoted on one line without its control sequences")
     func inStreamError() async throws {
         let server = try TranscriptServer(
             .events([
                 Transcript.openAIContent("Some"),
-                #"data: {"error":{"message":"Upstream model crashed","type":"server_error"}}"# + "\n\n",
+                #"data: {"error":{"message":"Upstream \u001b]0;pwned\u0007model\ncrashed\u001b[2J","#
+                    + #""type":"server_error"}}"# + "\n\n",
             ])
         )
         let result = try await once(server)
         expectFailure(result, exitCode: 1, stderrContains: ["Upstream model crashed"])
+        #expect(!result.stderrText.contains("\u{1B}") && !result.stderrText.contains("\u{7}"))
         #expect(result.stdoutText == "Some\n")
     }
 
