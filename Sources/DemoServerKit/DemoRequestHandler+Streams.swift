@@ -58,9 +58,12 @@ extension DemoRequestHandler {
     private func startDemo(_ events: ReplyEvents, generation: Generation) -> HTTPResponse {
         let producer = DemoProducer(tokensPerSecond: configuration.tokensPerSecond, clock: configuration.clock)
         let writer = EventWriter(generationID: generation.id, encoder: settings.encoder)
-        guard store.start(generation, produce: { await producer.run(events, into: $0, writer: writer) }) else {
-            return DemoResponses.error(503, "The server is stopping.")
+        let log = configuration.log
+        let started = store.start(generation) { generation in
+            await producer.run(events, into: generation, writer: writer)
+            if !Task.isCancelled { log?("reply \(generation.id) produced all \(events.tokenCount) tokens") }
         }
+        guard started else { return DemoResponses.error(503, "The server is stopping.") }
         configuration.log?("reply \(generation.id) started (\(events.tokenCount) tokens)")
         return stream(generation, from: 0)
     }

@@ -126,11 +126,9 @@ func contentText(of events: [ServerSentEvent]) throws -> String {
 }
 
 /// The event ids must be `<generation>-0`, `<generation>-1`, … with no gap and no repeat.
-func expectSequentialIDs(_ events: [ServerSentEvent], sourceLocation: SourceLocation = #_sourceLocation) {
-    guard let first = events.first, let dash = first.lastEventID.lastIndex(of: "-") else {
-        Issue.record("no event ids", sourceLocation: sourceLocation)
-        return
-    }
+func expectSequentialIDs(_ events: [ServerSentEvent], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let first = try #require(events.first, "no events", sourceLocation: sourceLocation)
+    let dash = try #require(first.lastEventID.lastIndex(of: "-"), "no event ids", sourceLocation: sourceLocation)
     let generation = first.lastEventID[..<dash]
     let expected = events.indices.map { "\(generation)-\($0)" }
     #expect(events.map(\.lastEventID) == expected, sourceLocation: sourceLocation)
