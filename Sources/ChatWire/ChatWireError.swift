@@ -1,8 +1,7 @@
 /// Why a wire format could not build a request or read a reply.
 ///
 /// Its `description` is one readable sentence; text that came from the server (an error message, a chunk preview)
-/// is shortened but otherwise kept as sent, so whoever shows it must sanitise it for its medium (the CLI uses
-/// TerminalUI's `TerminalSanitizer`).
+/// is shortened but otherwise kept as sent: whoever shows it sanitises it for where it goes.
 package struct ChatWireError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The kind of failure, for callers that react differently to each.
     package enum Code: Sendable, Equatable, Hashable {
