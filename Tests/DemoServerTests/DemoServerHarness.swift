@@ -3,6 +3,7 @@ import Foundation
 import SSE
 import SSEClient
 import Testing
+import TestSupport
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -35,9 +36,8 @@ func testConfiguration(replyTokens: Int? = nil, faults: DemoFaults = .none) -> D
 
 /// The body of an OpenAI chat request.
 func chatBody(_ prompt: String, stream: Bool = true, extra: String = "") -> Data {
-    let content = String(data: (try? JSONSerialization.data(withJSONObject: [prompt])) ?? Data(), encoding: .utf8)
-    let quoted = content.map { String($0.dropFirst().dropLast()) } ?? "\"\""
-    return Data(#"{"model":"any","stream":\#(stream),"messages":[{"role":"user","content":\#(quoted)}]\#(extra)}"#.utf8)
+    let message = #"{"role":"user","content":"# + Transcript.jsonString(prompt) + "}"
+    return Data(#"{"model":"any","stream":\#(stream),"messages":[\#(message)]\#(extra)}"#.utf8)
 }
 
 /// An EventSource for a streaming chat request to `server`.
