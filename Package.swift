@@ -25,12 +25,13 @@ let package = Package(
         // ── pure logic: no I/O, no clocks, no globals ──
         .target(name: "SSE", swiftSettings: settings),
         .target(name: "ChatWire", dependencies: ["SSE"], swiftSettings: settings),
-        .target(name: "TerminalUI", swiftSettings: settings),
 
         // ── I/O adapters: each wraps exactly one outside thing ──
         .target(name: "SSEClient", dependencies: ["SSE"], swiftSettings: settings),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "LineEditor", dependencies: ["CLibEdit"], swiftSettings: settings),
+        // The renderer's value types, plus the terminal probes they need (isatty, TIOCGWINSZ, NO_COLOR); no writes.
+        .target(name: "TerminalUI", swiftSettings: settings),
 
         // ── orchestration and app ──
         .target(name: "ChatClient", dependencies: ["SSE", "ChatWire", "SSEClient"], swiftSettings: settings),
