@@ -183,7 +183,7 @@ package struct ServeCommand: AsyncParsableCommand {
             throw CLIFailure("serve: \(error)", status: .failure)
         }
         let url = server.baseURL.absoluteString
-        FileHandle.standardOutput.write(Data((url + "\n").utf8))
+        StandardStream.output.writeLine(url)
         if let relay = configuration.upstream as? UpstreamRelay {
             let key = relay.sendsAPIKey ? "key from $\(upstreamAPIKeyEnvironmentName)" : "no API key"
             Self.note("ssechat serve: relaying \(url)/v1/chat/completions to \(relay.endpoint.absoluteString) (\(key))")
@@ -196,6 +196,6 @@ package struct ServeCommand: AsyncParsableCommand {
     }
 
     private static func note(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        StandardStream.error.writeLine(line)
     }
 }
