@@ -54,14 +54,18 @@ package enum PTYProcessTable {
         return found ? false : nil
     }
 
-    /// Waits until `signal`, sent to `processID`, has been taken by the process (no longer pending): its handler (a
-    /// dispatch source reading a signalfd, say) has it.
+    /// Waits until `signal`, sent to `processID`, has been delivered (no longer pending). For a Dispatch signal
+    /// source that means libdispatch's own handler has it; the source's event handler runs right after, on its queue.
     /// - Parameters:
     ///   - signal: A signal number.
     ///   - processID: A process id.
     ///   - timeout: How long to wait.
     /// - Throws: `WaitTimeout` when it stays pending.
-    package static func waitUntilTaken(_ signal: Int32, processID: pid_t, timeout: Duration = .seconds(10)) async throws {
+    package static func waitUntilDelivered(
+        _ signal: Int32,
+        processID: pid_t,
+        timeout: Duration = .seconds(10)
+    ) async throws {
         try await waitUntil(timeout: timeout) { isPending(signal, processID: processID) != true }
     }
 

@@ -17,10 +17,10 @@ struct TerminalResizeTests {
         let reply = ScriptedReply(Self.words, gate: gate)
         let run = try await TerminalOnceRun.run(reply, columns: 80) { terminal, server in
             // The request is out, so the client watches the width; the reply has not started (the server waits on
-            // the gate). Shrink the window, wait until the client has taken the SIGWINCH, then let the reply stream.
+            // the gate). Shrink the window, wait until the SIGWINCH is delivered, then let the reply stream.
             _ = try await server.waitForRequests(1)
             terminal.resize(rows: 24, columns: 30)
-            try await PTYProcessTable.waitUntilTaken(SIGWINCH, processID: terminal.processID)
+            try await PTYProcessTable.waitUntilDelivered(SIGWINCH, processID: terminal.processID)
             gate.open()
         }
         #expect(run.status == 0)
