@@ -24,7 +24,7 @@ struct REPL {
                 completions: { prefix in SlashCommand.names.filter { $0.hasPrefix(prefix) && prefix.hasPrefix("/") } }
             )
         } catch {
-            StandardStream.error.writeLine("ssechat: cannot start the line editor: \(error)")
+            StandardStream.error.writeMessage("cannot start the line editor: \(error)")
             return .failure
         }
         defer { reader.close() }
