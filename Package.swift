@@ -53,7 +53,8 @@ let package = Package(
         .target(
             name: "ChatCLI",
             dependencies: [
-                "SSE", "ChatWire", "SSEClient", "ChatClient", "TerminalUI", "LineEditor", "DemoServerKit", "DemoRelay",
+                "SSE", "ChatWire", "SSEClient", "ChatClient", "TerminalUI", "Markdown", "LineEditor", "DemoServerKit",
+                "DemoRelay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings
