@@ -2,17 +2,22 @@
 extension InlineParser {
     /// Reports the parsed inlines in order; adjacent text is merged into one `.text` and, outside links, searched
     /// for GFM extended autolinks.
-    mutating func render(_ emit: (MarkdownInline) -> Void) {
-        renderChildren(of: 0, inLink: false, emit)
+    func render(_ emit: (MarkdownInline) -> Void) {
+        var pending: [UInt8] = []
+        renderChildren(of: 0, inLink: false, pending: &pending, emit)
     }
 
-    private func renderChildren(of parent: Int, inLink: Bool, _ emit: (MarkdownInline) -> Void) {
+    private func renderChildren(
+        of parent: Int,
+        inLink: Bool,
+        pending: inout [UInt8],
+        _ emit: (MarkdownInline) -> Void
+    ) {
         var child = nodes[parent].first
-        var pending: [UInt8] = []
         while child >= 0 {
             let node = nodes[child]
             if node.kind == .text {
-                pending.append(contentsOf: node.literal)
+                appendBytes(of: node, to: &pending)
                 child = node.next
                 continue
             }
@@ -25,17 +30,13 @@ extension InlineParser {
             case .hardBreak:
                 emit(.hardBreak)
             case .code:
-                emit(.code(String(decoding: node.literal, as: UTF8.self)))
+                var code: [UInt8] = []
+                appendBytes(of: node, to: &code)
+                emit(.code(String(decoding: code, as: UTF8.self)))
             case .emphasis, .strong, .strikethrough, .link, .image, .autolink:
-                let span = Self.span(node)
+                let span = span(node)
                 emit(.open(span))
-                renderChildren(
-                    of: child,
-                    inLink: inLink
-                        || node.kind != .emphasis && node.kind != .strong
-                            && node.kind != .strikethrough,
-                    emit
-                )
+                renderChildren(of: child, inLink: inLink || !Self.isStyle(node.kind), pending: &pending, emit)
                 emit(.close(span))
             }
             child = node.next
@@ -50,17 +51,25 @@ extension InlineParser {
         } else {
             ExtendedAutolinks.split(pending, emit: emit)
         }
-        pending.removeAll()
+        pending.removeAll(keepingCapacity: true)
     }
 
-    private static func span(_ node: Node) -> MarkdownSpan {
+    private static func isStyle(_ kind: NodeKind) -> Bool {
+        kind == .emphasis || kind == .strong || kind == .strikethrough
+    }
+
+    private func span(_ node: Node) -> MarkdownSpan {
         switch node.kind {
-        case .emphasis: .emphasis
-        case .strong: .strong
-        case .strikethrough: .strikethrough
-        case .image: .image(source: node.destination, title: node.title)
-        case .autolink: .autolink(destination: node.destination)
-        default: .link(destination: node.destination, title: node.title)
+        case .emphasis: return .emphasis
+        case .strong: return .strong
+        case .strikethrough: return .strikethrough
+        default: break
+        }
+        let link = links[node.link]
+        switch node.kind {
+        case .image: return .image(source: link.destination, title: link.title)
+        case .autolink: return .autolink(destination: link.destination)
+        default: return .link(destination: link.destination, title: link.title)
         }
     }
 }

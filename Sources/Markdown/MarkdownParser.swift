@@ -38,26 +38,67 @@ package struct MarkdownParser: Sendable {
     ///   - text: The next characters, of any length (a line may arrive over many calls).
     ///   - events: Receives the events the piece decides, in order.
     package mutating func feed(_ text: some StringProtocol, into events: inout [MarkdownEvent]) {
-        for byte in text.utf8 {
-            if afterCR {
-                afterCR = false
-                if byte == 0x0A {
-                    continue
-                }
-            }
-            switch byte {
-            case 0x0A:
-                endLine()
-            case 0x0D:
-                endLine()
-                afterCR = true
-            case 0:
-                line.append(contentsOf: [0xEF, 0xBF, 0xBD])
-            default:
-                line.append(byte)
-            }
+        let handled: Void? = text.utf8.withContiguousStorageIfAvailable { feed(bytes: $0) }
+        if handled == nil {
+            var copy = String(text)
+            copy.withUTF8 { feed(bytes: $0) }
         }
         take(into: &events)
+    }
+
+    /// Parses the next piece of the document (the same as the generic `feed`, without its generic dispatch).
+    /// - Parameters:
+    ///   - text: The next characters.
+    ///   - events: Receives the events the piece decides, in order.
+    package mutating func feed(_ text: Substring, into events: inout [MarkdownEvent]) {
+        var text = text
+        text.withUTF8 { feed(bytes: $0) }
+        take(into: &events)
+    }
+
+    /// Parses the next piece of the document (the same as the generic `feed`, without its generic dispatch).
+    /// - Parameters:
+    ///   - text: The next characters.
+    ///   - events: Receives the events the piece decides, in order.
+    package mutating func feed(_ text: String, into events: inout [MarkdownEvent]) {
+        var text = text
+        text.withUTF8 { feed(bytes: $0) }
+        take(into: &events)
+    }
+
+    private mutating func feed(bytes: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        if afterCR, !bytes.isEmpty {
+            afterCR = false
+            if bytes[0] == 0x0A {
+                index = 1
+            }
+        }
+        while index < bytes.count {
+            var end = index
+            while end < bytes.count, bytes[end] > 0x0D || (bytes[end] != 0x0A && bytes[end] != 0x0D && bytes[end] != 0)
+            {
+                end += 1
+            }
+            line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+            guard end < bytes.count else { return }
+            switch bytes[end] {
+            case 0x0A:
+                endLine()
+                index = end + 1
+            case 0x0D:
+                endLine()
+                if end + 1 < bytes.count {
+                    index = bytes[end + 1] == 0x0A ? end + 2 : end + 1
+                } else {
+                    afterCR = true
+                    index = end + 1
+                }
+            default:
+                line.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                index = end + 1
+            }
+        }
     }
 
     /// Ends the document: the last line (even without a line ending) and every open block.
@@ -81,11 +122,16 @@ package struct MarkdownParser: Sendable {
 
     private mutating func endLine() {
         blocks.process(line)
+        blocks.cursor.bytes = []
         line.removeAll(keepingCapacity: true)
     }
 
     private mutating func take(into events: inout [MarkdownEvent]) {
         guard !blocks.events.isEmpty else { return }
+        if events.isEmpty, events.capacity <= blocks.events.capacity {
+            swap(&events, &blocks.events)
+            return
+        }
         events.append(contentsOf: blocks.events)
         blocks.events.removeAll(keepingCapacity: true)
     }
