@@ -6,18 +6,18 @@
 ///  text pieces ─► lines ─► block structure (CommonMark container matching, one line at a time)
 ///
 ///  "> - [ ] buy *milk*\n"     .open(.blockQuote)                      ◄ at the line that starts it
-///                             .open(.list(MarkdownList(.bullet("-"), tight: true)))
+///                             .open(.list(MarkdownList(marker: .bullet("-"), tight: true)))
 ///                             .open(.listItem(task: false))
 ///  "> - eggs\n"               .open(.paragraph) .inline(.text("buy ")) .inline(.open(.emphasis))
 ///                             .inline(.text("milk")) .inline(.close(.emphasis)) .close(.paragraph)
 ///                             .close(.listItem(task: false))          ◄ the paragraph closes when the next
 ///                             .open(.listItem(task: nil))               item starts: only then is it exact
-///  "\n"                       .open(.paragraph) … .close(.paragraph)  ◄ a blank line ends the paragraph
-///  "```swift\n"               .close(.listItem(task: nil)) .close(.list(…, tight: true)) .close(.blockQuote)
-///                             .open(.codeBlock(info: "swift", fenced: true))
+///  "\n"                       .open(.paragraph) .inline(.text("eggs")) .close(.paragraph)
+///                             .close(.listItem(task: nil)) .close(.list(…, tight: true)) .close(.blockQuote)
+///  "```swift\n"               .open(.codeBlock(info: "swift", fenced: true))
 ///  "let x = 1\n"              .codeLine("let x = 1")                   ◄ code is reported line by line
 ///  "```\n"                    .close(.codeBlock(info: "swift", fenced: true))
-///  "# Title\n"                .open(.heading(1)) .inline(.text("Title")) .close(.heading(1))
+///  "# Title\n"                .open(.heading(level: 1)) .inline(.text("Title")) .close(.heading(level: 1))
 ///  "***\n"                    .thematicBreak
 ///  "| a |\n|---|\n| 1 |\n\n"  .table(MarkdownTable(…))                ◄ a table is reported when it ends
 /// ```

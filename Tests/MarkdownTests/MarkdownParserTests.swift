@@ -44,6 +44,46 @@ struct MarkdownParserTests {
         #expect(events.isEmpty)
     }
 
+    @Test("the example in MarkdownEvent's documentation")
+    func documentedExample() {
+        var parser = MarkdownParser()
+        let list = MarkdownList(marker: .bullet("-"), tight: true)
+        let swift = MarkdownBlock.codeBlock(info: "swift", fenced: true)
+        let expected: [(String, [MarkdownEvent])] = [
+            ("> - [ ] buy *milk*\n", [.open(.blockQuote), .open(.list(list)), .open(.listItem(task: false))]),
+            (
+                "> - eggs\n",
+                [
+                    .open(.paragraph), .inline(.text("buy ")), .inline(.open(.emphasis)), .inline(.text("milk")),
+                    .inline(.close(.emphasis)), .close(.paragraph), .close(.listItem(task: false)),
+                    .open(.listItem(task: nil)),
+                ]
+            ),
+            (
+                "\n",
+                [
+                    .open(.paragraph), .inline(.text("eggs")), .close(.paragraph), .close(.listItem(task: nil)),
+                    .close(.list(list)), .close(.blockQuote),
+                ]
+            ),
+            ("```swift\n", [.open(swift)]),
+            ("let x = 1\n", [.codeLine("let x = 1")]),
+            ("```\n", [.close(swift)]),
+            ("# Title\n", [.open(.heading(level: 1)), .inline(.text("Title")), .close(.heading(level: 1))]),
+            ("***\n", [.thematicBreak]),
+            (
+                "| a |\n|---|\n| 1 |\n\n",
+                [.table(MarkdownTable(alignments: [.none], header: [[.text("a")]], rows: [[[.text("1")]]]))]
+            ),
+        ]
+        for (line, events) in expected {
+            #expect(Self.feed(&parser, line) == events, "\(line)")
+        }
+        var rest: [MarkdownEvent] = []
+        parser.finish(into: &rest)
+        #expect(rest.isEmpty)
+    }
+
     @Test("a blank line between items makes the list loose at its close")
     func looseList() {
         var parser = MarkdownParser()
