@@ -51,9 +51,10 @@ package struct MarkdownParser: Sendable {
     ///   - text: The next characters.
     ///   - events: Receives the events the piece decides, in order.
     package mutating func feed(_ text: Substring, into events: inout [MarkdownEvent]) {
-        var text = text
-        text.withUTF8 { feed(bytes: $0) }
-        take(into: &events)
+        if text.utf8.withContiguousStorageIfAvailable({ feed(bytes: $0) }) == nil {
+            var text = text
+            text.withUTF8 { feed(bytes: $0) }
+        }
     }
 
     /// Parses the next piece of the document (the same as the generic `feed`, without its generic dispatch).
@@ -66,6 +67,27 @@ package struct MarkdownParser: Sendable {
         take(into: &events)
     }
 
+    @inline(__always)
+    private mutating func feed(byte: UInt8) {
+        if afterCR {
+            afterCR = false
+            if byte == 0x0A {
+                return
+            }
+        }
+        switch byte {
+        case 0x0A:
+            endLine()
+        case 0x0D:
+            endLine()
+            afterCR = true
+        case 0:
+            line.append(contentsOf: [0xEF, 0xBF, 0xBD])
+        default:
+            line.append(byte)
+        }
+    }
+
     private mutating func feed(bytes: UnsafeBufferPointer<UInt8>) {
         var index = 0
         if afterCR, !bytes.isEmpty {
@@ -76,11 +98,14 @@ package struct MarkdownParser: Sendable {
         }
         while index < bytes.count {
             var end = index
-            while end < bytes.count, bytes[end] > 0x0D || (bytes[end] != 0x0A && bytes[end] != 0x0D && bytes[end] != 0)
-            {
+            while end < bytes.count {
+                let byte = bytes[end]
+                if byte <= 0x0D, byte == 0x0A || byte == 0x0D || byte == 0 {
+                    break
+                }
+                line.append(byte)
                 end += 1
             }
-            line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
             guard end < bytes.count else { return }
             switch bytes[end] {
             case 0x0A:
