@@ -74,6 +74,7 @@ package struct MarkdownList: Equatable, Sendable {
     /// `true` when no blank line separates items or their blocks (paragraphs render without `<p>`).
     package var tight: Bool
 
+    /// Creates a list description.
     package init(marker: Marker, tight: Bool) {
         self.marker = marker
         self.tight = tight
@@ -84,7 +85,14 @@ package struct MarkdownList: Equatable, Sendable {
 package struct MarkdownTable: Equatable, Sendable {
     /// A column's alignment from the delimiter row (`:--`, `:-:`, `--:`).
     package enum Alignment: Equatable, Sendable {
-        case none, left, center, right
+        /// `---`: no alignment given.
+        case none
+        /// `:--`.
+        case left
+        /// `:-:`.
+        case center
+        /// `--:`.
+        case right
     }
 
     /// One alignment per column; every row has this many cells.
@@ -94,6 +102,7 @@ package struct MarkdownTable: Equatable, Sendable {
     /// The body rows, padded with empty cells or cut to the header's width.
     package var rows: [[[MarkdownInline]]]
 
+    /// Creates a table.
     package init(alignments: [Alignment], header: [[MarkdownInline]], rows: [[[MarkdownInline]]]) {
         self.alignments = alignments
         self.header = header
@@ -119,7 +128,9 @@ package enum MarkdownInline: Equatable, Sendable {
 
 /// An inline span.
 package enum MarkdownSpan: Equatable, Sendable {
+    /// `*text*` or `_text_`.
     case emphasis
+    /// `**text**` or `__text__`.
     case strong
     /// GFM `~~strikethrough~~` (one or two tildes on each side, the same number).
     case strikethrough

@@ -103,8 +103,14 @@ package struct MarkdownParser: Sendable {
                 if byte <= 0x0D, byte == 0x0A || byte == 0x0D || byte == 0 {
                     break
                 }
-                line.append(byte)
                 end += 1
+            }
+            if end - index > 16 {
+                line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+            } else {
+                for offset in index..<end {
+                    line.append(bytes[offset])
+                }
             }
             guard end < bytes.count else { return }
             switch bytes[end] {

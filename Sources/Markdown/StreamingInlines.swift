@@ -46,6 +46,7 @@ package struct StreamingInlines: Sendable {
     private var linkPhase = 0
     private var linkDepth = 0
 
+    /// Creates a tokenizer for one paragraph (call `finish` at its end; it is then ready for the next one).
     package init() {}
 
     /// What is held now, if anything.
