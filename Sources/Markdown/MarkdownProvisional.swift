@@ -1,7 +1,8 @@
 /// What `MarkdownParser` holds back at a given moment: the paragraph in progress and the current line.
 ///
 /// The paragraph's exact events come when it closes. Until then a streaming renderer can show it through
-/// `StreamingInlines` (fed `paragraph`, then the current line's text once `lineStartDecided`):
+/// `StreamingInlines`, fed the paragraph's lines as they complete (`MarkdownParser.paragraphText(from:)`, which
+/// gives only the new ones) and the current line's text once `lineStartDecided`:
 ///
 /// | Held                         | Until                                                          | Bound       |
 /// |------------------------------|----------------------------------------------------------------|-------------|

@@ -84,6 +84,23 @@ struct MarkdownParserTests {
         #expect(rest.isEmpty)
     }
 
+    @Test("a renderer takes only the paragraph's new lines")
+    func paragraphDeltas() {
+        var parser = MarkdownParser()
+        _ = Self.feed(&parser, "one\ntw")
+        #expect(parser.paragraphNumber == 1)
+        #expect(parser.paragraphText(from: 0) == "one\n")
+        let offset = parser.paragraphLength
+        _ = Self.feed(&parser, "o\n")
+        #expect(parser.paragraphText(from: offset) == "two\n")
+        _ = Self.feed(&parser, "\nthree\n")
+        #expect(parser.paragraphNumber == 2)
+        #expect(parser.paragraphText(from: 0) == "three\n")
+        _ = Self.feed(&parser, "---\n")
+        #expect(parser.paragraphLength == 0)
+        #expect(parser.provisional.paragraph.isEmpty)
+    }
+
     @Test("a blank line between items makes the list loose at its close")
     func looseList() {
         var parser = MarkdownParser()
