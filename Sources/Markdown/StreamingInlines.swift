@@ -14,15 +14,16 @@
 /// Holds and their bounds (a hold that passes its bound, or that the next character disproves, is released
 /// as text, re-read with the hold's first character taken literally):
 ///
-/// | Hold                | Released at                                          | Bound      |
-/// |---------------------|------------------------------------------------------|------------|
-/// | delimiter run       | the next character                                   | 16 chars   |
-/// | backticks           | the next character                                   | 16 chars   |
-/// | backslash           | the next character                                   | 2 chars    |
-/// | character reference | `;` or a character not in `[#A-Za-z0-9]`             | 34 chars   |
-/// | link `[…](…)`       | the `)` that completes it, or a disproof              | 200 bytes  |
-/// | autolink `<…>`      | `>`, a space or `<`                                   | 200 bytes  |
-/// | spaces              | the next character                                   | 64 spaces  |
+/// | Hold                       | Released at                                         | Bound      |
+/// |----------------------------|-----------------------------------------------------|------------|
+/// | delimiter run              | the next character                                  | 16 chars   |
+/// | backticks                  | the next character                                  | 16 chars   |
+/// | backslash                  | the next character                                  | 1 char     |
+/// | character reference        | `;` or a character not in `[#A-Za-z0-9]`            | 34 chars   |
+/// | link `[…](…)`, `![…](…)`    | the `)` that completes it, or a disproof (`!` alone: | 200 bytes  |
+/// |                            | the next character)                                 |            |
+/// | autolink `<…>`             | `>`, a space or `<`                                 | 200 bytes  |
+/// | spaces                     | the next character                                  | 64 spaces  |
 ///
 /// Emphasis is optimistic: a run that can open opens a span at once; spans still open when the paragraph ends are
 /// closed by `finish`. The exact events may differ (an opener never closed is literal text there); GFM extended
@@ -42,7 +43,7 @@ package struct StreamingInlines: Sendable {
     private var output: [ProvisionalInline] = []
     /// Set while re-reading released bytes: the first byte is taken as literal text.
     private var literalFirst = false
-    /// Where a held `[` is: 0 in its text, 1 just after its `]`, 2 in `(…)`.
+    /// Where a held `[` is: -1 after `!` (an image needs `[` next), 0 in its text, 1 just after its `]`, 2 in `(…)`.
     private var linkPhase = 0
     private var linkDepth = 0
 
@@ -121,7 +122,7 @@ package struct StreamingInlines: Sendable {
         case UInt8(ascii: "`"): begin(.backticks, byte)
         case UInt8(ascii: "\\"): begin(.backslash, byte)
         case UInt8(ascii: "&"): begin(.characterReference, byte)
-        case UInt8(ascii: "["): begin(.link, byte)
+        case UInt8(ascii: "["), UInt8(ascii: "!"): begin(.link, byte)
         case UInt8(ascii: "<"): begin(.autolink, byte)
         case 0x20: begin(.spaces, byte)
         case 0x0A: lineBreak(.softBreak)
@@ -132,7 +133,7 @@ package struct StreamingInlines: Sendable {
     private mutating func begin(_ kind: ProvisionalHold, _ byte: UInt8) {
         hold = kind
         held.append(byte)
-        linkPhase = 0
+        linkPhase = byte == UInt8(ascii: "!") ? -1 : 0
         linkDepth = 1
     }
 
@@ -172,6 +173,10 @@ package struct StreamingInlines: Sendable {
     private mutating func linkAccepts(_ byte: UInt8) -> Bool {
         let escaped = held.last == UInt8(ascii: "\\")
         switch linkPhase {
+        case -1:
+            guard byte == UInt8(ascii: "[") else { return false }
+            linkPhase = 0
+            return true
         case 0:
             if !escaped, byte == UInt8(ascii: "[") {
                 linkDepth += 1
@@ -318,7 +323,9 @@ package struct StreamingInlines: Sendable {
         parser.render { inlines.append($0) }
         let isSpan: Bool
         switch (inlines.first, inlines.last) {
-        case (.open(.link)?, .close(.link)?), (.open(.autolink)?, .close(.autolink)?): isSpan = true
+        case (.open(.link)?, .close(.link)?), (.open(.image)?, .close(.image)?),
+            (.open(.autolink)?, .close(.autolink)?):
+            isSpan = true
         default: isSpan = false
         }
         guard isSpan else {
