@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "SSE", targets: ["SSE"]),
         .library(name: "ChatWire", targets: ["ChatWire"]),
         .library(name: "SSEClient", targets: ["SSEClient"]),
+        .library(name: "Markdown", targets: ["Markdown"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

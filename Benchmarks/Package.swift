@@ -6,9 +6,12 @@ import PackageDescription
 
 /// The main package's targets expose their API with `package` access, which only modules compiled with the same
 /// package name can see. SwiftPM names a path dependency's modules after its identity, the directory's name
-/// lowercased ("main" in the usual checkout), so every Swift target here opts out of SwiftPM's own package name
-/// (`packageAccess: false`) and is compiled with that one instead.
-let mainPackageName = Context.packageDirectory.split(separator: "/").dropLast().last.map { $0.lowercased() } ?? "main"
+/// lowercased with `-` turned into `_` ("main" in the usual checkout, "wt_markdown" in a worktree), so every Swift
+/// target here opts out of SwiftPM's own package name (`packageAccess: false`) and is compiled with that one instead.
+let mainPackageName =
+    Context.packageDirectory.split(separator: "/").dropLast().last.map {
+        String($0.lowercased().map { $0 == "-" ? "_" : $0 })
+    } ?? "main"
 let settings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),
@@ -48,5 +51,12 @@ let package = Package(
         // End-to-end baselines (issue 5): a URLSession delegate that only counts bytes, and the startup floor.
         .executableTarget(name: "bare-client", packageAccess: false, swiftSettings: settings),
         .executableTarget(name: "hello-networking", packageAccess: false, swiftSettings: settings),
+        // Markdown parser throughput and linearity (docs/MARKDOWN.md); run by hand, not by scripts/bench.
+        .executableTarget(
+            name: "markdown-bench",
+            dependencies: [.product(name: "Markdown", package: "ssechat")],
+            packageAccess: false,
+            swiftSettings: settings
+        ),
     ]
 )

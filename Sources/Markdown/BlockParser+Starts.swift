@@ -50,10 +50,12 @@ extension BlockParser {
         }
         if !indented || stack[container].kind == .list, let list = listMarker(inParagraph: inParagraph) {
             closeUnmatched()
-            let top = stack[stack.count - 1]
-            if top.kind != .list || !Self.sameType(top.list.marker, list.marker) {
+            let top = stack.count - 1
+            if stack[top].kind != .list || stack[top].list.ordered != list.ordered
+                || stack[top].list.markerByte != list.markerByte
+            {
                 addChild(.list, list: list)
-                events.append(.open(.list(MarkdownList(marker: list.marker, tight: true))))
+                events.append(.open(.list(MarkdownList(marker: Self.marker(list), tight: true))))
             }
             var item = list
             item.task = extensions.contains(.taskLists) ? taskMarker() : nil
@@ -173,7 +175,7 @@ extension BlockParser {
         var end = start
         let first = bytes[start]
         if first == UInt8(ascii: "*") || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
-            data.marker = .bullet(Character(Unicode.Scalar(first)))
+            data.markerByte = first
             end = start + 1
         } else {
             var number = 0
@@ -185,7 +187,9 @@ extension BlockParser {
                 bytes[end] == UInt8(ascii: ".") || bytes[end] == UInt8(ascii: ")"),
                 !inParagraph || number == 1
             else { return nil }
-            data.marker = .ordered(start: number, delimiter: Character(Unicode.Scalar(bytes[end])))
+            data.ordered = true
+            data.start = number
+            data.markerByte = bytes[end]
             end += 1
         }
         let markerLength = end - start
@@ -235,27 +239,20 @@ extension BlockParser {
         return mark != 0x20
     }
 
-    private static func sameType(_ a: MarkdownList.Marker, _ b: MarkdownList.Marker) -> Bool {
-        switch (a, b) {
-        case (.bullet(let x), .bullet(let y)): x == y
-        case (.ordered(_, let x), .ordered(_, let y)): x == y
-        default: false
-        }
-    }
-
     static func digit(_ byte: UInt8) -> Int? {
         byte >= 0x30 && byte <= 0x39 ? Int(byte - 0x30) : nil
     }
 
     /// The bytes without leading and trailing spaces and tabs.
     static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        var slice = bytes
-        while let first = slice.first, isSpaceOrTab(first) {
-            slice.removeFirst()
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        while start < end, isSpaceOrTab(bytes[start]) {
+            start += 1
         }
-        while let last = slice.last, isSpaceOrTab(last) {
-            slice.removeLast()
+        while end > start, isSpaceOrTab(bytes[end - 1]) {
+            end -= 1
         }
-        return slice
+        return bytes[start..<end]
     }
 }

@@ -25,11 +25,20 @@ struct BlockParser {
 
     /// A list's or list item's marker data.
     struct ListData {
-        var marker = MarkdownList.Marker.bullet("-")
+        /// The bullet (`-`, `+`, `*`) or the ordered list's delimiter (`.`, `)`).
+        var markerByte = UInt8(ascii: "-")
+        var ordered = false
+        var start = 0
         var markerOffset = 0
         var padding = 0
         var tight = true
         var task: Bool?
+    }
+
+    /// The event form of a list's marker.
+    static func marker(_ list: ListData) -> MarkdownList.Marker {
+        let character = Character(Unicode.Scalar(list.markerByte))
+        return list.ordered ? .ordered(start: list.start, delimiter: character) : .bullet(character)
     }
 
     /// The state of the open leaf block (only ever the innermost one).
@@ -50,8 +59,12 @@ struct BlockParser {
     let extensions: MarkdownExtensions
     var stack: [Block] = [Block(kind: .document, startLine: 0)]
     var leaf = Leaf()
+    /// Reused for every paragraph, heading and cell, so its storage is allocated once.
+    var inlineParser: InlineParser
     var cursor = LineCursor()
     var lineNumber = 0
+    /// How many paragraphs have been opened.
+    var paragraphNumber = 0
     /// Events decided so far and not yet taken by the caller.
     var events: [MarkdownEvent] = []
     private var allClosed = true
@@ -59,6 +72,7 @@ struct BlockParser {
 
     init(extensions: MarkdownExtensions) {
         self.extensions = extensions
+        inlineParser = InlineParser(extensions: extensions)
     }
 
     /// Processes one line (without its line ending).
@@ -151,6 +165,7 @@ struct BlockParser {
         default:
             if !cursor.blank {
                 addChild(.paragraph)
+                paragraphNumber += 1
                 cursor.advanceNextNonspace()
                 leaf.paragraph.removeAll(keepingCapacity: true)
                 addParagraphLine()
@@ -287,7 +302,7 @@ struct BlockParser {
         case .blockQuote:
             events.append(.close(.blockQuote))
         case .list:
-            events.append(.close(.list(MarkdownList(marker: block.list.marker, tight: block.list.tight))))
+            events.append(.close(.list(MarkdownList(marker: Self.marker(block.list), tight: block.list.tight))))
         case .item:
             events.append(.close(.listItem(task: block.list.task)))
         case .paragraph:

@@ -5,7 +5,7 @@ enum ExtendedAutolinks {
     /// - Parameters:
     ///   - text: Decoded text of one run of adjacent text nodes.
     ///   - emit: Receives `.text`, and `.open(.autolink)`, `.text`, `.close(.autolink)` for each link.
-    static func split(_ text: [UInt8], emit: (MarkdownInline) -> Void) {
+    static func split(_ text: UnsafeBufferPointer<UInt8>, emit: (MarkdownInline) -> Void) {
         var emitted = 0
         var index = 0
         while index < text.count {
@@ -36,7 +36,7 @@ enum ExtendedAutolinks {
         }
     }
 
-    private static func www(_ text: [UInt8], at index: Int) -> (Int, Int, String)? {
+    private static func www(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> (Int, Int, String)? {
         guard index + 4 <= text.count, text[index..<(index + 4)].elementsEqual("www.".utf8) else { return nil }
         if index > 0 {
             let before = text[index - 1]
@@ -51,7 +51,7 @@ enum ExtendedAutolinks {
         return (index, end, "http://" + String(decoding: text[index..<end], as: UTF8.self))
     }
 
-    private static func url(_ text: [UInt8], at colon: Int, earliest: Int) -> (Int, Int, String)? {
+    private static func url(_ text: UnsafeBufferPointer<UInt8>, at colon: Int, earliest: Int) -> (Int, Int, String)? {
         guard colon + 3 < text.count, text[colon + 1] == UInt8(ascii: "/"), text[colon + 2] == UInt8(ascii: "/")
         else { return nil }
         var start = colon
@@ -71,7 +71,8 @@ enum ExtendedAutolinks {
         return (start, end, link)
     }
 
-    private static func email(_ text: [UInt8], at atSign: Int, earliest: Int) -> (Int, Int, String)? {
+    private static func email(_ text: UnsafeBufferPointer<UInt8>, at atSign: Int, earliest: Int) -> (Int, Int, String)?
+    {
         var start = atSign
         while start > earliest, isAlphanumeric(text[start - 1]) || ".+-_".utf8.contains(text[start - 1]) {
             start -= 1
@@ -100,7 +101,7 @@ enum ExtendedAutolinks {
     }
 
     /// cmark-gfm's `check_domain`: the length of a valid domain at `start` (its first byte is not checked), or 0.
-    private static func domain(_ text: [UInt8], from start: Int) -> Int {
+    private static func domain(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         let size = text.count - start
         var index = 1
         var underscoresLast = 0
@@ -127,7 +128,7 @@ enum ExtendedAutolinks {
         return index
     }
 
-    private static func extend(_ text: [UInt8], _ end: Int) -> Int {
+    private static func extend(_ text: UnsafeBufferPointer<UInt8>, _ end: Int) -> Int {
         var end = end
         while end < text.count, !isSpace(text[end]), text[end] != UInt8(ascii: "<") {
             end += 1
@@ -136,7 +137,7 @@ enum ExtendedAutolinks {
     }
 
     /// cmark-gfm's `autolink_delim`: drops trailing punctuation, an unbalanced `)` and a trailing `&entity;`.
-    private static func trimEnd(_ text: [UInt8], start: Int, end: Int) -> Int {
+    private static func trimEnd(_ text: UnsafeBufferPointer<UInt8>, start: Int, end: Int) -> Int {
         var end = end
         var opening = 0
         var closing = 0

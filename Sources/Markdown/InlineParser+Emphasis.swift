@@ -19,7 +19,7 @@ extension InlineParser {
             position += 1
         }
         let count = position - start
-        let node = appendText(Array(subject[start..<position]))
+        let node = appendText(range: start..<position)
         if character == UInt8(ascii: "~"), count > 2 {
             return
         }
@@ -140,8 +140,8 @@ extension InlineParser {
         let closerNode = delimiters[closer].node
         delimiters[opener].count -= used
         delimiters[closer].count -= used
-        nodes[openerNode].literal.removeLast(used)
-        nodes[closerNode].literal.removeLast(used)
+        nodes[openerNode].end -= used
+        nodes[closerNode].end -= used
         let span = nodes.count
         nodes.append(Node(kind: kind))
         moveSiblings(after: openerNode, before: closerNode, into: span)

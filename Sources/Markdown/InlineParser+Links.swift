@@ -18,17 +18,18 @@ extension InlineParser {
     mutating func parseCloseBracket() {
         position += 1
         guard topBracket >= 0 else {
-            appendText([UInt8(ascii: "]")])
+            appendText(range: (position - 1)..<position)
             return
         }
         let opener = brackets[topBracket]
         guard opener.active, let (destination, title) = parseInlineLinkTail() else {
             topBracket = opener.previous
-            appendText([UInt8(ascii: "]")])
+            appendText(range: (position - 1)..<position)
             return
         }
         let link = nodes.count
-        nodes.append(Node(kind: opener.image ? .image : .link, destination: destination, title: title))
+        nodes.append(Node(kind: opener.image ? .image : .link, link: links.count))
+        links.append((destination, title))
         moveSiblings(after: opener.node, before: -1, into: link)
         appendChild(link, to: 0)
         processEmphasis(bottom: opener.previousDelimiter)
@@ -178,10 +179,11 @@ extension InlineParser {
         let body = subject[index..<end]
         if let email = Self.isAutolinkEmail(body) ?? Self.isAutolinkURI(body) {
             let link = nodes.count
-            nodes.append(Node(kind: .autolink, destination: email))
+            nodes.append(Node(kind: .autolink, link: links.count))
+            links.append((email, ""))
             appendChild(link, to: 0)
             let text = nodes.count
-            nodes.append(Node(kind: .text, literal: Array(body)))
+            nodes.append(Node(kind: .text, start: index, end: end))
             appendChild(text, to: link)
             index = end + 1
             position = index

@@ -13,9 +13,11 @@ struct InlineParser {
     /// A node of the inline tree, linked to its parent, siblings and children by index.
     struct Node {
         var kind: NodeKind
-        var literal: [UInt8] = []
-        var destination = ""
-        var title = ""
+        /// A text or code node's bytes: a range of `subject`, or past its end, of `extra`.
+        var start = 0
+        var end = 0
+        /// A link, image or autolink's index in `links`.
+        var link = -1
         var parent = -1
         var first = -1
         var last = -1
@@ -23,10 +25,14 @@ struct InlineParser {
         var next = -1
     }
 
-    let subject: [UInt8]
+    private(set) var subject: [UInt8] = []
+    /// Bytes of text nodes that are not in the subject (decoded references, code spans without line endings).
+    var extra: [UInt8] = []
+    /// The destination and title of each link, image and autolink.
+    var links: [(destination: String, title: String)] = []
     let extensions: MarkdownExtensions
     var position = 0
-    var nodes: [Node] = [Node(kind: .root)]
+    var nodes: [Node] = []
     var delimiters: [Delimiter] = []
     var topDelimiter = -1
     var brackets: [Bracket] = []
@@ -34,21 +40,34 @@ struct InlineParser {
     /// For each backtick run length, the start of its last run, once the whole subject has been scanned for runs.
     private var backtickRuns: [Int: Int]?
 
-    /// Prepares to parse `text` (surrounding whitespace is ignored).
-    init(_ text: ArraySlice<UInt8>, extensions: MarkdownExtensions) {
+    /// Creates a parser; `parse(_:)` can then be called for any number of texts, reusing its storage.
+    init(extensions: MarkdownExtensions) {
         self.extensions = extensions
-        var slice = text
-        while let first = slice.first, Self.isWhitespace(first) {
-            slice.removeFirst()
-        }
-        while let last = slice.last, Self.isWhitespace(last) {
-            slice.removeLast()
-        }
-        subject = Array(slice)
     }
 
-    /// Parses the whole subject into the node tree.
-    mutating func parse() {
+    /// Parses `text` (surrounding whitespace is ignored) into the node tree.
+    mutating func parse(_ text: ArraySlice<UInt8>) {
+        var start = text.startIndex
+        var end = text.endIndex
+        while start < end, Self.isWhitespace(text[start]) {
+            start += 1
+        }
+        while end > start, Self.isWhitespace(text[end - 1]) {
+            end -= 1
+        }
+        let slice = text[start..<end]
+        subject.removeAll(keepingCapacity: true)
+        subject.append(contentsOf: slice)
+        extra.removeAll(keepingCapacity: true)
+        links.removeAll(keepingCapacity: true)
+        nodes.removeAll(keepingCapacity: true)
+        nodes.append(Node(kind: .root))
+        delimiters.removeAll(keepingCapacity: true)
+        brackets.removeAll(keepingCapacity: true)
+        topDelimiter = -1
+        topBracket = -1
+        position = 0
+        backtickRuns = nil
         while position < subject.count {
             parseInline()
         }
@@ -70,23 +89,23 @@ struct InlineParser {
             parseDelimiterRun(byte)
         case UInt8(ascii: "["):
             position += 1
-            let node = appendText([byte])
+            let node = appendText(range: (position - 1)..<position)
             pushBracket(node: node, image: false)
         case UInt8(ascii: "!"):
             position += 1
             if position < subject.count, subject[position] == UInt8(ascii: "[") {
                 position += 1
-                let node = appendText(Array("![".utf8))
+                let node = appendText(range: (position - 2)..<position)
                 pushBracket(node: node, image: true)
             } else {
-                appendText([byte])
+                appendText(range: (position - 1)..<position)
             }
         case UInt8(ascii: "]"):
             parseCloseBracket()
         case UInt8(ascii: "<"):
             if !parseAutolink() {
                 position += 1
-                appendText([byte])
+                appendText(range: (position - 1)..<position)
             }
         case UInt8(ascii: "&"):
             parseEntity()
@@ -96,7 +115,7 @@ struct InlineParser {
             while position < subject.count, !Self.isSpecial(subject[position]) {
                 position += 1
             }
-            appendText(Array(subject[start..<position]))
+            appendText(range: start..<position)
         }
     }
 
@@ -104,11 +123,13 @@ struct InlineParser {
         position += 1
         var hard = false
         let last = nodes[0].last
-        if last >= 0, nodes[last].kind == .text, nodes[last].literal.last == 0x20 {
-            let literal = nodes[last].literal
-            hard = literal.count >= 2 && literal[literal.count - 2] == 0x20
-            while nodes[last].literal.last == 0x20 {
-                nodes[last].literal.removeLast()
+        if last >= 0, nodes[last].kind == .text, nodes[last].end > nodes[last].start,
+            byte(nodes[last].end - 1) == 0x20
+        {
+            let node = nodes[last]
+            hard = node.end - node.start >= 2 && byte(node.end - 2) == 0x20
+            while nodes[last].end > nodes[last].start, byte(nodes[last].end - 1) == 0x20 {
+                nodes[last].end -= 1
             }
         }
         append(Node(kind: hard ? .hardBreak : .softBreak))
@@ -126,10 +147,10 @@ struct InlineParser {
                 position += 1
             }
         } else if position < subject.count, Self.isASCIIPunctuation(subject[position]) {
-            appendText([subject[position]])
+            appendText(range: position..<(position + 1))
             position += 1
         } else {
-            appendText([UInt8(ascii: "\\")])
+            appendText(range: (position - 1)..<position)
         }
     }
 
@@ -141,7 +162,7 @@ struct InlineParser {
         let length = position - start
         let afterOpening = position
         if let runs = backtickRuns, (runs[length] ?? -1) < afterOpening {
-            appendText(Array(subject[start..<afterOpening]))
+            appendText(range: start..<afterOpening)
             return
         }
         var scan = afterOpening
@@ -156,30 +177,37 @@ struct InlineParser {
                 scan += 1
             }
             if scan - runStart == length {
-                var content = subject[afterOpening..<runStart].map { $0 == 0x0A ? 0x20 : $0 }
-                if content.count >= 2, content.first == 0x20, content.last == 0x20,
-                    content.contains(where: { $0 != 0x20 })
+                var first = afterOpening
+                var last = runStart
+                if last - first >= 2, Self.isCodeSpace(subject[first]), Self.isCodeSpace(subject[last - 1]),
+                    subject[first..<last].contains(where: { !Self.isCodeSpace($0) })
                 {
-                    content.removeFirst()
-                    content.removeLast()
+                    first += 1
+                    last -= 1
                 }
-                append(Node(kind: .code, literal: content))
+                if subject[first..<last].contains(0x0A) {
+                    let start = subject.count + extra.count
+                    extra.append(contentsOf: subject[first..<last].lazy.map { $0 == 0x0A ? 0x20 : $0 })
+                    append(Node(kind: .code, start: start, end: subject.count + extra.count))
+                } else {
+                    append(Node(kind: .code, start: first, end: last))
+                }
                 position = scan
                 return
             }
             runs[scan - runStart] = runStart
         }
         backtickRuns = runs
-        appendText(Array(subject[start..<afterOpening]))
+        appendText(range: start..<afterOpening)
     }
 
     private mutating func parseEntity() {
         if let (decoded, end) = Self.entity(in: subject[...], at: position) {
-            appendText(Array(decoded.utf8))
+            appendText(decoded.utf8)
             position = end
         } else {
             position += 1
-            appendText([UInt8(ascii: "&")])
+            appendText(range: (position - 1)..<position)
         }
     }
 
@@ -196,8 +224,30 @@ struct InlineParser {
 
     /// Appends a text node to the root (merged into the last one when that is plain text) and returns its index.
     @discardableResult
-    mutating func appendText(_ bytes: [UInt8]) -> Int {
-        append(Node(kind: .text, literal: bytes))
+    mutating func appendText(range: Range<Int>) -> Int {
+        append(Node(kind: .text, start: range.lowerBound, end: range.upperBound))
+    }
+
+    /// Appends a text node holding `bytes` (kept in `extra`) and returns its index.
+    @discardableResult
+    mutating func appendText(_ bytes: some Collection<UInt8>) -> Int {
+        let start = subject.count + extra.count
+        extra.append(contentsOf: bytes)
+        return append(Node(kind: .text, start: start, end: subject.count + extra.count))
+    }
+
+    /// The byte at `index` of the subject, or past its end, of `extra`.
+    func byte(_ index: Int) -> UInt8 {
+        index < subject.count ? subject[index] : extra[index - subject.count]
+    }
+
+    /// Appends a text or code node's bytes to `buffer`.
+    func appendBytes(of node: Node, to buffer: inout [UInt8]) {
+        if node.start < subject.count {
+            buffer.append(contentsOf: subject[node.start..<node.end])
+        } else {
+            buffer.append(contentsOf: extra[(node.start - subject.count)..<(node.end - subject.count)])
+        }
     }
 
     /// Links `child` (detached) as the last child of `parent`.
@@ -258,6 +308,10 @@ struct InlineParser {
     }
 
     // MARK: Characters
+
+    private static func isCodeSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A
+    }
 
     static func isWhitespace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C

@@ -6,18 +6,18 @@
 ///  text pieces ─► lines ─► block structure (CommonMark container matching, one line at a time)
 ///
 ///  "> - [ ] buy *milk*\n"     .open(.blockQuote)                      ◄ at the line that starts it
-///                             .open(.list(MarkdownList(.bullet("-"), tight: true)))
+///                             .open(.list(MarkdownList(marker: .bullet("-"), tight: true)))
 ///                             .open(.listItem(task: false))
 ///  "> - eggs\n"               .open(.paragraph) .inline(.text("buy ")) .inline(.open(.emphasis))
 ///                             .inline(.text("milk")) .inline(.close(.emphasis)) .close(.paragraph)
 ///                             .close(.listItem(task: false))          ◄ the paragraph closes when the next
 ///                             .open(.listItem(task: nil))               item starts: only then is it exact
-///  "\n"                       .open(.paragraph) … .close(.paragraph)  ◄ a blank line ends the paragraph
-///  "```swift\n"               .close(.listItem(task: nil)) .close(.list(…, tight: true)) .close(.blockQuote)
-///                             .open(.codeBlock(info: "swift", fenced: true))
+///  "\n"                       .open(.paragraph) .inline(.text("eggs")) .close(.paragraph)
+///                             .close(.listItem(task: nil)) .close(.list(…, tight: true)) .close(.blockQuote)
+///  "```swift\n"               .open(.codeBlock(info: "swift", fenced: true))
 ///  "let x = 1\n"              .codeLine("let x = 1")                   ◄ code is reported line by line
 ///  "```\n"                    .close(.codeBlock(info: "swift", fenced: true))
-///  "# Title\n"                .open(.heading(1)) .inline(.text("Title")) .close(.heading(1))
+///  "# Title\n"                .open(.heading(level: 1)) .inline(.text("Title")) .close(.heading(level: 1))
 ///  "***\n"                    .thematicBreak
 ///  "| a |\n|---|\n| 1 |\n\n"  .table(MarkdownTable(…))                ◄ a table is reported when it ends
 /// ```
@@ -74,6 +74,7 @@ package struct MarkdownList: Equatable, Sendable {
     /// `true` when no blank line separates items or their blocks (paragraphs render without `<p>`).
     package var tight: Bool
 
+    /// Creates a list description.
     package init(marker: Marker, tight: Bool) {
         self.marker = marker
         self.tight = tight
@@ -84,7 +85,14 @@ package struct MarkdownList: Equatable, Sendable {
 package struct MarkdownTable: Equatable, Sendable {
     /// A column's alignment from the delimiter row (`:--`, `:-:`, `--:`).
     package enum Alignment: Equatable, Sendable {
-        case none, left, center, right
+        /// `---`: no alignment given.
+        case none
+        /// `:--`.
+        case left
+        /// `:-:`.
+        case center
+        /// `--:`.
+        case right
     }
 
     /// One alignment per column; every row has this many cells.
@@ -94,6 +102,7 @@ package struct MarkdownTable: Equatable, Sendable {
     /// The body rows, padded with empty cells or cut to the header's width.
     package var rows: [[[MarkdownInline]]]
 
+    /// Creates a table.
     package init(alignments: [Alignment], header: [[MarkdownInline]], rows: [[[MarkdownInline]]]) {
         self.alignments = alignments
         self.header = header
@@ -119,7 +128,9 @@ package enum MarkdownInline: Equatable, Sendable {
 
 /// An inline span.
 package enum MarkdownSpan: Equatable, Sendable {
+    /// `*text*` or `_text_`.
     case emphasis
+    /// `**text**` or `__text__`.
     case strong
     /// GFM `~~strikethrough~~` (one or two tildes on each side, the same number).
     case strikethrough

@@ -1,7 +1,9 @@
 /// The GitHub Flavored Markdown extensions a `MarkdownParser` applies on top of CommonMark.
 package struct MarkdownExtensions: OptionSet, Sendable {
+    /// The set's bits.
     package let rawValue: UInt8
 
+    /// Creates a set from its raw bits.
     package init(rawValue: UInt8) {
         self.rawValue = rawValue
     }

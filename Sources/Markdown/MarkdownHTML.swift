@@ -96,7 +96,7 @@ package enum MarkdownHTML {
                 let paragraphTags = lists.removeLast()
                 if list.tight {
                     for index in paragraphTags {
-                        output[index] = output[index] == "<p>" ? "" : "\n"
+                        output[index] = ""
                     }
                 }
                 switch list.marker {

@@ -38,26 +38,98 @@ package struct MarkdownParser: Sendable {
     ///   - text: The next characters, of any length (a line may arrive over many calls).
     ///   - events: Receives the events the piece decides, in order.
     package mutating func feed(_ text: some StringProtocol, into events: inout [MarkdownEvent]) {
-        for byte in text.utf8 {
-            if afterCR {
-                afterCR = false
-                if byte == 0x0A {
-                    continue
-                }
-            }
-            switch byte {
-            case 0x0A:
-                endLine()
-            case 0x0D:
-                endLine()
-                afterCR = true
-            case 0:
-                line.append(contentsOf: [0xEF, 0xBF, 0xBD])
-            default:
-                line.append(byte)
-            }
+        let handled: Void? = text.utf8.withContiguousStorageIfAvailable { feed(bytes: $0) }
+        if handled == nil {
+            var copy = String(text)
+            copy.withUTF8 { feed(bytes: $0) }
         }
         take(into: &events)
+    }
+
+    /// Parses the next piece of the document (the same as the generic `feed`, without its generic dispatch).
+    /// - Parameters:
+    ///   - text: The next characters.
+    ///   - events: Receives the events the piece decides, in order.
+    package mutating func feed(_ text: Substring, into events: inout [MarkdownEvent]) {
+        if text.utf8.withContiguousStorageIfAvailable({ feed(bytes: $0) }) == nil {
+            var text = text
+            text.withUTF8 { feed(bytes: $0) }
+        }
+    }
+
+    /// Parses the next piece of the document (the same as the generic `feed`, without its generic dispatch).
+    /// - Parameters:
+    ///   - text: The next characters.
+    ///   - events: Receives the events the piece decides, in order.
+    package mutating func feed(_ text: String, into events: inout [MarkdownEvent]) {
+        var text = text
+        text.withUTF8 { feed(bytes: $0) }
+        take(into: &events)
+    }
+
+    @inline(__always)
+    private mutating func feed(byte: UInt8) {
+        if afterCR {
+            afterCR = false
+            if byte == 0x0A {
+                return
+            }
+        }
+        switch byte {
+        case 0x0A:
+            endLine()
+        case 0x0D:
+            endLine()
+            afterCR = true
+        case 0:
+            line.append(contentsOf: [0xEF, 0xBF, 0xBD])
+        default:
+            line.append(byte)
+        }
+    }
+
+    private mutating func feed(bytes: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        if afterCR, !bytes.isEmpty {
+            afterCR = false
+            if bytes[0] == 0x0A {
+                index = 1
+            }
+        }
+        while index < bytes.count {
+            var end = index
+            while end < bytes.count {
+                let byte = bytes[end]
+                if byte <= 0x0D, byte == 0x0A || byte == 0x0D || byte == 0 {
+                    break
+                }
+                end += 1
+            }
+            if end - index > 16 {
+                line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+            } else {
+                for offset in index..<end {
+                    line.append(bytes[offset])
+                }
+            }
+            guard end < bytes.count else { return }
+            switch bytes[end] {
+            case 0x0A:
+                endLine()
+                index = end + 1
+            case 0x0D:
+                endLine()
+                if end + 1 < bytes.count {
+                    index = bytes[end + 1] == 0x0A ? end + 2 : end + 1
+                } else {
+                    afterCR = true
+                    index = end + 1
+                }
+            default:
+                line.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                index = end + 1
+            }
+        }
     }
 
     /// Ends the document: the last line (even without a line ending) and every open block.
@@ -70,22 +142,42 @@ package struct MarkdownParser: Sendable {
         take(into: &events)
     }
 
-    /// The paragraph being typed, not yet reported.
+    /// The paragraph being typed, not yet reported, and the current line. It copies the whole paragraph: a loop
+    /// that runs for every piece takes only what is new with `paragraphText(from:)`.
     package var provisional: MarkdownProvisional {
-        let open = blocks.stack.last?.kind == .paragraph
-        return MarkdownProvisional(
-            paragraph: open ? String(decoding: blocks.leaf.paragraph, as: UTF8.self) : "",
-            currentLine: String(decoding: line, as: UTF8.self)
-        )
+        MarkdownProvisional(paragraph: paragraphText(from: 0), currentLine: String(decoding: line, as: UTF8.self))
+    }
+
+    /// How many paragraphs have been opened so far: when it changes, the open paragraph is a new one.
+    package var paragraphNumber: Int { blocks.paragraphNumber }
+
+    /// The open paragraph's length in UTF-8 bytes (0 when none is open); it grows by whole lines until it ends.
+    package var paragraphLength: Int {
+        blocks.stack.last?.kind == .paragraph ? blocks.leaf.paragraph.count : 0
+    }
+
+    /// The open paragraph's text from a UTF-8 offset on (an earlier `paragraphLength`, always at a line start), so a
+    /// renderer can feed `StreamingInlines` only the lines that are new, in time linear in the paragraph.
+    /// - Parameter offset: Where to start, in UTF-8 bytes.
+    /// - Returns: The lines from `offset`, each ending in LF; empty when no paragraph is open or nothing is new.
+    package func paragraphText(from offset: Int) -> String {
+        let length = paragraphLength
+        guard offset < length else { return "" }
+        return String(decoding: blocks.leaf.paragraph[max(offset, 0)..<length], as: UTF8.self)
     }
 
     private mutating func endLine() {
         blocks.process(line)
+        blocks.cursor.bytes = []
         line.removeAll(keepingCapacity: true)
     }
 
     private mutating func take(into events: inout [MarkdownEvent]) {
         guard !blocks.events.isEmpty else { return }
+        if events.isEmpty, events.capacity <= blocks.events.capacity {
+            swap(&events, &blocks.events)
+            return
+        }
         events.append(contentsOf: blocks.events)
         blocks.events.removeAll(keepingCapacity: true)
     }

@@ -114,7 +114,9 @@ enum HTMLNormalizer {
         }
 
         private mutating func flush(_ scalars: inout [Unicode.Scalar]) {
-            guard !scalars.isEmpty else { return }
+            if scalars.isEmpty {
+                return
+            }
             var data = String(String.UnicodeScalarView(scalars))
             scalars.removeAll()
             let afterTag = last == .startTag || last == .endTag
