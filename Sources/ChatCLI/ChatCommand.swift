@@ -75,6 +75,9 @@ package struct ChatCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds without any byte before a stream counts as stalled.", valueName: "SECONDS"))
     var timeout: Double = 120
 
+    @Option(name: .customLong("max-line-bytes"), help: MaxLineBytes.help)
+    var maxLineBytes: Int?
+
     @Flag(name: .shortAndLong, help: "Report connection events on stderr.")
     var verbose = false
 
@@ -85,6 +88,7 @@ package struct ChatCommand: AsyncParsableCommand {
         if timeout <= 0 { throw ValidationError("--timeout must be more than 0") }
         if let pace, pace <= 0 { throw ValidationError("--pace must be more than 0") }
         if json && raw { throw ValidationError("--json and --raw cannot be combined") }
+        try MaxLineBytes.validate(maxLineBytes)
     }
 
     package func run() async throws {
@@ -140,6 +144,7 @@ package struct ChatCommand: AsyncParsableCommand {
         var options = ChatReplyOptions()
         options.maxResumes = maxReconnects
         options.idleTimeout = .milliseconds(Int(timeout * 1000))
+        options.maxLineLength = maxLineBytes
         return options
     }
 

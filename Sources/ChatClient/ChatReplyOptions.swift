@@ -13,6 +13,9 @@ package struct ChatReplyOptions: Sendable {
     package var maxRetryAfter: Duration = .seconds(60)
     /// The reconnection time used when resuming.
     package var resumeDelay: Duration = .milliseconds(250)
+    /// The longest `data`, `event`, `id` or `retry` line a reply's stream may send (`--max-line-bytes`), applied
+    /// with `EventSourceConfiguration.limitLines(to:)`; `nil` keeps the `EventSource` default (128 MiB).
+    package var maxLineLength: Int?
 
     /// The defaults.
     package init() {}

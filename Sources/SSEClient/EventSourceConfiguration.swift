@@ -1,4 +1,5 @@
 import Foundation
+import SSE
 
 /// How an `EventSource` connects, reconnects and gives up.
 package struct EventSourceConfiguration: Sendable {
@@ -25,10 +26,11 @@ package struct EventSourceConfiguration: Sendable {
     package var idleTimeout: Duration?
     /// How many redirects to follow before failing.
     package var maxRedirects: Int = 10
-    /// The longest line the parser buffers before failing the stream.
-    package var maxLineLength: Int = 1 << 20
+    /// The longest `data`, `event`, `id` or `retry` line the parser buffers before failing the stream; comments
+    /// and ignored fields are skipped whatever their length.
+    package var maxLineLength: Int = SSEParser.defaultMaxLineLength
     /// The most data one event may accumulate before failing the stream.
-    package var maxEventDataLength: Int = 16 << 20
+    package var maxEventDataLength: Int = SSEParser.defaultMaxEventDataLength
     /// Bytes buffered ahead of the consumer before the connection is paused (backpressure).
     package var highWaterMark: Int = 1 << 20
 
@@ -36,5 +38,13 @@ package struct EventSourceConfiguration: Sendable {
     /// - Parameter url: The stream's URL.
     package init(url: URL) {
         self.url = url
+    }
+
+    /// Sets the line limit (what `--max-line-bytes` means), raising the event limit to match when it is lower, so
+    /// that one line of that size always fits in an event.
+    /// - Parameter bytes: The longest line to accept.
+    package mutating func limitLines(to bytes: Int) {
+        maxLineLength = bytes
+        maxEventDataLength = max(maxEventDataLength, bytes)
     }
 }
