@@ -26,7 +26,11 @@ enum SSEFieldName {
         case undecided
     }
 
-    private static let known: [[UInt8]] = ["data", "event", "id", "retry"].map { Array($0.utf8) }
+    // The known names packed as `lineStart(_:_:)` packs a line's first bytes, the first byte lowest.
+    private static let packedData: UInt64 = 0x6174_6164  // "data"
+    private static let packedEvent: UInt64 = 0x74_6E65_7665  // "event"
+    private static let packedID: UInt64 = 0x6469  // "id"
+    private static let packedRetry: UInt64 = 0x79_7274_6572  // "retry"
     private static let longestKnown = 5
 
     /// The field that `name` (the bytes before a line's first colon, or the whole line) names.
@@ -53,23 +57,41 @@ enum SSEFieldName {
     ///   - tail: The bytes that follow `head` (the line's end is not among them).
     /// - Returns: Whether the line is needed, ignored, or not yet known to be either.
     static func lineStart(_ head: UnsafeRawBufferPointer, _ tail: UnsafeRawBufferPointer) -> LineStart {
-        let count = min(head.count + tail.count, longestKnown + 1)
-        if count == 0 { return .undecided }
-        func byte(_ offset: Int) -> UInt8 { offset < head.count ? head[offset] : tail[offset - head.count] }
-        var nameLength = 0
-        while nameLength < count, byte(nameLength) != ASCII.colon { nameLength += 1 }
-        if nameLength == 0 { return .ignored }  // a comment
-        if nameLength > longestKnown { return .ignored }
-        let nameIsComplete = nameLength < count
-        for name in known where name.count >= nameLength {
-            var matches = true
-            for offset in 0..<nameLength where name[offset] != byte(offset) {
-                matches = false
+        if head.isEmpty, tail.count >= 5, tail[4] == ASCII.colon, tail[0] == 0x64, tail[1] == 0x61, tail[2] == 0x74,
+            tail[3] == 0x61
+        {
+            return .kept  // "data:", by far the most common line
+        }
+        // The name's bytes packed into an integer, the first byte lowest, up to the colon or six bytes.
+        var name: UInt64 = 0
+        var length = 0
+        var sawColon = false
+        let available = min(head.count + tail.count, longestKnown + 1)
+        while length < available {
+            let byte = length < head.count ? head[length] : tail[length - head.count]
+            if byte == ASCII.colon {
+                sawColon = true
                 break
             }
-            if matches, name.count == nameLength { return nameIsComplete ? .kept : .undecided }
-            if matches, !nameIsComplete { return .undecided }
+            name |= UInt64(byte) << (8 * length)
+            length += 1
         }
-        return .ignored
+        if sawColon {
+            switch length {
+            case 0: return .ignored  // a comment
+            case 2: return name == packedID ? .kept : .ignored
+            case 4: return name == packedData ? .kept : .ignored
+            case 5: return name == packedEvent || name == packedRetry ? .kept : .ignored
+            default: return .ignored
+            }
+        }
+        if length > longestKnown { return .ignored }
+        if length == 0 { return .undecided }
+        // No colon yet: still undecided while the bytes so far begin a known name.
+        let mask: UInt64 = (1 << (8 * length)) - 1
+        let begins =
+            packedEvent & mask == name || packedRetry & mask == name
+            || (length <= 4 && packedData & mask == name) || (length <= 2 && packedID & mask == name)
+        return begins ? .undecided : .ignored
     }
 }

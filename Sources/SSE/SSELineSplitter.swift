@@ -76,7 +76,11 @@ package struct SSELineSplitter: Sendable {
             let lineEnd = min(nextLF, nextCR)
             let line = UnsafeRawBufferPointer(rebasing: chunk[start..<lineEnd])
             if lineEnd == end {
-                try holdUnterminated(line)
+                if partialLine == .kept {
+                    try appendPending(line)
+                } else {
+                    try holdUnterminated(line)
+                }
                 return
             }
             if !pending.isEmpty {
@@ -108,25 +112,23 @@ package struct SSELineSplitter: Sendable {
         atStreamStart = true
     }
 
-    /// Keeps the start of a line that goes on past this chunk, or, once its start shows the parser ignores it,
-    /// drops it.
+    /// Holds the bytes of a line that goes on past this chunk while its start does not show it ignored; drops them
+    /// once it does. (`split` appends to a line already known to be kept itself.)
     private mutating func holdUnterminated(_ bytes: UnsafeRawBufferPointer) throws {
-        switch partialLine {
-        case .skipped:
-            return
+        if partialLine == .skipped { return }
+        let verdict =
+            pending.isEmpty
+            ? SSEFieldName.lineStart(UnsafeRawBufferPointer(start: nil, count: 0), bytes)
+            : pending.withUnsafeBytes { SSEFieldName.lineStart($0, bytes) }
+        switch verdict {
+        case .ignored:
+            pending.removeAll(keepingCapacity: true)
+            partialLine = .skipped
         case .kept:
+            partialLine = .kept
             try appendPending(bytes)
         case .undecided:
-            switch pending.withUnsafeBytes({ SSEFieldName.lineStart($0, bytes) }) {
-            case .ignored:
-                pending.removeAll(keepingCapacity: true)
-                partialLine = .skipped
-            case .kept:
-                partialLine = .kept
-                try appendPending(bytes)
-            case .undecided:
-                try appendPending(bytes)  // at most the five bytes of a field name
-            }
+            try appendPending(bytes)  // at most the five bytes of a field name
         }
     }
 
