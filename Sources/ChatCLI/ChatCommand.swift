@@ -33,7 +33,10 @@ package struct ChatCommand: AsyncParsableCommand {
     @Flag(help: "Talk to an in-process built-in SSE server (no network, no key).")
     var demo = false
 
-    @Option(name: [.short, .long], help: "The server's base URL (OpenAI: …/v1; plain SSE: a URL with {prompt}).")
+    @Option(
+        name: [.short, .long],
+        help: "The server's base URL (OpenAI: …/v1; plain SSE: the URL, with {prompt} where the prompt goes)."
+    )
     var url: String?
 
     @Option(name: [.short, .long], help: "The model name.")
@@ -51,7 +54,7 @@ package struct ChatCommand: AsyncParsableCommand {
     @Option(help: "The HTTP method for --provider sse (default GET, POST with --data).")
     var method: String?
 
-    @Option(help: "A body template for --provider sse; {prompt} is replaced by the prompt.")
+    @Option(help: "A body template for --provider sse; {prompt} is replaced by the prompt (none: sent as written).")
     var data: String?
 
     @Option(help: "Colour: auto, always or never (NO_COLOR is honoured in auto).")
@@ -117,6 +120,8 @@ package struct ChatCommand: AsyncParsableCommand {
         case .remote(let remote):
             endpoint = remote
         }
+        // Once per run, however many turns follow.
+        if let notice = Self.promptNotice(for: endpoint) { StandardStream.error.writeLine(notice) }
         defer { if let server { Task { await server.stop() } } }
         let session = ChatSession(
             endpoint: endpoint,
@@ -138,6 +143,16 @@ package struct ChatCommand: AsyncParsableCommand {
         }
         if let server { await server.stop() }
         if status != .ok { throw CLIFailure("", status: status) }
+    }
+
+    /// The line that says a plain-SSE endpoint will not get the prompt (its URL and body have no `{prompt}`), or
+    /// `nil` when the prompt is sent.
+    /// - Parameter endpoint: The resolved endpoint.
+    /// - Returns: The line for stderr.
+    static func promptNotice(for endpoint: ChatEndpoint) -> String? {
+        guard !endpoint.sendsPrompt else { return nil }
+        let templates = endpoint.bodyTemplate == nil ? "the URL has no {prompt}" : "neither the URL nor --data has {prompt}"
+        return "ssechat: \(templates); the prompt is not sent"
     }
 
     private var replyOptions: ChatReplyOptions {
