@@ -151,8 +151,9 @@ package struct ChatCommand: AsyncParsableCommand {
     /// - Returns: The line for stderr.
     static func promptNotice(for endpoint: ChatEndpoint) -> String? {
         guard !endpoint.sendsPrompt else { return nil }
-        let templates = endpoint.bodyTemplate == nil ? "the URL has no {prompt}" : "neither the URL nor --data has {prompt}"
-        return "ssechat: \(templates); the prompt is not sent"
+        let missing =
+            endpoint.bodyTemplate == nil ? "the URL has no {prompt}" : "neither the URL nor --data has {prompt}"
+        return "ssechat: \(missing); the prompt is not sent"
     }
 
     private var replyOptions: ChatReplyOptions {

@@ -9,8 +9,8 @@ import SSE
 enum MaxLineBytes {
     /// The flag's help text.
     static let help = ArgumentHelp(
-        "Fail on a data, event, id or retry line longer than N bytes (default "
-            + "\(SSEParser.defaultMaxLineLength >> 20) MiB; comments and other fields are skipped whatever their length).",
+        "Fail on a data, event, id or retry line longer than N bytes (default \(SSEParser.defaultMaxLineLength >> 20) "
+            + "MiB; comments and other fields are skipped whatever their length).",
         valueName: "N"
     )
 
