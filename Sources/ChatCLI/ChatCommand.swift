@@ -33,7 +33,10 @@ package struct ChatCommand: AsyncParsableCommand {
     @Flag(help: "Talk to an in-process built-in SSE server (no network, no key).")
     var demo = false
 
-    @Option(name: [.short, .long], help: "The server's base URL (OpenAI: …/v1; plain SSE: a URL with {prompt}).")
+    @Option(
+        name: [.short, .long],
+        help: "The server's base URL (OpenAI: …/v1; plain SSE: the URL, with {prompt} where the prompt goes)."
+    )
     var url: String?
 
     @Option(name: [.short, .long], help: "The model name.")
@@ -51,7 +54,7 @@ package struct ChatCommand: AsyncParsableCommand {
     @Option(help: "The HTTP method for --provider sse (default GET, POST with --data).")
     var method: String?
 
-    @Option(help: "A body template for --provider sse; {prompt} is replaced by the prompt.")
+    @Option(help: "A body template for --provider sse; {prompt} is replaced by the prompt (none: sent as written).")
     var data: String?
 
     @Option(help: "Colour: auto, always or never (NO_COLOR is honoured in auto).")
@@ -81,6 +84,9 @@ package struct ChatCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds without any byte before a stream counts as stalled.", valueName: "SECONDS"))
     var timeout: Double = 120
 
+    @Option(name: .customLong("max-line-bytes"), help: MaxLineBytes.help)
+    var maxLineBytes: Int?
+
     @Flag(name: .shortAndLong, help: "Report connection events on stderr.")
     var verbose = false
 
@@ -91,6 +97,7 @@ package struct ChatCommand: AsyncParsableCommand {
         if timeout <= 0 { throw ValidationError("--timeout must be more than 0") }
         if let pace, pace <= 0 { throw ValidationError("--pace must be more than 0") }
         if json && raw { throw ValidationError("--json and --raw cannot be combined") }
+        try MaxLineBytes.validate(maxLineBytes)
     }
 
     package func run() async throws {
@@ -129,6 +136,8 @@ package struct ChatCommand: AsyncParsableCommand {
         case .remote(let remote):
             endpoint = remote
         }
+        // Once per run, however many turns follow.
+        if let notice = Self.promptNotice(for: endpoint) { StandardStream.error.writeLine(notice) }
         defer { if let server { Task { await server.stop() } } }
         let session = ChatSession(
             endpoint: endpoint,
@@ -152,10 +161,22 @@ package struct ChatCommand: AsyncParsableCommand {
         if status != .ok { throw CLIFailure("", status: status) }
     }
 
+    /// The line that says a plain-SSE endpoint will not get the prompt (its URL and body have no `{prompt}`), or
+    /// `nil` when the prompt is sent.
+    /// - Parameter endpoint: The resolved endpoint.
+    /// - Returns: The line for stderr.
+    static func promptNotice(for endpoint: ChatEndpoint) -> String? {
+        guard !endpoint.sendsPrompt else { return nil }
+        let missing =
+            endpoint.bodyTemplate == nil ? "the URL has no {prompt}" : "neither the URL nor --data has {prompt}"
+        return "ssechat: \(missing); the prompt is not sent"
+    }
+
     private var replyOptions: ChatReplyOptions {
         var options = ChatReplyOptions()
         options.maxResumes = maxReconnects
         options.idleTimeout = .milliseconds(Int(timeout * 1000))
+        options.maxLineLength = maxLineBytes
         return options
     }
 

@@ -44,8 +44,8 @@ package struct EventsCommand: AsyncParsableCommand {
     @Option(name: .customLong("retry-ms"), help: "The initial reconnection time in ms (the server's retry: wins).")
     var retryMilliseconds: Int = 3000
 
-    @Option(name: .customLong("max-line-bytes"), help: "Fail on a line longer than N bytes.")
-    var maxLineBytes: Int = 1 << 20
+    @Option(name: .customLong("max-line-bytes"), help: MaxLineBytes.help)
+    var maxLineBytes: Int?
 
     @Flag(name: .shortAndLong, help: "Report connection state changes on stderr.")
     var verbose = false
@@ -62,6 +62,7 @@ package struct EventsCommand: AsyncParsableCommand {
             throw ValidationError("--read-timeout-ms must be more than 0")
         }
         if retryMilliseconds < 0 { throw ValidationError("--retry-ms must be 0 or more") }
+        try MaxLineBytes.validate(maxLineBytes)
         for header in headers where Self.splitHeader(header) == nil {
             throw ValidationError("--header wants 'Name: value', got: \(header)")
         }
@@ -121,8 +122,7 @@ package struct EventsCommand: AsyncParsableCommand {
         configuration.maxReconnects = maxReconnects
         configuration.idleTimeout = readTimeoutMilliseconds.map { .milliseconds($0) }
         configuration.reconnectionTime = .milliseconds(retryMilliseconds)
-        configuration.maxLineLength = maxLineBytes
-        configuration.maxEventDataLength = max(maxLineBytes, 16 << 20)
+        if let maxLineBytes { configuration.limitLines(to: maxLineBytes) }
         return configuration
     }
 

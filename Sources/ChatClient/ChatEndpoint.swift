@@ -5,7 +5,7 @@ import Foundation
 package struct ChatEndpoint: Sendable {
     /// The wire format.
     package var provider: ChatProviderKind
-    /// The base URL (OpenAI: `…/v1`; Anthropic: the host; plain SSE: the URL template with `{prompt}`).
+    /// The base URL (OpenAI: `…/v1`; Anthropic: the host; plain SSE: the URL, a template when it holds `{prompt}`).
     package var baseURL: URL
     /// The API key; never printed.
     package var apiKey: String?
@@ -35,6 +35,13 @@ package struct ChatEndpoint: Sendable {
         self.method = method
         self.bodyTemplate = bodyTemplate
         self.extraHeaders = extraHeaders
+    }
+
+    /// Whether the requests carry the user's prompt: always, except for a plain-SSE endpoint whose URL and body
+    /// template have no `{prompt}` (one that streams a fixed reply), which is sent as written.
+    package var sendsPrompt: Bool {
+        provider != .sse
+            || PlainSSEWireFormat.sendsPrompt(urlTemplate: baseURL.absoluteString, bodyTemplate: bodyTemplate)
     }
 
     /// The streaming request for a conversation.

@@ -18,6 +18,9 @@ package struct ChatReplyOptions: Sendable {
     package var maxReconnectionDelay: Duration = .seconds(30)
     /// The random number in [0, 1) that spreads backoff waits (tests fix it).
     package var jitter: @Sendable () -> Double = { Double.random(in: 0..<1) }
+    /// The longest `data`, `event`, `id` or `retry` line a reply's stream may send (`--max-line-bytes`), applied
+    /// with `EventSourceConfiguration.limitLines(to:)`; `nil` keeps the `EventSource` default (128 MiB).
+    package var maxLineLength: Int?
 
     /// The defaults.
     package init() {}

@@ -115,6 +115,7 @@ final class ChatReplyDriver: @unchecked Sendable {
         for header in request.headers { configuration.headers[header.name] = header.value }
         configuration.lastEventID = lastEventID
         configuration.idleTimeout = stream.options.idleTimeout
+        if let limit = stream.options.maxLineLength { configuration.limitLines(to: limit) }
         // One connection: every reconnection is the machine's decision.
         configuration.maxReconnects = 0
         configuration.acceptsJSONDocument = stream.endpoint.provider.wireFormat.readsCompleteReplies

@@ -15,7 +15,8 @@ import SSEClient
 ///  decoded(chat event)               ─► .emit(event), and .finish(.complete) after `.done`
 ///  closed(reason)                    ─► .resume(after: D, lastEventID:)    ids given, resumable drop, limit not hit
 ///                                       .retry(after: D)                   nothing received yet, a failure that may pass
-///                                       .finish(.incomplete | .stalled | .failed)
+///                                       .finish(.incomplete | .stalled | .failed)   (a line over the limit,
+///                                       TLS: failed even after events)
 ///  failed(error)                     ─► .finish(.failed(error))
 /// ```
 /// LLM requests are POSTs, and sending one again starts a new, separately billed generation (DESIGN.md). So a drop
@@ -122,6 +123,10 @@ package struct ReplyStateMachine: Sendable {
         if case .failed(let error) = reason, error.code == .idleTimeout {
             return finish(.stalled(because))
         }
+        if case .failed(let error) = reason, Self.isBrokenStream(error) {
+            // Not a drop: what the server sends cannot be read (a line over the limit, a failed TLS check).
+            return finish(.failed(ChatClientError(error)))
+        }
         return finish(.incomplete(because))
     }
 
@@ -162,6 +167,14 @@ package struct ReplyStateMachine: Sendable {
         switch error.code {
         case .network, .idleTimeout: true
         case .badStatus(let status): [429, 500, 502, 503, 504].contains(status)
+        default: false
+        }
+    }
+
+    /// Failures that break the stream itself, whatever arrived before: the reply fails rather than stays incomplete.
+    private static func isBrokenStream(_ error: EventSourceError) -> Bool {
+        switch error.code {
+        case .streamTooLarge, .tls, .invalidURL, .redirectWithoutLocation, .tooManyRedirects, .badContentType: true
         default: false
         }
     }

@@ -5,7 +5,7 @@ package enum ChatProviderKind: String, Sendable, CaseIterable {
     case openai
     /// Anthropic Messages.
     case anthropic
-    /// Hand-written SSE endpoints: a URL template holding `{prompt}`, raw text tokens in `data:` lines.
+    /// Hand-written SSE endpoints: a URL (a template when it holds `{prompt}`), raw text tokens in `data:` lines.
     case sse
 
     /// The wire format that speaks this kind.

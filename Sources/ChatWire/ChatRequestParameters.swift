@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Fields a format does not use are ignored by it. Its `description` never shows the API key.
 package struct ChatRequestParameters: Sendable {
-    /// The server's base URL (`openai`, `anthropic`), or the URL template holding `{prompt}` (`sse`).
+    /// The server's base URL (`openai`, `anthropic`), or the plain-SSE URL (`sse`): a template where it holds
+    /// `{prompt}`, sent as it is when neither it nor the body template does.
     ///
     /// `URL(string:)` percent-encodes the braces; the plain-SSE format accepts `%7Bprompt%7D` as the placeholder too.
     package var baseURL: URL
@@ -22,7 +23,7 @@ package struct ChatRequestParameters: Sendable {
     package var includeUsage: Bool
     /// The plain-SSE method: `"GET"` by default, `"POST"` when there is a body template.
     package var method: String?
-    /// The plain-SSE body template, with `{prompt}` where the prompt goes.
+    /// The plain-SSE body template, with `{prompt}` where the prompt goes (sent as it is when it has none).
     package var bodyTemplate: String?
     /// Extra header fields to send after the format's own.
     package var extraHeaders: [ChatHTTPHeader]

@@ -11,8 +11,6 @@ package struct ChatWireError: Error, Sendable, Equatable, CustomStringConvertibl
         case serverError
         /// The URL is not usable (not http or https, no host, or not valid once the prompt was put in).
         case invalidURL
-        /// A plain-SSE URL or body template has no `{prompt}` to fill.
-        case invalidTemplate
         /// The parameters cannot make a request (no model for Anthropic, no user message for plain SSE…).
         case invalidRequest
     }
@@ -21,7 +19,6 @@ package struct ChatWireError: Error, Sendable, Equatable, CustomStringConvertibl
         case malformedChunk(preview: String, reason: String)
         case serverError(message: String, type: String?, code: String?)
         case invalidURL(String)
-        case invalidTemplate(String)
         case invalidRequest(String)
     }
 
@@ -55,11 +52,6 @@ package struct ChatWireError: Error, Sendable, Equatable, CustomStringConvertibl
     /// - Returns: The error.
     package static func invalidURL(_ reason: String) -> ChatWireError { ChatWireError(.invalidURL(reason)) }
 
-    /// A template with nothing to fill.
-    /// - Parameter reason: What is wrong with it.
-    /// - Returns: The error.
-    package static func invalidTemplate(_ reason: String) -> ChatWireError { ChatWireError(.invalidTemplate(reason)) }
-
     /// Parameters that cannot make a request.
     /// - Parameter reason: What is missing.
     /// - Returns: The error.
@@ -71,7 +63,6 @@ package struct ChatWireError: Error, Sendable, Equatable, CustomStringConvertibl
         case .malformedChunk: .malformedChunk
         case .serverError: .serverError
         case .invalidURL: .invalidURL
-        case .invalidTemplate: .invalidTemplate
         case .invalidRequest: .invalidRequest
         }
     }
@@ -120,8 +111,6 @@ package struct ChatWireError: Error, Sendable, Equatable, CustomStringConvertibl
             return "server error: \(text)\(suffix)"
         case .invalidURL(let reason):
             return "invalid URL: \(reason)"
-        case .invalidTemplate(let reason):
-            return "invalid template: \(reason)"
         case .invalidRequest(let reason):
             return "invalid request: \(reason)"
         }

@@ -2,18 +2,30 @@
 ///
 /// ```
 ///  bytes ─► SSELineSplitter ─► lines ─► fields ─► ServerSentEvent
-///                                        data:  append value + LF to the data buffer
-///                                        event: set the event type buffer
-///                                        id:    set the last event ID buffer (ignored if it contains NUL)
-///                                        retry: set the reconnection time (ASCII digits only)
-///                                        ""     dispatch (nothing if the data buffer is empty)
+///              │                         data:  append value + LF to the data buffer
+///              │                         event: set the event type buffer
+///              │                         id:    set the last event ID buffer (ignored if it contains NUL)
+///              │                         retry: set the reconnection time (ASCII digits only)
+///              │                         ":…", other names: ignored
+///              │                         ""     dispatch (nothing if the data buffer is empty)
+///              └─► dropped as they stream, whatever their length: comment and ignored-field lines that run on
+///                  past the end of a chunk
 /// ```
 ///
 /// Feed chunks of any size with `parse(_:onEvent:)`; the output is the same however the stream is split. At the end
 /// of a stream call `finishStream()`: an incomplete event is discarded, and the parser is ready for the next
 /// connection with its last event ID and reconnection time kept. Lines are decoded as UTF-8 with invalid bytes
 /// replaced by U+FFFD. No method allocates per byte; a dispatched event costs one `String` for its data.
+///
+/// Limits: a `data`, `event`, `id` or `retry` line longer than `maxLineLength`, or an event whose data passes
+/// `maxEventDataLength`, fails the stream. Comments and ignored fields have no limit: they are never buffered.
 package struct SSEParser: Sendable {
+    /// The default line limit: 128 MiB, room for the single multi-megabyte `data:` lines real servers send
+    /// (base64 partial images, long tool-call arguments).
+    package static let defaultMaxLineLength = 128 << 20
+    /// The default limit on one event's data: 128 MiB.
+    package static let defaultMaxEventDataLength = 128 << 20
+
     /// The last event ID string: set at each dispatch from the last event ID buffer, and kept across events and
     /// connections until the stream changes it. Sent as `Last-Event-ID` on reconnection when non-empty.
     package private(set) var lastEventID: String
@@ -31,9 +43,14 @@ package struct SSEParser: Sendable {
     /// Creates a parser.
     /// - Parameters:
     ///   - lastEventID: A last event ID to start from (the caller's, or one kept from an earlier connection).
-    ///   - maxLineLength: The longest line, in bytes, to buffer; longer lines fail the stream.
+    ///   - maxLineLength: The longest line, in bytes, to buffer; a longer line fails the stream unless the parser
+    ///     ignores it (a comment or an unknown field, which is skipped whatever its length).
     ///   - maxEventDataLength: The most data, in bytes, one event may accumulate; more fails the stream.
-    package init(lastEventID: String = "", maxLineLength: Int = 1 << 20, maxEventDataLength: Int = 16 << 20) {
+    package init(
+        lastEventID: String = "",
+        maxLineLength: Int = defaultMaxLineLength,
+        maxEventDataLength: Int = defaultMaxEventDataLength
+    ) {
         self.lastEventID = lastEventID
         self.lastEventIDBuffer = lastEventID
         self.maxEventDataLength = maxEventDataLength
@@ -95,7 +112,7 @@ package struct SSEParser: Sendable {
         if valueStart < line.count, line[valueStart] == ASCII.space { valueStart += 1 }
         let name = UnsafeRawBufferPointer(rebasing: line[0..<colon])
         let value = UnsafeRawBufferPointer(rebasing: line[min(valueStart, line.count)...])
-        switch FieldName(name) {
+        switch SSEFieldName(name) {
         case .data:
             guard dataBuffer.count + value.count < maxEventDataLength else {
                 throw SSEParserError.eventTooLarge(limit: maxEventDataLength)
@@ -152,25 +169,5 @@ package struct SSEParser: Sendable {
             result = sum
         }
         return result
-    }
-}
-
-/// The field names the standard defines; anything else is ignored.
-private enum FieldName {
-    case data, event, id, retry, unknown
-
-    init(_ name: UnsafeRawBufferPointer) {
-        switch name.count {
-        case 4 where name[0] == 0x64 && name[1] == 0x61 && name[2] == 0x74 && name[3] == 0x61:
-            self = .data
-        case 2 where name[0] == 0x69 && name[1] == 0x64:
-            self = .id
-        case 5 where name.elementsEqual("event".utf8):
-            self = .event
-        case 5 where name.elementsEqual("retry".utf8):
-            self = .retry
-        default:
-            self = .unknown
-        }
     }
 }

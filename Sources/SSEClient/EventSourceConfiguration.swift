@@ -1,4 +1,5 @@
 import Foundation
+import SSE
 
 /// How an `EventSource` connects, reconnects and gives up.
 package struct EventSourceConfiguration: Sendable {
@@ -25,10 +26,11 @@ package struct EventSourceConfiguration: Sendable {
     package var idleTimeout: Duration?
     /// How many redirects to follow before failing.
     package var maxRedirects: Int = 10
-    /// The longest line the parser buffers before failing the stream.
-    package var maxLineLength: Int = 1 << 20
+    /// The longest `data`, `event`, `id` or `retry` line the parser buffers before failing the stream; comments
+    /// and ignored fields are skipped whatever their length.
+    package var maxLineLength: Int = SSEParser.defaultMaxLineLength
     /// The most data one event may accumulate before failing the stream.
-    package var maxEventDataLength: Int = 16 << 20
+    package var maxEventDataLength: Int = SSEParser.defaultMaxEventDataLength
     /// Whether a 200 response with a JSON body is read whole and delivered as `.document` instead of failing
     /// (for chat servers that ignore `stream: true`); it is capped by `maxEventDataLength`.
     package var acceptsJSONDocument = false
@@ -39,5 +41,13 @@ package struct EventSourceConfiguration: Sendable {
     /// - Parameter url: The stream's URL.
     package init(url: URL) {
         self.url = url
+    }
+
+    /// Sets the line limit (what `--max-line-bytes` means), raising the event limit to match when it is lower, so
+    /// that one line of that size always fits in an event.
+    /// - Parameter bytes: The longest line to accept.
+    package mutating func limitLines(to bytes: Int) {
+        maxLineLength = bytes
+        maxEventDataLength = max(maxEventDataLength, bytes)
     }
 }

@@ -57,6 +57,36 @@ struct ChatErrorTests {
         #expect((object["message"] as? String)?.contains("Incorrect API key provided.") == true)
     }
 
+    @Test("400 with a long multi-line JSON message: exit 1, the message whole on one stderr line")
+    func longMultiLineMessage() async throws {
+        let parts = [
+            "This model's maximum context length is 128000 tokens. However, your messages resulted in 131072 tokens "
+                + "(130000 in the messages, 1072 in the functions).",
+            "Please reduce the length of the messages or functions, or use a model with a longer context window; "
+                + "the models listed at https://example.invalid/models accept up to 1000000 tokens.",
+            "Details:",
+            "  - system prompt: 2048 tokens",
+            "  - conversation history (41 messages): 126930 tokens, the oldest of which could be summarised",
+            "  - tool definitions: 1072 tokens across 6 functions (search, fetch, read_file, write_file, run, ask)",
+            "Request id: req_0123456789abcdef; proxy: litellm/1.52 (upstream openai, region eu-west).",
+        ]
+        let message = parts[0] + "\n" + parts[1] + "\r\n\r\n" + parts[2] + "\n" + parts[3] + "\r" + parts[4] + "\n\n\n"
+            + parts[5] + "\n" + parts[6]
+        #expect(message.count > 550)
+        let body = try JSONSerialization.data(
+            withJSONObject: ["error": ["message": message, "type": "invalid_request_error", "code": "context_length"]]
+        )
+        let server = try TranscriptServer(
+            .status(400, headers: [("Content-Type", "application/json")], body: String(decoding: body, as: UTF8.self))
+        )
+        let result = try await once(server)
+        expectFailure(result, exitCode: 1, stderrContains: ["400", parts.joined(separator: " / ")])
+        #expect(!result.stderrText.contains("…"))
+        #expect(!result.stderrText.contains("  /"))
+        #expect(result.stdout.isEmpty)
+        #expect(server.requests.count == 1)
+    }
+
     @Test("403: exit 3")
     func forbidden() async throws {
         let server = try TranscriptServer(.status(403, body: "Forbidden: this key may not use that model"))
@@ -196,19 +226,29 @@ struct ChatErrorTests {
         #expect(result.stdoutText == "Some\n")
     }
 
-    @Test("an absurdly long line fails with one clear line instead of eating memory")
+    @Test("an absurdly long line (past the 128 MiB default) fails with one clear line instead of eating memory")
     func absurdlyLongLine() async throws {
         let server = try TranscriptServer(
             .custom { _, writer in
                 writer.writeEventStreamHead()
-                let chunk = [UInt8](repeating: UInt8(ascii: "x"), count: 256 * 1024)
+                let chunk = [UInt8](repeating: UInt8(ascii: "x"), count: 1 << 20)
                 guard writer.write("data: ") else { return }
-                for _ in 0..<64 where writer.write(chunk) {}
+                for _ in 0..<129 where writer.write(chunk) {}
             }
         )
         let result = try await once(server)
-        expectFailure(result, exitCode: 1)
+        expectFailure(result, exitCode: 1, stderrContains: ["longer than \(128 << 20) bytes"])
         #expect(result.stdout.isEmpty)
+    }
+
+    @Test("--max-line-bytes: a data line over it fails the reply with one clear line")
+    func maxLineBytes() async throws {
+        let server = try TranscriptServer(
+            .events([Transcript.openAIContent("Short"), Transcript.openAIContent(String(repeating: "y", count: 2048))])
+        )
+        let result = try await once(server, ["--max-line-bytes", "1024"])
+        expectFailure(result, exitCode: 1, stderrContains: ["longer than 1024 bytes"])
+        #expect(result.stdoutText == "Short\n", "\(result.stdout.count) bytes on stdout")
     }
 
     @Test("invalid UTF-8 in the stream comes out as U+FFFD")
@@ -235,7 +275,7 @@ struct ChatErrorTests {
         "bad flags: exit 2 with one line, nothing sent",
         arguments: [
             ["--bogus"], ["--timeout", "0"], ["--timeout", "soon"], ["--json", "--raw"], ["--provider", "nope"],
-            ["--max-reconnects", "-1"], ["--color", "purple"], ["--url", "ftp://127.0.0.1/"],
+            ["--max-reconnects", "-1"], ["--color", "purple"], ["--url", "ftp://127.0.0.1/"], ["--max-line-bytes", "0"],
         ]
     )
     func badFlags(flags: [String]) async throws {

@@ -106,6 +106,24 @@ struct EventsCommandTests {
         #expect(server.requests.count == 1)
     }
 
+    @Test("--max-line-bytes: 8 MiB comment and unknown-field lines pass a 1 KiB limit; a longer data line fails")
+    func maxLineBytes() async throws {
+        let long = String(repeating: "0123456789abcdef", count: (8 << 20) / 16)
+        let server = try TranscriptServer(
+            .events([
+                "data: one\n\n", ":", long, long, "\n", "x-partial-image: ", long, "\r\n", "data: two\n\n",
+                "data: \(String(repeating: "z", count: 2048))\n\n", "data: never\n\n",
+            ])
+        )
+        let result = try await ssechat(
+            ["events", server.url(), "--max-line-bytes", "1024", "--max-reconnects", "0"], timeout: .seconds(30)
+        )
+        #expect(result.exitCode == 1, "\(result.stderrText)")
+        #expect(try objects(result).map { $0["data"] } == ["one", "two"])
+        #expect(result.stderrLines.count == 1, "\(result.stderrText)")
+        #expect(result.stderrText.contains("longer than 1024 bytes"), "\(result.stderrText)")
+    }
+
     @Test("a refused connection exits 5 with one line on stderr")
     func refusedConnection() async throws {
         let port = try refusedPort()
@@ -205,6 +223,7 @@ struct EventsCommandTests {
         ["events", "http://127.0.0.1:1/", "--max-reconnects", "-1"],
         ["events", "http://127.0.0.1:1/", "--max-reconnects", "x"],
         ["events", "http://127.0.0.1:1/", "--read-timeout-ms", "0"],
+        ["events", "http://127.0.0.1:1/", "--max-line-bytes", "0"],
         ["events", "http://127.0.0.1:1/", "--header", "no colon"],
         ["events", "http://127.0.0.1:1/", "--data", "@/nonexistent/ssechat-test-file"],
     ])

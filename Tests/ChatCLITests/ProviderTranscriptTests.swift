@@ -122,4 +122,64 @@ struct ProviderTranscriptTests {
         let body = try requestJSON(request)
         #expect(body["q"] as? String == "say \"hi\"\nplease")
     }
+
+    /// What ssechat says, once per run, when a plain-SSE endpoint takes no prompt.
+    private static let urlNotice = "ssechat: the URL has no {prompt}; the prompt is not sent"
+
+    @Test("plain SSE with no {prompt}: the URL is requested as written, the reply shown, one notice on stderr")
+    func plainSSEWithoutPrompt() async throws {
+        let server = try TranscriptServer(.events(["data: A fixed\n\n", "data:  reply\n\n", "data: [DONE]\n\n"]))
+        let result = try await ssechat(
+            ["--once", "--provider", "sse", "--url", server.url("/api/stream-chat"), "what is this"],
+            environment: ["OPENAI_API_KEY": secretKey]
+        )
+        #expect(result.exitCode == 0, "\(result.stderrText)")
+        #expect(result.stdoutText == "A fixed reply\n")
+        #expect(result.stderrLines == [Self.urlNotice])
+        let request = try #require(server.requests.first)
+        #expect(server.requests.count == 1)
+        #expect(request.method == "GET")
+        #expect(request.target == "/api/stream-chat")
+        #expect(request.body.isEmpty)
+        expectNoKey(result)
+    }
+
+    @Test("plain SSE with no {prompt}, scripted stdin: every turn gets the reply, the notice appears once")
+    func plainSSEWithoutPromptScripted() async throws {
+        let server = try TranscriptServer(.events(["data: Same\n\n", "data:  again\n\n", "data: [DONE]\n\n"]))
+        let result = try await ssechat(
+            ["--provider", "sse", "--url", server.url("/api/stream-chat")],
+            input: .bytes(Data("first question\nsecond question\n".utf8))
+        )
+        #expect(result.exitCode == 0, "\(result.stderrText)")
+        #expect(result.stdoutText == "Same again\nSame again\n")
+        #expect(result.stderrLines == [Self.urlNotice])
+        #expect(server.requests.map(\.target) == ["/api/stream-chat", "/api/stream-chat"])
+        #expect(server.requests.allSatisfy { $0.body.isEmpty })
+    }
+
+    @Test("plain SSE with --data but no {prompt}: the body is posted as written, and the notice names both")
+    func plainSSEBodyWithoutPrompt() async throws {
+        let server = try TranscriptServer(.events(["data: ok\n\n", "data: [DONE]\n\n"]))
+        let body = #"{"stream": true, "topic": "weather"}"#
+        let result = try await ssechat(
+            ["--once", "--provider", "sse", "--url", server.url("/api/stream-chat"), "--data", body, "my prompt"]
+        )
+        #expect(result.exitCode == 0, "\(result.stderrText)")
+        #expect(result.stdoutText == "ok\n")
+        #expect(result.stderrLines == ["ssechat: neither the URL nor --data has {prompt}; the prompt is not sent"])
+        let request = try #require(server.requests.first)
+        #expect(request.method == "POST")
+        #expect(request.target == "/api/stream-chat")
+        #expect(String(decoding: request.body, as: UTF8.self) == body)
+    }
+
+    @Test("plain SSE with {prompt}: no notice")
+    func plainSSEWithPromptHasNoNotice() async throws {
+        let server = try TranscriptServer(.events(["data: ok\n\n", "data: [DONE]\n\n"]))
+        let result = try await ssechat(["--once", "--url", server.url("/chat?q={prompt}"), "hi"])
+        #expect(result.exitCode == 0, "\(result.stderrText)")
+        #expect(result.stderrText.isEmpty)
+        #expect(server.requests.first?.target == "/chat?q=hi")
+    }
 }

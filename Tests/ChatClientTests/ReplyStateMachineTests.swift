@@ -171,6 +171,15 @@ struct ReplyStateMachineTests {
         )
     }
 
+    @Test("a stream that breaks the parser's limits fails the reply even after events")
+    func brokenStream() {
+        var machine = ReplyStateMachine(options: Self.options())
+        machine.opened()
+        _ = Self.receive(&machine, id: "5", .text("before"))
+        let tooLarge = EventSourceError(.streamTooLarge, endpoint: "h:1", detail: "a line longer than 1024 bytes")
+        #expect(machine.closed(.failed(tooLarge), jitter: 0) == .finish(.failed(ChatClientError(tooLarge))))
+    }
+
     @Test("an error in the stream fails the reply once")
     func failedInStream() {
         var machine = ReplyStateMachine(options: Self.options())

@@ -96,11 +96,34 @@ struct PlainSSERequestTests {
         #expect(request.value(forHeader: "Authorization") == "Bearer k-123")
     }
 
-    @Test("No placeholder anywhere is a clear error")
+    @Test("With no placeholder anywhere the request goes out exactly as written, without the prompt")
     func noPlaceholder() throws {
-        let error = try #require(throws: ChatWireError.self) { try request("http://127.0.0.1:8000/stream") }
-        #expect(error.code == .invalidTemplate)
-        #expect(error.description.contains("{prompt}"))
+        let url = "http://127.0.0.1:8000/api/stream-chat?mode=demo"
+        #expect(!PlainSSEWireFormat.sendsPrompt(urlTemplate: url, bodyTemplate: nil))
+        let get = try request(url, prompt: "secret plans")
+        #expect(get.url.absoluteString == "http://127.0.0.1:8000/api/stream-chat?mode=demo")
+        #expect(get.method == "GET")
+        #expect(get.body == nil)
+        #expect(get.headers.isEmpty)
+
+        let body = #"{"stream": true}"#
+        #expect(!PlainSSEWireFormat.sendsPrompt(urlTemplate: "http://127.0.0.1:8000/chat", bodyTemplate: body))
+        let post = try request("http://127.0.0.1:8000/chat", prompt: "secret plans", body: body)
+        #expect(post.url.absoluteString == "http://127.0.0.1:8000/chat")
+        #expect(post.method == "POST")
+        #expect(post.body == Data(body.utf8))
+        #expect(post.value(forHeader: "Content-Type") == "application/json")
+    }
+
+    @Test(
+        "A placeholder in the URL or in the body template means the prompt is sent",
+        arguments: [
+            ("http://127.0.0.1:8000/?q={prompt}", nil), ("http://127.0.0.1:8000/?q=%7Bprompt%7D", nil),
+            ("http://127.0.0.1:8000/chat", #"{"q":"{prompt}"}"#), ("http://127.0.0.1:8000/chat", "q={PROMPT}"),
+        ] as [(String, String?)]
+    )
+    func sendsPrompt(url: String, body: String?) {
+        #expect(PlainSSEWireFormat.sendsPrompt(urlTemplate: url, bodyTemplate: body))
     }
 
     @Test("No user message is a clear error")

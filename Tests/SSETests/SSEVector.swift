@@ -32,8 +32,11 @@ func ev(_ data: String, type: String = "message", id: String = "") -> ServerSent
 }
 
 /// Runs a parser over `chunks` and finishes the stream.
-func parseAll(_ chunks: [[UInt8]]) throws -> (events: [ServerSentEvent], parser: SSEParser) {
-    var parser = SSEParser()
+func parseAll(
+    _ chunks: [[UInt8]],
+    maxLineLength: Int = SSEParser.defaultMaxLineLength
+) throws -> (events: [ServerSentEvent], parser: SSEParser) {
+    var parser = SSEParser(maxLineLength: maxLineLength)
     var events: [ServerSentEvent] = []
     for chunk in chunks {
         events += try parser.parse(chunk)

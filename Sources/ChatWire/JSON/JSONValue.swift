@@ -53,11 +53,4 @@ enum JSONValue: Sendable, Equatable {
             bytes.append(UInt8(ascii: "}"))
         }
     }
-
-    /// The contents of a JSON string literal for `string`, without the quotes (see `JSONString`).
-    /// - Parameter string: Any text.
-    /// - Returns: The text with `"`, `\` and control characters escaped.
-    static func escapedContents(of string: String) -> String {
-        JSONString.escaped(string)
-    }
 }

@@ -4,8 +4,10 @@ import Foundation
 /// tokens in `data:` lines.
 ///
 /// The URL template holds `{prompt}` (also accepted as `%7Bprompt%7D`, which is what `URL(string:)` makes of it);
-/// the last user message is percent-encoded (RFC 3986 unreserved characters kept) into it. The method is GET, or
-/// POST when there is a body template, unless one is named. In a body template that looks like JSON (it starts
+/// the last user message is percent-encoded (RFC 3986 unreserved characters kept) into it. When neither the URL nor
+/// the body template has a placeholder (an endpoint that streams a fixed reply, say), the request is sent as it is
+/// and the prompt is not sent at all (`sendsPrompt(urlTemplate:bodyTemplate:)` tells the caller so). The method is
+/// GET, or POST when there is a body template, unless one is named. In a body template that looks like JSON (it starts
 /// with `{` or `[` once the placeholders are taken out) `{prompt}` becomes the JSON-escaped prompt without quotes,
 /// and the body is sent as `application/json`; in any other body it is percent-encoded, sent as
 /// `application/x-www-form-urlencoded`. An API key is sent as `Authorization: Bearer`.
@@ -20,18 +22,27 @@ package struct PlainSSEWireFormat: ChatWireFormat {
         placeholders.contains { text.range(of: $0, options: .caseInsensitive) != nil }
     }
 
+    /// Whether a request built from these templates carries the prompt: `false` when neither holds `{prompt}`, and
+    /// the request then goes out exactly as written whatever the prompt.
+    /// - Parameters:
+    ///   - urlTemplate: The URL template.
+    ///   - bodyTemplate: The body template, if any.
+    /// - Returns: `true` when one of them has a placeholder to fill.
+    package static func sendsPrompt(urlTemplate: String, bodyTemplate: String?) -> Bool {
+        containsPromptPlaceholder(urlTemplate) || bodyTemplate.map(containsPromptPlaceholder) == true
+    }
+
     package func makeRequest(_ parameters: ChatRequestParameters) throws -> ChatHTTPRequest {
         let template = parameters.baseURL.absoluteString
         let bodyTemplate = parameters.bodyTemplate
-        guard Self.containsPromptPlaceholder(template) || bodyTemplate.map(Self.containsPromptPlaceholder) == true
-        else {
-            throw ChatWireError.invalidTemplate(
-                "the URL (or the body template) needs a {prompt} placeholder, "
-                    + "e.g. http://127.0.0.1:8080/chat?q={prompt}"
-            )
-        }
-        guard let prompt = parameters.messages.last(where: { $0.role == .user })?.content else {
-            throw ChatWireError.invalidRequest("no user message to send")
+        let prompt: String
+        if Self.sendsPrompt(urlTemplate: template, bodyTemplate: bodyTemplate) {
+            guard let last = parameters.messages.last(where: { $0.role == .user })?.content else {
+                throw ChatWireError.invalidRequest("no user message to send")
+            }
+            prompt = last
+        } else {
+            prompt = ""  // nothing to fill: the templates go out as they are
         }
         let filled = Self.fill(template, with: PercentEncoding.encodeUnreserved(prompt))
         guard let url = URL(string: filled) else {
@@ -43,7 +54,7 @@ package struct PlainSSEWireFormat: ChatWireFormat {
         var body: Data?
         if let bodyTemplate {
             if Self.looksLikeJSON(bodyTemplate) {
-                body = Data(Self.fill(bodyTemplate, with: JSONValue.escapedContents(of: prompt)).utf8)
+                body = Data(Self.fill(bodyTemplate, with: JSONString.escaped(prompt)).utf8)
                 headers.append(ChatHTTPHeader(name: "Content-Type", value: "application/json"))
             } else {
                 body = Data(Self.fill(bodyTemplate, with: PercentEncoding.encodeUnreserved(prompt)).utf8)
