@@ -90,7 +90,7 @@ struct CLikeLexer: ByteLexer {
     mutating func scanEnd(into out: inout SpanOutput) {
         let end = 0
         switch state {
-        case .word: out.releaseAll(upTo: end, as: wordKind(out.heldText(upTo: end)))
+        case .word: out.releaseAll(upTo: end, as: out.withHeldBytes(upTo: end) { wordKind($0) })
         case .numberDot, .slash, .dash: out.releaseAll(upTo: end, as: .punctuation)
         case .hashes:
             out.release(prefixLength, as: .plain)
@@ -121,7 +121,7 @@ struct CLikeLexer: ByteLexer {
             state = .number
             return true
         }
-        if syntax.quoteBytes.contains(byte), let rule = syntax.quotes[byte] {
+        if let rule = syntax.quote(byte) {
             openString(byte, rule: rule, hashes: 0, escapes: rule.escapes, at: i, &out)
             return true
         }
@@ -209,8 +209,8 @@ struct CLikeLexer: ByteLexer {
             }
             return true
         }
-        let word = out.heldText(upTo: i)
         if let rule = quoteRule(byte) {
+            let word = out.heldText(upTo: i)
             let raw = syntax.rawStringPrefixes.contains(word)
             if raw || syntax.stringPrefixes.contains(word) {
                 out.releaseAll(upTo: i, as: .string)
@@ -218,29 +218,25 @@ struct CLikeLexer: ByteLexer {
                 return true
             }
         }
-        if byte == ASCII.hash, syntax.rawStringHashes, syntax.rawStringPrefixes.contains(word) {
+        if byte == ASCII.hash, syntax.rawStringHashes, syntax.rawStringPrefixes.contains(out.heldText(upTo: i)) {
             hashCount = 0
             prefixLength = wordLength
             state = .hashes
             return false
         }
-        out.releaseAll(upTo: i, as: wordKind(word))
+        out.releaseAll(upTo: i, as: out.withHeldBytes(upTo: i) { wordKind($0) })
         state = .code
         return false
     }
 
     /// The kind of a whole word, or of any word too long to be a keyword (`nil`).
-    private func wordKind(_ word: String?) -> CodeTokenKind {
-        if let word {
-            let key = syntax.caseInsensitive ? word.lowercased() : word
-            if syntax.keywords.contains(key) { return .keyword }
-            if syntax.types.contains(key) { return .type }
-        }
+    private func wordKind(_ word: UnsafeBufferPointer<UInt8>?) -> CodeTokenKind {
+        if let word, let kind = syntax.wordTable.kind(of: word) { return kind }
         return syntax.capitalizedIsType && ASCII.isUppercase(wordFirst) ? .type : .plain
     }
 
     private func quoteRule(_ byte: UInt8) -> CLikeSyntax.Quote? {
-        if syntax.quoteBytes.contains(byte) { return syntax.quotes[byte] }
+        if let rule = syntax.quote(byte) { return rule }
         if syntax.characterOrLifetime, byte == ASCII.apostrophe { return StringScan.characterLiteral }
         return nil
     }
@@ -267,141 +263,6 @@ struct CLikeLexer: ByteLexer {
         out.put(.number, at: i)
         numberLast = byte
         numberLength += 1
-        return true
-    }
-
-    // MARK: - Holds before comments, raw strings, characters
-
-    private mutating func slash(_ byte: UInt8, at i: Int, _ out: inout SpanOutput) -> Bool {
-        let line = byte == ASCII.slash && syntax.lineComment == .doubleSlash
-        let block = byte == ASCII.star && syntax.blockComment
-        out.releaseAll(upTo: i, as: line || block ? .comment : .punctuation)
-        if line {
-            state = .lineComment
-        } else if block {
-            commentDepth = 1
-            commentLast = 0
-            state = .blockComment
-        } else {
-            state = .code
-            return false
-        }
-        out.put(.comment, at: i)
-        return true
-    }
-
-    private mutating func blockComment(_ byte: UInt8, at i: Int, _ out: inout SpanOutput) {
-        out.put(.comment, at: i)
-        if syntax.nestedBlockComments, commentLast == ASCII.slash, byte == ASCII.star {
-            commentDepth += 1
-            commentLast = 0
-        } else if commentLast == ASCII.star, byte == ASCII.slash {
-            commentDepth -= 1
-            commentLast = 0
-            if commentDepth == 0 { state = .code }
-        } else {
-            commentLast = byte
-        }
-    }
-
-    private mutating func hashes(_ byte: UInt8, at i: Int, _ out: inout SpanOutput) -> Bool {
-        if byte == ASCII.hash, hashCount < 16 {
-            hashCount += 1
-            return true
-        }
-        if byte == ASCII.quote, let rule = syntax.quotes[byte] {
-            out.releaseAll(upTo: i, as: .string)
-            openString(byte, rule: rule, hashes: hashCount, escapes: false, at: i, &out)
-            return true
-        }
-        let name = hashCount == 1 && syntax.identifierStart.contains(byte)
-        if prefixLength > 0 {
-            // Rust: `r#name` is a raw identifier; anything else is the word `r` and punctuation.
-            out.release(prefixLength, as: .plain)
-            out.releaseAll(upTo: i, as: name ? .plain : .punctuation)
-            state = name ? .wordTail(.plain) : .code
-        } else {
-            out.releaseAll(upTo: i, as: name ? .attribute : .punctuation)
-            state = name ? .attributeName : .code
-        }
-        return false
-    }
-
-    private mutating func tick(_ byte: UInt8, at i: Int, _ out: inout SpanOutput) -> Bool {
-        if case .tick = state, byte < 0x80, syntax.identifierStart.contains(byte) {
-            state = .tickLetter
-            return true
-        }
-        if case .tickLetter = state {
-            let character = byte == ASCII.apostrophe
-            out.releaseAll(upTo: i, as: character ? .string : .keyword)
-            if character { out.put(.string, at: i) }
-            state = character ? .code : .wordTail(.keyword)
-            return character
-        }
-        out.releaseAll(upTo: i, as: .string)
-        string.begin(quote: ASCII.apostrophe, rule: StringScan.characterLiteral, hashes: 0, escapes: true, kind: .string)
-        state = .string
-        return false
-    }
-
-    // MARK: - Strings
-
-    private mutating func openString(
-        _ quote: UInt8,
-        rule: CLikeSyntax.Quote,
-        hashes: Int,
-        escapes: Bool,
-        at i: Int,
-        _ out: inout SpanOutput
-    ) {
-        let kind: CodeTokenKind = syntax.marksObjectKeys && expectingKey ? .attribute : .string
-        expectingKey = false
-        out.put(kind, at: i)
-        string.begin(quote: quote, rule: rule, hashes: hashes, escapes: escapes, kind: kind)
-        state = .string
-    }
-
-    private mutating func stringBody(_ byte: UInt8, at i: Int, _ out: inout SpanOutput) -> Bool {
-        switch string.step(byte) {
-        case .inside:
-            out.put(string.kind, at: i)
-        case .closed:
-            out.put(string.kind, at: i)
-            state = .code
-        case .endedBefore:
-            state = .code
-            return false
-        }
-        return true
-    }
-
-    // MARK: - Attributes and variables
-
-    private mutating func attribute(_ byte: UInt8, at i: Int, _ out: inout SpanOutput) -> Bool {
-        switch state {
-        case .attributeGroupStart where byte == ASCII.bang:
-            break
-        case .attributeGroupStart where byte == ASCII.openBracket, .variable where byte == ASCII.openBrace:
-            groupOpen = byte
-            groupClose = byte == ASCII.openBracket ? ASCII.closeBracket : ASCII.closeBrace
-            groupDepth = 1
-            state = .attributeGroup
-        case .attributeGroup:
-            if byte == groupOpen { groupDepth += 1 }
-            if byte == groupClose { groupDepth -= 1 }
-            if groupDepth == 0 { state = .code }
-        case .variable where ASCIISet.alphanumerics.contains(byte) || byte == UInt8(ascii: "_"):
-            state = .variableName
-        case .variable where "@*#?$!-".utf8.contains(byte):
-            state = .code
-        case .variableName where ASCIISet.alphanumerics.contains(byte) || byte == UInt8(ascii: "_"):
-            break
-        default:
-            state = .code
-            return false
-        }
-        out.put(.attribute, at: i)
         return true
     }
 }

@@ -77,15 +77,27 @@ struct CLikeSyntax: Sendable {
 
     /// The longest word worth holding back: no keyword, type or prefix is longer.
     private(set) var longestWord = 0
-    /// The bytes that have an entry in `quotes`.
-    private(set) var quoteBytes = ASCIISet("")
+    /// `keywords` and `types`, for looking words up by their bytes.
+    private(set) var wordTable = WordTable([:], caseInsensitive: false)
+    /// `quotes` by byte, for the 128 ASCII bytes.
+    private var quoteTable: [Quote?] = []
 
     /// Builds a syntax from the defaults and `configure`.
     init(_ configure: (inout CLikeSyntax) -> Void) {
         configure(&self)
         let words = keywords.union(types).union(stringPrefixes).union(rawStringPrefixes)
         longestWord = words.map(\.utf8.count).max() ?? 0
-        quoteBytes = ASCIISet(String(decoding: quotes.keys, as: UTF8.self))
+        var kinds: [String: CodeTokenKind] = [:]
+        for type in types { kinds[type] = .type }
+        for keyword in keywords { kinds[keyword] = .keyword }
+        wordTable = WordTable(kinds, caseInsensitive: caseInsensitive)
+        quoteTable = (0..<128).map { quotes[UInt8($0)] }
+    }
+
+    /// The rules of `byte` as a quote, if it is one.
+    @inline(__always)
+    func quote(_ byte: UInt8) -> Quote? {
+        byte < 128 ? quoteTable[Int(byte)] : nil
     }
 
     /// Splits a space-separated word list (the language files' tables).

@@ -1,51 +1,58 @@
 /// Colours a fenced code block while it streams in: text in, classified spans out, as early as possible.
 ///
 /// ```
-///  feed:   | let s = "a // | b"  // n|ote⏎ |
-///  emits:    let␠ s␠=␠ "a␠//␠  b"  ␠␠ //␠n ote ⏎
-///            ╰kw╯ ╰plain╯╰─string──╯   ╰─comment─╯ ╰plain
-///            `let` waits for the byte after it (a keyword or `letter`?); everything else goes out at once.
+///  fed piece       spans emitted (Swift)
+///  `le`            —            (held: `le` may become `let`, `length` or `lexer`)
+///  `t s = "a /`    keyword `let` · plain ` `, `s ` · punctuation `=` · plain ` ` · string `"a /`
+///  `/ b"  /`       string `/ b"` · plain `  `                      (held: `/` may start `//`, `/*`, `/=`)
+///  `/ note⏎`       comment `/`, `/ note` · plain `⏎`
 /// ```
 ///
-/// `feed` accepts the block in pieces of any size, split anywhere (mid-identifier, between `/` and `/`, inside an
-/// escape); `finish` ends the block. Line ends are part of the text, and state carries over them: block comments,
-/// multi-line strings (Python and Swift `"""`, JavaScript template literals, Go raw strings, Rust strings and raw
-/// strings) continue on the next line; line comments, shell comments and diff lines end at the line end (the line
-/// end itself is `.plain`).
+/// `feed` takes the block in pieces of any size, split anywhere (inside an identifier, between `/` and `/`, inside
+/// an escape); `finish` ends the block. Line ends are part of the text and state carries over them: block comments
+/// and multi-line strings (Python and Swift `"""`, Java text blocks, JavaScript template literals, Go raw strings,
+/// Rust strings and raw strings, shell and SQL quotes) go on over lines; line comments, shell comments and diff
+/// lines end at the line end, which is `.plain` itself.
 ///
-/// Two promises:
+/// Two promises, both checked by the tests:
 /// - **Exact text**: the spans' texts, concatenated, are the fed text byte for byte.
-/// - **Split invariance**: however the block is cut into pieces, the spans (with neighbours of one kind merged)
-///   are the same.
+/// - **Split invariance**: however the block is cut into pieces, the spans are the same once neighbours of one kind
+///   are merged (a span is never empty, but two neighbours may share a kind, as `le` and `t` above).
 ///
-/// Every byte goes out when it arrives, except for these holds, each released as soon as the byte that decides it
-/// arrives (or at `finish`):
-/// | Hold | Bound | Decided by the next byte |
-/// |---|---|---|
-/// | the identifier being typed | the language's longest keyword, type or string prefix (≤ 18 bytes) | keyword, type, plain, or a prefix (`f"`, `r#"`) |
-/// | `/` | 1 byte | `//` or `/*` comment, or an operator |
-/// | `-` (SQL) | 1 byte | `--` comment, or an operator |
-/// | `.` after a number's digits | 1 byte | `1.5` or `1..2`, `1.max()` |
-/// | Swift `#`s, Rust `r#`s | 16 `#`s | raw string `#"…"#`, or `#if`, `r#type` |
-/// | Rust `'` and one letter | 2 bytes | character `'a'` or lifetime `'a` |
-/// | HTML `<`, `<!`, `<!-` | 3 bytes | tag, `<!--` comment, `<!DOCTYPE`, or text |
-/// | a YAML word at a value's start, then `:` | 64 bytes + 1 | key `name:`, keyword `true`, or plain text |
-/// | diff `+`, `++`, `-`, `--` at a line start | 2 bytes | `+++`/`---` header, or an added/removed line |
+/// Every byte goes out in the `feed` that brings it, except for these holds; each ends at the byte that decides it
+/// (or at `finish`), and nothing else is ever held back:
 ///
-/// Strings never hold: a backslash escape, `"` before `""`, and a raw string's closing `"#` are string either way.
+/// | Hold                                  | Bound         | What the next byte decides                       |
+/// |---------------------------------------|---------------|--------------------------------------------------|
+/// | the identifier being typed            | ≤ 17 bytes ¹  | keyword, type, plain; a prefix `f"`, `b'`, `r#"` |
+/// | `/` (C-like languages)                | 1 byte        | `//` or `/*` comment, or an operator             |
+/// | `-` (SQL)                             | 1 byte        | `--` comment, or an operator                     |
+/// | `.` after a number's digits           | 1 byte        | `1.5`, or `1..2`, `1.max()`                      |
+/// | Swift `#`s, Rust `r#`s and `br#`s     | 16 `#`s       | raw string `#"…"#`; or `#if`, `r#type`           |
+/// | Rust `'` and one letter               | 2 bytes       | character `'a'`, or lifetime `'a`                |
+/// | HTML `<`, `<!`, `<!-`                 | 3 bytes       | tag, `<!--`, `<![CDATA[`, `<!DOCTYPE`, or text   |
+/// | YAML word where a value starts, `:`   | 64 bytes, 1   | key `name: x`, keyword `true`, text `http://x`   |
+/// | `:` inside a YAML plain scalar        | 1 byte        | `: ` separator, or text                          |
+/// | diff `+`, `++`, `-`, `--` line start  | 2 bytes       | `+++`/`---` header, or an added/removed line     |
+///
+/// ¹ The language's longest keyword, type name or string prefix (SQL's `current_timestamp`); a longer identifier
+/// cannot be a keyword, so from there on it streams as plain (or as a type, when capitalised names are types).
+///
+/// Strings never hold: a backslash escape, the `"` that may begin `"""`, and the quote that may begin a raw string's
+/// closing `"#` all are string whatever follows.
 package struct CodeLexer: Sendable {
     /// The language being coloured.
     package let language: CodeLanguage
-    private var engine: Engine
     /// Bytes on hold from earlier pieces (at most one hold's worth, see above).
     private var carried = ""
-
-    private enum Engine: Sendable {
-        case cLike(CLikeLexer)
-        case markup(MarkupLexer)
-        case yaml(YAMLLexer)
-        case diff(DiffLexer)
-    }
+    /// The storage `SpanOutput` records a piece's spans in, kept to be reused.
+    private var spanStorage: [SpanOutput.Span] = []
+    // One lexer per family, only the language's own one used: stored side by side rather than in an enum so that
+    // `feed` mutates it in place instead of copying it out and back.
+    private var cLike: CLikeLexer
+    private var markup = MarkupLexer()
+    private var yaml = YAMLLexer()
+    private var diff = DiffLexer()
 
     /// A lexer for the language a code block's info string names, or `nil` for a language it does not know
     /// (the block is then shown plain).
@@ -58,22 +65,20 @@ package struct CodeLexer: Sendable {
     /// A lexer for `language`.
     package init(_ language: CodeLanguage) {
         self.language = language
-        engine =
+        let syntax: CLikeSyntax =
             switch language {
-            case .swift: .cLike(CLikeLexer(syntax: .swift))
-            case .python: .cLike(CLikeLexer(syntax: .python))
-            case .javaScript: .cLike(CLikeLexer(syntax: .javaScript))
-            case .rust: .cLike(CLikeLexer(syntax: .rust))
-            case .go: .cLike(CLikeLexer(syntax: .go))
-            case .c: .cLike(CLikeLexer(syntax: .c))
-            case .java: .cLike(CLikeLexer(syntax: .java))
-            case .shell: .cLike(CLikeLexer(syntax: .shell))
-            case .json: .cLike(CLikeLexer(syntax: .json))
-            case .sql: .cLike(CLikeLexer(syntax: .sql))
-            case .yaml: .yaml(YAMLLexer())
-            case .markup: .markup(MarkupLexer())
-            case .diff: .diff(DiffLexer())
+            case .swift: .swift
+            case .python: .python
+            case .javaScript: .javaScript
+            case .rust: .rust
+            case .go: .go
+            case .c: .c
+            case .java: .java
+            case .shell: .shell
+            case .sql: .sql
+            case .json, .yaml, .markup, .diff: .json
             }
+        cLike = CLikeLexer(syntax: syntax)
     }
 
     /// Lexes the next piece of the block.
@@ -82,53 +87,84 @@ package struct CodeLexer: Sendable {
     ///   - emit: Called with each span that is decided, in order; adjacent spans may share a kind.
     package mutating func feed(_ text: Substring, emit: (CodeTokenKind, Substring) -> Void) {
         guard !text.isEmpty else { return }
-        if text.utf8.withContiguousStorageIfAvailable({ _ in }) == nil {
+        if !run(text, atEnd: false, emit: emit) {
             var copy = String(text)
             copy.makeContiguousUTF8()
-            feed(copy[...], emit: emit)
-            return
+            run(copy[...], atEnd: false, emit: emit)
         }
-        run(text, atEnd: false, emit: emit)
     }
 
     /// Ends the block: emits whatever is on hold, and readies the lexer for a new block.
     /// - Parameter emit: Called with each remaining span, in order.
     package mutating func finish(emit: (CodeTokenKind, Substring) -> Void) {
-        run(""[...], atEnd: true, emit: emit)
+        run(Substring(Self.empty), atEnd: true, emit: emit)
     }
 
-    private mutating func run(_ text: Substring, atEnd: Bool, emit: (CodeTokenKind, Substring) -> Void) {
-        withoutActuallyEscaping(emit) { emit in
-            var output = SpanOutput(text: text, carried: carried, emit: emit)
-            carried = ""
-            switch engine {
-            case .cLike(var lexer):
-                Self.drive(&lexer, text, atEnd: atEnd, &output)
-                engine = .cLike(lexer)
-            case .markup(var lexer):
-                Self.drive(&lexer, text, atEnd: atEnd, &output)
-                engine = .markup(lexer)
-            case .yaml(var lexer):
-                Self.drive(&lexer, text, atEnd: atEnd, &output)
-                engine = .yaml(lexer)
-            case .diff(var lexer):
-                Self.drive(&lexer, text, atEnd: atEnd, &output)
-                engine = .diff(lexer)
+    /// A native, empty string: its UTF-8 view has contiguous storage.
+    private static let empty = String()
+
+    /// Lexes `text` and emits its spans; returns `false` (doing nothing) when its bytes are not contiguous.
+    @discardableResult
+    private mutating func run(_ text: Substring, atEnd: Bool, emit: (CodeTokenKind, Substring) -> Void) -> Bool {
+        var spans: [SpanOutput.Span] = []
+        swap(&spans, &spanStorage)
+        let earlier = carried
+        carried = ""
+        let scanned: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var output = SpanOutput(bytes: bytes, carried: earlier, spans: &spans)
+            switch language {
+            case .markup: Self.drive(&markup, bytes, atEnd: atEnd, &output)
+            case .yaml: Self.drive(&yaml, bytes, atEnd: atEnd, &output)
+            case .diff: Self.drive(&diff, bytes, atEnd: atEnd, &output)
+            default: Self.drive(&cLike, bytes, atEnd: atEnd, &output)
             }
             carried = output.finishPiece()
+            spans = output.takeSpans()
+        }
+        guard scanned != nil else {
+            carried = earlier
+            swap(&spans, &spanStorage)
+            return false
+        }
+        Self.emit(spans, of: text, carried: earlier, to: emit)
+        spans.removeAll(keepingCapacity: true)
+        swap(&spans, &spanStorage)
+        return true
+    }
+
+    /// Turns recorded spans into `Substring`s of the piece (or of the bytes carried into it) and emits them.
+    private static func emit(
+        _ spans: [SpanOutput.Span],
+        of text: Substring,
+        carried: String,
+        to emit: (CodeTokenKind, Substring) -> Void
+    ) {
+        var index = text.startIndex
+        var offset = 0
+        for span in spans {
+            if span.isCarried {
+                let start = carried.utf8.index(carried.startIndex, offsetBy: span.start)
+                emit(span.kind, carried[start..<carried.utf8.index(start, offsetBy: span.end - span.start)])
+                continue
+            }
+            if span.start != offset { index = text.utf8.index(index, offsetBy: span.start - offset) }
+            let end = text.utf8.index(index, offsetBy: span.end - span.start)
+            emit(span.kind, text[index..<end])
+            index = end
+            offset = span.end
         }
     }
 
     private static func drive<Lexer: ByteLexer>(
         _ lexer: inout Lexer,
-        _ text: Substring,
+        _ bytes: UnsafeBufferPointer<UInt8>,
         atEnd: Bool,
         _ output: inout SpanOutput
     ) {
         if atEnd {
             lexer.scanEnd(into: &output)
         } else {
-            _ = text.utf8.withContiguousStorageIfAvailable { lexer.scan($0, into: &output) }
+            lexer.scan(bytes, into: &output)
         }
     }
 }

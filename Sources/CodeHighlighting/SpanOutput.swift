@@ -1,38 +1,48 @@
-/// The output side of one `feed`: turns byte offsets in the fed piece into spans, and keeps the bytes on hold.
+/// The output side of one piece: turns byte offsets in the piece into spans, and keeps the bytes on hold.
 ///
-/// A lexer assigns each byte a kind with `put(_:at:)`; consecutive bytes of one kind become one span, emitted when
-/// the kind changes or the piece ends. A byte whose kind is not yet known starts a hold (`hold(at:)`): spans up to
-/// it go out, and it and the bytes after it wait until the lexer `release`s them with a kind. A hold that is still
-/// open at the end of the piece is carried into the next `feed` as a small string.
+/// A lexer gives each byte a kind with `put(_:at:)`; consecutive bytes of one kind make one span. A byte whose
+/// kind is not known yet starts a hold (`hold(at:)`): it and the bytes after it wait until the lexer `release`s
+/// them with a kind. A hold still open at the end of the piece is carried into the next piece as a small string,
+/// whose bytes come before the piece's own. Spans are recorded as offsets and turned into `Substring`s by
+/// `CodeLexer` once the piece is scanned, so lexing a piece allocates nothing.
 struct SpanOutput {
-    private let text: Substring
-    private let emit: (CodeTokenKind, Substring) -> Void
+    /// A span of the piece's bytes, or of the bytes carried from earlier pieces.
+    struct Span {
+        var kind: CodeTokenKind
+        var start: Int
+        var end: Int
+        var isCarried: Bool
+    }
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var spans: [Span]
     private var runKind: CodeTokenKind?
     private var runStart = 0
     /// Whether some bytes are on hold (from this piece, earlier pieces, or both).
     private(set) var isHolding: Bool
     private var holdStart = 0
-    /// Held bytes from earlier pieces; they come before `text[holdStart...]`.
+    /// Held bytes from earlier pieces; they come before `bytes[holdStart...]`.
     private var carried: String
     private var carriedReleased = 0
 
     /// Creates the output for one piece.
     /// - Parameters:
-    ///   - text: The piece being lexed; offsets are UTF-8 offsets into it.
+    ///   - bytes: The piece's UTF-8 bytes, valid while this output is used.
     ///   - carried: Bytes held over from earlier pieces (empty when nothing is held).
-    ///   - emit: Receives each span, in order.
-    init(text: Substring, carried: String, emit: @escaping (CodeTokenKind, Substring) -> Void) {
-        self.text = text
+    ///   - spans: An empty array to record spans in, moved in (so that its storage is reused, not copied).
+    init(bytes: UnsafeBufferPointer<UInt8>, carried: String, spans: inout [Span]) {
+        self.bytes = bytes
         self.carried = carried
-        self.emit = emit
+        self.spans = []
         isHolding = !carried.isEmpty
+        swap(&self.spans, &spans)
     }
 
     /// Gives the byte at `offset` the kind `kind`.
     @inline(__always)
     mutating func put(_ kind: CodeTokenKind, at offset: Int) {
         if runKind != kind {
-            flushRun(to: offset)
+            closeRun(at: offset)
             runKind = kind
             runStart = offset
         }
@@ -40,7 +50,7 @@ struct SpanOutput {
 
     /// Starts holding at `offset`: that byte and the ones after it wait for `release`.
     mutating func hold(at offset: Int) {
-        flushRun(to: offset)
+        closeRun(at: offset)
         isHolding = true
         holdStart = offset
     }
@@ -52,25 +62,31 @@ struct SpanOutput {
 
     /// The bytes on hold before `offset`, as a string.
     func heldText(upTo offset: Int) -> String {
-        let current = text[index(holdStart)..<index(offset)]
-        if carried.isEmpty { return String(current) }
-        return String(carriedRest) + current
+        let current = String(decoding: UnsafeBufferPointer(rebasing: bytes[holdStart..<offset]), as: UTF8.self)
+        return carried.isEmpty ? current : carriedRest + current
     }
 
-    /// Emits the first `count` held bytes as `kind`; the hold stays open for the rest.
+    /// Calls `body` with the bytes on hold before `offset` (copied only when some came from earlier pieces).
+    func withHeldBytes<Result>(upTo offset: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let current = UnsafeBufferPointer(rebasing: bytes[holdStart..<offset])
+        guard !carried.isEmpty else { return body(current) }
+        let earlier = carriedRest.utf8
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: earlier.count + current.count) { buffer in
+            let middle = buffer.initialize(fromContentsOf: earlier)
+            _ = UnsafeMutableBufferPointer(rebasing: buffer[middle...]).initialize(fromContentsOf: current)
+            return body(UnsafeBufferPointer(buffer))
+        }
+    }
+
+    /// Gives the first `count` held bytes the kind `kind`; the hold stays open for the rest.
     mutating func release(_ count: Int, as kind: CodeTokenKind) {
         var remaining = count
         let carriedLeft = carried.utf8.count - carriedReleased
         if carriedLeft > 0, remaining > 0 {
             let taken = min(carriedLeft, remaining)
-            let start = carried.utf8.index(carried.utf8.startIndex, offsetBy: carriedReleased)
-            emit(kind, carried[start..<carried.utf8.index(start, offsetBy: taken)])
+            spans.append(Span(kind: kind, start: carriedReleased, end: carriedReleased + taken, isCarried: true))
             carriedReleased += taken
             remaining -= taken
-            if carriedReleased == carried.utf8.count {
-                carried = ""
-                carriedReleased = 0
-            }
         }
         if remaining > 0 {
             put(kind, at: holdStart)
@@ -78,22 +94,27 @@ struct SpanOutput {
         }
     }
 
-    /// Emits every byte held before `offset` as `kind` and ends the hold.
+    /// Gives every byte held before `offset` the kind `kind`, and ends the hold.
     mutating func releaseAll(upTo offset: Int, as kind: CodeTokenKind) {
         release(heldCount(upTo: offset), as: kind)
         isHolding = false
     }
 
-    /// Ends the piece: emits the last span, and returns the bytes still on hold (to pass to the next piece).
+    /// Ends the piece: closes the last span, and returns the bytes still on hold (to carry to the next piece).
     mutating func finishPiece() -> String {
-        let end = text.utf8.count
         guard isHolding else {
-            flushRun(to: end)
+            closeRun(at: bytes.count)
             return ""
         }
-        let current = text[index(holdStart)..<text.endIndex]
-        if carried.isEmpty { return String(current) }
-        return String(carriedRest) + current
+        let current = String(decoding: UnsafeBufferPointer(rebasing: bytes[holdStart...]), as: UTF8.self)
+        return carried.utf8.count == carriedReleased ? current : carriedRest + current
+    }
+
+    /// Hands over the recorded spans (after `finishPiece`).
+    mutating func takeSpans() -> [Span] {
+        var taken: [Span] = []
+        swap(&taken, &spans)
+        return taken
     }
 
     /// The held bytes from earlier pieces that are not yet released.
@@ -101,15 +122,10 @@ struct SpanOutput {
         carried[carried.utf8.index(carried.startIndex, offsetBy: carriedReleased)...]
     }
 
-    private mutating func flushRun(to offset: Int) {
+    private mutating func closeRun(at offset: Int) {
         if let kind = runKind, runStart < offset {
-            emit(kind, text[index(runStart)..<index(offset)])
+            spans.append(Span(kind: kind, start: runStart, end: offset, isCarried: false))
         }
         runKind = nil
-    }
-
-    @inline(__always)
-    private func index(_ offset: Int) -> String.Index {
-        text.utf8.index(text.startIndex, offsetBy: offset)
     }
 }

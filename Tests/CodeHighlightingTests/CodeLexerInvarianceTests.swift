@@ -1,4 +1,5 @@
 import CodeHighlighting
+import TestSupport
 import Testing
 
 /// The two promises: the spans give back the text exactly, and the pieces a block arrives in do not matter.
@@ -40,6 +41,26 @@ struct CodeLexerInvarianceTests {
         for offset in 0...snippet.text.unicodeScalars.count {
             let split = try LexedBlock(snippet.language, Pieces.cut(snippet.text, atScalar: offset))
             #expect(split.spans == whole.spans, "cut at \(offset)")
+        }
+    }
+
+    @Test(
+        "random text made of delimiters gives the same spans whatever the split",
+        arguments: CodeLanguage.allCases
+    )
+    func randomDelimiters(_ language: CodeLanguage) throws {
+        let alphabet = Array("\"\"\"''``##//**--++<<>>!![]{}()$@:\\\\ \n\n\ta_r_b_x0.9eé")
+        var generator = SeededGenerator(seed: 7)
+        let name = try #require(CodeLanguage.names[language]?.first)
+        for round in 0..<200 {
+            let length = Int.random(in: 1...60, using: &generator)
+            let text = String((0..<length).map { _ in generator.pick(alphabet) })
+            let whole = try LexedBlock(name, text)
+            #expect(Array(whole.text.utf8) == Array(text.utf8), "round \(round): \(text.debugDescription)")
+            let scalars = try LexedBlock(name, Pieces.scalars(text))
+            #expect(scalars.spans == whole.spans, "round \(round): \(text.debugDescription)")
+            let random = try LexedBlock(name, Pieces.random(text, seed: UInt64(round)))
+            #expect(random.spans == whole.spans, "round \(round): \(text.debugDescription)")
         }
     }
 

@@ -50,7 +50,8 @@ struct LexedBlock {
         let pattern = Array(needle.utf8)
         func isWord(_ byte: UInt8?) -> Bool {
             guard let byte else { return false }
-            return byte == UInt8(ascii: "_") || ASCIIWord.letters.contains(byte | 0x20) || ASCIIWord.digits.contains(byte)
+            return byte == UInt8(ascii: "_") || ASCIIWord.letters.contains(byte | 0x20)
+                || ASCIIWord.digits.contains(byte)
         }
         var found = 0
         var start = 0
