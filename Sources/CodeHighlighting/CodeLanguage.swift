@@ -1,6 +1,9 @@
 /// A language `CodeLexer` can colour, chosen by the name in a fenced code block's info string.
+///
+/// `console` and `shell-session` are left out on purpose: their output lines are not shell, and an apostrophe in
+/// the output would colour the rest of the block as a string. Such blocks, like any unknown language, are plain.
 package enum CodeLanguage: String, Sendable, CaseIterable {
-    case swift, python, javaScript, rust, go, c, java, shell, json, yaml, sql, markup, diff
+    case swift, python, javaScript, rust, go, c, java, shell, json, yaml, sql, markup, css, diff
 
     /// Every name accepted for each language (matched without regard to case).
     package static let names: [CodeLanguage: [String]] = [
@@ -16,6 +19,7 @@ package enum CodeLanguage: String, Sendable, CaseIterable {
         .yaml: ["yaml", "yml"],
         .sql: ["sql", "postgresql", "postgres", "mysql", "sqlite", "plpgsql"],
         .markup: ["html", "htm", "xml", "svg", "xhtml", "plist", "xsd", "xsl", "rss", "atom"],
+        .css: ["css"],
         .diff: ["diff", "patch"],
     ]
 

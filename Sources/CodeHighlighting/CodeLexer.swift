@@ -76,6 +76,7 @@ package struct CodeLexer: Sendable {
             case .java: .java
             case .shell: .shell
             case .sql: .sql
+            case .css: .css
             case .json, .yaml, .markup, .diff: .json
             }
         cLike = CLikeLexer(syntax: syntax)

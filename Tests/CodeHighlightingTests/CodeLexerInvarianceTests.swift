@@ -86,7 +86,8 @@ struct CodeLanguageTests {
             ("TSX", .javaScript), ("mjs", .javaScript), ("typescript", .javaScript), ("rs", .rust),
             ("golang", .go), ("c++", .c), ("hpp", .c), ("cxx", .c), ("h", .c), ("java", .java), ("zsh", .shell),
             ("shell", .shell), ("jsonc", .json), ("yml", .yaml), ("SQL", .sql), ("svg", .markup), ("xml", .markup),
-            ("patch", .diff), ("python title=\"a.py\"", .python), ("{.rust}", .rust), ("language-go", .go),
+            ("patch", .diff), ("CSS", .css), ("python title=\"a.py\"", .python), ("{.rust}", .rust),
+            ("language-go", .go),
         ]
     )
     func aliases(name: String, language: CodeLanguage) throws {
@@ -94,7 +95,7 @@ struct CodeLanguageTests {
         #expect(lexer.language == language)
     }
 
-    @Test("unknown languages have no lexer", arguments: ["", "brainfuck", "console", "text", "plaintext", "css"])
+    @Test("unknown languages have no lexer", arguments: ["", "brainfuck", "console", "text", "plaintext", "kotlin"])
     func unknown(name: String) {
         #expect(CodeLexer(language: name) == nil)
     }

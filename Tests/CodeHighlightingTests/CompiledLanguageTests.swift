@@ -4,6 +4,19 @@ import Testing
 /// The interesting parts of realistic Swift, Rust, Go, C and Java blocks.
 @Suite("CodeLexer: Swift, Rust, Go, C/C++, Java")
 struct CompiledLanguageTests {
+    @Test("Swift: the exact spans of one line, fed whole and one scalar at a time")
+    func exactSpans() throws {
+        let line = "let format = \"a // b\" // for 0x1F\n"
+        let expected: [LexedBlock.Span] = [
+            .init(kind: .keyword, text: "let"), .init(kind: .plain, text: " format "),
+            .init(kind: .punctuation, text: "="), .init(kind: .plain, text: " "),
+            .init(kind: .string, text: "\"a // b\""), .init(kind: .plain, text: " "),
+            .init(kind: .comment, text: "// for 0x1F"), .init(kind: .plain, text: "\n"),
+        ]
+        #expect(try LexedBlock("swift", line).spans == expected)
+        #expect(try LexedBlock("swift", Pieces.scalars(line)).spans == expected)
+    }
+
     @Test("Swift: keywords, attributes, raw and multi-line strings, nested comments, numbers")
     func swift() throws {
         let block = try LexedBlock("swift", Snippets.swift)

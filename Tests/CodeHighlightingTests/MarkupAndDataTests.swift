@@ -1,8 +1,8 @@
 import CodeHighlighting
 import Testing
 
-/// The interesting parts of realistic JSON, YAML, HTML and diff blocks.
-@Suite("CodeLexer: JSON, YAML, HTML/XML, diff")
+/// The interesting parts of realistic JSON, YAML, HTML, CSS and diff blocks.
+@Suite("CodeLexer: JSON, YAML, HTML/XML, CSS, diff")
 struct MarkupAndDataTests {
     @Test("JSON: keys versus values, comments, numbers, literals")
     func json() throws {
@@ -57,6 +57,21 @@ struct MarkupAndDataTests {
         #expect(block.kind(of: "\"a > b\"") == .string)
         #expect(block.kind(of: "/>") == .punctuation)
         #expect(block.kind(of: "<![CDATA[ raw <stuff> ]]>") == .string)
+    }
+
+    @Test("CSS: comments, at-rules, ids and colours, numbers with units, strings")
+    func css() throws {
+        let block = try LexedBlock("css", Snippets.css)
+        #expect(block.kind(of: "/* Layout: \"quotes\" in a comment */") == .comment)
+        #expect(block.kind(of: "@media") == .attribute)
+        #expect(block.kind(of: "600px") == .number)
+        #expect(block.kind(of: "#main") == .attribute)
+        #expect(block.kind(of: "font-size") == .plain)
+        #expect(block.kind(of: "1.5em") == .number)
+        #expect(block.kind(of: "important") == .keyword)
+        #expect(block.kind(of: "#fff") == .attribute)
+        #expect(block.kind(of: "\"/* not a comment */\"") == .string)
+        #expect(block.kind(of: "auto") == .keyword)
     }
 
     @Test("diff: headers, hunks, added, removed and context lines")

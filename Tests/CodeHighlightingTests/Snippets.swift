@@ -215,6 +215,14 @@ enum Snippets {
         </html>
         """#
 
+    static let css = #"""
+        /* Layout: "quotes" in a comment */
+        @media (max-width: 600px) {
+          #main > .card:hover { font-size: 1.5em !important; color: #fff; }
+        }
+        a::after { content: "/* not a comment */"; margin: -4px auto 0; }
+        """#
+
     static let diff = #"""
         diff --git a/x.swift b/x.swift
         index 1234567..89abcde 100644
@@ -232,7 +240,7 @@ enum Snippets {
     static let all: [(language: String, text: String)] = [
         ("swift", swift), ("python", python), ("ts", javaScript), ("rust", rust), ("go", go), ("cpp", c),
         ("java", java), ("bash", shell), ("json", json), ("yaml", yaml), ("sql", sql), ("html", html),
-        ("diff", diff),
+        ("css", css), ("diff", diff),
         ("swift", "let s = ##\"a\"# \"##"), ("swift", "x /"), ("swift", "#"), ("swift", "/* open"),
         ("rust", "r##"), ("rust", "fn f<'a>() -> 'a"), ("rust", "'x"), ("rust", "br#\"é\"#.len()"),
         ("python", "'''open \"\"\" ''"), ("python", "x = 1."), ("js", "`a ${ `b` } c"), ("sql", "a -"),
