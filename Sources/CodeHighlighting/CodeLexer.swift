@@ -88,30 +88,23 @@ package struct CodeLexer: Sendable {
     ///   - emit: Called with each span that is decided, in order; adjacent spans may share a kind.
     package mutating func feed(_ text: Substring, emit: (CodeTokenKind, Substring) -> Void) {
         guard !text.isEmpty else { return }
-        if !run(text, atEnd: false, emit: emit) {
-            var copy = String(text)
-            copy.makeContiguousUTF8()
-            run(copy[...], atEnd: false, emit: emit)
-        }
+        run(text, atEnd: false, emit: emit)
     }
 
     /// Ends the block: emits whatever is on hold, and readies the lexer for a new block.
     /// - Parameter emit: Called with each remaining span, in order.
     package mutating func finish(emit: (CodeTokenKind, Substring) -> Void) {
-        run(Substring(Self.empty), atEnd: true, emit: emit)
+        run("", atEnd: true, emit: emit)
     }
 
-    /// A native, empty string: its UTF-8 view has contiguous storage.
-    private static let empty = String()
-
-    /// Lexes `text` and emits its spans; returns `false` (doing nothing) when its bytes are not contiguous.
-    @discardableResult
-    private mutating func run(_ text: Substring, atEnd: Bool, emit: (CodeTokenKind, Substring) -> Void) -> Bool {
+    /// Lexes `text` (or, at the end, resolves the holds) and emits the spans.
+    private mutating func run(_ text: Substring, atEnd: Bool, emit: (CodeTokenKind, Substring) -> Void) {
         var spans: [SpanOutput.Span] = []
         swap(&spans, &spanStorage)
         let earlier = carried
-        carried = ""
-        let scanned: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+        var count = 0
+        var contiguous = text
+        contiguous.withUTF8 { bytes in
             var output = SpanOutput(bytes: bytes, carried: earlier, spans: &spans)
             switch language {
             case .markup: Self.drive(&markup, bytes, atEnd: atEnd, &output)
@@ -120,26 +113,23 @@ package struct CodeLexer: Sendable {
             default: Self.drive(&cLike, bytes, atEnd: atEnd, &output)
             }
             carried = output.finishPiece()
-            spans = output.takeSpans()
+            (spans, count) = output.takeSpans()
         }
-        guard scanned != nil else {
-            carried = earlier
-            swap(&spans, &spanStorage)
-            return false
-        }
-        Self.emit(spans, of: text, carried: earlier, to: emit)
-        spans.removeAll(keepingCapacity: true)
+        Self.emit(spans[..<count], of: text, carried: earlier, to: emit)
         swap(&spans, &spanStorage)
-        return true
     }
 
     /// Turns recorded spans into `Substring`s of the piece (or of the bytes carried into it) and emits them.
     private static func emit(
-        _ spans: [SpanOutput.Span],
+        _ spans: ArraySlice<SpanOutput.Span>,
         of text: Substring,
         carried: String,
         to emit: (CodeTokenKind, Substring) -> Void
     ) {
+        if spans.count == 1, let span = spans.first, !span.isCarried, span.start == 0, span.end == text.utf8.count {
+            emit(span.kind, text)
+            return
+        }
         var index = text.startIndex
         var offset = 0
         for span in spans {

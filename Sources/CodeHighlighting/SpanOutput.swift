@@ -15,7 +15,9 @@ struct SpanOutput {
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
+    /// The recorded spans are `spans[..<spanCount]`; the elements after are old ones, kept for their storage.
     private var spans: [Span]
+    private var spanCount = 0
     private var runKind: CodeTokenKind?
     private var runStart = 0
     /// Whether some bytes are on hold (from this piece, earlier pieces, or both).
@@ -29,7 +31,8 @@ struct SpanOutput {
     /// - Parameters:
     ///   - bytes: The piece's UTF-8 bytes, valid while this output is used.
     ///   - carried: Bytes held over from earlier pieces (empty when nothing is held).
-    ///   - spans: An empty array to record spans in, moved in (so that its storage is reused, not copied).
+    ///   - spans: An array to record spans in, moved in (so that its storage is reused, not copied); its elements
+    ///     are overwritten.
     init(bytes: UnsafeBufferPointer<UInt8>, carried: String, spans: inout [Span]) {
         self.bytes = bytes
         self.carried = carried
@@ -84,7 +87,7 @@ struct SpanOutput {
         let carriedLeft = carried.utf8.count - carriedReleased
         if carriedLeft > 0, remaining > 0 {
             let taken = min(carriedLeft, remaining)
-            spans.append(Span(kind: kind, start: carriedReleased, end: carriedReleased + taken, isCarried: true))
+            record(Span(kind: kind, start: carriedReleased, end: carriedReleased + taken, isCarried: true))
             carriedReleased += taken
             remaining -= taken
         }
@@ -110,11 +113,21 @@ struct SpanOutput {
         return carried.utf8.count == carriedReleased ? current : carriedRest + current
     }
 
-    /// Hands over the recorded spans (after `finishPiece`).
-    mutating func takeSpans() -> [Span] {
+    /// Hands over the array the spans are recorded in, and how many of its first elements are this piece's spans
+    /// (call after `finishPiece`).
+    mutating func takeSpans() -> (spans: [Span], count: Int) {
         var taken: [Span] = []
         swap(&taken, &spans)
-        return taken
+        return (taken, spanCount)
+    }
+
+    private mutating func record(_ span: Span) {
+        if spanCount < spans.count {
+            spans[spanCount] = span
+        } else {
+            spans.append(span)
+        }
+        spanCount += 1
     }
 
     /// The held bytes from earlier pieces that are not yet released.
@@ -124,7 +137,7 @@ struct SpanOutput {
 
     private mutating func closeRun(at offset: Int) {
         if let kind = runKind, runStart < offset {
-            spans.append(Span(kind: kind, start: runStart, end: offset, isCarried: false))
+            record(Span(kind: kind, start: runStart, end: offset, isCarried: false))
         }
         runKind = nil
     }
