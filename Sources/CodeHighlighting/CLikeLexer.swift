@@ -1,4 +1,4 @@
-/// The lexer shared by the C-like languages (and Python, shell, SQL, JSON), driven by a `CLikeSyntax` table.
+/// The lexer shared by the C-like languages (and Python, shell, SQL, JSON, CSS), driven by a `CLikeSyntax` table.
 ///
 /// Every byte is classified when it arrives, except for these holds (each bounded):
 /// - an identifier, until it ends or grows longer than the table's longest keyword, type or string prefix;
@@ -7,6 +7,8 @@
 /// - Swift's `#`s before `"` (a raw string) or a name (`#if`), at most 16; Rust's `r#`s likewise;
 /// - Rust's `'` and one letter after it, until the next byte (`'a'` is a character, `'a` a lifetime).
 struct CLikeLexer: ByteLexer {
+    /// Where the scanner is. The held states are `word`, `numberDot`, `slash`, `dash`, `hashes`, `tick` and
+    /// `tickLetter`; `wordTail` is the rest of a word already classified (too long for a keyword, or a lifetime).
     enum State: Sendable {
         case code, word, wordTail(CodeTokenKind), number, numberDot, slash, dash, hashes, tick, tickLetter
         case lineComment, blockComment, string, attributeName, attributeGroupStart, attributeGroup
@@ -33,8 +35,8 @@ struct CLikeLexer: ByteLexer {
     var groupClose: UInt8 = 0
     var groupDepth = 0
     var string = StringScan()
-    /// JSON: the open containers as a bit stack (1 = object; the 64 innermost are tracked), and whether the next
-    /// string is a key.
+    /// JSON: the open containers as a bit stack (1 = object; the outermost 64 are tracked, deeper ones count as
+    /// objects), and whether the next string is a key.
     var containers: UInt64 = 0
     var containerDepth = 0
     var expectingKey = false

@@ -3,7 +3,7 @@
 /// ```
 ///  fed piece       spans emitted (Swift)
 ///  `le`            —            (held: `le` may become `let`, `length` or `lexer`)
-///  `t s = "a /`    keyword `let` · plain ` `, `s ` · punctuation `=` · plain ` ` · string `"a /`
+///  `t s = "a /`    keyword `le`, `t` · plain ` `, `s ` · punctuation `=` · plain ` ` · string `"a /`
 ///  `/ b"  /`       string `/ b"` · plain `  `                      (held: `/` may start `//`, `/*`, `/=`)
 ///  `/ note⏎`       comment `/`, `/ note` · plain `⏎`
 /// ```
