@@ -31,6 +31,7 @@
 /// | Swift `#`s, Rust `r#`s and `br#`s     | 16 `#`s       | raw string `#"…"#`; or `#if`, `r#type`           |
 /// | Rust `'` and one letter               | 2 bytes       | character `'a'`, or lifetime `'a`                |
 /// | HTML `<`, `<!`, `<!-`                 | 3 bytes       | tag, `<!--`, `<![CDATA[`, `<!DOCTYPE`, or text   |
+/// | `<`, `</`, … in `<script>`, `<style>` | 7 bytes       | end tag `</script`, or text (`i<n`)              |
 /// | YAML word where a value starts, `:`   | 64 bytes, 1   | key `name: x`, keyword `true`, text `http://x`   |
 /// | `:` inside a YAML plain scalar        | 1 byte        | `: ` separator, or text                          |
 /// | diff `+`, `++`, `-`, `--` line start  | 2 bytes       | `+++`/`---` header, or an added/removed line     |

@@ -41,7 +41,7 @@ struct MarkupAndDataTests {
         #expect(block.kind(of: "123") == .number)
     }
 
-    @Test("HTML: tags, attributes and values, comments across lines, text with `<`, CDATA")
+    @Test("HTML: tags, attributes and values, comments across lines, text with `<`, CDATA, script contents")
     func html() throws {
         let block = try LexedBlock("html", Snippets.html)
         #expect(block.kind(of: "DOCTYPE") == .keyword)
@@ -57,6 +57,10 @@ struct MarkupAndDataTests {
         #expect(block.kind(of: "\"a > b\"") == .string)
         #expect(block.kind(of: "/>") == .punctuation)
         #expect(block.kind(of: "<![CDATA[ raw <stuff> ]]>") == .string)
+        #expect(block.kind(of: "script") == .keyword)
+        #expect(block.kind(of: "for (let i = 0; i<n; i++) { if (a<b) out = \"</div>\"; }") == .plain)
+        #expect(block.kind(of: "SCRIPT") == .keyword)
+        #expect(block.kind(of: "p > a { color: red }") == .plain)
     }
 
     @Test("CSS: comments, at-rules, ids and colours, numbers with units, strings")

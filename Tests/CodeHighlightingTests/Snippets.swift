@@ -211,6 +211,10 @@ enum Snippets {
           <p>Fish &amp; chips: 3 < 4 and "quotes" are text</p>
           <img src="a.png" alt="a > b"/>
           <![CDATA[ raw <stuff> ]]>
+          <script type="module">
+            for (let i = 0; i<n; i++) { if (a<b) out = "</div>"; }
+          </SCRIPT>
+          <style>p > a { color: red }</style>
         </body>
         </html>
         """#
@@ -244,7 +248,8 @@ enum Snippets {
         ("swift", "let s = ##\"a\"# \"##"), ("swift", "x /"), ("swift", "#"), ("swift", "/* open"),
         ("rust", "r##"), ("rust", "fn f<'a>() -> 'a"), ("rust", "'x"), ("rust", "br#\"é\"#.len()"),
         ("python", "'''open \"\"\" ''"), ("python", "x = 1."), ("js", "`a ${ `b` } c"), ("sql", "a -"),
-        ("html", "a <!-"), ("html", "<"), ("yaml", "key:"), ("yaml", "- a: b: c\n  d"), ("diff", "++"),
+        ("html", "a <!-"), ("html", "<"), ("html", "<style>a</st"), ("html", "<script>x</scriptx>"), ("yaml", "key:"),
+        ("yaml", "- a: b: c\n  d"), ("diff", "++"),
         ("diff", "-"), ("json", "{\"é\": [1, {\"k\": \"v\"}], \"x\": 2}"), ("c", "/"), ("go", "1.5.3 x.0"),
     ]
 }
