@@ -20,6 +20,7 @@ struct CompiledLanguageTests {
     @Test("Swift: keywords, attributes, raw and multi-line strings, nested comments, numbers")
     func swift() throws {
         let block = try LexedBlock("swift", Snippets.swift)
+        #expect(block.kind(of: "@preconcurrency") == .attribute)
         #expect(block.kind(of: "import") == .keyword)
         #expect(block.kind(of: "Foundation") == .type)
         #expect(block.kind(of: "/// Formats a `Price`. // not a second comment") == .comment)

