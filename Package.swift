@@ -27,6 +27,7 @@ let package = Package(
         .target(name: "SSE", swiftSettings: settings),
         .target(name: "ChatWire", dependencies: ["SSE"], swiftSettings: settings),
         .target(name: "Markdown", swiftSettings: settings),
+        .target(name: "CodeHighlighting", swiftSettings: settings),
 
         // ── I/O adapters: each wraps exactly one outside thing ──
         .target(name: "SSEClient", dependencies: ["SSE"], swiftSettings: settings),
@@ -91,6 +92,11 @@ let package = Package(
             name: "MarkdownTests",
             dependencies: ["Markdown"],
             resources: [.copy("Fixtures")],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "CodeHighlightingTests",
+            dependencies: ["CodeHighlighting", "TestSupport"],
             swiftSettings: settings
         ),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TestSupport"], swiftSettings: settings),

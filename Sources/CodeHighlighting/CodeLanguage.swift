@@ -1,0 +1,47 @@
+/// A language `CodeLexer` can colour, chosen by the name in a fenced code block's info string.
+///
+/// `console` and `shell-session` are left out on purpose: their output lines are not shell, and an apostrophe in
+/// the output would colour the rest of the block as a string. Such blocks, like any unknown language, are plain.
+package enum CodeLanguage: String, Sendable, CaseIterable {
+    case swift, python, javaScript, rust, go, c, java, shell, json, yaml, sql, markup, css, diff
+
+    /// Every name accepted for each language (matched without regard to case).
+    package static let names: [CodeLanguage: [String]] = [
+        .swift: ["swift"],
+        .python: ["python", "py", "python3", "py3"],
+        .javaScript: ["javascript", "js", "jsx", "mjs", "cjs", "typescript", "ts", "tsx", "mts", "cts"],
+        .rust: ["rust", "rs"],
+        .go: ["go", "golang"],
+        .c: ["c", "h", "cpp", "c++", "cc", "cxx", "hpp", "hh", "hxx", "objc", "objective-c"],
+        .java: ["java"],
+        .shell: ["sh", "bash", "zsh", "shell", "ksh"],
+        .json: ["json", "jsonc", "json5"],
+        .yaml: ["yaml", "yml"],
+        .sql: ["sql", "postgresql", "postgres", "mysql", "sqlite", "plpgsql"],
+        .markup: ["html", "htm", "xml", "svg", "xhtml", "plist", "xsd", "xsl", "rss", "atom"],
+        .css: ["css"],
+        .diff: ["diff", "patch"],
+    ]
+
+    private static let byName: [String: CodeLanguage] = {
+        var table: [String: CodeLanguage] = [:]
+        for (language, names) in names {
+            for name in names { table[name] = language }
+        }
+        return table
+    }()
+
+    /// The language an info string names, or `nil` when it names none of these.
+    ///
+    /// Only the first word counts (`python title="x.py"`), case is ignored, and the decorations some writers use
+    /// are dropped (`{.python}`, `language-python`).
+    /// - Parameter infoString: A fenced code block's info string, or just a language name.
+    package init?(infoString: String) {
+        var name = Substring(infoString.lowercased()).drop(while: { $0 == " " || $0 == "\t" || $0 == "{" })
+        name = name.prefix(while: { $0 != " " && $0 != "\t" && $0 != "{" && $0 != "}" && $0 != "," })
+        if name.hasPrefix(".") { name = name.dropFirst() }
+        if name.hasPrefix("language-") { name = name.dropFirst("language-".count) }
+        guard let language = Self.byName[String(name)] else { return nil }
+        self = language
+    }
+}

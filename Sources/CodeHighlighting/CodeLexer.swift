@@ -1,0 +1,162 @@
+/// Colours a fenced code block while it streams in: text in, classified spans out, as early as possible.
+///
+/// ```
+///  fed piece       spans emitted (Swift)
+///  `le`            —            (held: `le` may become `let`, `length` or `lexer`)
+///  `t s = "a /`    keyword `le`, `t` · plain ` `, `s ` · punctuation `=` · plain ` ` · string `"a /`
+///  `/ b"  /`       string `/ b"` · plain `  `                      (held: `/` may start `//`, `/*`, `/=`)
+///  `/ note⏎`       comment `/`, `/ note` · plain `⏎`
+/// ```
+///
+/// `feed` takes the block in pieces of any size, split anywhere (inside an identifier, between `/` and `/`, inside
+/// an escape); `finish` ends the block. Line ends are part of the text and state carries over them: block comments
+/// and multi-line strings (Python and Swift `"""`, Java text blocks, JavaScript template literals, Go raw strings,
+/// Rust strings and raw strings, shell and SQL quotes) go on over lines; line comments, shell comments and diff
+/// lines end at the line end, which is `.plain` itself.
+///
+/// Two promises, both checked by the tests:
+/// - **Exact text**: the spans' texts, concatenated, are the fed text byte for byte.
+/// - **Split invariance**: however the block is cut into pieces, the spans are the same once neighbours of one kind
+///   are merged (a span is never empty, but two neighbours may share a kind, as `le` and `t` above).
+///
+/// Every byte goes out in the `feed` that brings it, except for these holds; each ends at the byte that decides it
+/// (or at `finish`), and nothing else is ever held back:
+///
+/// | Hold                                  | Bound         | What the next byte decides                       |
+/// |---------------------------------------|---------------|--------------------------------------------------|
+/// | the identifier being typed            | ≤ 17 bytes ¹  | keyword, type, plain; a prefix `f"`, `b'`, `r#"` |
+/// | `/` (C-like languages)                | 1 byte        | `//` or `/*` comment, or an operator             |
+/// | `-` (SQL)                             | 1 byte        | `--` comment, or an operator                     |
+/// | `.` after a number's digits           | 1 byte        | `1.5`, or `1..2`, `1.max()`                      |
+/// | Swift `#`s, Rust `r#`s and `br#`s     | 16 `#`s       | raw string `#"…"#`; or `#if`, `r#type`           |
+/// | Rust `'` and one letter               | 2 bytes       | character `'a'`, or lifetime `'a`                |
+/// | HTML `<`, `<!`, `<!-`                 | 3 bytes       | tag, `<!--`, `<![CDATA[`, `<!DOCTYPE`, or text   |
+/// | `<`, `</`, … in `<script>`, `<style>` | 7 bytes       | end tag `</script`, or text (`i<n`)              |
+/// | YAML word where a value starts, `:`   | 64 bytes, 1   | key `name: x`, keyword `true`, text `http://x`   |
+/// | `:` inside a YAML plain scalar        | 1 byte        | `: ` separator, or text                          |
+/// | diff `+`, `++`, `-`, `--` line start  | 2 bytes       | `+++`/`---` header, or an added/removed line     |
+///
+/// ¹ The language's longest keyword, type name or string prefix (SQL's `current_timestamp`); a longer identifier
+/// cannot be a keyword, so from there on it streams as plain (or as a type, when capitalised names are types).
+///
+/// Strings never hold: a backslash escape, the `"` that may begin `"""`, and the quote that may begin a raw string's
+/// closing `"#` all are string whatever follows.
+package struct CodeLexer: Sendable {
+    /// The language being coloured.
+    package let language: CodeLanguage
+    /// Bytes on hold from earlier pieces (at most one hold's worth, see above).
+    private var carried = ""
+    /// The storage `SpanOutput` records a piece's spans in, kept to be reused.
+    private var spanStorage: [SpanOutput.Span] = []
+    // One lexer per family, only the language's own one used: stored side by side rather than in an enum so that
+    // `feed` mutates it in place instead of copying it out and back.
+    private var cLike: CLikeLexer
+    private var markup = MarkupLexer()
+    private var yaml = YAMLLexer()
+    private var diff = DiffLexer()
+
+    /// A lexer for the language a code block's info string names, or `nil` for a language it does not know
+    /// (the block is then shown plain).
+    /// - Parameter language: The info string, or its first word (`"py"`, `"TypeScript"`, `"c++"`).
+    package init?(language: String) {
+        guard let language = CodeLanguage(infoString: language) else { return nil }
+        self.init(language)
+    }
+
+    /// A lexer for `language`.
+    package init(_ language: CodeLanguage) {
+        self.language = language
+        let syntax: CLikeSyntax =
+            switch language {
+            case .swift: .swift
+            case .python: .python
+            case .javaScript: .javaScript
+            case .rust: .rust
+            case .go: .go
+            case .c: .c
+            case .java: .java
+            case .shell: .shell
+            case .sql: .sql
+            case .css: .css
+            case .json, .yaml, .markup, .diff: .json
+            }
+        cLike = CLikeLexer(syntax: syntax)
+    }
+
+    /// Lexes the next piece of the block.
+    /// - Parameters:
+    ///   - text: The next piece, of any length (whole characters, as any `Substring` is).
+    ///   - emit: Called with each span that is decided, in order; adjacent spans may share a kind.
+    package mutating func feed(_ text: Substring, emit: (CodeTokenKind, Substring) -> Void) {
+        guard !text.isEmpty else { return }
+        run(text, atEnd: false, emit: emit)
+    }
+
+    /// Ends the block: emits whatever is on hold, and readies the lexer for a new block.
+    /// - Parameter emit: Called with each remaining span, in order.
+    package mutating func finish(emit: (CodeTokenKind, Substring) -> Void) {
+        run("", atEnd: true, emit: emit)
+    }
+
+    /// Lexes `text` (or, at the end, resolves the holds) and emits the spans.
+    private mutating func run(_ text: Substring, atEnd: Bool, emit: (CodeTokenKind, Substring) -> Void) {
+        var spans: [SpanOutput.Span] = []
+        swap(&spans, &spanStorage)
+        let earlier = carried
+        var count = 0
+        var contiguous = text
+        contiguous.withUTF8 { bytes in
+            var output = SpanOutput(bytes: bytes, carried: earlier, spans: &spans)
+            switch language {
+            case .markup: Self.drive(&markup, bytes, atEnd: atEnd, &output)
+            case .yaml: Self.drive(&yaml, bytes, atEnd: atEnd, &output)
+            case .diff: Self.drive(&diff, bytes, atEnd: atEnd, &output)
+            default: Self.drive(&cLike, bytes, atEnd: atEnd, &output)
+            }
+            carried = output.finishPiece()
+            (spans, count) = output.takeSpans()
+        }
+        Self.emit(spans[..<count], of: text, carried: earlier, to: emit)
+        swap(&spans, &spanStorage)
+    }
+
+    /// Turns recorded spans into `Substring`s of the piece (or of the bytes carried into it) and emits them.
+    private static func emit(
+        _ spans: ArraySlice<SpanOutput.Span>,
+        of text: Substring,
+        carried: String,
+        to emit: (CodeTokenKind, Substring) -> Void
+    ) {
+        if spans.count == 1, let span = spans.first, !span.isCarried, span.start == 0, span.end == text.utf8.count {
+            emit(span.kind, text)
+            return
+        }
+        var index = text.startIndex
+        var offset = 0
+        for span in spans {
+            if span.isCarried {
+                let start = carried.utf8.index(carried.startIndex, offsetBy: span.start)
+                emit(span.kind, carried[start..<carried.utf8.index(start, offsetBy: span.end - span.start)])
+                continue
+            }
+            if span.start != offset { index = text.utf8.index(index, offsetBy: span.start - offset) }
+            let end = text.utf8.index(index, offsetBy: span.end - span.start)
+            emit(span.kind, text[index..<end])
+            index = end
+            offset = span.end
+        }
+    }
+
+    private static func drive<Lexer: ByteLexer>(
+        _ lexer: inout Lexer,
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        atEnd: Bool,
+        _ output: inout SpanOutput
+    ) {
+        if atEnd {
+            lexer.scanEnd(into: &output)
+        } else {
+            lexer.scan(bytes, into: &output)
+        }
+    }
+}
