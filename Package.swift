@@ -34,7 +34,7 @@ let package = Package(
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "LineEditor", dependencies: ["CLibEdit"], swiftSettings: settings),
         // The renderer's value types, plus the terminal probes they need (isatty, TIOCGWINSZ, NO_COLOR); no writes.
-        .target(name: "TerminalUI", dependencies: ["Markdown"], swiftSettings: settings),
+        .target(name: "TerminalUI", dependencies: ["Markdown", "CodeHighlighting"], swiftSettings: settings),
 
         // ── orchestration and app ──
         .target(name: "ChatClient", dependencies: ["SSE", "ChatWire", "SSEClient"], swiftSettings: settings),

@@ -297,6 +297,7 @@ package struct ReplyRenderer: Sendable {
             }
             markdown.feed(scalar, into: &stdoutRun)
         }
+        markdown.endOfDelta(into: &stdoutRun)
         typesetter = markdown
     }
 

@@ -54,7 +54,7 @@ struct MarkdownTypesetter: Sendable {
     private var wroteBlock = false
     private var table: TableBuffer
     private var codeIndent = 0
-    private var codeColumn = 0
+    private var code = CodeBlockWriter(info: "", color: false)
 
     /// Creates a typesetter at the start of a line.
     /// - Parameters:
@@ -107,6 +107,8 @@ struct MarkdownTypesetter: Sendable {
         if case .start = mode, !pending.isEmpty { decideStart(complete: true, into: &output) }
         if case .held = mode { endLine(into: &output) }
         if table.isActive { flushTable(into: &output) }
+        if case .code = mode { code.finish(into: &output) }
+        if fence != nil { code.finish(into: &output) }
         endParagraph(into: &output)
         writer.resetStyle(to: &output)
         writer.wrapper.endLine(to: &output)
@@ -143,6 +145,7 @@ struct MarkdownTypesetter: Sendable {
             let text = Array(pending.dropFirst(start.length - max(0, start.indent - codeIndent)))
             pending.removeAll()
             mode = .code
+            code = CodeBlockWriter(info: "", color: false)
             for scalar in text { writeCode(scalar, into: &output) }
         case .heading(let level):
             endParagraph(into: &output)
@@ -237,8 +240,9 @@ struct MarkdownTypesetter: Sendable {
                 }
             }
         case .code:
-            output.append(0x0A)
-            codeColumn = 0
+            code.write("\n", into: &output)
+            code.flush(into: &output)
+            if fence == nil { code.finish(into: &output) }
         case .held(let kind):
             let line = pending
             pending.removeAll()
@@ -252,6 +256,7 @@ struct MarkdownTypesetter: Sendable {
         case .fence(let marker, let length):
             if fence != nil {
                 fence = nil
+                code.finish(into: &output)
                 wroteBlock = true
                 return
             }
@@ -267,6 +272,7 @@ struct MarkdownTypesetter: Sendable {
                 writer.beginLine(prefix: info, attributes: [.dim], to: &output)
                 writer.wrapper.newline(to: &output)
             }
+            code = CodeBlockWriter(info: info, color: writer.color)
         case .rule:
             endParagraph(into: &output)
             beginBlock(quotes: 0, into: &output)
@@ -344,17 +350,14 @@ struct MarkdownTypesetter: Sendable {
         while let item = items.last, indent < item.contentIndent { items.removeLast() }
     }
 
-    /// Writes a code character as it is; a tab becomes spaces to the next multiple of 8 (what a terminal shows,
-    /// and what is copied back from it).
     private mutating func writeCode(_ scalar: Unicode.Scalar, into output: inout [UInt8]) {
-        if scalar == "\t" {
-            let spaces = 8 - codeColumn % 8
-            output += repeatElement(0x20, count: spaces)
-            codeColumn += spaces
-            return
-        }
-        UTF8.encode(scalar) { output.append($0) }
-        codeColumn += DisplayWidth.of(scalar)
+        code.write(scalar, into: &output)
+    }
+
+    /// Writes what a delta left held only for colouring (code waiting for its lexer); called after each delta so
+    /// code streams as it arrives.
+    mutating func endOfDelta(into output: inout [UInt8]) {
+        if case .code = mode { code.flush(into: &output) }
     }
 
     /// The table ended: lays it out, or, when it never was one, writes its only row as a paragraph.
