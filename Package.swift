@@ -20,12 +20,19 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // ── pure logic: no I/O, no clocks, no globals ──
         .target(name: "SSE", swiftSettings: settings),
         .target(name: "ChatWire", dependencies: ["SSE"], swiftSettings: settings),
         .target(name: "TerminalUI", swiftSettings: settings),
+        // The config file's schema and the precedence of settings; TOMLKit only parses text (no I/O).
+        .target(
+            name: "Settings",
+            dependencies: ["ChatWire", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: settings
+        ),
 
         // ── I/O adapters: each wraps exactly one outside thing ──
         .target(name: "SSEClient", dependencies: ["SSE"], swiftSettings: settings),
@@ -42,7 +49,7 @@ let package = Package(
         .target(
             name: "ChatCLI",
             dependencies: [
-                "ChatClient", "SSEClient", "TerminalUI", "LineEditor", "DemoServerKit",
+                "ChatClient", "SSEClient", "TerminalUI", "LineEditor", "DemoServerKit", "Settings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings
@@ -69,6 +76,7 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: settings
         ),
+        .testTarget(name: "SettingsTests", dependencies: ["Settings", "ChatWire"], swiftSettings: settings),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], swiftSettings: settings),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TestSupport"], swiftSettings: settings),
         .executableTarget(
