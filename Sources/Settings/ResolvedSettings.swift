@@ -37,6 +37,45 @@ package struct ResolvedSettings: Sendable, Equatable {
     /// The resume budget.
     package var maxReconnects: Sourced<Int>
 
+    /// Creates resolved settings (`SettingsResolver.resolve()` makes them; tests may too).
+    package init(
+        configPath: Sourced<String>,
+        configExists: Bool,
+        profile: Sourced<String>?,
+        provider: Sourced<ChatProviderKind>,
+        url: Sourced<String>?,
+        model: Sourced<String>?,
+        system: Sourced<SystemPrompt>?,
+        apiKey: Sourced<KeySource>?,
+        headers: [Sourced<ChatHTTPHeader>],
+        maxTokens: Sourced<Int>?,
+        bodyParameters: [Sourced<JSONValue.Member>],
+        markdown: Sourced<String>,
+        color: Sourced<String>,
+        pace: Sourced<Double>?,
+        stats: Sourced<Bool>,
+        timeout: Sourced<Double>,
+        maxReconnects: Sourced<Int>
+    ) {
+        self.configPath = configPath
+        self.configExists = configExists
+        self.profile = profile
+        self.provider = provider
+        self.url = url
+        self.model = model
+        self.system = system
+        self.apiKey = apiKey
+        self.headers = headers
+        self.maxTokens = maxTokens
+        self.bodyParameters = bodyParameters
+        self.markdown = markdown
+        self.color = color
+        self.pace = pace
+        self.stats = stats
+        self.timeout = timeout
+        self.maxReconnects = maxReconnects
+    }
+
     /// Whether chats go to the built-in demo server: no URL and no key from anywhere.
     package var usesDemoServer: Bool { url == nil && apiKey == nil }
 }
