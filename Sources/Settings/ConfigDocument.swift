@@ -8,7 +8,8 @@ package enum ConfigDocument {
     ///   - path: The file's path, for the error message.
     /// - Returns: The top-level table's members, in TOMLKit's order.
     /// - Throws: `SettingsError` naming the file, line and column of a syntax error.
-    package static func parse(_ text: String, path: String) throws(SettingsError) -> [(key: String, value: ConfigValue)] {
+    package static func parse(_ text: String, path: String) throws(SettingsError) -> [(key: String, value: ConfigValue)]
+    {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

@@ -53,7 +53,8 @@ struct ConfigSchema {
             }
         }
         if let name = file.defaultProfile, file.profiles[name.value] == nil {
-            let known = file.profileNames.isEmpty ? "the file has none" : "known: " + file.profileNames.joined(separator: ", ")
+            let known =
+                file.profileNames.isEmpty ? "the file has none" : "known: " + file.profileNames.joined(separator: ", ")
             throw .invalidValue(
                 path: path,
                 line: line(["default_profile"]),
@@ -105,7 +106,10 @@ struct ConfigSchema {
             case "extra_body":
                 for (name, member) in try table(value, at: keyPath) {
                     guard let json = member.json else {
-                        throw invalid(keyPath + [name], "cannot be sent as JSON (a date, or a number that is not finite)")
+                        throw invalid(
+                            keyPath + [name],
+                            "cannot be sent as JSON (a date, or a number that is not finite)"
+                        )
                     }
                     layer.bodyParameters.append(Sourced(.init(name, json), from: source(keyPath + [name])))
                 }
@@ -130,7 +134,9 @@ struct ConfigSchema {
                 guard let kind = Self.bodyParameterKinds[key] else {
                     throw .unknownKey(path: path, line: line(keyPath), key: keyPath)
                 }
-                layer.bodyParameters.append(Sourced(.init(key, try bodyValue(kind, value, at: keyPath)), from: source(keyPath)))
+                layer.bodyParameters.append(
+                    Sourced(.init(key, try bodyValue(kind, value, at: keyPath)), from: source(keyPath))
+                )
             }
         }
         return layer
@@ -225,7 +231,9 @@ struct ConfigSchema {
         -> [(key: String, value: ConfigValue)]
     {
         members.enumerated()
-            .sorted { (line(tablePath + [$0.element.key]), $0.offset) < (line(tablePath + [$1.element.key]), $1.offset) }
+            .sorted {
+                (line(tablePath + [$0.element.key]), $0.offset) < (line(tablePath + [$1.element.key]), $1.offset)
+            }
             .map(\.element)
     }
 

@@ -39,13 +39,23 @@ package struct SettingsReport: Sendable {
             add(name, string.map { .string($0.value) }, string?.value ?? "not set", string?.source)
         }
         let config = settings.configPath
-        add("config", .string(config.value), config.value + (settings.configExists ? "" : " (no such file)"), config.source)
+        add(
+            "config",
+            .string(config.value),
+            config.value + (settings.configExists ? "" : " (no such file)"),
+            config.source
+        )
         add("profile", settings.profile)
         add("provider", settings.provider.map(\.rawValue))
         if let url = settings.url {
             add("url", url)
         } else {
-            add("url", nil, settings.usesDemoServer ? "not set (the built-in demo server)" : "not set (the provider's default)", nil)
+            add(
+                "url",
+                nil,
+                settings.usesDemoServer ? "not set (the built-in demo server)" : "not set (the provider's default)",
+                nil
+            )
         }
         add("model", settings.model)
         switch settings.system?.value {
@@ -57,7 +67,13 @@ package struct SettingsReport: Sendable {
             add("system", nil, "not set", nil)
         }
         rows.append(
-            Row(name: "api_key", value: nil, text: settings.apiKey == nil ? "not set" : "set", source: settings.apiKey?.source, isSecret: true)
+            Row(
+                name: "api_key",
+                value: nil,
+                text: settings.apiKey == nil ? "not set" : "set",
+                source: settings.apiKey?.source,
+                isSecret: true
+            )
         )
         for header in settings.headers {
             let secret = header.value.isSecret
@@ -79,10 +95,20 @@ package struct SettingsReport: Sendable {
         }
         add("markdown", settings.markdown)
         add("color", settings.color)
-        add("pace", settings.pace.map { .double($0.value) }, settings.pace.map { Self.number($0.value) } ?? "not set", settings.pace?.source)
+        add(
+            "pace",
+            settings.pace.map { .double($0.value) },
+            settings.pace.map { Self.number($0.value) } ?? "not set",
+            settings.pace?.source
+        )
         add("stats", .bool(settings.stats.value), settings.stats.value ? "true" : "false", settings.stats.source)
         add("timeout", .double(settings.timeout.value), Self.number(settings.timeout.value), settings.timeout.source)
-        add("max_reconnects", .int(settings.maxReconnects.value), String(settings.maxReconnects.value), settings.maxReconnects.source)
+        add(
+            "max_reconnects",
+            .int(settings.maxReconnects.value),
+            String(settings.maxReconnects.value),
+            settings.maxReconnects.source
+        )
         self.rows = rows
     }
 

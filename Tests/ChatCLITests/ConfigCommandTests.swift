@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `ssechat config show|path|init` and a broken config file, through the built binary.
 @Suite("ssechat config commands and broken config files", .timeLimit(.minutes(1)))
@@ -24,7 +24,10 @@ struct ConfigCommandTests {
         expectFailure(show, exitCode: 2, stderrContains: fragments)
     }
 
-    @Test("--help, --version and config path work with a broken config file", arguments: [["--help"], ["--version"], ["config", "path"], ["config", "--help"]])
+    @Test(
+        "--help, --version and config path work with a broken config file",
+        arguments: [["--help"], ["--version"], ["config", "path"], ["config", "--help"]]
+    )
     func brokenDoesNotBlock(arguments: [String]) async throws {
         let runner = try SSEChatRunner()
         try runner.writeConfig("this is [not toml\n")
@@ -45,7 +48,10 @@ struct ConfigCommandTests {
     func path() async throws {
         let runner = try SSEChatRunner()
         #expect(try await runner.run(["config", "path"]).stdoutText == runner.configPath + "\n")
-        #expect(try await runner.run(["config", "path"], environment: ["SSECHAT_CONFIG": "/e.toml"]).stdoutText == "/e.toml\n")
+        #expect(
+            try await runner.run(["config", "path"], environment: ["SSECHAT_CONFIG": "/e.toml"]).stdoutText
+                == "/e.toml\n"
+        )
         #expect(
             try await runner.run(["config", "path", "--config", "/f.toml"], environment: ["SSECHAT_CONFIG": "/e.toml"])
                 .stdoutText == "/f.toml\n"
@@ -80,7 +86,9 @@ struct ConfigCommandTests {
         let result = try await runner.run(["config", "show", "--color", "never"], environment: environment)
         #expect(result.exitCode == 0, "\(result.stderrText)")
         expectNoKey(result)
-        let lines = result.stdoutLines.map { $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ") }
+        let lines = result.stdoutLines.map {
+            $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        }
         for expected in [
             "config \(path) (built-in default)",
             "profile p (from \(path):1)",

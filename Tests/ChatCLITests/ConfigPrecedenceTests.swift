@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The config file through the built binary: each layer of precedence, profiles and keys, seen by a loopback
 /// server that records what it was sent.
@@ -202,7 +202,10 @@ struct ConfigPrecedenceTests {
         expectNoKey(show)
     }
 
-    @Test("A plain api_key in a file others can read: chmod 600, exit 2, nothing sent", arguments: [0o644, 0o640, 0o604])
+    @Test(
+        "A plain api_key in a file others can read: chmod 600, exit 2, nothing sent",
+        arguments: [0o644, 0o640, 0o604]
+    )
     func plainKeyOpen(mode: Int) async throws {
         let server = try okServer()
         let runner = try SSEChatRunner()

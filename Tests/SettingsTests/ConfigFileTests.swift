@@ -55,9 +55,13 @@ struct ConfigFileTests {
         #expect(work.provider == Sourced(.anthropic, from: .file(path: path, line: 6)))
         #expect(work.url?.value == "https://api.anthropic.com")
         #expect(work.model == Sourced("claude-sonnet-4-5", from: .file(path: path, line: 8)))
-        #expect(work.system == Sourced(.file("/home/me/.config/ssechat/prompts/work.txt"), from: .file(path: path, line: 9)))
+        #expect(
+            work.system == Sourced(.file("/home/me/.config/ssechat/prompts/work.txt"), from: .file(path: path, line: 9))
+        )
         #expect(work.apiKey == Sourced(.command(["pass", "show", "work"]), from: .keyCommand(path: path, line: 10)))
-        #expect(work.headers == [Sourced(ChatHTTPHeader(name: "X-Team", value: "docs"), from: .file(path: path, line: 11))])
+        #expect(
+            work.headers == [Sourced(ChatHTTPHeader(name: "X-Team", value: "docs"), from: .file(path: path, line: 11))]
+        )
         #expect(work.maxTokens == Sourced(300, from: .file(path: path, line: 14)))
         #expect(
             work.bodyParameters.map(\.value) == [
@@ -95,20 +99,47 @@ struct ConfigFileTests {
             ("colour = \"auto\"\n", "config.toml:1: unknown key 'colour'"),
             ("[defaults]\n\ncolor = 1\n", "config.toml:3: 'defaults.color' must be a string, not an integer"),
             ("[defaults]\nstats = \"yes\"", "config.toml:2: 'defaults.stats' must be a boolean, not a string"),
-            ("[profiles.a]\ntemperature = \"hot\"", "config.toml:2: 'profiles.a.temperature' must be a number, not a string"),
-            ("[profiles.a]\nheaders = { X = 1 }", "config.toml:2: 'profiles.a.headers.X' must be a string, not an integer"),
-            ("[profiles.a]\napi_key_cmd = \"pass show\"", "config.toml:2: 'profiles.a.api_key_cmd' must be an array of strings, not a string"),
+            (
+                "[profiles.a]\ntemperature = \"hot\"",
+                "config.toml:2: 'profiles.a.temperature' must be a number, not a string"
+            ),
+            (
+                "[profiles.a]\nheaders = { X = 1 }",
+                "config.toml:2: 'profiles.a.headers.X' must be a string, not an integer"
+            ),
+            (
+                "[profiles.a]\napi_key_cmd = \"pass show\"",
+                "config.toml:2: 'profiles.a.api_key_cmd' must be an array of strings, not a string"
+            ),
             ("profiles = 3", "config.toml:1: 'profiles' must be a table, not an integer"),
             ("[profiles]\na = 1", "config.toml:2: 'profiles.a' must be a table, not an integer"),
-            ("[profiles.a]\nprovider = \"gemini\"", "config.toml:2: 'profiles.a.provider' must be one of openai, anthropic, sse, not 'gemini'"),
-            ("[defaults]\ncolor = \"sometimes\"", "config.toml:2: 'defaults.color' must be auto, always or never, not 'sometimes'"),
+            (
+                "[profiles.a]\nprovider = \"gemini\"",
+                "config.toml:2: 'profiles.a.provider' must be one of openai, anthropic, sse, not 'gemini'"
+            ),
+            (
+                "[defaults]\ncolor = \"sometimes\"",
+                "config.toml:2: 'defaults.color' must be auto, always or never, not 'sometimes'"
+            ),
             ("[defaults]\ntimeout = 0", "config.toml:2: 'defaults.timeout' must be more than 0"),
             ("[defaults]\nmax_reconnects = -1", "config.toml:2: 'defaults.max_reconnects' must be 0 or more"),
             ("[defaults]\ntemperature = nan", "config.toml:2: 'defaults.temperature' must be a finite number"),
-            ("[profiles.a]\napi_key_env = \"A\"\napi_key_cmd = [\"x\"]", "config.toml:3: 'profiles.a.api_key_cmd' cannot be set together with 'api_key_env'"),
-            ("[profiles.a]\nsystem = \"a\"\nsystem_file = \"b\"", "config.toml:3: 'profiles.a.system_file' cannot be set together with 'system'"),
-            ("[profiles.a]\napi_key_cmd = []", "config.toml:2: 'profiles.a.api_key_cmd' must name a program to run, as [\"program\", \"argument\", …]"),
-            ("default_profile = \"b\"\n[profiles.a]\n", "config.toml:1: 'default_profile' names no profile 'b' (known: a)"),
+            (
+                "[profiles.a]\napi_key_env = \"A\"\napi_key_cmd = [\"x\"]",
+                "config.toml:3: 'profiles.a.api_key_cmd' cannot be set together with 'api_key_env'"
+            ),
+            (
+                "[profiles.a]\nsystem = \"a\"\nsystem_file = \"b\"",
+                "config.toml:3: 'profiles.a.system_file' cannot be set together with 'system'"
+            ),
+            (
+                "[profiles.a]\napi_key_cmd = []",
+                "config.toml:2: 'profiles.a.api_key_cmd' must name a program to run, as [\"program\", \"argument\", …]"
+            ),
+            (
+                "default_profile = \"b\"\n[profiles.a]\n",
+                "config.toml:1: 'default_profile' names no profile 'b' (known: a)"
+            ),
         ]
     )
     func mistakes(text: String, message: String) throws {

@@ -18,11 +18,16 @@ struct SettingsReportTests {
             system: Sourced(.text("Be \"brief\".\nReally."), from: .file(path: "/c/config.toml", line: 5)),
             apiKey: Sourced(.value(key), from: .environment("OPENAI_API_KEY")),
             headers: [
-                Sourced(ChatHTTPHeader(name: "Authorization", value: "Bearer " + key), from: .file(path: "/c/config.toml", line: 6)),
+                Sourced(
+                    ChatHTTPHeader(name: "Authorization", value: "Bearer " + key),
+                    from: .file(path: "/c/config.toml", line: 6)
+                ),
                 Sourced(ChatHTTPHeader(name: "X-Team", value: "docs"), from: .file(path: "/c/config.toml", line: 7)),
             ],
             maxTokens: Sourced(99, from: .file(path: "/c/config.toml", line: 8)),
-            bodyParameters: [Sourced(.init("temperature", .double(0.25)), from: .file(path: "/c/config.toml", line: 9))],
+            bodyParameters: [
+                Sourced(.init("temperature", .double(0.25)), from: .file(path: "/c/config.toml", line: 9))
+            ],
             markdown: Sourced("auto", from: .builtIn),
             color: Sourced("never", from: .flag),
             pace: nil,
@@ -50,7 +55,12 @@ struct SettingsReportTests {
             "temperature        0.25 (from /c/config.toml:9)",
             "system             \"Be \\\"brief\\\".\\nReally.\" (from /c/config.toml:5)",
         ] {
-            #expect(text.split(separator: "\n").contains { $0.replacingOccurrences(of: " ", with: "") == line.replacingOccurrences(of: " ", with: "") }, "\(line)\n\(text)")
+            #expect(
+                text.split(separator: "\n").contains {
+                    $0.replacingOccurrences(of: " ", with: "") == line.replacingOccurrences(of: " ", with: "")
+                },
+                "\(line)\n\(text)"
+            )
         }
     }
 

@@ -81,7 +81,13 @@ struct SettingsResolverTests {
         continued.model = Sourced("continued-model", from: .continuedConversation)
         let environment = ["OPENAI_BASE_URL": "http://env/v1", "SSECHAT_MODEL": "env-model"]
 
-        var settings = try resolve(flags: flags, profile: "work", continued: continued, environment: environment, config: config)
+        var settings = try resolve(
+            flags: flags,
+            profile: "work",
+            continued: continued,
+            environment: environment,
+            config: config
+        )
         #expect(settings.url == Sourced("http://flag/v1", from: .flag))
         #expect(settings.model == Sourced("flag-model", from: .flag))
         settings = try resolve(profile: "work", continued: continued, environment: environment, config: config)
@@ -100,10 +106,15 @@ struct SettingsResolverTests {
 
     @Test("OPENAI_API_BASE is the alias; ANTHROPIC_BASE_URL counts when the provider is set to anthropic")
     func baseURLVariables() throws {
-        #expect(try resolve(environment: ["OPENAI_API_BASE": "http://alias/v1"], config: nil).url?.source == .environment("OPENAI_API_BASE"))
+        #expect(
+            try resolve(environment: ["OPENAI_API_BASE": "http://alias/v1"], config: nil).url?.source
+                == .environment("OPENAI_API_BASE")
+        )
         var flags = SettingsLayer()
         flags.provider = Sourced(.anthropic, from: .flag)
-        let environment = ["ANTHROPIC_BASE_URL": "http://a", "OPENAI_BASE_URL": "http://o/v1", "ANTHROPIC_API_KEY": "k"]
+        let environment = [
+            "ANTHROPIC_BASE_URL": "http://a", "OPENAI_BASE_URL": "http://o/v1", "ANTHROPIC_API_KEY": "k",
+        ]
         let settings = try resolve(flags: flags, environment: environment, config: nil)
         #expect(settings.url == Sourced("http://a", from: .environment("ANTHROPIC_BASE_URL")))
         #expect(settings.apiKey == Sourced(.value("k"), from: .environment("ANTHROPIC_API_KEY")))
@@ -123,7 +134,10 @@ struct SettingsResolverTests {
             try resolve(environment: ["ANTHROPIC_API_KEY": "k"], config: nil).provider
                 == Sourced(.anthropic, from: .environment("ANTHROPIC_API_KEY"))
         )
-        #expect(try resolve(environment: ["ANTHROPIC_API_KEY": "k", "OPENAI_API_KEY": "o"], config: nil).provider.value == .openai)
+        #expect(
+            try resolve(environment: ["ANTHROPIC_API_KEY": "k", "OPENAI_API_KEY": "o"], config: nil).provider.value
+                == .openai
+        )
     }
 
     @Test("Key: flag > the profile's own key > OPENAI_API_KEY > [defaults]; api_key_env is looked up")
@@ -131,15 +145,30 @@ struct SettingsResolverTests {
         var flags = SettingsLayer()
         flags.apiKey = Sourced(.value("flag-key"), from: .flag)
         let environment = ["OPENAI_API_KEY": "env-key", "WORK_KEY": "work-key", "DEFAULTS_KEY": "defaults-key"]
-        #expect(try resolve(flags: flags, profile: "work", environment: environment, config: config).apiKey == Sourced(.value("flag-key"), from: .flag))
-        #expect(try resolve(profile: "work", environment: environment, config: config).apiKey == Sourced(.value("work-key"), from: .environment("WORK_KEY")))
-        #expect(try resolve(profile: "home", environment: environment, config: config).apiKey == Sourced(.value("env-key"), from: .environment("OPENAI_API_KEY")))
-        #expect(try resolve(profile: "home", environment: ["DEFAULTS_KEY": "d"], config: config).apiKey == Sourced(.value("d"), from: .environment("DEFAULTS_KEY")))
+        #expect(
+            try resolve(flags: flags, profile: "work", environment: environment, config: config).apiKey
+                == Sourced(.value("flag-key"), from: .flag)
+        )
+        #expect(
+            try resolve(profile: "work", environment: environment, config: config).apiKey
+                == Sourced(.value("work-key"), from: .environment("WORK_KEY"))
+        )
+        #expect(
+            try resolve(profile: "home", environment: environment, config: config).apiKey
+                == Sourced(.value("env-key"), from: .environment("OPENAI_API_KEY"))
+        )
+        #expect(
+            try resolve(profile: "home", environment: ["DEFAULTS_KEY": "d"], config: config).apiKey
+                == Sourced(.value("d"), from: .environment("DEFAULTS_KEY"))
+        )
     }
 
     @Test("An api_key_env naming an unset or empty variable counts as not set")
     func unsetKeyVariable() throws {
-        #expect(try resolve(profile: "work", environment: ["WORK_KEY": "", "OPENAI_API_KEY": "e"], config: config).apiKey?.source == .environment("OPENAI_API_KEY"))
+        #expect(
+            try resolve(profile: "work", environment: ["WORK_KEY": "", "OPENAI_API_KEY": "e"], config: config).apiKey?
+                .source == .environment("OPENAI_API_KEY")
+        )
         #expect(try resolve(profile: "work", config: config).apiKey == nil)
     }
 
@@ -149,7 +178,9 @@ struct SettingsResolverTests {
         profile.apiKey = Sourced(.command(["pass", "show", "x"]), from: .keyCommand(path: Self.path, line: 4))
         let config = ConfigFile(path: Self.path, profiles: ["p": profile])
         let settings = try resolve(profile: "p", environment: ["OPENAI_API_KEY": "e"], config: config)
-        #expect(settings.apiKey == Sourced(.command(["pass", "show", "x"]), from: .keyCommand(path: Self.path, line: 4)))
+        #expect(
+            settings.apiKey == Sourced(.command(["pass", "show", "x"]), from: .keyCommand(path: Self.path, line: 4))
+        )
         #expect(!settings.usesDemoServer)
     }
 
@@ -157,20 +188,38 @@ struct SettingsResolverTests {
     func profileSelection() throws {
         var config = config
         config.defaultProfile = Sourced("home", from: file(line: 1))
-        #expect(try resolve(profile: "work", environment: ["SSECHAT_PROFILE": "home"], config: config).profile == Sourced("work", from: .flag))
-        #expect(try resolve(environment: ["SSECHAT_PROFILE": "work"], config: config).profile == Sourced("work", from: .environment("SSECHAT_PROFILE")))
+        #expect(
+            try resolve(profile: "work", environment: ["SSECHAT_PROFILE": "home"], config: config).profile
+                == Sourced("work", from: .flag)
+        )
+        #expect(
+            try resolve(environment: ["SSECHAT_PROFILE": "work"], config: config).profile
+                == Sourced("work", from: .environment("SSECHAT_PROFILE"))
+        )
         #expect(try resolve(config: config).profile == Sourced("home", from: file(line: 1)))
     }
 
     @Test("An unknown profile is one line naming the known ones")
     func unknownProfile() {
-        #expect(throws: SettingsError(.unknownProfile, "unknown profile 'wrok' (from flag); known profiles: home, work")) {
+        #expect(
+            throws: SettingsError(.unknownProfile, "unknown profile 'wrok' (from flag); known profiles: home, work")
+        ) {
             try resolve(profile: "wrok", config: config)
         }
-        #expect(throws: SettingsError(.unknownProfile, "unknown profile 'x' (from SSECHAT_PROFILE); /c/config.toml has no profiles")) {
+        #expect(
+            throws: SettingsError(
+                .unknownProfile,
+                "unknown profile 'x' (from SSECHAT_PROFILE); /c/config.toml has no profiles"
+            )
+        ) {
             try resolve(environment: ["SSECHAT_PROFILE": "x"], config: ConfigFile(path: Self.path))
         }
-        #expect(throws: SettingsError(.unknownProfile, "unknown profile 'x' (from flag): there is no config file at /c/config.toml")) {
+        #expect(
+            throws: SettingsError(
+                .unknownProfile,
+                "unknown profile 'x' (from flag): there is no config file at /c/config.toml"
+            )
+        ) {
             try resolve(profile: "x", config: nil)
         }
     }

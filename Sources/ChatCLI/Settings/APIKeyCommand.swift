@@ -47,7 +47,12 @@ struct APIKeyCommand {
         let outcome = await withCheckedContinuation { (continuation: CheckedContinuation<Outcome, Never>) in
             let thread = Thread {
                 continuation.resume(
-                    returning: Self.execute(executable, arguments: arguments, environment: environment, timeout: timeout)
+                    returning: Self.execute(
+                        executable,
+                        arguments: arguments,
+                        environment: environment,
+                        timeout: timeout
+                    )
                 )
             }
             thread.start()

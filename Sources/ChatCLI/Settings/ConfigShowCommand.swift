@@ -7,7 +7,8 @@ struct ConfigShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Print every resolved setting and where it came from (keys only as 'set').",
-        discussion: "Takes the same flags as a chat, so 'ssechat config show -p work -m gpt-4o' shows what that would use."
+        discussion:
+            "Takes the same flags as a chat, so 'ssechat config show -p work -m gpt-4o' shows what that would use."
     )
 
     @OptionGroup var settings: SettingsOptions

@@ -38,7 +38,10 @@ enum SettingsLoader {
                 environment: environment,
                 configPath: path,
                 config: config,
-                builtIns: .init(inferProvider: EndpointResolver.inferProvider, defaultModel: EndpointResolver.defaultModel)
+                builtIns: .init(
+                    inferProvider: EndpointResolver.inferProvider,
+                    defaultModel: EndpointResolver.defaultModel
+                )
             )
             .resolve()
         } catch {
@@ -81,7 +84,10 @@ enum SettingsLoader {
         guard descriptor >= 0 else {
             let reason = String(cString: strerror(errno))
             if errno == ENOENT && path.source == .builtIn { return nil }
-            throw SettingsError(.unreadable, "cannot read the config file \(path.value) (from \(path.source)): \(reason)")
+            throw SettingsError(
+                .unreadable,
+                "cannot read the config file \(path.value) (from \(path.source)): \(reason)"
+            )
         }
         defer { close(descriptor) }
         var status = stat()
@@ -94,12 +100,19 @@ enum SettingsLoader {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             guard count >= 0 else {
-                throw SettingsError(.unreadable, "cannot read the config file \(path.value): \(String(cString: strerror(errno)))")
+                throw SettingsError(
+                    .unreadable,
+                    "cannot read the config file \(path.value): \(String(cString: strerror(errno)))"
+                )
             }
             if count == 0 { break }
             bytes += buffer[..<count]
         }
-        let file = try ConfigFile.parse(String(decoding: bytes, as: UTF8.self), path: path.value, home: environment["HOME"])
+        let file = try ConfigFile.parse(
+            String(decoding: bytes, as: UTF8.self),
+            path: path.value,
+            home: environment["HOME"]
+        )
         if let line = file.plainKeyLine {
             if status.st_uid != geteuid() {
                 throw SettingsError(

@@ -10,7 +10,10 @@ package struct SettingsOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The config file (default: $XDG_CONFIG_HOME/ssechat/config.toml).", valueName: "FILE"))
     var config: String?
 
-    @Option(name: [.short, .long], help: "The config file's profile to use (else SSECHAT_PROFILE, else default_profile).")
+    @Option(
+        name: [.short, .long],
+        help: "The config file's profile to use (else SSECHAT_PROFILE, else default_profile)."
+    )
     var profile: String?
 
     @Option(name: [.short, .long], help: "The server's base URL (OpenAI: …/v1; plain SSE: a URL with {prompt}).")
@@ -43,7 +46,12 @@ package struct SettingsOptions: ParsableArguments {
     )
     var maxReconnects: Int?
 
-    @Option(help: ArgumentHelp("Seconds without any byte before a stream counts as stalled (default 120).", valueName: "SECONDS"))
+    @Option(
+        help: ArgumentHelp(
+            "Seconds without any byte before a stream counts as stalled (default 120).",
+            valueName: "SECONDS"
+        )
+    )
     var timeout: Double?
 
     package init() {}
