@@ -14,16 +14,28 @@ package enum ConfigDocument {
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
+            let line = error.source.begin.line
             throw .syntax(
                 path: path,
-                line: error.source.begin.line,
+                line: line,
                 column: error.source.begin.column,
-                message: error.description
+                message: mayHoldSecret(text, line: line)
+                    ? "(details left out: the line may hold a key)" : error.description
             )
         } catch {
             throw .syntax(path: path, line: 1, column: 1, message: "\(error)")
         }
         return members(of: table)
+    }
+
+    /// Whether a line names a key or a secret header, so a parser message quoting part of it must not be shown.
+    private static func mayHoldSecret(_ text: String, line: Int) -> Bool {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return false }
+        let content = lines[line - 1].lowercased()
+        return ["api_key", "authorization", "x-api-key", "api-key", "cookie", "token", "secret"].contains {
+            content.contains($0)
+        }
     }
 
     private static func members(of table: TOMLTable) -> [(key: String, value: ConfigValue)] {

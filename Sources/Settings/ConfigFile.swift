@@ -42,16 +42,20 @@ package struct ConfigFile: Sendable, Equatable {
     /// The profiles' names, sorted.
     package var profileNames: [String] { profiles.keys.sorted() }
 
-    /// The line of the first plain `api_key`, if the file holds one (then it must be private to its owner).
+    /// The line of the first secret written in the file — a plain `api_key`, or a header such as `Authorization` —
+    /// if it holds one (then the file must be private to its owner).
     package var plainKeyLine: Int? {
-        ([defaults] + profileNames.compactMap { profiles[$0] })
-            .compactMap { layer -> Int? in
-                guard let key = layer.apiKey, case .value = key.value, case .file(_, let line) = key.source else {
-                    return nil
-                }
-                return line
-            }
-            .min()
+        let layers = [defaults] + profileNames.compactMap { profiles[$0] }
+        var sources = layers.compactMap { layer -> SettingSource? in
+            guard let key = layer.apiKey, case .value = key.value else { return nil }
+            return key.source
+        }
+        sources += layers.flatMap { $0.headers.filter(\.value.isSecret).map(\.source) }
+        return sources.compactMap { source -> Int? in
+            guard case .file(_, let line) = source else { return nil }
+            return line
+        }
+        .min()
     }
 
     /// Parses and checks a config file's text.

@@ -214,6 +214,19 @@ struct ConfigPrecedenceTests {
             mode: mode_t(mode)
         )
         let result = try await runner.run(["--once", "hi"])
+        expectFailure(result, exitCode: 2, stderrContains: ["chmod 600 \(path)", "config.toml:3"])
+        #expect(server.requests.isEmpty)
+    }
+
+    @Test("An Authorization header in a file others can read is refused the same way")
+    func secretHeaderOpen() async throws {
+        let server = try okServer()
+        let runner = try SSEChatRunner()
+        let path = try runner.writeConfig(
+            "[defaults]\nurl = \"\(server.url("/v1"))\"\nheaders = { Authorization = \"Bearer \(secretKey)\" }\n",
+            mode: 0o644
+        )
+        let result = try await runner.run(["--once", "hi"])
         expectFailure(result, exitCode: 2, stderrContains: ["chmod 600 \(path)"])
         #expect(server.requests.isEmpty)
     }

@@ -78,6 +78,12 @@ struct ConfigFileTests {
         #expect(file.plainKeyLine == nil)
     }
 
+    @Test("A secret header counts as a key written in the file")
+    func secretHeader() throws {
+        let file = try parse("[defaults]\nheaders = { X-Team = \"a\" }\n[profiles.a]\nheaders.Authorization = \"Bearer x\"\n")
+        #expect(file.plainKeyLine == 4)
+    }
+
     @Test("system_file: ~ is the home folder, an absolute path stays")
     func systemFile() throws {
         let file = try parse("[defaults]\nsystem_file = \"~/p.txt\"\n[profiles.a]\nsystem_file = \"/etc/p\"")
@@ -155,6 +161,12 @@ struct ConfigFileTests {
         #expect(error.description.hasPrefix(path + ":3:"))
         #expect(error.description.contains("syntax error"))
         #expect(!error.description.contains("\n"))
+    }
+
+    @Test("A syntax error on a line holding a key does not quote the parser's view of it")
+    func syntaxNearKey() throws {
+        let error = try error("[defaults]\napi_key = \"sk-SE\\qCRET\"\n")
+        #expect(error.description == path + ":2:18: syntax error: (details left out: the line may hold a key)")
     }
 
     @Test("A key redefined is a syntax error on its line")

@@ -117,13 +117,14 @@ enum SettingsLoader {
             if status.st_uid != geteuid() {
                 throw SettingsError(
                     .openPermissions,
-                    "\(path.value):\(line): api_key refused: the file belongs to another user (it must be yours, chmod 600 \(path.value))"
+                    "\(path.value):\(line): refusing a key kept in a file that is not yours "
+                        + "(it must be yours, chmod 600 \(path.value))"
                 )
             }
             if status.st_mode & 0o077 != 0 {
                 throw SettingsError(
                     .openPermissions,
-                    "\(path.value):\(line): api_key refused: others can read the file; run chmod 600 \(path.value)"
+                    "\(path.value):\(line): refusing a key kept in a file others can open; run chmod 600 \(path.value)"
                 )
             }
         }
