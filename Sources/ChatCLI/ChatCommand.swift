@@ -36,7 +36,7 @@ package struct ChatCommand: AsyncParsableCommand {
     @Flag(help: "Talk to an in-process built-in SSE server (no network, no key).")
     var demo = false
 
-    @OptionGroup(title: "Settings (each also from the environment or the config file; see 'ssechat config show')")
+    @OptionGroup(title: "Settings (also from the environment or the config file)")
     var settings: SettingsOptions
 
     @Option(help: "The HTTP method for --provider sse (default GET, POST with --data).")

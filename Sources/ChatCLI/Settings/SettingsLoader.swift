@@ -25,16 +25,22 @@ enum SettingsLoader {
     /// Resolves the settings without running `api_key_cmd` or reading `system_file` (`config show`).
     /// - Parameters:
     ///   - options: The settings flags.
+    ///   - continuedConversation: What a continued conversation (`-c`) set: below the flags, above the environment.
     ///   - environment: The process's environment.
     /// - Returns: The resolved settings.
     /// - Throws: `CLIFailure` for a broken or unreadable config file, or an unknown profile.
-    static func resolve(options: SettingsOptions, environment: [String: String]) throws -> ResolvedSettings {
+    static func resolve(
+        options: SettingsOptions,
+        continuedConversation: SettingsLayer? = nil,
+        environment: [String: String]
+    ) throws -> ResolvedSettings {
         let path = ConfigLocation.path(flag: options.config, environment: environment)
         do {
             let config = try readConfig(at: path, environment: environment)
             return try SettingsResolver(
                 flags: options.layer,
                 profileFlag: options.profile,
+                continuedConversation: continuedConversation,
                 environment: environment,
                 configPath: path,
                 config: config,
@@ -52,11 +58,20 @@ enum SettingsLoader {
     /// Resolves the settings, then reads `system_file` and runs `api_key_cmd` when they are what is used.
     /// - Parameters:
     ///   - options: The settings flags.
+    ///   - continuedConversation: What a continued conversation (`-c`) set: below the flags, above the environment.
     ///   - environment: The process's environment.
     /// - Returns: The settings of this run.
     /// - Throws: `CLIFailure` (exit 2, or 3 when `api_key_cmd` fails).
-    static func load(options: SettingsOptions, environment: [String: String]) async throws -> LoadedSettings {
-        let resolved = try resolve(options: options, environment: environment)
+    static func load(
+        options: SettingsOptions,
+        continuedConversation: SettingsLayer? = nil,
+        environment: [String: String]
+    ) async throws -> LoadedSettings {
+        let resolved = try resolve(
+            options: options,
+            continuedConversation: continuedConversation,
+            environment: environment
+        )
         do {
             var system: String?
             switch resolved.system?.value {

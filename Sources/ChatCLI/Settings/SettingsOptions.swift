@@ -12,7 +12,10 @@ package struct SettingsOptions: ParsableArguments {
 
     @Option(
         name: [.short, .long],
-        help: "The config file's profile to use (else SSECHAT_PROFILE, else default_profile)."
+        help: ArgumentHelp(
+            "The config file's profile to use (else SSECHAT_PROFILE, else default_profile).",
+            valueName: "NAME"
+        )
     )
     var profile: String?
 
