@@ -57,7 +57,11 @@ package struct SettingsReport: Sendable {
                 nil
             )
         }
-        add("model", settings.model)
+        if settings.usesDemoServer, settings.model?.source == .builtIn {
+            add("model", nil, "not set (the built-in demo server's)", nil)
+        } else {
+            add("model", settings.model)
+        }
         switch settings.system?.value {
         case .text(let text):
             add("system", .string(text), Self.abbreviated(text), settings.system?.source)

@@ -64,6 +64,18 @@ struct SettingsReportTests {
         }
     }
 
+    @Test("With no URL and no key, the demo server's URL and model are shown as such")
+    func demo() {
+        var settings = settings
+        settings.url = nil
+        settings.apiKey = nil
+        settings.model = Sourced("gpt-default", from: .builtIn)
+        let text = SettingsReport(settings).text
+        #expect(text.contains("not set (the built-in demo server)"))
+        #expect(text.contains("not set (the built-in demo server's)"))
+        #expect(!text.contains("gpt-default"))
+    }
+
     @Test("A key from api_key_cmd shows as set (from api_key_cmd)")
     func keyCommand() {
         var settings = settings
