@@ -59,9 +59,9 @@ package struct TOMLKeyLocator: Sendable {
         }
 
         mutating func record(_ path: [String], at line: Int) {
-            for length in 1...max(path.count, 1) where length <= path.count {
-                let prefix = Array(path.prefix(length))
-                if lines[prefix] == nil { lines[prefix] = line }
+            guard !path.isEmpty else { return }
+            for length in 1...path.count where lines[Array(path.prefix(length))] == nil {
+                lines[Array(path.prefix(length))] = line
             }
         }
 
