@@ -26,7 +26,7 @@ let package = Package(
         // ── pure logic: no I/O, no clocks, no globals ──
         .target(name: "SSE", swiftSettings: settings),
         .target(name: "ChatWire", dependencies: ["SSE"], swiftSettings: settings),
-        .target(name: "TerminalUI", swiftSettings: settings),
+        .target(name: "Markdown", swiftSettings: settings),
         // The config file's schema and the precedence of settings; TOMLKit only parses text (no I/O).
         .target(
             name: "Settings",
@@ -38,18 +38,30 @@ let package = Package(
         .target(name: "SSEClient", dependencies: ["SSE"], swiftSettings: settings),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "LineEditor", dependencies: ["CLibEdit"], swiftSettings: settings),
+        // The renderer's value types, plus the terminal probes they need (isatty, TIOCGWINSZ, NO_COLOR); no writes.
+        .target(name: "TerminalUI", dependencies: ["Markdown"], swiftSettings: settings),
 
         // ── orchestration and app ──
-        .target(name: "ChatClient", dependencies: ["ChatWire", "SSEClient"], swiftSettings: settings),
+        .target(name: "ChatClient", dependencies: ["SSE", "ChatWire", "SSEClient"], swiftSettings: settings),
         .target(
             name: "DemoServerKit",
-            dependencies: ["SSE", "SSEClient", "ChatWire", .product(name: "FlyingFox", package: "FlyingFox")],
+            dependencies: [
+                "SSE", "ChatWire",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ],
+            swiftSettings: settings
+        ),
+        .target(
+            name: "DemoRelay",
+            dependencies: ["SSE", "ChatWire", "SSEClient", "DemoServerKit"],
             swiftSettings: settings
         ),
         .target(
             name: "ChatCLI",
             dependencies: [
-                "ChatClient", "SSEClient", "TerminalUI", "LineEditor", "DemoServerKit", "Settings",
+                "SSE", "ChatWire", "SSEClient", "ChatClient", "TerminalUI", "Markdown", "LineEditor", "DemoServerKit",
+                "DemoRelay", "Settings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings
@@ -60,11 +72,11 @@ let package = Package(
         .target(name: "CPseudoTerminal"),
         .target(
             name: "TestSupport",
-            dependencies: ["SSE", "SSEClient", "CPseudoTerminal"],
+            dependencies: ["CPseudoTerminal"],
             swiftSettings: settings
         ),
         .testTarget(name: "SSETests", dependencies: ["SSE", "TestSupport"], swiftSettings: settings),
-        .testTarget(name: "SSEClientTests", dependencies: ["SSEClient", "TestSupport"], swiftSettings: settings),
+        .testTarget(name: "SSEClientTests", dependencies: ["SSE", "SSEClient", "TestSupport"], swiftSettings: settings),
         .testTarget(
             name: "ChatClientTests",
             dependencies: ["ChatClient", "ChatWire", "SSEClient", "TestSupport"],
@@ -72,12 +84,26 @@ let package = Package(
         ),
         .testTarget(
             name: "ChatWireTests",
-            dependencies: ["ChatWire", "TestSupport"],
+            dependencies: ["SSE", "ChatWire", "TestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: settings
         ),
-        .testTarget(name: "SettingsTests", dependencies: ["Settings", "ChatWire"], swiftSettings: settings),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], swiftSettings: settings),
+        .testTarget(
+            name: "TerminalUITests",
+            dependencies: ["TerminalUI", "Markdown", "TestSupport"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "SettingsTests",
+            dependencies: ["Settings", "ChatWire"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "MarkdownTests",
+            dependencies: ["Markdown"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: settings
+        ),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TestSupport"], swiftSettings: settings),
         .executableTarget(
             name: "line-editor-harness",
@@ -87,12 +113,12 @@ let package = Package(
         ),
         .testTarget(
             name: "DemoServerTests",
-            dependencies: ["DemoServerKit", "SSEClient", "ChatWire", "TestSupport"],
+            dependencies: ["SSE", "SSEClient", "DemoServerKit", "DemoRelay", "TestSupport"],
             swiftSettings: settings
         ),
         .testTarget(
             name: "ChatCLITests",
-            dependencies: ["ChatCLI", "DemoServerKit", "TestSupport"],
+            dependencies: ["ChatCLI", "TerminalUI", "TestSupport"],
             swiftSettings: settings
         ),
     ]

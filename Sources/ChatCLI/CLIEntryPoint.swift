@@ -31,14 +31,14 @@ package enum CLIEntryPoint {
             }
             exit(ExitStatus.ok.rawValue)
         } catch let failure as CLIFailure {
-            if !failure.message.isEmpty { StandardStream.error.writeLine("ssechat: \(failure.message)") }
+            if !failure.message.isEmpty { StandardStream.error.writeMessage(failure.message) }
             exit(failure.status.rawValue)
         } catch let error as ValidationError {
-            StandardStream.error.writeLine("ssechat: \(error.message)")
+            StandardStream.error.writeMessage(error.message)
             exit(ExitStatus.usage.rawValue)
         } catch {
             if SSEChatCommand.exitCode(for: error) == .success { SSEChatCommand.exit(withError: error) }
-            StandardStream.error.writeLine("ssechat: \(error)")
+            StandardStream.error.writeMessage("\(error)")
             exit(ExitStatus.failure.rawValue)
         }
     }

@@ -7,9 +7,9 @@ import Settings
 import TerminalUI
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `ssechat [PROMPT…]`: the REPL, one turn, or one turn per stdin line (see `RunMode`).
@@ -79,7 +79,9 @@ package struct ChatCommand: AsyncParsableCommand {
         case .demo(let model):
             (server, endpoint) = try await DemoLauncher.start(model: model)
             if !demo, isatty(2) == 1 {
-                StandardStream.error.writeLine("ssechat: no server configured; using the built-in demo server (see --help)")
+                StandardStream.error.writeLine(
+                    "ssechat: no server configured; using the built-in demo server (see --help)"
+                )
             }
         case .remote(let remote):
             endpoint = remote
@@ -118,7 +120,10 @@ package struct ChatCommand: AsyncParsableCommand {
         -> ChatOutputStyle
     {
         let color = ColorMode(rawValue: settings.color.value) ?? .auto
-        let kind: ChatOutputStyle.Kind = json ? .json : raw ? .raw : stdoutIsTerminal ? .terminal : .plain
+        let markdown = MarkdownMode(rawValue: settings.markdown.value) ?? .auto
+        let rendersMarkdown = !json && !raw && (markdown == .always || markdown == .auto && stdoutIsTerminal)
+        let kind: ChatOutputStyle.Kind =
+            json ? .json : raw ? .raw : stdoutIsTerminal || rendersMarkdown ? .terminal : .plain
         let noColor = environment["NO_COLOR"]
         let term = environment["TERM"]
         let stderrIsTerminal = isatty(2) == 1
@@ -129,10 +134,22 @@ package struct ChatCommand: AsyncParsableCommand {
             stderrColor: color.isEnabled(isTerminal: stderrIsTerminal, noColor: noColor, term: term),
             pace: settings.pace?.value,
             stats: settings.stats.value,
-            verbose: verbose
+            verbose: verbose,
+            markdown: rendersMarkdown,
+            stdoutIsTerminal: stdoutIsTerminal
         )
     }
 }
 
 extension ChatProviderKind: ExpressibleByArgument {}
 extension ColorMode: ExpressibleByArgument {}
+
+/// When replies are rendered as Markdown.
+package enum MarkdownMode: String, CaseIterable, Sendable, ExpressibleByArgument {
+    /// On a terminal.
+    case auto
+    /// Also into a pipe.
+    case always
+    /// Never: the text as it comes (wrapped on a terminal).
+    case never
+}

@@ -10,12 +10,12 @@ package enum ChatJSONLine {
     /// A line with a `type` and string fields, in order.
     package static func line(_ type: String, _ fields: [(String, String)] = []) -> [UInt8] {
         var out: [UInt8] = Array(#"{"type":"#.utf8)
-        EventJSONLine.appendString(type, to: &out)
+        JSONString.append(type, to: &out)
         for (key, value) in fields {
             out.append(UInt8(ascii: ","))
-            EventJSONLine.appendString(key, to: &out)
+            JSONString.append(key, to: &out)
             out.append(UInt8(ascii: ":"))
-            EventJSONLine.appendString(value, to: &out)
+            JSONString.append(value, to: &out)
         }
         out.append(contentsOf: "}\n".utf8)
         return out
@@ -34,7 +34,7 @@ package enum ChatJSONLine {
         var out: [UInt8] = Array(#"{"type":"done","complete":\#(complete)"#.utf8)
         if let reason {
             out.append(contentsOf: #","reason":"#.utf8)
-            EventJSONLine.appendString(reason, to: &out)
+            JSONString.append(reason, to: &out)
         }
         out.append(contentsOf: "}\n".utf8)
         return out
@@ -43,7 +43,7 @@ package enum ChatJSONLine {
     /// An error line with its exit code.
     package static func error(_ message: String, exitCode: Int32) -> [UInt8] {
         var out: [UInt8] = Array(#"{"type":"error","message":"#.utf8)
-        EventJSONLine.appendString(message, to: &out)
+        JSONString.append(message, to: &out)
         out.append(contentsOf: #","exit_code":\#(exitCode)}"#.utf8)
         out.append(contentsOf: "\n".utf8)
         return out

@@ -26,6 +26,10 @@ package struct ChatOutputStyle: Sendable, Equatable {
     package var stats: Bool
     /// Whether to report connection events on stderr even when it is not a terminal.
     package var verbose: Bool
+    /// Whether the answer is rendered as Markdown (terminal output only).
+    package var markdown: Bool
+    /// Whether stdout is a terminal (a held table shows a status row only there).
+    package var stdoutIsTerminal: Bool
 
     /// Creates a style.
     package init(
@@ -35,7 +39,9 @@ package struct ChatOutputStyle: Sendable, Equatable {
         stderrColor: Bool = false,
         pace: Double? = nil,
         stats: Bool = false,
-        verbose: Bool = false
+        verbose: Bool = false,
+        markdown: Bool = false,
+        stdoutIsTerminal: Bool = false
     ) {
         self.kind = kind
         self.color = color
@@ -44,5 +50,7 @@ package struct ChatOutputStyle: Sendable, Equatable {
         self.pace = pace
         self.stats = stats
         self.verbose = verbose
+        self.markdown = markdown
+        self.stdoutIsTerminal = stdoutIsTerminal
     }
 }

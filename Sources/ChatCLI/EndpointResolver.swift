@@ -35,8 +35,10 @@ struct EndpointResolver {
         if flags.demo { return .demo(model: flags.model) }
         let env = { (name: String) -> String? in environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         let urlText = flags.url ?? inferredBaseURL(env)
-        let provider = flags.provider ?? urlText.map(Self.inferProvider) ?? (env("ANTHROPIC_API_KEY") != nil
-            && env("OPENAI_API_KEY") == nil ? .anthropic : .openai)
+        let onlyAnthropicKey = env("ANTHROPIC_API_KEY") != nil && env("OPENAI_API_KEY") == nil
+        let provider =
+            flags.provider ?? urlText.map(ChatProviderKind.inferred(fromURL:))
+            ?? (onlyAnthropicKey ? .anthropic : .openai)
         let key = flags.apiKey ?? (provider == .anthropic ? env("ANTHROPIC_API_KEY") : env("OPENAI_API_KEY"))
         guard let urlText else {
             guard key != nil else { return .demo(model: flags.model) }
@@ -67,13 +69,6 @@ struct EndpointResolver {
             maxTokens: flags.maxTokens,
             extraBody: flags.extraBody
         )
-    }
-
-    /// `sse` for a URL with `{prompt}`, `anthropic` for anthropic.com, else `openai`.
-    static func inferProvider(_ url: String) -> ChatProviderKind {
-        if url.contains("{prompt}") || url.contains("%7Bprompt%7D") { return .sse }
-        if url.lowercased().contains("anthropic.com") { return .anthropic }
-        return .openai
     }
 
     static func defaultModel(for provider: ChatProviderKind) -> String? {

@@ -3,6 +3,7 @@ import ChatClient
 import Foundation
 import SSE
 import SSEClient
+import TerminalUI
 
 /// `ssechat events URL`: "curl for SSE". One JSON line per dispatched event on stdout, flushed as it is dispatched;
 /// diagnostics on stderr; reconnects like a browser's EventSource until interrupted or out of reconnections.
@@ -78,7 +79,8 @@ package struct EventsCommand: AsyncParsableCommand {
                 case .event(let event):
                     pending += EventJSONLine.encode(event)
                 case .closed(let reason) where verbose:
-                    StandardStream.error.writeLine("ssechat events: closed: \(reason)")
+                    let text = TerminalSanitizer.singleLine("\(reason)")
+                    StandardStream.error.writeLine("ssechat events: closed: \(text)")
                 case .reconnecting(let delay) where verbose:
                     StandardStream.error.writeLine("ssechat events: reconnecting in \(delay)")
                 case .open(let response) where verbose:

@@ -18,7 +18,7 @@ enum OnceMode {
     /// Prints a failure's line and maps the turn's end to an exit status.
     static func report(_ result: TurnResult, trap: SignalTrap?) -> ExitStatus {
         if case .failed(let error) = result.end {
-            StandardStream.error.writeLine("ssechat: \(error.message)")
+            StandardStream.error.writeMessage(error.message)
         }
         if result.end == .interrupted, let trap { return trap.exitStatus }
         return ExitStatus(result.end)

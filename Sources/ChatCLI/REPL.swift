@@ -24,7 +24,7 @@ struct REPL {
                 completions: { prefix in SlashCommand.names.filter { $0.hasPrefix(prefix) && prefix.hasPrefix("/") } }
             )
         } catch {
-            StandardStream.error.writeLine("ssechat: cannot start the line editor: \(error)")
+            StandardStream.error.writeMessage("cannot start the line editor: \(error)")
             return .failure
         }
         defer { reader.close() }
@@ -131,6 +131,15 @@ struct REPL {
             }
         case .stats:
             note(session.lastStats?.summary ?? "no reply yet")
+        case .copy(let argument):
+            let reply = session.conversation.entries.last { $0.role == .assistant }?.content
+            switch ClipboardCopy.select(reply: reply, argument: argument) {
+            case .success(let selection):
+                StandardStream.output.write(ClipboardCopy.osc52(selection.text))
+                note("copied \(selection.description) to the clipboard")
+            case .failure(let refusal):
+                error(refusal.message)
+            }
         case .unknown(let name, let suggestion):
             error(
                 "unknown command \(name)" + (suggestion.map { "; did you mean \($0)?" } ?? "") + " (/help lists them)"

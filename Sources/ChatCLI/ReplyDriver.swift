@@ -70,7 +70,9 @@ final class ReplyDriver: Sendable {
             stderrColor: style.stderrColor,
             pace: style.kind == .json ? nil : style.pace,
             verbose: style.verbose,
-            columns: columns
+            columns: columns,
+            markdown: style.markdown && style.kind == .terminal,
+            showsProgress: style.stdoutIsTerminal
         )
         state = Mutex(State(renderer: ReplyRenderer(configuration)))
         let origin = clock.now
@@ -84,17 +86,36 @@ final class ReplyDriver: Sendable {
     ///   - columns: The terminal's width now, read before each batch (SIGWINCH).
     /// - Returns: The reply's text, stats and how it ended.
     func play(_ stream: ChatReplyStream, columns: @Sendable () -> Int? = { nil }) async -> TurnResult {
-        perform { $0.renderer.begin(at: elapsed()) }
         var iterator = stream.makeAsyncIterator()
+        return await play(
+            next: { try await iterator.next() },
+            hasBufferedUpdates: { iterator.hasBufferedUpdates },
+            columns: columns
+        )
+    }
+
+    /// Plays any sequence of reply updates (`ssechat render` plays standard input as text).
+    /// - Parameters:
+    ///   - next: The next update; `nil` or `.finished` ends the reply.
+    ///   - hasBufferedUpdates: Whether `next` can answer at once (output is written when it cannot).
+    ///   - columns: The terminal's width now, read before each batch (SIGWINCH).
+    /// - Returns: The reply's text, stats and how it ended.
+    func play(
+        next: () async throws -> ChatReplyUpdate?,
+        hasBufferedUpdates: () -> Bool,
+        columns: @Sendable () -> Int? = { nil }
+    ) async -> TurnResult {
+        perform { $0.renderer.begin(at: elapsed()) }
         do {
-            while let update = try await iterator.next() {
+            while let update = try await next() {
                 let width = columns()
                 let now = elapsed()
                 state.withLock { state in
                     if let width { state.renderer.resize(columns: width) }
                     present(update, at: now, into: &state)
                 }
-                if !iterator.hasBufferedUpdates { perform { _ in } }
+                if !hasBufferedUpdates() { perform { _ in } }
+                if case .finished = update { break }
             }
         } catch {
             // Only cancellation ends a reply stream without `.finished`: Ctrl-C.

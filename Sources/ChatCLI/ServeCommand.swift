@@ -1,14 +1,7 @@
 import ArgumentParser
+import DemoRelay
 import DemoServerKit
-import Dispatch
 import Foundation
-import Synchronization
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `ssechat serve`: runs the built-in SSE chat server in the foreground.
 ///
@@ -168,9 +161,9 @@ package struct ServeCommand: AsyncParsableCommand {
             }
             configuration.apiKey = key
         }
-        if let upstream {
-            configuration.upstream = URL(string: upstream)
-            configuration.upstreamAPIKey = environment[upstreamAPIKeyEnvironmentName].flatMap { $0.isEmpty ? nil : $0 }
+        if let upstream = upstream.flatMap(URL.init(string:)) {
+            let key = environment[upstreamAPIKeyEnvironmentName]
+            configuration.upstream = UpstreamRelay(upstream: upstream, apiKey: key)
         }
         if verbose { configuration.log = { Self.note($0) } }
         return configuration
@@ -180,7 +173,9 @@ package struct ServeCommand: AsyncParsableCommand {
     /// - Throws: `ValidationError` for an unset `--api-key-env` variable; `CLIFailure` when the server cannot start.
     package func run() async throws {
         let configuration = try makeConfiguration(environment: ProcessInfo.processInfo.environment)
-        let stopSignal = StopSignal()
+        let (stops, stop) = AsyncStream<Int32>.makeStream()
+        let trap = SignalTrap { stop.yield($0) }
+        defer { trap.cancel() }
         let server = DemoServer(configuration: configuration)
         do {
             _ = try await server.start()
@@ -188,64 +183,19 @@ package struct ServeCommand: AsyncParsableCommand {
             throw CLIFailure("serve: \(error)", status: .failure)
         }
         let url = server.baseURL.absoluteString
-        FileHandle.standardOutput.write(Data((url + "\n").utf8))
-        if let upstream = configuration.upstream {
-            let key = configuration.upstreamAPIKey == nil ? "no API key" : "key from $\(upstreamAPIKeyEnvironmentName)"
-            Self.note("ssechat serve: relaying \(url)/v1/chat/completions to \(upstream.absoluteString) (\(key))")
+        StandardStream.output.writeLine(url)
+        if let relay = configuration.upstream as? UpstreamRelay {
+            let key = relay.sendsAPIKey ? "key from $\(upstreamAPIKeyEnvironmentName)" : "no API key"
+            Self.note("ssechat serve: relaying \(url)/v1/chat/completions to \(relay.endpoint.absoluteString) (\(key))")
         } else {
             let model = configuration.modelName
             Self.note("ssechat serve: demo model \"\(model)\" (not a real LLM) at \(url); Ctrl-C stops")
         }
-        await stopSignal.wait()
+        for await _ in stops { break }
         await server.stop()
     }
 
     private static func note(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
-    }
-}
-
-/// Waits for SIGINT or SIGTERM: both are taken away from their default (terminate) action while the server runs.
-/// `@unchecked Sendable`: it wraps Dispatch signal sources, which are set up once in `init` and only cancelled in
-/// `deinit`; its own state is `Mutex`-guarded.
-private final class StopSignal: @unchecked Sendable {
-    private let sources: [any DispatchSourceSignal]
-    private let state = Mutex<(fired: Bool, waiter: CheckedContinuation<Void, Never>?)>((false, nil))
-
-    init() {
-        var sources: [any DispatchSourceSignal] = []
-        for signalNumber in [SIGINT, SIGTERM] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            sources.append(source)
-        }
-        self.sources = sources
-        for source in sources {
-            source.setEventHandler { [weak self] in self?.fire() }
-            source.resume()
-        }
-    }
-
-    deinit {
-        for source in sources { source.cancel() }
-    }
-
-    private func fire() {
-        let waiter = state.withLock { state in
-            state.fired = true
-            defer { state.waiter = nil }
-            return state.waiter
-        }
-        waiter?.resume()
-    }
-
-    func wait() async {
-        await withCheckedContinuation { continuation in
-            let fired = state.withLock { state in
-                if !state.fired { state.waiter = continuation }
-                return state.fired
-            }
-            if fired { continuation.resume() }
-        }
+        StandardStream.error.writeLine(line)
     }
 }

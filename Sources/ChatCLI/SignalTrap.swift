@@ -39,7 +39,8 @@ package final class SignalTrap: @unchecked Sendable {
     /// The last signal received, if any.
     package var lastSignal: Int32? { received.withLock { $0 } }
 
-    /// Stops trapping and restores the default actions.
+    /// Stops calling the handler. The signals stay ignored (not back to their default action), so one that arrives
+    /// while the command cleans up cannot kill it before it restores the terminal and exits with its status.
     package func cancel() {
         for source in sources { source.cancel() }
     }

@@ -12,12 +12,13 @@ enum SlashCommand: Equatable {
     case save(String?)
     case load(String?)
     case stats
+    case copy(String?)
     case unknown(name: String, suggestion: String?)
 
     /// Every command name, for `/help` and Tab completion.
     static let names = [
         "/help", "/exit", "/quit", "/bye", "/clear", "/system", "/model", "/retry", "/continue", "/save", "/load",
-        "/stats",
+        "/stats", "/copy",
     ]
 
     /// One line per command, for `/help`.
@@ -32,6 +33,7 @@ enum SlashCommand: Equatable {
         /save FILE        save the conversation as JSON (mode 0600)
         /load FILE        load a conversation saved with /save
         /stats            figures for the last reply
+        /copy [code [N]]  copy the last reply, or its last (N-th) code block, to the clipboard
         Ctrl-C stops a reply (the text so far is kept); a line ending in \\ or a \"\"\" block spans lines.
         """
 
@@ -54,6 +56,7 @@ enum SlashCommand: Equatable {
         case "/save": self = .save(value)
         case "/load": self = .load(value)
         case "/stats": self = .stats
+        case "/copy": self = .copy(value)
         default: self = .unknown(name: name, suggestion: Self.closest(to: name))
         }
     }

@@ -1,3 +1,5 @@
+import TerminalUI
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -39,6 +41,15 @@ package struct StandardStream: Sendable {
     /// Writes one line of text followed by a newline, in one call.
     @discardableResult
     package func writeLine(_ text: String) -> Bool { write(text + "\n") }
+
+    /// Writes `ssechat: MESSAGE` as one line, the message sanitised (`TerminalSanitizer.singleLine`: control
+    /// sequences removed, line breaks turned into spaces), since it may quote a server.
+    /// - Parameter message: The message, from any source.
+    /// - Returns: `false` when the write failed, as `write(_:)`.
+    @discardableResult
+    package func writeMessage(_ message: String) -> Bool {
+        writeLine("ssechat: " + TerminalSanitizer.singleLine(message))
+    }
 
     private static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
         guard var pointer = buffer.baseAddress else { return true }

@@ -67,8 +67,7 @@ final class ChatReplyDriver: @unchecked Sendable {
     /// The next connection to make: after how long, and from which event id.
     private var nextConnection: (delay: Duration, lastEventID: String)? = (.zero, "")
     private var actions: [ReplyStateMachine.Action] = []
-    private var pending: [ChatReplyUpdate] = []
-    private var pendingIndex = 0
+    private var pending = UpdateQueue<ChatReplyUpdate>()
 
     init(stream: ChatReplyStream) {
         self.stream = stream
@@ -76,16 +75,11 @@ final class ChatReplyDriver: @unchecked Sendable {
         self.decoder = stream.endpoint.provider.wireFormat.makeDecoder()
     }
 
-    var hasBufferedUpdates: Bool { pendingIndex < pending.count || (source?.hasBufferedUpdates ?? false) }
+    var hasBufferedUpdates: Bool { !pending.isEmpty || (source?.hasBufferedUpdates ?? false) }
 
     func next() async throws -> ChatReplyUpdate? {
         while true {
-            if pendingIndex < pending.count {
-                defer { pendingIndex += 1 }
-                return pending[pendingIndex]
-            }
-            pending.removeAll(keepingCapacity: true)
-            pendingIndex = 0
+            if let update = pending.next() { return update }
             if machine.isFinished { return nil }
             if source == nil {
                 guard let connection = nextConnection else { return nil }

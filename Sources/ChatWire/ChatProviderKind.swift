@@ -17,10 +17,13 @@ package enum ChatProviderKind: String, Sendable, CaseIterable {
         }
     }
 
-    /// The kind to use when the user named none: `sse` when the URL holds a `{prompt}` placeholder, else `openai`.
+    /// The kind to use when the user named none: `sse` when the URL holds a `{prompt}` placeholder, `anthropic` for
+    /// an anthropic.com URL, else `openai`.
     /// - Parameter url: The URL as the user typed it (or as `URL.absoluteString` encoded it).
     /// - Returns: The inferred kind.
     package static func inferred(fromURL url: String) -> ChatProviderKind {
-        PlainSSEWireFormat.containsPromptPlaceholder(url) ? .sse : .openai
+        if PlainSSEWireFormat.containsPromptPlaceholder(url) { return .sse }
+        if url.lowercased().contains("anthropic.com") { return .anthropic }
+        return .openai
     }
 }

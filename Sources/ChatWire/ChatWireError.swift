@@ -1,7 +1,7 @@
 /// Why a wire format could not build a request or read a reply.
 ///
-/// Its `description` is one readable line; text that came from the server (an error message, a chunk preview) is
-/// shortened and its control characters shown escaped, so it is safe to print on a terminal.
+/// Its `description` is one readable sentence; text that came from the server (an error message, a chunk preview)
+/// is shortened but otherwise kept as sent: whoever shows it sanitises it for where it goes.
 package struct ChatWireError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The kind of failure, for callers that react differently to each.
     package enum Code: Sendable, Equatable, Hashable {
@@ -33,11 +33,11 @@ package struct ChatWireError: Error, Sendable, Equatable, CustomStringConvertibl
 
     /// A chunk that could not be decoded.
     /// - Parameters:
-    ///   - data: The chunk's data; only a short preview of it is kept.
+    ///   - data: The chunk's data; only its first 60 characters are kept.
     ///   - reason: What was wrong with it, e.g. `"not valid JSON"`.
     /// - Returns: The error.
     package static func malformedChunk(_ data: String, reason: String = "not valid JSON") -> ChatWireError {
-        ChatWireError(.malformedChunk(preview: TerminalSafeText.preview(data, limit: 60), reason: reason))
+        ChatWireError(.malformedChunk(preview: Self.shortened(data, limit: 60), reason: reason))
     }
 
     /// An error the server reported in the stream.
@@ -94,13 +94,13 @@ package struct ChatWireError: Error, Sendable, Equatable, CustomStringConvertibl
         return nil
     }
 
-    /// Whether a server error says the request was refused for rate or quota reasons (exit code 4).
+    /// Whether a server error says the request was refused for rate or quota reasons.
     package var isRateLimit: Bool {
         let words = [serverErrorType, serverErrorCode].compactMap { $0?.lowercased() }
         return words.contains { $0.contains("rate_limit") || $0.contains("quota") || $0 == "429" }
     }
 
-    /// Whether a server error says the key was refused (exit code 3).
+    /// Whether a server error says the key was refused.
     package var isAuthentication: Bool {
         let words = [serverErrorType, serverErrorCode].compactMap { $0?.lowercased() }
         return words.contains {
@@ -114,10 +114,9 @@ package struct ChatWireError: Error, Sendable, Equatable, CustomStringConvertibl
         case .malformedChunk(let preview, let reason):
             return "malformed chunk in the reply stream (\(reason)): \(preview)"
         case .serverError(let message, let type, let code):
-            let text = TerminalSafeText.preview(message.isEmpty ? "unknown error" : message, limit: 400)
+            let text = Self.shortened(message.isEmpty ? "unknown error" : message, limit: 400)
             let details = [type, code.map { "code \($0)" }].compactMap { $0 }.filter { !$0.isEmpty }
-            let suffix =
-                details.isEmpty ? "" : " (\(TerminalSafeText.preview(details.joined(separator: ", "), limit: 80)))"
+            let suffix = details.isEmpty ? "" : " (\(Self.shortened(details.joined(separator: ", "), limit: 80)))"
             return "server error: \(text)\(suffix)"
         case .invalidURL(let reason):
             return "invalid URL: \(reason)"
@@ -126,5 +125,10 @@ package struct ChatWireError: Error, Sendable, Equatable, CustomStringConvertibl
         case .invalidRequest(let reason):
             return "invalid request: \(reason)"
         }
+    }
+
+    /// `text` cut to its first `limit` characters, with an ellipsis when anything was cut.
+    private static func shortened(_ text: String, limit: Int) -> String {
+        text.count > limit ? String(text.prefix(limit)) + "…" : text
     }
 }

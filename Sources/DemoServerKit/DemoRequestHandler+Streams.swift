@@ -1,3 +1,4 @@
+import ChatWire
 import FlyingFox
 import Foundation
 
@@ -16,11 +17,7 @@ extension DemoRequestHandler {
             return DemoResponses.badRequest(error)
         }
         if let upstream = configuration.upstream {
-            let relay = Relay(upstream: upstream, configuration: configuration)
-            if chat.stream == true {
-                return await relayStream(relay, body: body)
-            }
-            return await relay.complete(body: body)
+            return await relay(to: upstream, body: body, streaming: chat.stream == true)
         }
         let reply = DemoReply(
             prompt: chat.prompt,
@@ -29,7 +26,7 @@ extension DemoRequestHandler {
             maxTokens: chat.tokenLimit
         )
         let generationID = DemoEventID.newGenerationID()
-        let wire = OpenAIWire(
+        let wire = OpenAIResponseText(
             completionID: "chatcmpl-\(generationID)",
             created: Int(Date().timeIntervalSince1970),
             model: configuration.modelName
@@ -38,8 +35,7 @@ extension DemoRequestHandler {
             let body = wire.completion(
                 content: reply.text,
                 finishReason: reply.finishReason,
-                promptTokens: reply.promptTokens,
-                completionTokens: reply.length
+                usage: ChatUsage(promptTokens: reply.promptTokens, completionTokens: reply.length)
             )
             return DemoResponses.json(200, body)
         }
@@ -62,30 +58,14 @@ extension DemoRequestHandler {
     private func startDemo(_ events: ReplyEvents, generation: Generation) -> HTTPResponse {
         let producer = DemoProducer(tokensPerSecond: configuration.tokensPerSecond, clock: configuration.clock)
         let writer = EventWriter(generationID: generation.id, encoder: settings.encoder)
-        guard store.start(generation, produce: { await producer.run(events, into: $0, writer: writer) }) else {
-            return DemoResponses.error(503, "The server is stopping.")
-        }
-        configuration.log?("reply \(generation.id) started (\(events.tokenCount) tokens)")
-        return stream(generation, from: 0)
-    }
-
-    /// Starts a relayed reply; answers with the upstream's error when it refuses.
-    private func relayStream(_ relay: Relay, body: Data) async -> HTTPResponse {
-        let generation = Generation(id: DemoEventID.newGenerationID(), kind: .openAI)
-        let writer = EventWriter(generationID: generation.id, encoder: settings.encoder)
-        let opening = OneShot<RelayOutcome>()
+        let log = configuration.log
         let started = store.start(generation) { generation in
-            await relay.stream(body: body, into: generation, writer: writer, opening: opening)
+            await producer.run(events, into: generation, writer: writer)
+            if !Task.isCancelled { log?("reply \(generation.id) produced all \(events.tokenCount) tokens") }
         }
         guard started else { return DemoResponses.error(503, "The server is stopping.") }
-        switch await opening.wait() {
-        case .opened:
-            configuration.log?("relayed reply \(generation.id) started")
-            return stream(generation, from: 0)
-        case .failed(let response):
-            store.expire(generation.id)
-            return response
-        }
+        configuration.log?("reply \(generation.id) started (\(events.tokenCount) tokens)")
+        return stream(generation, from: 0)
     }
 
     /// Resumes a reply after `lastEventID`, or explains why it cannot.
@@ -124,7 +104,8 @@ extension DemoRequestHandler {
         }
     }
 
-    private func stream(_ generation: Generation, from index: Int) -> HTTPResponse {
+    /// Streams a generation's events from `index` on.
+    func stream(_ generation: Generation, from index: Int) -> HTTPResponse {
         let body = EventStreamBody(
             generation: generation,
             startIndex: index,

@@ -1,3 +1,4 @@
+import ChatWire
 import FlyingFox
 import Foundation
 import SSE
@@ -64,7 +65,7 @@ final class DemoRequestHandler: HTTPHandler, Sendable {
 
     /// `GET /v1/models`.
     private func models() -> HTTPResponse {
-        DemoResponses.json(200, OpenAIWire.modelList(model: configuration.modelName))
+        DemoResponses.json(200, OpenAIResponseText.modelList(model: configuration.modelName))
     }
 
     /// The next response number, for seeding per-response faults.

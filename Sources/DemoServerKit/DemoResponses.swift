@@ -1,3 +1,4 @@
+import ChatWire
 import FlyingFox
 import Foundation
 
@@ -29,14 +30,22 @@ enum DemoResponses {
         headers: [String: String] = [:]
     ) -> HTTPResponse {
         let type = type ?? defaultType(for: status)
-        return json(status, JSONText.errorBody(message: message, type: type, code: code), headers: headers)
+        return json(status, OpenAIResponseText.errorBody(message: message, type: type, code: code), headers: headers)
     }
 
     /// A 400 for a request the server cannot read.
     static func badRequest(_ error: DemoRequestError) -> HTTPResponse {
-        let body = JSONText.errorBody(message: error.message, type: "invalid_request_error", code: nil)
-        let withParam = error.param.map { body.replacingOccurrences(of: #""param":null"#, with: #""param":"\#($0)""#) }
-        return json(400, withParam ?? body)
+        json(
+            400,
+            OpenAIResponseText.errorBody(message: error.message, type: "invalid_request_error", param: error.param)
+        )
+    }
+
+    /// The response for an upstream that gave no reply: its own error body, or one built from the failure.
+    static func upstreamFailure(_ failure: DemoUpstreamFailure) -> HTTPResponse {
+        let headers = failure.retryAfter.map { ["Retry-After": $0] } ?? [:]
+        if let body = failure.body { return json(failure.status, body, headers: headers) }
+        return error(failure.status, failure.message, code: failure.code, headers: headers)
     }
 
     /// A streaming response: `text/event-stream`, not cached, not buffered by proxies.

@@ -25,12 +25,9 @@ package struct DemoServerConfiguration: Sendable {
     /// When `false`, every event goes out as its own write (HTTP chunk) instead of being coalesced with the
     /// events that are ready at the same time.
     package var coalesce: Bool = true
-    /// An OpenAI-compatible base URL (e.g. `https://host/v1`) to relay `/v1/chat/completions` to.
-    package var upstream: URL?
-    /// The bearer token for the upstream; never logged.
-    package var upstreamAPIKey: String?
-    /// How long the relay waits for the upstream to send anything before giving up.
-    package var upstreamIdleTimeout: Duration = .seconds(120)
+    /// The OpenAI-compatible server to relay `/v1/chat/completions` to instead of the demo model (`DemoRelay`'s
+    /// `UpstreamRelay`); `nil` for the demo model.
+    package var upstream: (any DemoUpstream)?
     /// The model name the demo model reports.
     package var modelName: String = DemoServerConfiguration.demoModelName
     /// The clock that paces tokens, keep-alives, stalls and retention.

@@ -1,3 +1,5 @@
+import ChatWire
+
 /// The events of one demo reply in a given endpoint format, ready to be paced out: opening events, one event per
 /// token (its data pre-built per distinct token, so a 200,000-token reply costs no JSON work per token) and
 /// closing events.
@@ -21,12 +23,11 @@ struct ReplyEvents: Sendable {
 
     /// The OpenAI streaming format: a role chunk, content chunks, a final chunk with the finish reason, an
     /// optional usage chunk, then `[DONE]`.
-    static func openAI(_ reply: DemoReply, wire: OpenAIWire, includeUsage: Bool) -> ReplyEvents {
+    static func openAI(_ reply: DemoReply, wire: OpenAIResponseText, includeUsage: Bool) -> ReplyEvents {
         var closing = [Event(data: wire.finalChunk(finishReason: reply.finishReason))]
         if includeUsage {
-            closing.append(
-                Event(data: wire.usageChunk(promptTokens: reply.promptTokens, completionTokens: reply.length))
-            )
+            let usage = ChatUsage(promptTokens: reply.promptTokens, completionTokens: reply.length)
+            closing.append(Event(data: wire.usageChunk(usage)))
         }
         closing.append(Event(data: "[DONE]"))
         return ReplyEvents(

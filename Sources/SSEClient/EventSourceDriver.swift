@@ -24,8 +24,7 @@ final class EventSourceDriver: @unchecked Sendable {
     private var phase = Phase.connect
     private var parser: SSEParser
     private var machine: EventSourceStateMachine
-    private var pending: [EventSourceUpdate] = []
-    private var pendingIndex = 0
+    private var pending = UpdateQueue<EventSourceUpdate>()
     private var lastRetry: Int?
     private var random = SystemRandomNumberGenerator()
 
@@ -48,16 +47,11 @@ final class EventSourceDriver: @unchecked Sendable {
     }
 
     /// Whether `next()` can answer without waiting for the network.
-    var hasBufferedUpdates: Bool { pendingIndex < pending.count }
+    var hasBufferedUpdates: Bool { !pending.isEmpty }
 
     func next() async throws -> EventSourceUpdate? {
         while true {
-            if pendingIndex < pending.count {
-                defer { pendingIndex += 1 }
-                return pending[pendingIndex]
-            }
-            pending.removeAll(keepingCapacity: true)
-            pendingIndex = 0
+            if let update = pending.next() { return update }
             switch phase {
             case .finished:
                 return nil
@@ -235,7 +229,7 @@ final class EventSourceDriver: @unchecked Sendable {
             fail(EventSourceError(.streamTooLarge, endpoint: machine.endpoint, detail: "\(error)"))
             return
         }
-        if pending.count > 0 { machine.eventDelivered() }
+        if !pending.isEmpty { machine.eventDelivered() }
         if let retry = parser.reconnectionTimeMilliseconds, retry != lastRetry {
             lastRetry = retry
             machine.retryReceived(milliseconds: retry)

@@ -19,7 +19,7 @@ package struct SettingsLayer: Sendable, Equatable {
     package var maxTokens: Sourced<Int>?
     /// Other request-body members (`temperature`, `top_p`, `extra_body`'s members…), in the order given.
     package var bodyParameters: [Sourced<JSONValue.Member>] = []
-    /// Markdown rendering: `auto`, `always` or `never` (stored for the renderer that will use it).
+    /// Markdown rendering: `auto`, `always` or `never`.
     package var markdown: Sourced<String>?
     /// Colour: `auto`, `always` or `never`.
     package var color: Sourced<String>?

@@ -23,6 +23,9 @@
 /// - The scalars of one cluster (marks, VS16, ZWJ sequences, flags) stay together. A new width applies from the
 ///   next line (at once when the current line is still empty). A word wider than the line it is moved to is
 ///   hard-broken there.
+/// - A row may start with a prefix (`beginLine`: a list bullet, quote bars), and rows the wrapper breaks start
+///   with the `continuation` prefix (the hanging indent). Zero-width bytes (`appendControl`: SGR styles) stay with
+///   the word they precede, so a held word keeps its style when it is written or moved.
 struct LineWrapper: Sendable {
     /// The width lines are wrapped at, in cells (at least 2).
     private(set) var width: Int
@@ -42,6 +45,12 @@ struct LineWrapper: Sendable {
     private var heldWords = 0
     private var wordIsWide = false
     private var tracker = GraphemeWidthTracker()
+    /// Where the current row's text begins, after its prefix.
+    private var lineStart = 0
+    /// Zero-width bytes waiting for the next word (a style that starts with it).
+    private var pendingControl: [UInt8] = []
+    /// What rows the wrapper breaks start with, and its width in cells.
+    var continuation: (bytes: [UInt8], width: Int) = ([], 0)
 
     /// Creates a wrapper at the start of a line.
     /// - Parameter width: The line width in cells; values below 2 are raised to 2.
@@ -51,7 +60,7 @@ struct LineWrapper: Sendable {
 
     /// Sets the width for the next line (the current line keeps its width; an empty current line takes it now).
     mutating func resize(width newWidth: Int) {
-        if column == 0, held.isEmpty, pendingSpaces == 0, !inWord {
+        if column == lineStart, held.isEmpty, pendingSpaces == 0, !inWord {
             // Nothing is on the current line yet: it is the next line, so the width applies now.
             width = max(newWidth, 2)
             nextWidth = nil
@@ -80,6 +89,45 @@ struct LineWrapper: Sendable {
         default:
             appendVisible(scalar, to: &output)
         }
+    }
+
+    /// Starts a row with `prefix` (`width` cells): call it at the start of a line.
+    mutating func beginLine(prefix: [UInt8], width cells: Int, to output: inout [UInt8]) {
+        output.append(contentsOf: prefix)
+        column += cells
+        lineStart = column
+    }
+
+    /// Adds bytes that take no cells (an SGR style): written with the word they precede, or at once inside a word
+    /// already written.
+    mutating func appendControl(_ bytes: [UInt8], to output: inout [UInt8]) {
+        guard inWord else {
+            pendingControl += bytes
+            return
+        }
+        if wordIsWritten {
+            output += bytes
+            return
+        }
+        held += bytes
+        if wordIsShown { output += bytes }
+    }
+
+    /// Adds zero-width bytes that end a style: before the spaces pending between two words (they belong to the
+    /// word before), or like `appendControl` inside a word.
+    mutating func appendControlBeforeSpaces(_ bytes: [UInt8], to output: inout [UInt8]) {
+        guard inWord else {
+            output += bytes
+            return
+        }
+        appendControl(bytes, to: &output)
+    }
+
+    /// A soft line break in flowing text: the word before it ends, and the spaces around it become one.
+    mutating func spaceBreak(to output: inout [UInt8]) {
+        endWord(to: &output)
+        pendingSpaces = column > lineStart ? 1 : 0
+        tracker.reset()
     }
 
     /// Writes the word held back so far (for example before a style change). Pending spaces stay pending.
@@ -123,6 +171,8 @@ struct LineWrapper: Sendable {
     mutating func newline(to output: inout [UInt8]) {
         endWord(to: &output)
         pendingSpaces = 0
+        output += pendingControl
+        pendingControl.removeAll()
         output.append(0x0A)
         startLine()
         tracker.reset()
@@ -140,9 +190,8 @@ struct LineWrapper: Sendable {
                 startWord(cells: cells, to: &output)
             }
             wordIsWide = isWide
-            if wordIsWritten && column + cells > width && column > 0 {
-                output.append(0x0A)  // hard break inside a word longer than the line
-                startLine()
+            if wordIsWritten && column + cells > width && column > lineStart {
+                softBreak(to: &output)  // hard break inside a word longer than the line
             }
         }
         if wordIsWritten {
@@ -164,8 +213,7 @@ struct LineWrapper: Sendable {
         if column + pendingSpaces + heldWidth > width {
             // The word no longer fits after what is on this line: break before it and write it at the start of
             // the next line, where it stays even if it grows past the width.
-            output.append(0x0A)
-            startLine()
+            softBreak(to: &output)
             pendingSpaces = 0
             writeHeldAtLineStart(to: &output)
         }
@@ -182,24 +230,22 @@ struct LineWrapper: Sendable {
             output.append(0x44)
         }
         output.append(contentsOf: [0x1B, 0x5B, 0x4B])  // ESC [ K: erase to the end of the line
-        output.append(0x0A)
-        startLine()
+        softBreak(to: &output)
         writeHeldAtLineStart(to: &output)
     }
 
     /// Writes the held word at the start of a line, hard-breaking it if it is wider than the line (possible only
     /// after a resize), and goes on writing the word as it comes.
     private mutating func writeHeldAtLineStart(to output: inout [UInt8]) {
-        if heldWidth <= width {
+        if column + heldWidth <= width {
             output.append(contentsOf: held)
-            column = heldWidth
+            column += heldWidth
         } else {
             var measure = GraphemeWidthTracker()
             for scalar in String(decoding: held, as: UTF8.self).unicodeScalars {
                 let cells = measure.measure(scalar)
-                if !cells.extendsCluster && column + cells.cells > width && column > 0 {
-                    output.append(0x0A)
-                    startLine()
+                if !cells.extendsCluster && column + cells.cells > width && column > lineStart {
+                    softBreak(to: &output)
                 }
                 UTF8.encode(scalar) { output.append($0) }
                 column += cells.cells
@@ -213,15 +259,19 @@ struct LineWrapper: Sendable {
 
     private mutating func startWord(cells: Int, to output: inout [UInt8]) {
         inWord = true
-        guard column == 0 else {
+        guard column == lineStart else {
             wordIsWritten = false
             heldWords &+= 1
+            held += pendingControl
+            pendingControl.removeAll()
             return
         }
         // At the start of a line breaking cannot help: keep the indentation and write the word as it comes.
-        let spaces = min(pendingSpaces, max(0, width - max(cells, 1)))
+        let spaces = min(pendingSpaces, max(0, width - column - max(cells, 1)))
         output.append(contentsOf: repeatElement(0x20, count: spaces))
-        column = spaces
+        output += pendingControl
+        pendingControl.removeAll()
+        column += spaces
         pendingSpaces = 0
         wordIsWritten = true
     }
@@ -242,8 +292,18 @@ struct LineWrapper: Sendable {
         wordIsWide = false
     }
 
+    /// A row break the wrapper makes: newline, then the continuation prefix.
+    private mutating func softBreak(to output: inout [UInt8]) {
+        output.append(0x0A)
+        startLine()
+        output += continuation.bytes
+        column = continuation.width
+        lineStart = column
+    }
+
     private mutating func startLine() {
         column = 0
+        lineStart = 0
         if let nextWidth {
             width = nextWidth
             self.nextWidth = nil

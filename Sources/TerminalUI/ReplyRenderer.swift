@@ -36,6 +36,10 @@ package struct ReplyRenderer: Sendable {
         package var verbose: Bool
         /// The terminal width in cells.
         package var columns: Int
+        /// Whether the answer is rendered as Markdown (terminal mode only).
+        package var markdown: Bool
+        /// Whether stdout is a live terminal, where a held table may show a status on the current row.
+        package var showsProgress: Bool
 
         /// Creates a configuration.
         package init(
@@ -45,7 +49,9 @@ package struct ReplyRenderer: Sendable {
             stderrColor: Bool = false,
             pace: Double? = nil,
             verbose: Bool = false,
-            columns: Int = 80
+            columns: Int = 80,
+            markdown: Bool = false,
+            showsProgress: Bool = true
         ) {
             self.mode = mode
             self.color = color
@@ -54,6 +60,8 @@ package struct ReplyRenderer: Sendable {
             self.pace = pace
             self.verbose = verbose
             self.columns = columns
+            self.markdown = markdown
+            self.showsProgress = showsProgress
         }
     }
 
@@ -74,6 +82,12 @@ package struct ReplyRenderer: Sendable {
 
     private let configuration: Configuration
     private var typewriter: Typewriter
+    /// The answer's Markdown, when on; reasoning still goes through the typewriter.
+    private var typesetter: MarkdownTypesetter?
+    private var markdownSanitizer = TerminalSanitizer()
+    private var thinkTags = ThinkTagSplitter()
+    /// What the last text written was (to set reasoning and answer apart in Markdown mode).
+    private var section: Typewriter.DeltaKind?
     private var paced: PacedText?
     private var spinner: Spinner?
     private var spinnerDrawn = false
@@ -98,6 +112,13 @@ package struct ReplyRenderer: Sendable {
         self.columns = configuration.columns
         self.typewriter = Typewriter(mode: configuration.mode, width: configuration.columns, color: configuration.color)
         if let pace = configuration.pace { paced = PacedText(charactersPerSecond: pace) }
+        if configuration.markdown, configuration.mode == .terminal {
+            typesetter = MarkdownTypesetter(
+                width: configuration.columns,
+                color: configuration.color,
+                showsProgress: configuration.showsProgress
+            )
+        }
     }
 
     // MARK: Inputs
@@ -170,8 +191,12 @@ package struct ReplyRenderer: Sendable {
         if paced != nil { releasePaced(at: now) }
         if let held, now >= held.since + Self.heldWordFrame {
             self.held = nil
-            if typewriter.heldWordID == held.id, paced?.backlog ?? 0 == 0 {
-                typewriter.flushHeld(into: &stdoutRun)
+            if heldWordID == held.id, paced?.backlog ?? 0 == 0 {
+                if section == .answer, typesetter != nil {
+                    typesetter?.flushHeld(into: &stdoutRun)
+                } else {
+                    typewriter.flushHeld(into: &stdoutRun)
+                }
             }
         }
         if let pendingFinish, paced?.backlog ?? 0 == 0 { complete(pendingFinish) }
@@ -183,6 +208,7 @@ package struct ReplyRenderer: Sendable {
         guard columns != self.columns else { return }
         self.columns = columns
         typewriter.resize(width: columns)
+        typesetter?.resize(width: columns)
     }
 
     /// The reply ended: writes what is held, a final newline, `mark` and `summary` on stderr.
@@ -222,14 +248,62 @@ package struct ReplyRenderer: Sendable {
             paced?.enqueue(text, kind: kind, at: now)
             releasePaced(at: now)
         } else {
-            typewriter.render(text, kind: kind, into: &stdoutRun)
+            render(text, kind: kind)
         }
+    }
+
+    /// Renders text now: the answer through the Markdown typesetter when it is on, everything else through the
+    /// typewriter; a blank row sets reasoning and answer apart.
+    private mutating func render(_ text: String, kind: Typewriter.DeltaKind) {
+        guard typesetter != nil else {
+            typewriter.render(text, kind: kind, into: &stdoutRun)
+            return
+        }
+        guard kind == .answer else {
+            renderMarkdown(text, kind: kind)
+            return
+        }
+        for piece in thinkTags.split(text) {
+            switch piece {
+            case .reasoning(let reasoning): renderMarkdown(reasoning, kind: .reasoning)
+            case .answer(let answer): renderMarkdown(answer, kind: .answer)
+            }
+        }
+    }
+
+    /// Markdown mode: the answer through the typesetter, reasoning through the typewriter (dimmed).
+    private mutating func renderMarkdown(_ text: String, kind: Typewriter.DeltaKind) {
+        guard var markdown = typesetter else { return }
+        if kind == .reasoning {
+            if section == .answer {
+                markdown.finish(into: &stdoutRun)
+                stdoutRun.append(0x0A)
+                typesetter = markdown
+            }
+            section = .reasoning
+            typewriter.render(text, kind: kind, into: &stdoutRun)
+            return
+        }
+        for scalar in text.unicodeScalars where markdownSanitizer.passes(scalar) {
+            if section != .answer {
+                if section == .reasoning {
+                    if scalar == "\n" { continue }
+                    typewriter.finish(into: &stdoutRun)
+                    stdoutRun.append(0x0A)
+                } else if scalar == "\n" {
+                    continue  // a reply never starts with blank rows
+                }
+                section = .answer
+            }
+            markdown.feed(scalar, into: &stdoutRun)
+        }
+        typesetter = markdown
     }
 
     private mutating func releasePaced(at now: Duration) {
         guard var queue = paced else { return }
         for piece in queue.release(at: now) {
-            typewriter.render(piece.text, kind: piece.kind, into: &stdoutRun)
+            render(piece.text, kind: piece.kind)
         }
         paced = queue
     }
@@ -237,10 +311,22 @@ package struct ReplyRenderer: Sendable {
     private mutating func complete(_ ending: (mark: String?, summary: String?)) {
         pendingFinish = nil
         if var queue = paced {
-            for piece in queue.drain() { typewriter.render(piece.text, kind: piece.kind, into: &stdoutRun) }
+            for piece in queue.drain() { render(piece.text, kind: piece.kind) }
             paced = queue
         }
-        typewriter.finish(into: &stdoutRun)
+        if typesetter != nil {
+            for piece in thinkTags.finish() {
+                switch piece {
+                case .reasoning(let reasoning): renderMarkdown(reasoning, kind: .reasoning)
+                case .answer(let answer): renderMarkdown(answer, kind: .answer)
+                }
+            }
+        }
+        if typesetter != nil, section == .answer {
+            typesetter?.finish(into: &stdoutRun)
+        } else {
+            typewriter.finish(into: &stdoutRun)
+        }
         if configuration.mode != .terminal, sawText, !endsWithNewline { stdoutRun.append(0x0A) }
         held = nil
         if let mark = ending.mark {
@@ -308,11 +394,16 @@ package struct ReplyRenderer: Sendable {
 
     /// Notes a word the output leaves held back, so a tick a frame later shows it.
     private mutating func trackHeldWord(at now: Duration) {
-        guard !isFinished, paced?.backlog ?? 0 == 0, let id = typewriter.heldWordID else {
+        guard !isFinished, paced?.backlog ?? 0 == 0, let id = heldWordID else {
             held = nil
             return
         }
         if held?.id != id { held = (id, now) }
+    }
+
+    /// The word held back mid-line by whichever renders the current section.
+    private var heldWordID: Int? {
+        section == .answer && typesetter != nil ? typesetter?.heldWordID : typewriter.heldWordID
     }
 
     /// When the next tick is needed: the spinner's next frame, paced text due, a held word's frame.

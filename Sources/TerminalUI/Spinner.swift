@@ -8,8 +8,6 @@
 package struct Spinner: Sendable {
     /// Braille dots, for terminals with Unicode (the default).
     package static let brailleFrames = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
-    /// ASCII frames, for terminals without Unicode.
-    package static let asciiFrames = ["|", "/", "-", "\\"]
     /// How long each frame stays on screen.
     package static let interval = Duration.milliseconds(80)
     /// Carriage return and erase-line: removes the indicator.

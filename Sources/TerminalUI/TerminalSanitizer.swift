@@ -39,9 +39,6 @@ package struct TerminalSanitizer: Sendable {
         self.maxStringLength = maxStringLength
     }
 
-    /// Whether the sanitiser is inside a sequence that started in an earlier scalar.
-    package var isInsideSequence: Bool { state != .ground }
-
     /// Forgets any sequence in progress (at the end of a reply).
     package mutating func reset() {
         state = .ground

@@ -1,11 +1,10 @@
 /// A text style as the pair of SGR sequences that turn it on and off, with helpers for status and error lines.
 ///
 /// ```
-///  dim     ESC[2m  … ESC[22m        status lines, reasoning text
-///  bold    ESC[1m  … ESC[22m
-///  red     ESC[31m … ESC[39m        errors (with bold: `error`)
-///  yellow  ESC[33m … ESC[39m        warnings
-///  cyan    ESC[36m … ESC[39m        prompts, labels
+///  dim      ESC[2m    … ESC[22m       status lines (`status`), reasoning text
+///  bold     ESC[1m    … ESC[22m       table headers
+///  error    ESC[1;31m … ESC[22;39m    errors: bold red
+///  warning  ESC[33m   … ESC[39m       warnings: yellow
 /// ```
 ///
 /// Every helper sanitises the text it styles (it may come from a server), and writes no escape at all when colour
@@ -27,18 +26,12 @@ package struct TerminalStyle: Sendable, Equatable {
 
     /// Faint text.
     package static let dim = TerminalStyle(open: "\u{1B}[2m", close: "\u{1B}[22m")
-    /// Bold text.
+    /// Bold text (table headers).
     package static let bold = TerminalStyle(open: "\u{1B}[1m", close: "\u{1B}[22m")
-    /// Red text.
-    package static let red = TerminalStyle(open: "\u{1B}[31m", close: "\u{1B}[39m")
-    /// Yellow text.
-    package static let yellow = TerminalStyle(open: "\u{1B}[33m", close: "\u{1B}[39m")
-    /// Cyan text.
-    package static let cyan = TerminalStyle(open: "\u{1B}[36m", close: "\u{1B}[39m")
     /// Bold red text, for errors.
     package static let error = TerminalStyle(open: "\u{1B}[1;31m", close: "\u{1B}[22;39m")
     /// Yellow text, for warnings.
-    package static let warning = yellow
+    package static let warning = TerminalStyle(open: "\u{1B}[33m", close: "\u{1B}[39m")
     /// Dim text, for status lines.
     package static let status = dim
 

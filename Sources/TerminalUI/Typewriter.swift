@@ -70,7 +70,8 @@ package struct Typewriter: Sendable {
     /// The cells written on the current line (terminal mode).
     package var column: Int { wrapper.column }
 
-    /// Changes the wrap width (after SIGWINCH); it applies from the next line.
+    /// Changes the wrap width (after SIGWINCH); it applies from the next line, or at once while the current line is
+    /// still empty (see `LineWrapper`).
     /// - Parameter width: The new terminal width in cells.
     package mutating func resize(width: Int) {
         wrapper.resize(width: width)

@@ -35,6 +35,25 @@ package enum PTYTerminalMode {
         settings(processID: processID).map { $0.c_lflag & tcflag_t(ICANON) != 0 }
     }
 
+    /// Whether the terminal is in its normal (canonical) mode with echo off, as while a reply streams in the REPL
+    /// (keys typed then are kept for the next prompt, not echoed); `nil` when it cannot be read.
+    /// - Parameter processID: A process whose standard input is the terminal.
+    /// - Returns: `true` in canonical mode without `ECHO`.
+    package static func isQuiet(processID: pid_t) -> Bool? {
+        settings(processID: processID).map {
+            $0.c_lflag & tcflag_t(ICANON) != 0 && $0.c_lflag & tcflag_t(ECHO) == 0
+        }
+    }
+
+    /// Waits until the terminal is in canonical mode with echo off (see ``isQuiet(processID:)``).
+    /// - Parameters:
+    ///   - processID: A process whose standard input is the terminal.
+    ///   - timeout: How long to wait.
+    /// - Throws: `WaitTimeout` when it does not get there in time.
+    package static func waitForQuietMode(processID: pid_t, timeout: Duration = .seconds(10)) async throws {
+        try await waitUntil(timeout: timeout) { isQuiet(processID: processID) == true }
+    }
+
     /// Waits until the terminal is in raw mode (a line editor is reading keys).
     /// - Parameters:
     ///   - processID: A process whose standard input is the terminal.

@@ -9,17 +9,15 @@ struct ChatErrorTests {
         try await ssechat(["--once"] + extra + ["hello"], environment: openAIEnvironment(server))
     }
 
-    @Test("a refused connection: exit 5 within a few seconds")
+    @Test("a refused connection: exit 5, one line, nothing on stdout")
     func refused() async throws {
         let port = try refusedPort()
-        let started = ContinuousClock.now
         let result = try await ssechat(
             ["--once", "hello"],
             environment: ["OPENAI_BASE_URL": "http://127.0.0.1:\(port)/v1", "OPENAI_API_KEY": secretKey],
             timeout: .seconds(15)
         )
         expectFailure(result, exitCode: 5)
-        #expect(ContinuousClock.now - started < .seconds(5))
         #expect(result.stdout.isEmpty)
     }
 
@@ -155,11 +153,11 @@ struct ChatErrorTests {
                 release.wait(timeout: 20)
             }
         )
-        let started = ContinuousClock.now
+        // The server holds the stream open, silent, for 20 s: exit 5 (a timeout), not 6 (the stream ended), shows
+        // that --timeout ended it.
         let result = try await once(server, ["--timeout", "0.5"])
         expectFailure(result, exitCode: 5)
         #expect(result.stdoutText == "Partial text\n")
-        #expect(ContinuousClock.now - started < .seconds(10))
         #expect(server.requests.count == 1)
     }
 
@@ -183,16 +181,18 @@ struct ChatErrorTests {
         #expect(result.stdoutText == "Before\n")
     }
 
-    @Test("an error object inside the stream: exit 1, its message quoted")
+    @Test("an error object inside the stream: exit 1, its message quoted on one line without its control sequences")
     func inStreamError() async throws {
         let server = try TranscriptServer(
             .events([
                 Transcript.openAIContent("Some"),
-                #"data: {"error":{"message":"Upstream model crashed","type":"server_error"}}"# + "\n\n",
+                #"data: {"error":{"message":"Upstream \u001b]0;pwned\u0007model\ncrashed\u001b[2J","#
+                    + #""type":"server_error"}}"# + "\n\n",
             ])
         )
         let result = try await once(server)
         expectFailure(result, exitCode: 1, stderrContains: ["Upstream model crashed"])
+        #expect(!result.stderrText.contains("\u{1B}") && !result.stderrText.contains("\u{7}"))
         #expect(result.stdoutText == "Some\n")
     }
 

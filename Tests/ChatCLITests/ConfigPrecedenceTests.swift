@@ -106,6 +106,19 @@ struct ConfigPrecedenceTests {
         #expect(!without.stderrText.contains("tok/s"))
     }
 
+    @Test("markdown from [defaults] renders into a pipe; --markdown never beats it")
+    func markdownLayer() async throws {
+        let server = try TranscriptServer(.events(Transcript.openAI(["**bold**", " text"])))
+        let runner = try SSEChatRunner()
+        try runner.writeConfig("[defaults]\nmarkdown = \"always\"\nurl = \"\(server.url("/v1"))\"\n")
+        let rendered = try await runner.run(["--once", "--color", "never", "hi"])
+        let plain = try await runner.run(["--once", "--markdown", "never", "hi"])
+        #expect(rendered.exitCode == 0 && plain.exitCode == 0, "\(rendered.stderrText)\(plain.stderrText)")
+        #expect(plain.stdoutText == "**bold** text\n")
+        #expect(rendered.stdoutText.contains("bold"))
+        #expect(!rendered.stdoutText.contains("**"))
+    }
+
     @Test("-p and SSECHAT_PROFILE select the profile; -p wins")
     func profileSelection() async throws {
         let a = try okServer()

@@ -3,6 +3,10 @@ import Synchronization
 import Testing
 import TestSupport
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Backpressure is proved in a child process: holding URLSession's transfer thread pauses every session in a
 /// process (swift-corelibs-foundation shares one work queue), so the slow consumer must not share the test runner.
 @Suite("EventSource backpressure through `ssechat events`", .timeLimit(.minutes(1)))
@@ -29,12 +33,16 @@ struct EventsBackpressureTests {
         process.standardError = FileHandle.nullDevice
         try process.run()
         defer { if process.isRunning { process.terminate() } }
-        // Nobody reads stdout: the pipe fills, the client stops consuming, and without backpressure it would read
-        // the whole 61 MB into memory while the server raced ahead.
-        try await Task.sleep(for: .milliseconds(800))
+        // Nobody reads stdout: wait until the pipe is full, so the client is stalled on its output. Without
+        // backpressure it would go on reading the whole 61 MB into memory while the server raced ahead: give that
+        // failure a window to show (the wait ends early if it does; it is not synchronisation).
+        let readEnd = stdout.fileHandleForReading.fileDescriptor
+        try await waitUntil { Self.bytesInPipe(readEnd) >= Self.pipeCapacity(readEnd) - Int(PIPE_BUF) }
+        let bound = 24 << 20
+        _ = try? await waitUntil(timeout: .milliseconds(800)) { written.load(ordering: .relaxed) >= bound }
         let writtenWhileStalled = written.load(ordering: .relaxed)
         let total = eventCount * event.count
-        #expect(writtenWhileStalled < 24 << 20, "server wrote \(writtenWhileStalled) of \(total) bytes")
+        #expect(writtenWhileStalled < bound, "server wrote \(writtenWhileStalled) of \(total) bytes")
         let reader = Task.detached { () -> Int in
             var lines = 0
             while true {
@@ -47,5 +55,17 @@ struct EventsBackpressureTests {
         process.waitUntilExit()
         #expect(lines == eventCount)
         #expect(process.terminationStatus == 0)
+    }
+
+    /// The bytes waiting in a pipe (`FIONREAD` on its read end).
+    private static func bytesInPipe(_ readEnd: Int32) -> Int {
+        var count: Int32 = 0
+        return ioctl(readEnd, UInt(FIONREAD), &count) == 0 ? Int(count) : 0
+    }
+
+    /// A pipe's capacity (`F_GETPIPE_SZ`, Linux), or the usual 64 KiB when it cannot be read.
+    private static func pipeCapacity(_ descriptor: Int32) -> Int {
+        let size = fcntl(descriptor, 1032)  // F_GETPIPE_SZ
+        return size > 0 ? Int(size) : 65_536
     }
 }

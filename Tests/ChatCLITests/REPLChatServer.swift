@@ -131,30 +131,12 @@ final class REPLChatServer: Sendable {
 
     /// `data: {"choices":[{"index":0,"delta":{…},"finish_reason":…}]}` and a blank line.
     private static func event(delta: [String: String], finishReason: String? = nil) -> String {
-        let members = delta.sorted { $0.key < $1.key }.map { "\(jsonString($0.key)):\(jsonString($0.value))" }
-        let finish = finishReason.map(jsonString) ?? "null"
+        let members = delta.sorted { $0.key < $1.key }.map {
+            Transcript.jsonString($0.key) + ":" + Transcript.jsonString($0.value)
+        }
+        let finish = finishReason.map(Transcript.jsonString) ?? "null"
         return "data: {\"id\":\"c1\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{"
             + members.joined(separator: ",") + "},\"finish_reason\":\(finish)}]}\n\n"
-    }
-
-    /// A JSON string literal: quotes, backslashes and every control below U+0020 escaped; the rest as is.
-    static func jsonString(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
     }
 
     private static func decode(_ request: RecordedRequest) -> ChatRequestRecord {

@@ -13,11 +13,12 @@ struct REPLTypeAheadTests {
         let server = try REPLChatServer([ScriptedReply(["The ", "reply ", "text."], gate: gate)])
         let session = try REPLSession(server: server)
         try await session.type("hello\r")
-        // The request is out, so the reply has begun: type the next message now.
+        // The request is out and the terminal's echo is off for the reply: type the next message now, while the
+        // server holds the reply back.
         _ = try await server.waitForRequests(1)
+        try await PTYTerminalMode.waitForQuietMode(processID: session.terminal.processID)
         let typedAt = session.terminal.outputMark
         session.terminal.send("queued text")
-        try await Task.sleep(for: .milliseconds(200))
         gate.open()
         let replyEnd = try await session.waitForText("text.", after: typedAt)
         let promptAt = try await session.waitForText(REPLSession.prompt, after: replyEnd)

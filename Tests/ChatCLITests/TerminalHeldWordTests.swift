@@ -37,7 +37,7 @@ struct TerminalHeldWordTests {
         var baseURL: String { "http://127.0.0.1:\(http.port)/v1" }
 
         private static func event(_ text: String) -> String {
-            "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\(REPLChatServer.jsonString(text))}}]}\n\n"
+            "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\(Transcript.jsonString(text))}}]}\n\n"
         }
     }
 

@@ -28,14 +28,14 @@ enum TerminalOnceRun {
     ///   - stderr: Where stderr goes.
     ///   - environment: Variables to add or override.
     ///   - columns: The terminal's width.
-    ///   - whileRunning: Called once the program started (to open a gate, say).
+    ///   - whileRunning: Called once the program started, with its terminal and the server (to open a gate, say).
     static func run(
         _ reply: ScriptedReply,
         arguments: [String] = [],
         stderr: Stderr = .file,
         environment: [String: String] = [:],
         columns: UInt16 = 80,
-        whileRunning: (PseudoTerminal) async throws -> Void = { _ in }
+        whileRunning: (PseudoTerminal, REPLChatServer) async throws -> Void = { _, _ in }
     ) async throws -> Result {
         let server = try REPLChatServer([reply])
         let folder = try PTYTemporaryDirectory()
@@ -51,7 +51,7 @@ enum TerminalOnceRun {
             columns: columns,
             shell: shell
         )
-        try await whileRunning(session.terminal)
+        try await whileRunning(session.terminal, server)
         let status = try await session.terminal.waitForExit()
         await session.terminal.waitForEndOfOutput()
         let errors = stderr == .file ? try? String(contentsOfFile: folder.file("stderr"), encoding: .utf8) : nil

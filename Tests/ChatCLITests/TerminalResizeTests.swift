@@ -2,6 +2,10 @@ import Foundation
 import Testing
 import TestSupport
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The wrap width follows the terminal: SIGWINCH is read while a reply streams.
 @Suite("Terminal: resizing while a reply streams", .timeLimit(.minutes(1)))
 struct TerminalResizeTests {
@@ -10,11 +14,13 @@ struct TerminalResizeTests {
     @Test("after the terminal shrinks from 80 to 30 columns, the reply wraps at 30")
     func followsResize() async throws {
         let gate = Gate()
-        let run = try await TerminalOnceRun.run(ScriptedReply(Self.words, gate: gate), columns: 80) { terminal in
-            // The reply has not started (the server waits on the gate): shrink the window, then let it stream.
-            try await Task.sleep(for: .milliseconds(300))
+        let reply = ScriptedReply(Self.words, gate: gate)
+        let run = try await TerminalOnceRun.run(reply, columns: 80) { terminal, server in
+            // The request is out, so the client watches the width; the reply has not started (the server waits on
+            // the gate). Shrink the window, wait until the SIGWINCH is delivered, then let the reply stream.
+            _ = try await server.waitForRequests(1)
             terminal.resize(rows: 24, columns: 30)
-            try await Task.sleep(for: .milliseconds(300))
+            try await PTYProcessTable.waitUntilDelivered(SIGWINCH, processID: terminal.processID)
             gate.open()
         }
         #expect(run.status == 0)

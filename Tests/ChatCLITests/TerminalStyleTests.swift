@@ -76,7 +76,7 @@ struct TerminalStyleTests {
         let run = try await TerminalOnceRun.run(
             ScriptedReply(["Answer ", "arrives ", "now."], gate: gate),
             stderr: .terminal
-        ) { terminal in
+        ) { terminal, _ in
             try await terminal.waitForOutput(containing: "thinking…")
             gate.open()
         }

@@ -273,10 +273,8 @@ struct ChatReplyStreamTests {
         await firstSent.waitAsync()
         try await waitUntil { server.requests.count == 1 }
         task.cancel()
-        let started = ContinuousClock.now
         try await waitUntil(timeout: .seconds(5)) { closed.value != nil }
         #expect(closed.value == true)
-        #expect(ContinuousClock.now - started < .seconds(2))
         _ = await task.value
     }
 }

@@ -28,9 +28,19 @@ struct JSONWritingTests {
     @Test("Control characters use the short escapes where JSON has them")
     func controlEscapes() {
         #expect(
-            JSONValue.escapedContents(of: "\"\\/\u{8}\u{C}\n\r\t\u{1}\u{1F}\u{7F}") == #"\"\\/\b\f\n\r\t\u0001\u001f"#
+            JSONString.escaped("\"\\/\u{8}\u{C}\n\r\t\u{1}\u{1F}\u{7F}") == #"\"\\/\b\f\n\r\t\u0001\u001f"#
                 + "\u{7F}"
         )
+    }
+
+    @Test("A quoted literal, the byte form and the string form agree; text needing no escape is kept as is")
+    func literalForms() {
+        let text = "a\"b\\c\n\t\u{1}"
+        var bytes: [UInt8] = []
+        JSONString.append(text, to: &bytes)
+        #expect(JSONString.quoted(text) == #""a\"b\\c\n\t\u0001""#)
+        #expect(String(decoding: bytes, as: UTF8.self) == JSONString.quoted(text))
+        #expect(JSONString.escaped("日本 🚀") == "日本 🚀")
     }
 
     @Test("Lone surrogate repair leaves valid text alone")

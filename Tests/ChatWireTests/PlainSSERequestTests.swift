@@ -116,6 +116,7 @@ struct PlainSSERequestTests {
         #expect(ChatProviderKind.inferred(fromURL: "http://127.0.0.1:8000/?q={prompt}") == .sse)
         #expect(ChatProviderKind.inferred(fromURL: "http://127.0.0.1:8000/?q=%7Bprompt%7D") == .sse)
         #expect(ChatProviderKind.inferred(fromURL: "http://127.0.0.1:8000/v1") == .openai)
+        #expect(ChatProviderKind.inferred(fromURL: "https://api.Anthropic.com") == .anthropic)
         #expect(ChatProviderKind.sse.wireFormat is PlainSSEWireFormat)
     }
 }

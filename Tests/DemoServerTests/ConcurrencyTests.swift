@@ -29,7 +29,7 @@ struct ConcurrencyTests {
                 let expected = DemoReply(prompt: "client number \(index)", replyTokens: 40, maxTokens: nil)
                 #expect(reply.done)
                 #expect(reply.text == expected.text, "client \(index)")
-                expectSequentialIDs(reply.events)
+                try expectSequentialIDs(reply.events)
                 generations.insert(String(reply.events.first?.lastEventID.split(separator: "-").first ?? ""))
             }
             #expect(generations.count == 200)

@@ -97,10 +97,4 @@ struct DemoModelTests {
     func malformedIDs(text: String) {
         #expect(DemoEventID(parsing: text) == nil)
     }
-
-    @Test("JSON escaping handles quotes, backslashes and control characters")
-    func jsonEscaping() {
-        #expect(JSONText.quoted("a\"b\\c\n\t\u{1}") == #""a\"b\\c\n\t\u0001""#)
-        #expect(JSONText.escaped("日本 🚀") == "日本 🚀")
-    }
 }

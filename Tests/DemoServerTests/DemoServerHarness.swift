@@ -3,6 +3,7 @@ import Foundation
 import SSE
 import SSEClient
 import Testing
+import TestSupport
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -35,9 +36,8 @@ func testConfiguration(replyTokens: Int? = nil, faults: DemoFaults = .none) -> D
 
 /// The body of an OpenAI chat request.
 func chatBody(_ prompt: String, stream: Bool = true, extra: String = "") -> Data {
-    let content = String(data: (try? JSONSerialization.data(withJSONObject: [prompt])) ?? Data(), encoding: .utf8)
-    let quoted = content.map { String($0.dropFirst().dropLast()) } ?? "\"\""
-    return Data(#"{"model":"any","stream":\#(stream),"messages":[{"role":"user","content":\#(quoted)}]\#(extra)}"#.utf8)
+    let message = #"{"role":"user","content":"# + Transcript.jsonString(prompt) + "}"
+    return Data(#"{"model":"any","stream":\#(stream),"messages":[\#(message)]\#(extra)}"#.utf8)
 }
 
 /// An EventSource for a streaming chat request to `server`.
@@ -126,11 +126,9 @@ func contentText(of events: [ServerSentEvent]) throws -> String {
 }
 
 /// The event ids must be `<generation>-0`, `<generation>-1`, … with no gap and no repeat.
-func expectSequentialIDs(_ events: [ServerSentEvent], sourceLocation: SourceLocation = #_sourceLocation) {
-    guard let first = events.first, let dash = first.lastEventID.lastIndex(of: "-") else {
-        Issue.record("no event ids", sourceLocation: sourceLocation)
-        return
-    }
+func expectSequentialIDs(_ events: [ServerSentEvent], sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let first = try #require(events.first, "no events", sourceLocation: sourceLocation)
+    let dash = try #require(first.lastEventID.lastIndex(of: "-"), "no event ids", sourceLocation: sourceLocation)
     let generation = first.lastEventID[..<dash]
     let expected = events.indices.map { "\(generation)-\($0)" }
     #expect(events.map(\.lastEventID) == expected, sourceLocation: sourceLocation)

@@ -15,7 +15,7 @@ struct OpenAIEndpointTests {
             #expect(reply.done)
             #expect(reply.connections == 1)
             #expect(reply.text == DemoReply(prompt: "Tell me about SSE", replyTokens: nil, maxTokens: nil).text)
-            expectSequentialIDs(reply.events)
+            try expectSequentialIDs(reply.events)
             let headers = try #require(reply.firstResponse?.headers)
             #expect(headers["content-type"] == "text/event-stream")
             #expect(headers["cache-control"] == "no-cache")
@@ -102,10 +102,9 @@ struct OpenAIEndpointTests {
         }
     }
 
-    @Test("a 200,000-token reply streams at full speed, coalesced into large writes")
+    @Test("a 200,000-token reply streams whole, coalesced into large writes (its speed is measured in Benchmarks)")
     func bigReply() async throws {
         try await withDemoServer(testConfiguration(replyTokens: 200_000)) { server in
-            let started = ContinuousClock.now
             let exchange = try await RawHTTPExchange.send(
                 "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
                     + "Content-Type: application/json\r\n"
@@ -113,14 +112,12 @@ struct OpenAIEndpointTests {
                     + String(decoding: chatBody("benchmark"), as: UTF8.self),
                 port: UInt16(server.baseURL.port ?? 0)
             )
-            let elapsed = ContinuousClock.now - started
             #expect(exchange.complete)
             var parser = SSEParser()
             var count = 0
             for chunk in exchange.chunks { count += try parser.parse(chunk).count }
             #expect(count == 200_000 + 3)
             #expect(exchange.chunks.count < 2_000, "events should be coalesced into large writes")
-            #expect(elapsed < .seconds(30))
         }
     }
 }

@@ -24,7 +24,7 @@ struct PlainAndErrorTests {
             let expected = DemoReply(prompt: "hand written servers", replyTokens: nil, maxTokens: nil)
             #expect(tokens.map(\.data) == expected.baseTokens)
             #expect(tokens.map(\.data).joined() == expected.text)
-            expectSequentialIDs(events)
+            try expectSequentialIDs(events)
         }
     }
 

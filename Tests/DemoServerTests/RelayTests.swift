@@ -1,3 +1,4 @@
+import DemoRelay
 import DemoServerKit
 import Foundation
 import SSE
@@ -14,8 +15,7 @@ struct RelayTests {
         faults: DemoFaults = .none
     ) -> DemoServerConfiguration {
         var configuration = testConfiguration(faults: faults)
-        configuration.upstream = upstream.baseURL.appendingPathComponent("v1")
-        configuration.upstreamAPIKey = key
+        configuration.upstream = UpstreamRelay(upstream: upstream.baseURL.appendingPathComponent("v1"), apiKey: key)
         return configuration
     }
 
@@ -36,7 +36,7 @@ struct RelayTests {
                 #expect(relayed.done)
                 #expect(relayed.text == direct.text)
                 #expect(relayed.events.count == direct.events.count)
-                expectSequentialIDs(relayed.events)
+                try expectSequentialIDs(relayed.events)
                 #expect(relayed.events.first?.lastEventID != direct.events.first?.lastEventID)
                 #expect(relayed.firstResponse?.headers["content-type"] == "text/event-stream")
             }
@@ -52,7 +52,7 @@ struct RelayTests {
                 let relayed = try await readOpenAIReply(chatSource(relay, prompt: "flaky link"))
                 #expect(relayed.text == direct.text)
                 #expect(relayed.connections > 5)
-                expectSequentialIDs(relayed.events)
+                try expectSequentialIDs(relayed.events)
             }
         }
     }
@@ -103,7 +103,7 @@ struct RelayTests {
         // A port that stays refused (bound, never listening): a stopped server's port could be reused meanwhile.
         let deadURL = URL(string: "http://127.0.0.1:\(try refusingLoopbackPort())")!
         var configuration = testConfiguration()
-        configuration.upstream = deadURL.appendingPathComponent("v1")
+        configuration.upstream = UpstreamRelay(upstream: deadURL.appendingPathComponent("v1"))
         try await withDemoServer(configuration) { relay in
             let url = relay.baseURL.appendingPathComponent("v1/chat/completions")
             let response = try await httpRequest(url, method: "POST", body: chatBody("hi"))

@@ -29,7 +29,7 @@ struct ResumeTests {
             #expect(reply.text == expected.text)
             #expect(reply.events.map(\.data).count == expected.events.count)
             #expect(reply.connections == expected.events.count)  // one event per connection
-            expectSequentialIDs(reply.events)
+            try expectSequentialIDs(reply.events)
         }
     }
 
@@ -41,7 +41,7 @@ struct ResumeTests {
             let reply = try await readOpenAIReply(chatSource(server, prompt: Self.prompt))
             #expect(reply.text == expected.text)
             #expect(reply.connections == (expected.events.count + count - 1) / count)
-            expectSequentialIDs(reply.events)
+            try expectSequentialIDs(reply.events)
         }
     }
 
@@ -53,7 +53,7 @@ struct ResumeTests {
             let reply = try await readOpenAIReply(chatSource(server, prompt: Self.prompt))
             #expect(reply.text == expected.text)
             #expect(reply.connections > 1)
-            expectSequentialIDs(reply.events)
+            try expectSequentialIDs(reply.events)
         }
     }
 
@@ -61,6 +61,8 @@ struct ResumeTests {
     func vanishedClient() async throws {
         var configuration = testConfiguration(replyTokens: 30)
         configuration.tokensPerSecond = 200
+        let produced = ClosedFlag()
+        configuration.log = { line in if line.contains("produced all") { produced.set(true) } }
         try await withDemoServer(configuration) { server in
             // Read the first events, then go away while the reply is still being generated.
             var firstPart: [ServerSentEvent] = []
@@ -69,7 +71,7 @@ struct ResumeTests {
                 if firstPart.count == 4 { break }
             }
             let lastID = try #require(firstPart.last?.lastEventID)
-            try await Task.sleep(for: .milliseconds(300))  // the reply finishes meanwhile, with nobody reading
+            try await waitUntil { produced.value == true }  // the reply goes on to its end with nobody reading
             let url = server.baseURL.appendingPathComponent("v1/chat/completions")
             var configuration = EventSourceConfiguration(url: url)
             configuration.method = "POST"
@@ -78,7 +80,7 @@ struct ResumeTests {
             let rest = try await readOpenAIReply(EventSource(configuration))
             #expect(rest.done)
             let all = firstPart + rest.events
-            expectSequentialIDs(all)
+            try expectSequentialIDs(all)
             let expected = try await Self.undisturbed(replyTokens: 30)
             #expect(try contentText(of: all) == expected.text)
             #expect(all.count == expected.events.count)
@@ -93,7 +95,7 @@ struct ResumeTests {
                 events.append(event)
                 if event.type == "end" { break }
             }
-            expectSequentialIDs(events)
+            try expectSequentialIDs(events)
             #expect(events.count == 14)
         }
     }

@@ -21,11 +21,7 @@ struct EventSourceConnectionTests {
         let result = await collect(configuration)
         #expect(result.error == nil)
         #expect(result.events.map(\.data) == ["at /new"])
-        guard case .open(let response) = result.updates.first(where: { if case .open = $0 { true } else { false } })
-        else {
-            Issue.record("no open update")
-            return
-        }
+        let response = try #require(result.openResponses.first, "no open update")
         #expect(response.url.hasSuffix("/new"))
     }
 
@@ -115,12 +111,11 @@ struct EventSourceConnectionTests {
             }
         }
         await firstEvent.waitAsync()
-        let cancelledAt = ContinuousClock.now
         task.cancel()
-        try await waitUntil(timeout: .seconds(2)) { closedWithin.value != nil }
-        let elapsed = ContinuousClock.now - cancelledAt
+        // The server waits up to 5 s for the close and the stream has no idle timeout: `true` means the
+        // cancellation closed the connection.
+        try await waitUntil { closedWithin.value != nil }
         #expect(closedWithin.value == true)
-        #expect(elapsed < .milliseconds(500))
     }
 
     @Test("a line longer than the limit fails the stream instead of buffering")

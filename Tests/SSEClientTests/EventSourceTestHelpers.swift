@@ -14,6 +14,10 @@ struct Collected {
 
     var sourceError: EventSourceError? { error as? EventSourceError }
 
+    var openResponses: [EventSourceResponse] {
+        updates.compactMap { if case .open(let response) = $0 { response } else { nil } }
+    }
+
     var reconnectDelays: [Duration] {
         updates.compactMap { if case .reconnecting(let delay) = $0 { delay } else { nil } }
     }

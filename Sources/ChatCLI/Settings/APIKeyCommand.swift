@@ -3,9 +3,9 @@ import Settings
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs a profile's `api_key_cmd` and returns what it printed: the API key.

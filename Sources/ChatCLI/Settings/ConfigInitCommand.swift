@@ -3,9 +3,9 @@ import Foundation
 import Settings
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `ssechat config init`: writes a commented example config (mode 0600; folders it creates 0700), never over an

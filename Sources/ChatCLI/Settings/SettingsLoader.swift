@@ -3,9 +3,9 @@ import Foundation
 import Settings
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The settings of one run, with the key and the system prompt fetched.
@@ -45,7 +45,7 @@ enum SettingsLoader {
                 configPath: path,
                 config: config,
                 builtIns: .init(
-                    inferProvider: EndpointResolver.inferProvider,
+                    inferProvider: ChatProviderKind.inferred(fromURL:),
                     defaultModel: EndpointResolver.defaultModel
                 )
             )

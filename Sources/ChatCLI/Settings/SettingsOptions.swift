@@ -37,6 +37,9 @@ package struct SettingsOptions: ParsableArguments {
     @Option(help: "Colour: auto, always or never (NO_COLOR is honoured in auto).")
     var color: ColorMode?
 
+    @Option(help: "Markdown: auto (rendered on a terminal), always (also into a pipe) or never.")
+    var markdown: MarkdownMode?
+
     @Flag(inversion: .prefixedNo, help: "Print time to first token, tokens, rate, total time and reconnects on stderr.")
     var stats: Bool?
 
@@ -74,6 +77,7 @@ package struct SettingsOptions: ParsableArguments {
         layer.apiKey = apiKey.map { Sourced(.value($0), from: .flag) }
         layer.provider = provider.map { Sourced($0, from: .flag) }
         layer.color = color.map { Sourced($0.rawValue, from: .flag) }
+        layer.markdown = markdown.map { Sourced($0.rawValue, from: .flag) }
         layer.stats = stats.map { Sourced($0, from: .flag) }
         layer.pace = pace.map { Sourced($0, from: .flag) }
         layer.maxReconnects = maxReconnects.map { Sourced($0, from: .flag) }

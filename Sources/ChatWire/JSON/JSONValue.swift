@@ -37,9 +37,7 @@ package enum JSONValue: Sendable, Equatable {
     private func write(into bytes: inout [UInt8]) {
         switch self {
         case .string(let string):
-            bytes.append(UInt8(ascii: "\""))
-            Self.appendEscaped(string, to: &bytes)
-            bytes.append(UInt8(ascii: "\""))
+            JSONString.append(string, to: &bytes)
         case .int(let value):
             bytes.append(contentsOf: String(value).utf8)
         case .double(let value):
@@ -67,33 +65,10 @@ package enum JSONValue: Sendable, Equatable {
         }
     }
 
-    /// The contents of a JSON string literal for `string`, without the quotes.
+    /// The contents of a JSON string literal for `string`, without the quotes (see `JSONString`).
     /// - Parameter string: Any text.
     /// - Returns: The text with `"`, `\` and control characters escaped.
     static func escapedContents(of string: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(string.utf8.count)
-        appendEscaped(string, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private static func appendEscaped(_ string: String, to bytes: inout [UInt8]) {
-        let hex: [UInt8] = Array("0123456789abcdef".utf8)
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x08: bytes.append(contentsOf: [0x5C, UInt8(ascii: "b")])
-            case 0x0C: bytes.append(contentsOf: [0x5C, UInt8(ascii: "f")])
-            case 0x00..<0x20:
-                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30])
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0x0F)])
-            default: bytes.append(byte)
-            }
-        }
+        JSONString.escaped(string)
     }
 }

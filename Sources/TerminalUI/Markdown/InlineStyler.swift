@@ -1,0 +1,401 @@
+import Markdown
+
+/// Styles the inline Markdown of a paragraph or heading as its characters arrive, append-only.
+///
+/// Most characters are written at once. The holds, each bounded:
+/// ```
+///  a delimiter run  * ** _ ~~          until the next character (its flanking decides open, close or literal)
+///  a backtick run   ` ``               until the next character (then a code span opens or closes)
+///  a backslash      \*                 one character
+///  a link           [text](url "t")    until its ")" — or literal after 200 characters or at a line end
+///  an autolink      <https://…>        until ">" — or literal after 200 characters, a space or a line end
+///  an entity        &amp; &#x1F98A;    until ";" — or literal after 32 characters
+/// ```
+/// Spans open optimistically (a left-flanking `**` turns bold on for what follows) and close at a matching
+/// right-flanking run; a span still open when its block ends just ends there (its style never leaks past the block;
+/// the hidden opener is not shown again, since rows above the cursor are final). Links are shown as their text
+/// (an OSC 8 hyperlink with colour on) followed by ` (url)` when the URL differs from the text; images as
+/// `[image: alt]`. Raw HTML is shown as text.
+struct InlineStyler: Sendable {
+    private enum Hold: Sendable {
+        case link(String)
+        case autolink(String)
+        case entity(String)
+    }
+
+    private struct Span: Sendable {
+        var delimiter: Unicode.Scalar
+        var attributes: TextAttributes
+        var count: Int
+    }
+
+    private var spans: [Span] = []
+    private var previous: Unicode.Scalar = " "
+    private var run: (delimiter: Unicode.Scalar, count: Int)?
+    private var backticks = 0
+    private var codeSpan: Int?
+    private var escaped = false
+    private var hold: Hold?
+    private var bang = false
+
+    /// The longest link or autolink held before it is shown literally.
+    static let linkLimit = 200
+    /// The longest character reference held before it is shown literally.
+    static let entityLimit = 32
+
+    /// Whether text is held back (a run, a link, an entity…).
+    var isHolding: Bool { run != nil || backticks > 0 || escaped || hold != nil || bang }
+
+    /// Styles one character of the block's text.
+    mutating func feed(_ scalar: Unicode.Scalar, to writer: inout MarkdownWriter, output: inout [UInt8]) {
+        if let hold {
+            holdMore(hold, scalar, writer: &writer, output: &output)
+            return
+        }
+        if let current = run {
+            if scalar == current.delimiter {
+                run = (current.delimiter, current.count + 1)
+                return
+            }
+            run = nil
+            resolveRun(current, next: scalar, writer: &writer, output: &output)
+        }
+        if backticks > 0 {
+            if scalar == "`" {
+                backticks += 1
+                return
+            }
+            resolveBackticks(writer: &writer, output: &output)
+        }
+        if escaped {
+            escaped = false
+            if scalar.isASCII, scalar.properties.isPunctuationOrSymbolASCII {
+                emit(scalar, writer: &writer, output: &output)
+                return
+            }
+            emit("\\", writer: &writer, output: &output)
+        }
+        if bang {
+            bang = false
+            if scalar == "[" {
+                hold = .link("![")
+                return
+            }
+            emit("!", writer: &writer, output: &output)
+        }
+        if codeSpan != nil {
+            if scalar == "`" {
+                backticks = 1
+            } else {
+                emit(scalar, writer: &writer, output: &output)
+            }
+            return
+        }
+        switch scalar {
+        case "*", "_", "~": run = (scalar, 1)
+        case "`": backticks = 1
+        case "\\": escaped = true
+        case "[": hold = .link("[")
+        case "!": bang = true
+        case "<": hold = .autolink("<")
+        case "&": hold = .entity("&")
+        default: emit(scalar, writer: &writer, output: &output)
+        }
+    }
+
+    /// Takes a backslash held at the end of a line: it makes a hard line break.
+    /// - Returns: Whether there was one.
+    mutating func takeTrailingBackslash() -> Bool {
+        guard escaped, run == nil, backticks == 0, hold == nil else { return false }
+        escaped = false
+        return true
+    }
+
+    /// Ends a line of the block: what is held that cannot span lines is shown literally; a run resolves against
+    /// the line end (whitespace).
+    mutating func endLine(to writer: inout MarkdownWriter, output: inout [UInt8]) {
+        flushHolds(next: " ", writer: &writer, output: &output)
+        previous = " "
+    }
+
+    /// Ends the block: everything held is shown literally and every span ends.
+    mutating func endBlock(to writer: inout MarkdownWriter, output: inout [UInt8]) {
+        flushHolds(next: " ", writer: &writer, output: &output)
+        spans.removeAll()
+        codeSpan = nil
+        writer.spans = []
+        previous = " "
+    }
+
+    private mutating func flushHolds(next: Unicode.Scalar, writer: inout MarkdownWriter, output: inout [UInt8]) {
+        if let current = run {
+            run = nil
+            resolveRun(current, next: next, writer: &writer, output: &output)
+        }
+        if backticks > 0 { resolveBackticks(writer: &writer, output: &output) }
+        if escaped {
+            escaped = false
+            emit("\\", writer: &writer, output: &output)
+        }
+        if bang {
+            bang = false
+            emit("!", writer: &writer, output: &output)
+        }
+        if let hold {
+            self.hold = nil
+            replayLiterally(hold, writer: &writer, output: &output)
+        }
+    }
+
+    // MARK: Emphasis and code
+
+    /// Decides what a delimiter run is once the character after it is known (CommonMark's flanking rules).
+    private mutating func resolveRun(
+        _ current: (delimiter: Unicode.Scalar, count: Int),
+        next: Unicode.Scalar,
+        writer: inout MarkdownWriter,
+        output: inout [UInt8]
+    ) {
+        let before = previous
+        let left =
+            !next.isWhitespaceOrLineEnd
+            && (!next.isMarkdownPunctuation || before.isWhitespaceOrLineEnd || before.isMarkdownPunctuation)
+        let right =
+            !before.isWhitespaceOrLineEnd
+            && (!before.isMarkdownPunctuation || next.isWhitespaceOrLineEnd || next.isMarkdownPunctuation)
+        let canOpen: Bool
+        let canClose: Bool
+        if current.delimiter == "_" {
+            canOpen = left && (!right || before.isMarkdownPunctuation)
+            canClose = right && (!left || next.isMarkdownPunctuation)
+        } else {
+            canOpen = left
+            canClose = right
+        }
+        var count = current.count
+        if current.delimiter == "~" {
+            guard count <= 2 else {
+                literalRun(current.delimiter, count, writer: &writer, output: &output)
+                return
+            }
+            if canClose, let index = spans.lastIndex(where: { $0.delimiter == "~" && $0.count == count }) {
+                spans.remove(at: index)
+            } else if canOpen {
+                spans.append(Span(delimiter: "~", attributes: .strikethrough, count: count))
+            } else {
+                literalRun(current.delimiter, count, writer: &writer, output: &output)
+                return
+            }
+            applySpans(&writer)
+            previous = current.delimiter
+            return
+        }
+        if canClose {
+            while count > 0, let index = spans.lastIndex(where: { $0.delimiter == current.delimiter }) {
+                let used = min(count, spans[index].count)
+                if used >= spans[index].count {
+                    spans.remove(at: index)
+                } else {
+                    spans[index].count -= used
+                    spans[index].attributes = spans[index].count >= 2 ? .strong : .emphasis
+                }
+                count -= used
+            }
+        }
+        if count > 0, canOpen, count <= 3 {
+            if count >= 2 { spans.append(Span(delimiter: current.delimiter, attributes: .strong, count: 2)) }
+            if count != 2 { spans.append(Span(delimiter: current.delimiter, attributes: .emphasis, count: 1)) }
+            count = 0
+        }
+        applySpans(&writer)
+        if count > 0 { literalRun(current.delimiter, count, writer: &writer, output: &output) }
+        previous = current.delimiter
+    }
+
+    private mutating func literalRun(
+        _ delimiter: Unicode.Scalar,
+        _ count: Int,
+        writer: inout MarkdownWriter,
+        output: inout [UInt8]
+    ) {
+        for _ in 0..<count { emit(delimiter, writer: &writer, output: &output) }
+    }
+
+    /// A backtick run ended: it opens a code span, closes the open one of the same length, or is literal inside it.
+    private mutating func resolveBackticks(writer: inout MarkdownWriter, output: inout [UInt8]) {
+        let count = backticks
+        backticks = 0
+        if let open = codeSpan {
+            if open == count {
+                codeSpan = nil
+                applySpans(&writer)
+            } else {
+                for _ in 0..<count { emit("`", writer: &writer, output: &output) }
+            }
+            return
+        }
+        codeSpan = count
+        applySpans(&writer)
+    }
+
+    private func applySpans(_ writer: inout MarkdownWriter) {
+        var attributes = spans.reduce(into: TextAttributes()) { $0.formUnion($1.attributes) }
+        if codeSpan != nil { attributes.insert(.code) }
+        writer.spans = attributes
+    }
+
+    private mutating func emit(_ scalar: Unicode.Scalar, writer: inout MarkdownWriter, output: inout [UInt8]) {
+        writer.text(scalar, to: &output)
+        previous = scalar
+    }
+
+    // MARK: Links, autolinks, entities
+
+    private mutating func holdMore(
+        _ current: Hold,
+        _ scalar: Unicode.Scalar,
+        writer: inout MarkdownWriter,
+        output: inout [UInt8]
+    ) {
+        switch current {
+        case .entity(var text):
+            text.unicodeScalars.append(scalar)
+            if scalar == ";" {
+                hold = nil
+                if let decoded = HTMLEntities.decode(text.dropFirst().dropLast()) ?? Self.numericReference(text) {
+                    for character in decoded.unicodeScalars { emit(character, writer: &writer, output: &output) }
+                } else {
+                    replayLiterally(.entity(text), writer: &writer, output: &output)
+                }
+            } else if text.unicodeScalars.count > Self.entityLimit
+                || !(scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "#")
+            {
+                hold = nil
+                replayLiterally(.entity(text), writer: &writer, output: &output)
+            } else {
+                hold = .entity(text)
+            }
+        case .autolink(var text):
+            text.unicodeScalars.append(scalar)
+            if scalar == ">" {
+                hold = nil
+                let target = String(text.dropFirst().dropLast())
+                if Self.isAutolink(target) {
+                    let destination = target.contains(":") ? target : "mailto:" + target
+                    showLink(text: target, destination: destination, writer: &writer, output: &output)
+                } else {
+                    replayLiterally(.autolink(text), writer: &writer, output: &output)
+                }
+            } else if scalar == " " || scalar == "<" || text.unicodeScalars.count > Self.linkLimit {
+                hold = nil
+                replayLiterally(.autolink(text), writer: &writer, output: &output)
+            } else {
+                hold = .autolink(text)
+            }
+        case .link(var text):
+            text.unicodeScalars.append(scalar)
+            if text.unicodeScalars.count > Self.linkLimit {
+                hold = nil
+                replayLiterally(.link(text), writer: &writer, output: &output)
+                return
+            }
+            switch LinkSyntax.match(text) {
+            case .incomplete: hold = .link(text)
+            case .failed:
+                hold = nil
+                replayLiterally(.link(text), writer: &writer, output: &output)
+            case .link(let label, let destination, let image):
+                hold = nil
+                if image {
+                    showLink(text: "[image: \(label)]", destination: destination, writer: &writer, output: &output)
+                } else {
+                    showLink(text: label, destination: destination, writer: &writer, output: &output)
+                }
+            }
+        }
+    }
+
+    /// Shows a link: its text (a hyperlink when colour is on), then the URL when it differs from the text.
+    private mutating func showLink(
+        text: String,
+        destination: String,
+        writer: inout MarkdownWriter,
+        output: inout [UInt8]
+    ) {
+        let saved = writer.spans
+        writer.spans = saved.union(.link)
+        writer.beginHyperlink(destination, to: &output)
+        for scalar in text.unicodeScalars where scalar.value >= 0x20 { emit(scalar, writer: &writer, output: &output) }
+        writer.endHyperlink(to: &output)
+        writer.spans = saved
+        let shown = destination.hasPrefix("mailto:") ? String(destination.dropFirst(7)) : destination
+        if shown != text, !destination.isEmpty {
+            for scalar in " (\(shown))".unicodeScalars where scalar.value >= 0x20 {
+                emit(scalar, writer: &writer, output: &output)
+            }
+        }
+    }
+
+    /// Shows held text as it was typed: its first character literally, the rest styled again from scratch.
+    private mutating func replayLiterally(_ held: Hold, writer: inout MarkdownWriter, output: inout [UInt8]) {
+        let text: String
+        switch held {
+        case .link(let held), .autolink(let held), .entity(let held): text = held
+        }
+        var scalars = text.unicodeScalars.makeIterator()
+        if let first = scalars.next() { emit(first, writer: &writer, output: &output) }
+        if text.hasPrefix("!["), let second = scalars.next() { emit(second, writer: &writer, output: &output) }
+        while let scalar = scalars.next() { feed(scalar, to: &writer, output: &output) }
+    }
+
+    private static func isAutolink(_ target: String) -> Bool {
+        if let colon = target.firstIndex(of: ":") {
+            let scheme = target[..<colon]
+            return (2...32).contains(scheme.count) && scheme.first?.isLetter == true
+                && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+.-".contains($0) }
+        }
+        let parts = target.split(separator: "@")
+        return parts.count == 2 && parts[1].contains(".") && !parts[0].isEmpty
+    }
+
+    private static func numericReference(_ text: String) -> String? {
+        guard text.hasPrefix("&#"), text.hasSuffix(";") else { return nil }
+        let body = text.dropFirst(2).dropLast()
+        let value: UInt32?
+        if body.first == "x" || body.first == "X" {
+            value = UInt32(body.dropFirst(), radix: 16)
+        } else {
+            value = UInt32(body)
+        }
+        guard let value else { return nil }
+        return String(Unicode.Scalar(value) ?? "\u{FFFD}")
+    }
+}
+
+extension Unicode.Scalar {
+    /// Whitespace for the flanking rules (a line end counts as whitespace).
+    var isWhitespaceOrLineEnd: Bool { properties.isWhitespace }
+
+    /// ASCII punctuation and Unicode punctuation or symbols, as CommonMark's flanking rules define punctuation.
+    var isMarkdownPunctuation: Bool {
+        if isASCII { return properties.isPunctuationOrSymbolASCII }
+        switch properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+            .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+            return true
+        default:
+            return false
+        }
+    }
+}
+
+extension Unicode.Scalar.Properties {
+    /// `!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~`.
+    var isPunctuationOrSymbolASCII: Bool {
+        let value = generalCategory
+        return [
+            .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .otherPunctuation,
+            .mathSymbol, .currencySymbol, .modifierSymbol,
+        ].contains(value)
+    }
+}

@@ -1,0 +1,201 @@
+/// Decides what a Markdown line starts as, from its first characters: the typesetter holds a line's start until
+/// this says what it is, then writes the rest as it arrives.
+///
+/// ```
+///  "> "*            quote markers, counted                     "- " "* " "+ "   a bullet item (then "[ ] " "[x] ")
+///  "#"…"###### "    an ATX heading                             "1. " "12) "     an ordered item
+///  "```" "~~~"      a code fence (its info string to the end)  "|"              a table row, held whole
+///  "---" "* * *"    a thematic break, decided at the line end  "===" "---"      a setext underline (after prose)
+///  4+ spaces        indented code (outside a paragraph)        ""               a blank line
+/// ```
+/// Holds are bounded by the marker: at most the quote markers, the indentation, a `#` run of 6, 9 digits, a fence
+/// run, or a line made only of `-`, `*`, `_`, `=` and spaces (a break or underline needs its whole line).
+struct LineStart: Equatable, Sendable {
+    /// What the line is.
+    enum Kind: Equatable, Sendable {
+        /// Not decided yet: wait for more characters.
+        case undecided
+        /// No text (spaces at most).
+        case blank
+        /// Text of a paragraph (new, or continuing the previous one).
+        case text
+        /// An ATX heading of this level.
+        case heading(Int)
+        /// A list item: its marker as written (`-`, `1.`), whether it is ordered, and its task box if any.
+        case item(marker: String, ordered: Bool, task: Bool?)
+        /// A code fence: its character and length (the line is held to its end for the info string).
+        case fence(Character, Int)
+        /// A line made only of `-`, `*`, `_` or `=` and spaces, decided at its end.
+        case rule
+        /// A table row.
+        case tableRow
+        /// Indented code.
+        case indentedCode
+    }
+
+    /// What the line is.
+    var kind: Kind
+    /// How many `>` quote markers it starts with.
+    var quotes = 0
+    /// Its indentation in columns after the quote markers (tabs to multiples of 4).
+    var indent = 0
+    /// How many scalars of the line the start takes (markers, indentation, a heading's `#`s and space).
+    var length = 0
+
+    /// Classifies the start of a line.
+    /// - Parameters:
+    ///   - line: The line's scalars so far (no line ending).
+    ///   - complete: Whether the line has ended (nothing more will come).
+    ///   - inParagraph: Whether the previous line was paragraph text (an underline or lazy text may follow).
+    ///   - itemIndent: The content column of the innermost open list item (indentation at least this is inside it).
+    static func classify(_ line: [Unicode.Scalar], complete: Bool, inParagraph: Bool, itemIndent: Int) -> LineStart {
+        var index = 0
+        var quotes = 0
+        // Quote markers: up to 3 spaces, ">", an optional space.
+        while true {
+            var probe = index
+            while probe < line.count, probe - index < 3, line[probe] == " " { probe += 1 }
+            if probe == line.count, !complete { return LineStart(kind: .undecided) }
+            guard probe < line.count, line[probe] == ">" else { break }
+            quotes += 1
+            index = probe + 1
+            if index < line.count, line[index] == " " { index += 1 }
+        }
+        var indent = 0
+        while index < line.count, line[index] == " " || line[index] == "\t" {
+            indent = line[index] == "\t" ? (indent / 4 + 1) * 4 : indent + 1
+            index += 1
+        }
+        var start = LineStart(kind: .text, quotes: quotes, indent: indent, length: index)
+        if index == line.count {
+            start.kind = complete ? .blank : .undecided
+            return start
+        }
+        if indent - itemIndent >= 4, !inParagraph {
+            start.kind = .indentedCode
+            return start
+        }
+        let rest = Array(line[index...])
+        let first = rest[0]
+        switch first {
+        case "#":
+            let hashes = rest.prefix { $0 == "#" }.count
+            if hashes == rest.count, hashes <= 6 {
+                if !complete { start.kind = .undecided } else { start.kind = .heading(hashes) }
+                start.length = line.count
+            } else if hashes <= 6, rest[hashes] == " " || rest[hashes] == "\t" {
+                start.kind = .heading(hashes)
+                start.length = index + hashes + 1
+            }
+        case "`", "~":
+            let run = rest.prefix { $0 == first }.count
+            if run >= 3 {
+                start.kind = .fence(Character(first), run)
+            } else if run == rest.count, !complete {
+                start.kind = .undecided
+            }
+        case "|":
+            start.kind = .tableRow
+        case "-", "*", "_", "=", "+":
+            start = classifyMarkerLine(rest, start: start, complete: complete, inParagraph: inParagraph)
+        case "0"..."9":
+            let digits = rest.prefix { ("0"..."9").contains($0) }.count
+            guard digits <= 9 else { break }
+            if digits == rest.count {
+                if !complete { start.kind = .undecided }
+            } else if rest[digits] == "." || rest[digits] == ")" {
+                let after = digits + 1
+                if after == rest.count {
+                    start.kind =
+                        complete
+                        ? .item(marker: String(String.UnicodeScalarView(rest[...digits])), ordered: true, task: nil)
+                        : .undecided
+                    start.length = line.count
+                } else if rest[after] == " " {
+                    start = item(rest, markerLength: after, start: start, ordered: true, complete: complete)
+                }
+            }
+        default:
+            break
+        }
+        return start
+    }
+
+    /// A line starting with `-`, `*`, `_`, `=` or `+`: a rule or underline (needs the whole line), a bullet item,
+    /// or text.
+    private static func classifyMarkerLine(
+        _ rest: [Unicode.Scalar],
+        start: LineStart,
+        complete: Bool,
+        inParagraph: Bool
+    ) -> LineStart {
+        var start = start
+        let first = rest[0]
+        let onlyMarker = rest.allSatisfy { $0 == first || $0 == " " || $0 == "\t" }
+        let markers = rest.filter { $0 == first }.count
+        let canBeRule = first != "+" && (first != "=" || inParagraph)
+        if canBeRule, onlyMarker, !(first == "=" ? false : rest.count >= 2 && rest[1] == " " && markers == 1) {
+            // "---", "* * *", "===": a rule or underline only when the whole line is markers and spaces.
+            if !complete {
+                start.kind = .undecided
+                return start
+            }
+            if first == "=" || first == "-" && inParagraph || markers >= 3 {
+                start.kind = .rule
+                return start
+            }
+        }
+        guard first != "=" && first != "_" else { return start }
+        if rest.count == 1 {
+            start.kind = complete ? .item(marker: String(first), ordered: false, task: nil) : .undecided
+            return start
+        }
+        if rest[1] == " " || rest[1] == "\t" {
+            if onlyMarker, !complete, markers < 3 {
+                start.kind = .undecided  // "- -" may still become "- - -"
+                return start
+            }
+            return item(rest, markerLength: 1, start: start, ordered: false, complete: complete)
+        }
+        return start
+    }
+
+    /// A list item whose marker takes `markerLength` scalars, followed by a space; holds a possible task box.
+    private static func item(
+        _ rest: [Unicode.Scalar],
+        markerLength: Int,
+        start: LineStart,
+        ordered: Bool,
+        complete: Bool
+    ) -> LineStart {
+        var start = start
+        let marker = String(String.UnicodeScalarView(rest[..<markerLength]))
+        var content = markerLength
+        while content < rest.count, content - markerLength < 4, rest[content] == " " { content += 1 }
+        let after = Array(rest[content...])
+        // "[ ] " or "[x] ": a GFM task box.
+        let box: [Unicode.Scalar] = ["[", " ", "]", " "]
+        if let first = after.first, first == "[" {
+            let typed = after.prefix(4)
+            let matches = typed.enumerated().allSatisfy { offset, scalar in
+                offset == 1 ? (scalar == " " || scalar == "x" || scalar == "X") : scalar == box[offset]
+            }
+            if matches, typed.count < 4, !complete {
+                start.kind = .undecided
+                return start
+            }
+            if matches, typed.count == 4 || (complete && typed.count == 3) {
+                start.kind = .item(marker: marker, ordered: ordered, task: after[1] != " ")
+                start.length += content + typed.count
+                return start
+            }
+        }
+        if after.isEmpty, !complete {
+            start.kind = .undecided
+            return start
+        }
+        start.kind = .item(marker: marker, ordered: ordered, task: nil)
+        start.length += content
+        return start
+    }
+}

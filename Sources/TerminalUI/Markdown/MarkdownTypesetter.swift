@@ -1,0 +1,384 @@
+/// Markdown on a terminal as it streams: each character is written the moment it arrives, styled, append-only.
+///
+/// ```
+///  "## Plan\n"            Plan                      bold; the "#" marks hidden
+///  "- first *step*\n"     • first step              a bullet; "step" italic; wrapped rows hang under "first"
+///  "> quoted\n"           │ quoted                  dim bars, one per level
+///  "```swift\n"           swift                     a dim label in place of the fence line
+///  "let x = 1\n"          let x = 1                 the code row exactly as typed: no gutter, padding or wrap
+///  "```\n"                                          the closing fence leaves no row
+///  "| a | b |\n|--|--|\n" table · 1 row…            a table is held, a status on the current row, then laid out
+/// ```
+/// Only the current row is ever changed (the table status is erased with `CR ESC[2K`); the bytes written are
+/// printable text, LF, SGR, OSC 8 and `ESC[K`/`ESC[2K`/`ESC[nD` — never a cursor-up. Holds are bounded: a line's
+/// start until `LineStart` decides it, the inline holds of `InlineStyler`, and a table until it ends. A paragraph's
+/// lines flow into one (a soft line break is a space; two trailing spaces or a backslash break the row).
+struct MarkdownTypesetter: Sendable {
+    private enum LineMode: Sendable {
+        /// Holding the line's start in `pending` until `LineStart` decides it.
+        case start
+        /// Paragraph, heading or list item text through the inline styler.
+        case prose
+        /// A code row, written as it comes.
+        case code
+        /// A line held to its end: a fence, a rule, a table row.
+        case held(LineStart.Kind)
+    }
+
+    private struct Fence: Sendable {
+        var marker: Character
+        var length: Int
+        var indent: Int
+    }
+
+    private struct Item: Sendable {
+        /// The column its content starts at in the source.
+        var contentIndent: Int
+        /// How deep it is (0 for a top-level item).
+        var depth: Int
+        /// The cells its content is indented by on the screen.
+        var displayIndent: Int
+    }
+
+    var writer: MarkdownWriter
+    private var inline = InlineStyler()
+    private var mode = LineMode.start
+    private var pending: [Unicode.Scalar] = []
+    private var fence: Fence?
+    private var items: [Item] = []
+    private var quotes = 0
+    private var inParagraph = false
+    private var isHeading = false
+    private var trailingSpaces = 0
+    private var blankBefore = false
+    private var wroteBlock = false
+    private var table: TableBuffer
+    private var codeIndent = 0
+    private var codeColumn = 0
+
+    /// Creates a typesetter at the start of a line.
+    /// - Parameters:
+    ///   - width: The terminal width in cells.
+    ///   - color: Whether to write SGR styles and hyperlinks.
+    ///   - showsProgress: Whether a held table shows a status on the current row (a live terminal only).
+    init(width: Int, color: Bool, showsProgress: Bool = true) {
+        writer = MarkdownWriter(width: width, color: color)
+        table = TableBuffer(showsStatus: showsProgress)
+    }
+
+    /// Identifies the word the wrapper holds back mid-line, if any (see `LineWrapper.heldWordID`).
+    var heldWordID: Int? { writer.wrapper.heldWordID }
+
+    /// Whether anything is held back: a line start, an inline hold, a table.
+    var isHolding: Bool { !pending.isEmpty || inline.isHolding || table.isActive }
+
+    /// Shows the word held back mid-line.
+    mutating func flushHeld(into output: inout [UInt8]) {
+        writer.wrapper.flushHeld(to: &output)
+    }
+
+    /// Applies a new terminal width from the current row on.
+    mutating func resize(width: Int) {
+        writer.wrapper.resize(width: width)
+    }
+
+    /// Typesets one (sanitised) scalar of the reply.
+    mutating func feed(_ scalar: Unicode.Scalar, into output: inout [UInt8]) {
+        if scalar == "\n" {
+            endLine(into: &output)
+            return
+        }
+        switch mode {
+        case .start:
+            pending.append(scalar)
+            decideStart(complete: false, into: &output)
+        case .prose:
+            trailingSpaces = scalar == " " ? trailingSpaces + 1 : 0
+            inline.feed(scalar, to: &writer, output: &output)
+        case .code:
+            writeCode(scalar, into: &output)
+        case .held:
+            pending.append(scalar)
+        }
+    }
+
+    /// Ends the reply: the line in progress, a held table, every open style; leaves the cursor at a line start.
+    mutating func finish(into output: inout [UInt8]) {
+        if case .start = mode, !pending.isEmpty { decideStart(complete: true, into: &output) }
+        if case .held = mode { endLine(into: &output) }
+        if table.isActive { flushTable(into: &output) }
+        endParagraph(into: &output)
+        writer.resetStyle(to: &output)
+        writer.wrapper.endLine(to: &output)
+        mode = .start
+        pending.removeAll()
+        fence = nil
+        items.removeAll()
+    }
+
+    // MARK: Lines
+
+    private mutating func decideStart(complete: Bool, into output: inout [UInt8]) {
+        if let fence {
+            decideInsideFence(fence, complete: complete, into: &output)
+            return
+        }
+        let itemIndent = items.last?.contentIndent ?? 0
+        let start = LineStart.classify(pending, complete: complete, inParagraph: inParagraph, itemIndent: itemIndent)
+        if start.kind == .undecided { return }
+        if table.isActive, start.kind != .tableRow { flushTable(into: &output) }
+        switch start.kind {
+        case .undecided:
+            return
+        case .blank:
+            endParagraph(into: &output)
+            blankBefore = true
+            pending.removeAll()
+        case .fence, .rule, .tableRow:
+            mode = .held(start.kind)
+        case .indentedCode:
+            endParagraph(into: &output)
+            beginBlock(quotes: start.quotes, into: &output)
+            codeIndent = itemIndent + 4
+            let text = Array(pending.dropFirst(start.length - max(0, start.indent - codeIndent)))
+            pending.removeAll()
+            mode = .code
+            for scalar in text { writeCode(scalar, into: &output) }
+        case .heading(let level):
+            endParagraph(into: &output)
+            popItems(toIndent: start.indent)
+            beginBlock(quotes: start.quotes, into: &output)
+            writer.block = level == 1 ? [.strong, .underline] : [.strong]
+            isHeading = true
+            startProse(after: start.length, into: &output)
+        case .item(let marker, let ordered, let task):
+            endParagraph(into: &output)
+            popItems(toIndent: start.indent)
+            let depth = items.count
+            let markerWidth = marker.unicodeScalars.count
+            let indent = String(repeating: " ", count: items.last?.displayIndent ?? 0)
+            let bullet = ordered ? marker : ["•", "◦", "▪"][depth % 3]
+            let box = task.map { $0 ? "☑ " : "☐ " } ?? ""
+            let prefix = indent + bullet + " " + box
+            let item = Item(
+                contentIndent: start.indent + markerWidth + 1,
+                depth: depth,
+                displayIndent: DisplayWidth.of(prefix)
+            )
+            items.append(item)
+            beginBlock(quotes: start.quotes, into: &output)
+            writer.beginLine(prefix: prefix, attributes: [], to: &output)
+            writer.wrapper.continuation = hanging(width: item.displayIndent)
+            inParagraph = true
+            startProse(after: start.length, into: &output)
+        case .text:
+            if inParagraph {
+                // A continuation line of the open paragraph (lazy or indented): joined by a soft break.
+                pending.removeFirst(min(start.length, pending.count))
+                mode = .prose
+                let text = pending
+                pending.removeAll()
+                for scalar in text { feed(scalar, into: &output) }
+                return
+            }
+            popItems(toIndent: start.indent)
+            beginBlock(quotes: start.quotes, into: &output)
+            if let item = items.last {
+                writer.beginLine(prefix: String(repeating: " ", count: item.displayIndent), attributes: [], to: &output)
+                writer.wrapper.continuation = hanging(width: item.displayIndent)
+            }
+            inParagraph = true
+            startProse(after: start.length, into: &output)
+        }
+    }
+
+    /// Inside a fenced block a line is code unless it is the closing fence (held only while it may be one).
+    private mutating func decideInsideFence(_ fence: Fence, complete: Bool, into output: inout [UInt8]) {
+        let spaces = pending.prefix { $0 == " " }.count
+        let run = pending.dropFirst(spaces).prefix { Character($0) == fence.marker }.count
+        let tail = pending.dropFirst(spaces + run)
+        let mayClose = spaces <= 3 && tail.allSatisfy { $0 == " " || $0 == "\t" }
+        if mayClose, !complete { return }
+        if mayClose, run >= fence.length {
+            mode = .held(.fence(fence.marker, run))
+            return
+        }
+        let text = Array(pending.dropFirst(min(spaces, fence.indent)))
+        pending.removeAll()
+        mode = .code
+        for scalar in text { writeCode(scalar, into: &output) }
+    }
+
+    private mutating func endLine(into output: inout [UInt8]) {
+        switch mode {
+        case .start:
+            decideStart(complete: true, into: &output)
+            if case .start = mode {
+                pending.removeAll()
+                return
+            }
+            endLine(into: &output)
+        case .prose:
+            let hard = trailingSpaces >= 2 || inline.takeTrailingBackslash()
+            trailingSpaces = 0
+            if isHeading {
+                endParagraph(into: &output)
+            } else {
+                inline.endLine(to: &writer, output: &output)
+                if hard {
+                    writer.wrapper.newline(to: &output)
+                    writer.wrapper.beginLine(
+                        prefix: writer.wrapper.continuation.bytes,
+                        width: writer.wrapper.continuation.width,
+                        to: &output
+                    )
+                } else {
+                    writer.wrapper.spaceBreak(to: &output)
+                }
+            }
+        case .code:
+            output.append(0x0A)
+            codeColumn = 0
+        case .held(let kind):
+            let line = pending
+            pending.removeAll()
+            endHeldLine(kind, line, into: &output)
+        }
+        mode = .start
+    }
+
+    private mutating func endHeldLine(_ kind: LineStart.Kind, _ line: [Unicode.Scalar], into output: inout [UInt8]) {
+        switch kind {
+        case .fence(let marker, let length):
+            if fence != nil {
+                fence = nil
+                wroteBlock = true
+                return
+            }
+            endParagraph(into: &output)
+            let start = LineStart.classify(line, complete: true, inParagraph: false, itemIndent: 0)
+            popItems(toIndent: start.indent)
+            beginBlock(quotes: 0, into: &output)
+            let spaces = line.prefix { $0 == " " }.count
+            fence = Fence(marker: marker, length: length, indent: spaces)
+            let info = String(String.UnicodeScalarView(line.drop { $0 == " " || Character($0) == marker }))
+                .trimmingSpaces
+            if !info.isEmpty {
+                writer.beginLine(prefix: info, attributes: [.dim], to: &output)
+                writer.wrapper.newline(to: &output)
+            }
+        case .rule:
+            endParagraph(into: &output)
+            beginBlock(quotes: 0, into: &output)
+            let width = max(3, min(writer.wrapper.width, 80) - writer.wrapper.column)
+            writer.beginLine(prefix: String(repeating: "─", count: width), attributes: [.dim], to: &output)
+            writer.wrapper.newline(to: &output)
+        case .tableRow:
+            endParagraph(into: &output)
+            if !table.isActive {
+                writer.wrapper.endLine(to: &output)
+                if blankBefore, wroteBlock { writer.wrapper.newline(to: &output) }
+                blankBefore = false
+            }
+            let row = String(String.UnicodeScalarView(line))
+            if let paragraph = table.add(row, color: writer.color, into: &output) {
+                // The row before was not a table header after all: it is a paragraph of its own.
+                table.clear(into: &output)
+                inParagraph = true
+                mode = .prose
+                for scalar in paragraph.unicodeScalars { inline.feed(scalar, to: &writer, output: &output) }
+                endParagraph(into: &output)
+                _ = table.add(row, color: writer.color, into: &output)
+            }
+        default:
+            break
+        }
+    }
+
+    // MARK: Blocks
+
+    /// Starts a new block on a fresh row, after one blank row when the source had a blank line.
+    private mutating func beginBlock(quotes: Int, into output: inout [UInt8]) {
+        writer.wrapper.endLine(to: &output)
+        if blankBefore, wroteBlock { writer.wrapper.newline(to: &output) }
+        blankBefore = false
+        wroteBlock = true
+        self.quotes = quotes
+        writer.wrapper.continuation = hanging(width: 0)
+        if quotes > 0 {
+            writer.beginLine(prefix: String(repeating: "│ ", count: quotes), attributes: [.dim], to: &output)
+        }
+    }
+
+    /// The continuation prefix for wrapped rows: the quote bars, then `width` spaces.
+    private func hanging(width: Int) -> (bytes: [UInt8], width: Int) {
+        let bars = String(repeating: "│ ", count: quotes)
+        var bytes: [UInt8] = []
+        if writer.color, quotes > 0 { bytes += TextAttributes.dim.sequence }
+        bytes += Array(bars.utf8)
+        if writer.color, quotes > 0 {
+            bytes += writer.restoreSequence.isEmpty ? TextAttributes().sequence : writer.restoreSequence
+        }
+        bytes += Array(repeating: 0x20, count: width)
+        return (bytes, DisplayWidth.of(bars) + width)
+    }
+
+    private mutating func startProse(after length: Int, into output: inout [UInt8]) {
+        let text = Array(pending.dropFirst(length))
+        pending.removeAll()
+        mode = .prose
+        for scalar in text { feed(scalar, into: &output) }
+    }
+
+    private mutating func endParagraph(into output: inout [UInt8]) {
+        guard inParagraph || isHeading else { return }
+        inline.endBlock(to: &writer, output: &output)
+        writer.resetStyle(to: &output)
+        writer.wrapper.endLine(to: &output)
+        inParagraph = false
+        isHeading = false
+    }
+
+    /// Closes the list items a line indented this little is not part of.
+    private mutating func popItems(toIndent indent: Int) {
+        while let item = items.last, indent < item.contentIndent { items.removeLast() }
+    }
+
+    /// Writes a code character as it is; a tab becomes spaces to the next multiple of 8 (what a terminal shows,
+    /// and what is copied back from it).
+    private mutating func writeCode(_ scalar: Unicode.Scalar, into output: inout [UInt8]) {
+        if scalar == "\t" {
+            let spaces = 8 - codeColumn % 8
+            output += repeatElement(0x20, count: spaces)
+            codeColumn += spaces
+            return
+        }
+        UTF8.encode(scalar) { output.append($0) }
+        codeColumn += DisplayWidth.of(scalar)
+    }
+
+    /// The table ended: lays it out, or, when it never was one, writes its only row as a paragraph.
+    private mutating func flushTable(into output: inout [UInt8]) {
+        switch table.finish(width: writer.wrapper.width, color: writer.color) {
+        case .table(let bytes):
+            output += bytes
+            wroteBlock = true
+        case .paragraph(let text):
+            beginBlock(quotes: 0, into: &output)
+            inParagraph = true
+            mode = .prose
+            for scalar in text.unicodeScalars { inline.feed(scalar, to: &writer, output: &output) }
+            endParagraph(into: &output)
+            mode = .start
+        case .nothing:
+            break
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces.
+    var trimmingSpaces: String {
+        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+}

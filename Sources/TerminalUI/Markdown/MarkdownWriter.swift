@@ -1,0 +1,79 @@
+/// Where styled Markdown text goes: the soft-wrapping `LineWrapper`, with the attributes of the block (a heading,
+/// a quote) and of the open spans (emphasis, code, a link) applied to the next visible character.
+///
+/// Attributes change lazily: a span that opens and closes around nothing writes nothing, and a style starts with
+/// the word it styles, never on the space before it. Without colour no SGR is written at all (the structure stays).
+struct MarkdownWriter: Sendable {
+    /// The soft wrapper every prose character goes through.
+    var wrapper: LineWrapper
+    /// Whether SGR sequences and hyperlinks are written.
+    let color: Bool
+    /// The block's attributes.
+    var block: TextAttributes = [] {
+        didSet { desired = block.union(spans) }
+    }
+    /// The open spans' attributes.
+    var spans: TextAttributes = [] {
+        didSet { desired = block.union(spans) }
+    }
+    private var desired: TextAttributes = []
+    private var applied: TextAttributes = []
+
+    /// Creates a writer at the start of a line.
+    init(width: Int, color: Bool) {
+        wrapper = LineWrapper(width: width)
+        self.color = color
+    }
+
+    /// Writes one visible (or space, tab) scalar of prose.
+    mutating func text(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
+        if color, desired != applied, scalar != " " {
+            // What ends, ends before the spaces; what starts, starts with the word.
+            let kept = applied.intersection(desired)
+            if kept != applied { wrapper.appendControlBeforeSpaces(kept.sequence, to: &output) }
+            if desired != kept { wrapper.appendControl(desired.sequence, to: &output) }
+            applied = desired
+        }
+        wrapper.append(scalar, to: &output)
+    }
+
+    /// Writes prose text.
+    mutating func text(_ string: some StringProtocol, to output: inout [UInt8]) {
+        for scalar in string.unicodeScalars { text(scalar, to: &output) }
+    }
+
+    /// Starts an OSC 8 hyperlink around the text that follows (terminal mode with colour only).
+    mutating func beginHyperlink(_ destination: String, to output: inout [UInt8]) {
+        guard color else { return }
+        let clean = destination.unicodeScalars.filter { $0.value >= 0x21 && $0.value < 0x7F }
+        wrapper.appendControl(Array("\u{1B}]8;;\(String(String.UnicodeScalarView(clean)))\u{1B}\\".utf8), to: &output)
+    }
+
+    /// Ends the OSC 8 hyperlink.
+    mutating func endHyperlink(to output: inout [UInt8]) {
+        guard color else { return }
+        wrapper.appendControl(Array("\u{1B}]8;;\u{1B}\\".utf8), to: &output)
+    }
+
+    /// Turns every attribute off now (the end of a block, a row about to be written raw).
+    mutating func resetStyle(to output: inout [UInt8]) {
+        block = []
+        spans = []
+        guard color, applied != [] else { return }
+        applied = []
+        wrapper.appendControl(TextAttributes().sequence, to: &output)
+    }
+
+    /// The bytes that restore the attributes in effect (after a prefix written in its own style).
+    var restoreSequence: [UInt8] { color && applied != [] ? applied.sequence : [] }
+
+    /// Writes a row prefix (a bullet, quote bars) in its own attributes, then restores the text's.
+    mutating func beginLine(prefix: String, attributes: TextAttributes, to output: inout [UInt8]) {
+        guard !prefix.isEmpty else { return }
+        var bytes: [UInt8] = []
+        if color, attributes != applied { bytes += attributes.sequence }
+        bytes += Array(prefix.utf8)
+        if color, attributes != applied { bytes += applied.sequence }
+        wrapper.beginLine(prefix: bytes, width: DisplayWidth.of(prefix), to: &output)
+    }
+}

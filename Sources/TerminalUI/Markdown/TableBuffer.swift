@@ -1,0 +1,135 @@
+import Markdown
+
+/// A GFM table held while it streams: its rows until it ends, a one-row status meanwhile, then the laid-out table.
+///
+/// ```
+///  "| a | b |"      held: it may be a header                         (nothing shown yet)
+///  "|---|:-:|"      a delimiter row: a table                         table · 0 rows…   (dim, the current row)
+///  "| 1 | 2 |"      a body row                                       CR ESC[2K table · 1 row…
+///  (another line)   the end: CR ESC[2K, then the table laid out by `TableLayout`
+/// ```
+/// A first row not followed by a delimiter row was no header: `add` hands it back to be written as a paragraph.
+/// Cells are parsed by `MarkdownParser` (escaped pipes, code spans) and shown as plain text.
+struct TableBuffer: Sendable {
+    /// What the end of a held table gives.
+    enum Result: Sendable {
+        /// The laid-out table, the status row erased before it.
+        case table([UInt8])
+        /// A lone first row, to be written as a paragraph.
+        case paragraph(String)
+        /// Nothing was held.
+        case nothing
+    }
+
+    private var rows: [String] = []
+    private var confirmed = false
+    private var statusShown = false
+    private let showsStatus: Bool
+
+    /// Creates an empty buffer.
+    /// - Parameter showsStatus: Whether to show the status row (a live terminal only).
+    init(showsStatus: Bool) {
+        self.showsStatus = showsStatus
+    }
+
+    /// Whether rows are held.
+    var isActive: Bool { !rows.isEmpty }
+
+    /// Adds a row that starts with `|`.
+    /// - Returns: The previous first row when this one shows it was no table header (write it as a paragraph;
+    ///   then call `clear` and add this row again).
+    mutating func add(_ row: String, color: Bool, into output: inout [UInt8]) -> String? {
+        if rows.isEmpty {
+            rows = [row]
+            return nil
+        }
+        if !confirmed {
+            guard rows.count == 1, Self.isDelimiterRow(row) else { return rows[0] }
+            confirmed = true
+        }
+        rows.append(row)
+        showStatus(color: color, into: &output)
+        return nil
+    }
+
+    /// Forgets the rows (and erases the status row, if shown).
+    mutating func clear(into output: inout [UInt8]) {
+        if statusShown { output += Self.eraseRow }
+        rows.removeAll()
+        confirmed = false
+        statusShown = false
+    }
+
+    /// The table ended.
+    mutating func finish(width: Int, color: Bool) -> Result {
+        defer {
+            rows.removeAll()
+            confirmed = false
+            statusShown = false
+        }
+        guard !rows.isEmpty else { return .nothing }
+        guard confirmed else { return .paragraph(rows[0]) }
+        var bytes = statusShown ? Self.eraseRow : []
+        bytes += Array(layout().render(width: width, color: color).utf8)
+        return .table(bytes)
+    }
+
+    private static let eraseRow: [UInt8] = Array("\r\u{1B}[2K".utf8)
+
+    private mutating func showStatus(color: Bool, into output: inout [UInt8]) {
+        guard showsStatus else { return }
+        let body = rows.count - 2
+        let text = "table · \(body) row\(body == 1 ? "" : "s")…"
+        if statusShown { output += Self.eraseRow }
+        output += Array((color ? TerminalStyle.dim.open + text + TerminalStyle.dim.close : text).utf8)
+        statusShown = true
+    }
+
+    /// The table as `MarkdownParser` reads it, cells flattened to plain text.
+    private func layout() -> TableLayout {
+        var parser = MarkdownParser()
+        var events: [MarkdownEvent] = []
+        parser.feed(rows.joined(separator: "\n") + "\n", into: &events)
+        parser.finish(into: &events)
+        for event in events {
+            guard case .table(let table) = event else { continue }
+            let alignments: [TableLayout.Alignment] = table.alignments.map {
+                switch $0 {
+                case .center: .center
+                case .right: .right
+                case .left, .none: .left
+                }
+            }
+            return TableLayout(
+                header: table.header.map(Self.plain),
+                alignments: alignments,
+                rows: table.rows.map { $0.map(Self.plain) }
+            )
+        }
+        let cells = rows.map { $0.split(separator: "|").map { String($0).trimmingSpaces } }
+        return TableLayout(header: cells.first ?? [], alignments: [], rows: Array(cells.dropFirst(2)))
+    }
+
+    /// A cell's inlines as plain, sanitised text.
+    private static func plain(_ inlines: [MarkdownInline]) -> String {
+        var text = ""
+        for inline in inlines {
+            switch inline {
+            case .text(let value), .code(let value): text += value
+            case .softBreak, .hardBreak: text += " "
+            case .open, .close: break
+            }
+        }
+        return TerminalSanitizer.singleLine(text)
+    }
+
+    /// `|---|:--:|`: pipes, dashes, colons and spaces, with at least one dash per cell.
+    static func isDelimiterRow(_ row: String) -> Bool {
+        let cells = row.trimmingSpaces.split(separator: "|", omittingEmptySubsequences: true)
+        guard !cells.isEmpty else { return false }
+        return cells.allSatisfy { cell in
+            let trimmed = String(cell).trimmingSpaces
+            return trimmed.contains("-") && trimmed.allSatisfy { $0 == "-" || $0 == ":" }
+        }
+    }
+}

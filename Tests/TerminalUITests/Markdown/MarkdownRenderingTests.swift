@@ -1,0 +1,228 @@
+import Markdown
+import TestSupport
+import Testing
+
+@testable import TerminalUI
+
+/// Markdown through the reply renderer, checked on a model of the screen.
+@Suite("Markdown on the terminal: append-only, split-invariant, code that copies back")
+struct MarkdownRenderingTests {
+    static let widths = [20, 40, 80, 200]
+
+    /// Renders `pieces` through a Markdown renderer; with `ticks`, time passes between pieces so held words are
+    /// shown early (and may move), as on a stalling stream.
+    static func render(_ pieces: [String], width: Int, color: Bool = true, ticks: Bool = false) -> [UInt8] {
+        var renderer = ReplyRenderer(.init(mode: .terminal, color: color, columns: width, markdown: true))
+        var bytes: [UInt8] = []
+        var now = Duration.zero
+        func take(_ actions: [ReplyRenderer.Action]) -> Duration? {
+            var wake: Duration?
+            for action in actions {
+                switch action {
+                case .stdout(let out): bytes += out
+                case .stderr: break
+                case .wake(let at): wake = at
+                }
+            }
+            return wake
+        }
+        for piece in pieces {
+            renderer.text(piece, at: now)
+            let wake = take(renderer.drain(at: now))
+            if ticks, let wake {
+                now = wake
+                renderer.tick(at: now)
+                _ = take(renderer.drain(at: now))
+            }
+            now += .milliseconds(1)
+        }
+        renderer.finish(mark: nil, summary: nil, at: now)
+        _ = take(renderer.drain(at: now))
+        return bytes
+    }
+
+    @Test("only printable text, CR, LF, SGR, OSC 8 and same-row sequences are written", arguments: widths)
+    func whitelist(width: Int) throws {
+        for (name, text) in MarkdownFixtures.all {
+            let bytes = Self.render(Split.random(text, seed: 7), width: width, ticks: true)
+            #expect(
+                EscapeWhitelist.violations(in: bytes).isEmpty,
+                "\(name) at \(width): \(EscapeWhitelist.violations(in: bytes))"
+            )
+        }
+    }
+
+    @Test(
+        "the final screen is the same whole, one scalar at a time, and in random pieces with stalls",
+        arguments: widths
+    )
+    func splitInvariance(width: Int) {
+        for (name, text) in MarkdownFixtures.all {
+            let whole = ScreenModel.screen(Self.render([text], width: width), width: width, autowrap: true)
+            for (label, pieces, ticks) in [
+                ("scalars", Split.scalars(text), false), ("random", Split.random(text, seed: 3), true),
+                ("random with stalls", Split.random(text, seed: 11, maxPiece: 3), true),
+            ] {
+                let split = ScreenModel.screen(
+                    Self.render(pieces, width: width, ticks: ticks),
+                    width: width,
+                    autowrap: true
+                )
+                #expect(split.lines == whole.lines, "\(name), \(label), width \(width)")
+            }
+        }
+    }
+
+    @Test("no prose row is wider than the terminal (code rows are left to the terminal to wrap)", arguments: widths)
+    func proseFits(width: Int) {
+        for (name, text) in MarkdownFixtures.all where !text.contains("```") {
+            let screen = ScreenModel.screen(
+                Self.render(Split.random(text, seed: 5), width: width, ticks: true),
+                width: width
+            )
+            #expect(screen.violations.isEmpty, "\(name) at \(width): \(screen.violations)")
+        }
+    }
+
+    @Test(
+        "code rows copy back exactly: the screen's lines (joined where the terminal wrapped) are the code",
+        arguments: widths
+    )
+    func codeCopiesBack(width: Int) {
+        for (name, text) in MarkdownFixtures.all {
+            var parser = MarkdownParser()
+            var events: [MarkdownEvent] = []
+            parser.feed(text, into: &events)
+            parser.finish(into: &events)
+            var blocks: [[String]] = []
+            for event in events {
+                switch event {
+                case .open(.codeBlock): blocks.append([])
+                case .codeLine(let line): blocks[blocks.count - 1].append(Self.expandTabs(line))
+                default: break
+                }
+            }
+            let screen = ScreenModel.screen(
+                Self.render(Split.random(text, seed: 9), width: width, ticks: true),
+                width: width,
+                autowrap: true
+            )
+            let lines = screen.joinedLines
+            for block in blocks {
+                let found = lines.indices.contains { start in
+                    start + block.count <= lines.count
+                        && Array(lines[start..<(start + block.count)]) == block.map(Self.trimmingTrailingSpaces)
+                }
+                #expect(found, "\(name) at \(width): \(block) not in \(lines)")
+            }
+        }
+    }
+
+    @Test("what the constructs look like, colour off")
+    func constructs() {
+        let text = MarkdownFixtures.mixed
+        let screen = ScreenModel.screen(Self.render([text], width: 60, color: false), width: 60)
+        #expect(
+            screen.lines.prefix(16) == [
+                "Checklist",
+                "",
+                "• ☑ parser",
+                "• ☐ renderer with bugs fewer bugs",
+                "• plain item & an entity © *not emphasis*",
+                "",
+                String(repeating: "─", count: 60),
+                "",
+                "Text with https://example.com and a hard break",
+                "on the next row, and code with **stars** inside.",
+                "",
+                "Setext heading",
+                String(repeating: "─", count: 60),
+                "",
+                "Both at once, and an unclosed opener that never closes.",
+                "",
+            ]
+        )
+    }
+
+    @Test("<think> at the start of a reply is reasoning: dimmed, set apart from the answer")
+    func thinking() {
+        let bytes = Self.render(Split.random(MarkdownFixtures.thinking, seed: 1), width: 40)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.hasPrefix("\u{1B}[2mThe user wants a list."))
+        #expect(!text.contains("think>"))
+        #expect(ScreenModel.screen(bytes, width: 40).lines.suffix(4) == ["", "• one", "• two", ""])
+    }
+
+    static func expandTabs(_ line: String) -> String {
+        var out = ""
+        for character in line {
+            if character == "\t" {
+                out += String(repeating: " ", count: 8 - out.count % 8)
+            } else {
+                out.append(character)
+            }
+        }
+        return out
+    }
+
+    static func trimmingTrailingSpaces(_ line: String) -> String {
+        var line = line
+        while line.hasSuffix(" ") { line.removeLast() }
+        return line
+    }
+}
+
+/// Checks a terminal byte stream against the sequences Markdown rendering may write.
+enum EscapeWhitelist {
+    /// Everything not allowed: C0 controls other than LF and CR, DEL, C1, and escapes other than SGR, OSC 8 and the
+    /// sequences that stay on the current row (`ESC[K`, `ESC[2K`, `ESC[nD`, `ESC[nC`, `ESC[nG`).
+    static func violations(in bytes: [UInt8]) -> [String] {
+        var found: [String] = []
+        let scalars = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            index += 1
+            switch scalar.value {
+            case 0x0A, 0x0D: continue
+            case 0x1B:
+                guard index < scalars.count else {
+                    found.append("lone ESC")
+                    continue
+                }
+                let introducer = scalars[index]
+                index += 1
+                if introducer == "[" {
+                    var parameters = ""
+                    while index < scalars.count, !(0x40...0x7E).contains(scalars[index].value) {
+                        parameters.unicodeScalars.append(scalars[index])
+                        index += 1
+                    }
+                    let final = index < scalars.count ? scalars[index] : "?"
+                    index += 1
+                    let allowed: Bool
+                    switch final {
+                    case "m": allowed = parameters.allSatisfy { $0.isNumber || $0 == ";" }
+                    case "K": allowed = parameters.isEmpty || parameters == "0" || parameters == "2"
+                    case "D", "C", "G": allowed = parameters.allSatisfy(\.isNumber)
+                    default: allowed = false
+                    }
+                    if !allowed { found.append("CSI \(parameters)\(final)") }
+                } else if introducer == "]" {
+                    var body = ""
+                    while index < scalars.count, scalars[index] != "\u{1B}", scalars[index] != "\u{07}" {
+                        body.unicodeScalars.append(scalars[index])
+                        index += 1
+                    }
+                    index += scalars.indices.contains(index) && scalars[index] == "\u{1B}" ? 2 : 1
+                    if !body.hasPrefix("8;") { found.append("OSC \(body.prefix(3))") }
+                } else {
+                    found.append("ESC \(introducer)")
+                }
+            case 0..<0x20, 0x7F, 0x80..<0xA0: found.append("control U+\(String(scalar.value, radix: 16))")
+            default: continue
+            }
+        }
+        return found
+    }
+}

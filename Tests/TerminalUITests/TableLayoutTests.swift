@@ -1,0 +1,88 @@
+import Testing
+
+@testable import TerminalUI
+
+@Suite("TableLayout: a complete table laid out by display width")
+struct TableLayoutTests {
+    static let table = TableLayout(
+        header: ["Name", "Age", "City"],
+        alignments: [.left, .right, .center],
+        rows: [["Bob", "42", "Paris"], ["李小龙", "32", "香港"], ["Zoë 🦊", "7"]]
+    )
+
+    /// Rows of the rendered table with SGR sequences removed.
+    static func plainRows(_ text: String) -> [String] {
+        var out = ""
+        var escape = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\u{1B}" {
+                escape = true
+            } else if escape {
+                if scalar == "m" { escape = false }
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+    }
+
+    @Test("a table that fits: natural widths, alignment, CJK and emoji counted as two cells")
+    func natural() {
+        let rows = Self.plainRows(Self.table.render(width: 80, color: false))
+        #expect(
+            rows == [
+                "Name   │ Age │ City",
+                "───────┼─────┼──────",
+                "Bob    │  42 │ Paris",
+                "李小龙 │  32 │ 香港",
+                "Zoë 🦊 │   7 │",
+            ]
+        )
+    }
+
+    @Test("no row is wider than the terminal, at any width", arguments: Array(4...40))
+    func neverTooWide(width: Int) {
+        let wide = TableLayout(
+            header: ["Feature", "Description", "Status"],
+            alignments: [.left, .left, .center],
+            rows: [
+                ["Streaming", "Tokens are written the moment they arrive, append-only", "✅ done"],
+                ["表格", "按显示宽度排版的表格，包括中文和表情符号 🎉", "进行中"],
+            ]
+        )
+        let text = wide.render(width: width, color: true)
+        for row in Self.plainRows(text) {
+            #expect(DisplayWidth.of(row) <= width, "width \(width): \(row)")
+        }
+        #expect(!Self.plainRows(text).isEmpty)
+    }
+
+    @Test("a table too wide shrinks its widest columns and wraps their cells at spaces")
+    func wraps() {
+        let table = TableLayout(
+            header: ["Key", "Meaning"],
+            alignments: [.left, .left],
+            rows: [["a", "the first letter of the alphabet"]]
+        )
+        let rows = Self.plainRows(table.render(width: 20, color: false))
+        #expect(
+            rows == [
+                "Key │ Meaning", "────┼───────────────", "a   │ the first", "    │ letter of the", "    │ alphabet",
+            ]
+        )
+    }
+
+    @Test("when even narrow columns do not fit, rows become records")
+    func records() {
+        let rows = Self.plainRows(Self.table.render(width: 12, color: false))
+        #expect(rows.prefix(4) == ["Name: Bob", "Age: 42", "City: Paris", "───"])
+        #expect(rows.allSatisfy { DisplayWidth.of($0) <= 12 })
+    }
+
+    @Test("colour: a bold header and a dim rule; without colour no escape at all")
+    func styles() {
+        let colored = TableLayout(header: ["A"], alignments: [.left], rows: [["x"]]).render(width: 20, color: true)
+        #expect(colored.hasPrefix("\u{1B}[1mA\u{1B}[22m\n\u{1B}[2m"))
+        #expect(!Self.table.render(width: 80, color: false).contains("\u{1B}"))
+    }
+}
