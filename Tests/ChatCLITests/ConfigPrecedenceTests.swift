@@ -2,6 +2,10 @@ import Foundation
 import TestSupport
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The config file through the built binary: each layer of precedence, profiles and keys, seen by a loopback
 /// server that records what it was sent.
 @Suite("ssechat config file: precedence, profiles and keys", .timeLimit(.minutes(1)))
@@ -228,6 +232,17 @@ struct ConfigPrecedenceTests {
         )
         let result = try await runner.run(["--once", "hi"])
         expectFailure(result, exitCode: 2, stderrContains: ["chmod 600 \(path)", "config.toml:3"])
+        #expect(server.requests.isEmpty)
+    }
+
+    @Test("A plain api_key in a 0600 file that is someone else's is refused", .enabled(if: geteuid() == 0))
+    func plainKeyOtherOwner() async throws {
+        let server = try okServer()
+        let runner = try SSEChatRunner()
+        let path = try runner.writeConfig("[defaults]\nurl = \"\(server.url("/v1"))\"\napi_key = \"\(secretKey)\"\n")
+        try #require(chown(path, 65534, 65534) == 0)
+        let result = try await runner.run(["--once", "hi"])
+        expectFailure(result, exitCode: 2, stderrContains: ["not yours", "chmod 600 \(path)"])
         #expect(server.requests.isEmpty)
     }
 
