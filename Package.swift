@@ -21,6 +21,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // ── pure logic: no I/O, no clocks, no globals ──
@@ -28,6 +29,12 @@ let package = Package(
         .target(name: "ChatWire", dependencies: ["SSE"], swiftSettings: settings),
         .target(name: "Markdown", swiftSettings: settings),
         .target(name: "CodeHighlighting", swiftSettings: settings),
+        // The config file's schema and the precedence of settings; TOMLKit only parses text (no I/O).
+        .target(
+            name: "Settings",
+            dependencies: ["ChatWire", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: settings
+        ),
 
         // ── I/O adapters: each wraps exactly one outside thing ──
         .target(name: "SSEClient", dependencies: ["SSE"], swiftSettings: settings),
@@ -56,7 +63,7 @@ let package = Package(
             name: "ChatCLI",
             dependencies: [
                 "SSE", "ChatWire", "SSEClient", "ChatClient", "TerminalUI", "Markdown", "LineEditor", "DemoServerKit",
-                "DemoRelay",
+                "DemoRelay", "Settings",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings
@@ -86,6 +93,11 @@ let package = Package(
         .testTarget(
             name: "TerminalUITests",
             dependencies: ["TerminalUI", "Markdown", "TestSupport"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "SettingsTests",
+            dependencies: ["Settings", "ChatWire"],
             swiftSettings: settings
         ),
         .testTarget(

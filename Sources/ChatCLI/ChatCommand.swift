@@ -3,6 +3,7 @@ import ChatClient
 import ChatWire
 import DemoServerKit
 import Foundation
+import Settings
 import TerminalUI
 
 #if canImport(Glibc)
@@ -17,10 +18,12 @@ package struct ChatCommand: AsyncParsableCommand {
         commandName: "chat",
         abstract: "Chat: a REPL on a terminal, one turn with a prompt or --once, one turn per line of piped stdin.",
         discussion: """
-            Server: --url, else OPENAI_BASE_URL (or OPENAI_API_BASE); key: --api-key, else OPENAI_API_KEY or \
-            ANTHROPIC_API_KEY. With no server and no key configured, the built-in demo server is used (as with --demo).
-            Exit codes: 0 ok, 1 error, 2 usage, 3 auth, 4 rate limited, 5 network or timeout, 6 reply incomplete, \
-            130 interrupted.
+            Server: --url, else OPENAI_BASE_URL (or OPENAI_API_BASE), else the config file's profile or [defaults]; \
+            key: --api-key, else OPENAI_API_KEY or ANTHROPIC_API_KEY, else the config file (api_key_env, \
+            api_key_cmd). 'ssechat config show' lists every setting and its source. With no server and no key \
+            configured, the built-in demo server is used (as with --demo).
+            Exit codes: 0 ok, 1 error, 2 usage (also a bad config file), 3 auth (also a failed api_key_cmd), \
+            4 rate limited, 5 network or timeout, 6 reply incomplete, 130 interrupted.
             """
     )
 
@@ -33,23 +36,8 @@ package struct ChatCommand: AsyncParsableCommand {
     @Flag(help: "Talk to an in-process built-in SSE server (no network, no key).")
     var demo = false
 
-    @Option(
-        name: [.short, .long],
-        help: "The server's base URL (OpenAI: …/v1; plain SSE: the URL, with {prompt} where the prompt goes)."
-    )
-    var url: String?
-
-    @Option(name: [.short, .long], help: "The model name.")
-    var model: String?
-
-    @Option(help: "A system prompt.")
-    var system: String?
-
-    @Option(name: [.customShort("k"), .long], help: "The API key (prefer the environment variables).")
-    var apiKey: String?
-
-    @Option(help: "The wire format: openai, anthropic or sse (default: inferred from the URL, else openai).")
-    var provider: ChatProviderKind?
+    @OptionGroup(title: "Settings (also from the environment or the config file)")
+    var settings: SettingsOptions
 
     @Option(help: "The HTTP method for --provider sse (default GET, POST with --data).")
     var method: String?
@@ -57,32 +45,11 @@ package struct ChatCommand: AsyncParsableCommand {
     @Option(help: "A body template for --provider sse; {prompt} is replaced by the prompt (none: sent as written).")
     var data: String?
 
-    @Option(help: "Colour: auto, always or never (NO_COLOR is honoured in auto).")
-    var color: ColorMode = .auto
-
     @Flag(help: "Write the model's bytes untouched, even to a terminal.")
     var raw = false
 
-    @Option(help: "Markdown: auto (rendered on a terminal), always (also into a pipe) or never.")
-    var markdown: MarkdownMode = .auto
-
     @Flag(help: "One JSON object per line on stdout for each thing that happens.")
     var json = false
-
-    @Flag(help: "Print time to first token, tokens, rate, total time and reconnects on stderr.")
-    var stats = false
-
-    @Option(help: ArgumentHelp("Smooth bursty streams to an even typing rate.", valueName: "CPS"))
-    var pace: Double?
-
-    @Option(
-        name: .customLong("max-reconnects"),
-        help: "How many drops in a row a reply may be resumed after (needs event ids)."
-    )
-    var maxReconnects: Int = 5
-
-    @Option(help: ArgumentHelp("Seconds without any byte before a stream counts as stalled.", valueName: "SECONDS"))
-    var timeout: Double = 120
 
     @Option(name: .customLong("max-line-bytes"), help: MaxLineBytes.help)
     var maxLineBytes: Int?
@@ -93,9 +60,6 @@ package struct ChatCommand: AsyncParsableCommand {
     package init() {}
 
     package func validate() throws {
-        if maxReconnects < 0 { throw ValidationError("--max-reconnects must be 0 or more") }
-        if timeout <= 0 { throw ValidationError("--timeout must be more than 0") }
-        if let pace, pace <= 0 { throw ValidationError("--pace must be more than 0") }
         if json && raw { throw ValidationError("--json and --raw cannot be combined") }
         try MaxLineBytes.validate(maxLineBytes)
     }
@@ -111,18 +75,8 @@ package struct ChatCommand: AsyncParsableCommand {
             stdoutIsTerminal: stdoutIsTerminal,
             readStdin: { String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
         )
-        let resolution = try EndpointResolver(
-            flags: .init(
-                url: url,
-                provider: provider,
-                model: model,
-                apiKey: apiKey,
-                method: method,
-                data: data,
-                demo: demo
-            ),
-            environment: environment
-        ).resolve()
+        let loaded = try await SettingsLoader.load(options: settings, environment: environment)
+        let resolution = try EndpointResolver(settings: loaded, method: method, data: data, demo: demo).resolve()
         var server: DemoServer?
         let endpoint: ChatEndpoint
         switch resolution {
@@ -141,10 +95,10 @@ package struct ChatCommand: AsyncParsableCommand {
         defer { if let server { Task { await server.stop() } } }
         let session = ChatSession(
             endpoint: endpoint,
-            system: system,
+            system: loaded.system,
             runner: TurnRunner(
-                options: replyOptions,
-                style: outputStyle(stdoutIsTerminal: stdoutIsTerminal, environment: environment),
+                options: replyOptions(loaded.resolved),
+                style: outputStyle(loaded.resolved, stdoutIsTerminal: stdoutIsTerminal, environment: environment),
                 keepsReplyText: mode.keepsConversation
             )
         )
@@ -172,15 +126,19 @@ package struct ChatCommand: AsyncParsableCommand {
         return "ssechat: \(missing); the prompt is not sent"
     }
 
-    private var replyOptions: ChatReplyOptions {
+    private func replyOptions(_ settings: ResolvedSettings) -> ChatReplyOptions {
         var options = ChatReplyOptions()
-        options.maxResumes = maxReconnects
-        options.idleTimeout = .milliseconds(Int(timeout * 1000))
+        options.maxResumes = settings.maxReconnects.value
+        options.idleTimeout = .milliseconds(Int(settings.timeout.value * 1000))
         options.maxLineLength = maxLineBytes
         return options
     }
 
-    private func outputStyle(stdoutIsTerminal: Bool, environment: [String: String]) -> ChatOutputStyle {
+    private func outputStyle(_ settings: ResolvedSettings, stdoutIsTerminal: Bool, environment: [String: String])
+        -> ChatOutputStyle
+    {
+        let color = ColorMode(rawValue: settings.color.value) ?? .auto
+        let markdown = MarkdownMode(rawValue: settings.markdown.value) ?? .auto
         let rendersMarkdown = !json && !raw && (markdown == .always || markdown == .auto && stdoutIsTerminal)
         let kind: ChatOutputStyle.Kind =
             json ? .json : raw ? .raw : stdoutIsTerminal || rendersMarkdown ? .terminal : .plain
@@ -192,8 +150,8 @@ package struct ChatCommand: AsyncParsableCommand {
             color: kind == .terminal && color.isEnabled(isTerminal: stdoutIsTerminal, noColor: noColor, term: term),
             stderrIsTerminal: stderrIsTerminal,
             stderrColor: color.isEnabled(isTerminal: stderrIsTerminal, noColor: noColor, term: term),
-            pace: pace,
-            stats: stats,
+            pace: settings.pace?.value,
+            stats: settings.stats.value,
             verbose: verbose,
             markdown: rendersMarkdown,
             stdoutIsTerminal: stdoutIsTerminal

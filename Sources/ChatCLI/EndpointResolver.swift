@@ -16,6 +16,9 @@ struct EndpointResolver {
         var method: String?
         var data: String?
         var demo: Bool
+        var headers: [ChatHTTPHeader] = []
+        var maxTokens: Int?
+        var extraBody: [JSONValue.Member] = []
     }
 
     enum Resolution {
@@ -61,7 +64,10 @@ struct EndpointResolver {
             apiKey: key,
             model: model,
             method: flags.method,
-            bodyTemplate: flags.data
+            bodyTemplate: flags.data,
+            extraHeaders: flags.headers,
+            maxTokens: flags.maxTokens,
+            extraBody: flags.extraBody
         )
     }
 

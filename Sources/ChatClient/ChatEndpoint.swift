@@ -17,6 +17,10 @@ package struct ChatEndpoint: Sendable {
     package var bodyTemplate: String?
     /// Extra request headers.
     package var extraHeaders: [ChatHTTPHeader] = []
+    /// The reply's token limit (`max_tokens`), when set.
+    package var maxTokens: Int?
+    /// Extra members of the JSON request body (`temperature`, `top_p`, …).
+    package var extraBody: [JSONValue.Member] = []
 
     /// Creates an endpoint.
     package init(
@@ -26,7 +30,9 @@ package struct ChatEndpoint: Sendable {
         model: String? = nil,
         method: String? = nil,
         bodyTemplate: String? = nil,
-        extraHeaders: [ChatHTTPHeader] = []
+        extraHeaders: [ChatHTTPHeader] = [],
+        maxTokens: Int? = nil,
+        extraBody: [JSONValue.Member] = []
     ) {
         self.provider = provider
         self.baseURL = baseURL
@@ -35,6 +41,8 @@ package struct ChatEndpoint: Sendable {
         self.method = method
         self.bodyTemplate = bodyTemplate
         self.extraHeaders = extraHeaders
+        self.maxTokens = maxTokens
+        self.extraBody = extraBody
     }
 
     /// Whether the requests carry the user's prompt: always, except for a plain-SSE endpoint whose URL and body
@@ -55,9 +63,11 @@ package struct ChatEndpoint: Sendable {
                 model: model,
                 messages: messages,
                 apiKey: apiKey,
+                maxTokens: maxTokens,
                 method: method,
                 bodyTemplate: bodyTemplate,
-                extraHeaders: extraHeaders
+                extraHeaders: extraHeaders,
+                extraBody: extraBody
             )
         )
     }

@@ -27,6 +27,9 @@ package struct ChatRequestParameters: Sendable {
     package var bodyTemplate: String?
     /// Extra header fields to send after the format's own.
     package var extraHeaders: [ChatHTTPHeader]
+    /// Extra members of a JSON request body (`temperature`, `top_p`, …), added after the format's own; a name the
+    /// format already wrote (`model`, `messages`, `stream`, `max_tokens`…) is skipped. Plain SSE ignores them.
+    package var extraBody: [JSONValue.Member]
 
     /// The `max_tokens` an Anthropic request gets when `maxTokens` is `nil`.
     package static let defaultAnthropicMaxTokens = 4096
@@ -42,6 +45,7 @@ package struct ChatRequestParameters: Sendable {
     ///   - method: The plain-SSE method.
     ///   - bodyTemplate: The plain-SSE body template.
     ///   - extraHeaders: Extra header fields.
+    ///   - extraBody: Extra members of a JSON request body.
     package init(
         baseURL: URL,
         model: String? = nil,
@@ -51,7 +55,8 @@ package struct ChatRequestParameters: Sendable {
         includeUsage: Bool = true,
         method: String? = nil,
         bodyTemplate: String? = nil,
-        extraHeaders: [ChatHTTPHeader] = []
+        extraHeaders: [ChatHTTPHeader] = [],
+        extraBody: [JSONValue.Member] = []
     ) {
         self.baseURL = baseURL
         self.model = model
@@ -62,6 +67,19 @@ package struct ChatRequestParameters: Sendable {
         self.method = method
         self.bodyTemplate = bodyTemplate
         self.extraHeaders = extraHeaders
+        self.extraBody = extraBody
+    }
+
+    /// The format's own body members followed by those of `extraBody` whose names are not taken yet.
+    /// - Parameter members: The members the format wrote.
+    /// - Returns: All the members to send.
+    package func withExtraBody(_ members: [JSONValue.Member]) -> [JSONValue.Member] {
+        var taken = Set(members.map(\.key))
+        var all = members
+        for member in extraBody where taken.insert(member.key).inserted {
+            all.append(member)
+        }
+        return all
     }
 }
 
@@ -77,6 +95,7 @@ extension ChatRequestParameters: CustomStringConvertible, CustomReflectable {
             children: [
                 "baseURL": baseURL, "model": model as Any, "messages": messages,
                 "apiKey": apiKey == nil ? "nil" : "<redacted>", "maxTokens": maxTokens as Any,
+                "extraBody": extraBody.map(\.key),
             ],
             displayStyle: .struct
         )

@@ -5,7 +5,8 @@ import Foundation
 /// Request: `POST {base}/v1/messages` (a base ending in `/v1` gets `/messages`, one ending in `/v1/messages` is
 /// used as is), with `{"model":…,"max_tokens":…,"stream":true,"system":…,"messages":[…]}`; system messages are
 /// joined with a blank line into `system`, and only user and assistant messages go in `messages`. Headers:
-/// `content-type: application/json`, `anthropic-version: 2023-06-01`, and `x-api-key` when there is a key.
+/// `content-type: application/json`, `anthropic-version: 2023-06-01`, and `x-api-key` when there is a key. The
+/// members of `extraBody` (`temperature`, `top_k`, …) follow the format's own.
 package struct AnthropicWireFormat: ChatWireFormat {
     /// The API version sent in `anthropic-version`.
     package static let apiVersion = "2023-06-01"
@@ -54,7 +55,12 @@ package struct AnthropicWireFormat: ChatWireFormat {
         ]
         if let key = parameters.apiKey, !key.isEmpty { headers.append(ChatHTTPHeader(name: "x-api-key", value: key)) }
         headers += parameters.extraHeaders
-        return ChatHTTPRequest(url: url, method: "POST", headers: headers, body: JSONValue.object(members).serialized())
+        return ChatHTTPRequest(
+            url: url,
+            method: "POST",
+            headers: headers,
+            body: JSONValue.object(parameters.withExtraBody(members)).serialized()
+        )
     }
 
     package func makeDecoder() -> any ChatStreamDecoder {

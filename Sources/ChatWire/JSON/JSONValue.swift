@@ -1,26 +1,33 @@
 import Foundation
 
 /// A JSON value to send, with object keys kept in the order given, so request bodies are stable and readable.
-enum JSONValue: Sendable, Equatable {
+package enum JSONValue: Sendable, Equatable {
     case string(String)
     case int(Int)
+    /// A finite number; a non-finite one (which JSON cannot carry) is written as `null`.
+    case double(Double)
     case bool(Bool)
+    case null
     case array([JSONValue])
     case object([Member])
 
     /// One key/value pair of an object.
-    struct Member: Sendable, Equatable {
-        var key: String
-        var value: JSONValue
+    package struct Member: Sendable, Equatable {
+        package var key: String
+        package var value: JSONValue
 
-        init(_ key: String, _ value: JSONValue) {
+        /// Creates a member.
+        /// - Parameters:
+        ///   - key: The member's name.
+        ///   - value: Its value.
+        package init(_ key: String, _ value: JSONValue) {
             self.key = key
             self.value = value
         }
     }
 
     /// The compact UTF-8 serialisation (no insignificant whitespace, `/` not escaped).
-    func serialized() -> Data {
+    package func serialized() -> Data {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(256)
         write(into: &bytes)
@@ -33,8 +40,12 @@ enum JSONValue: Sendable, Equatable {
             JSONString.append(string, to: &bytes)
         case .int(let value):
             bytes.append(contentsOf: String(value).utf8)
+        case .double(let value):
+            bytes.append(contentsOf: (value.isFinite ? String(value) : "null").utf8)
         case .bool(let value):
             bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        case .null:
+            bytes.append(contentsOf: "null".utf8)
         case .array(let elements):
             bytes.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {

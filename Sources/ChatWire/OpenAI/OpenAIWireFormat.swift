@@ -6,7 +6,8 @@ import Foundation
 /// Request: `POST {base}/chat/completions` (a base already ending in `/chat/completions` is used as is; a base with
 /// no path gets `/v1/chat/completions`), with
 /// `{"model":…,"messages":[{"role":…,"content":…}…],"stream":true,"stream_options":{"include_usage":true}}`,
-/// `Content-Type: application/json` and `Authorization: Bearer KEY` when there is a key.
+/// `Content-Type: application/json` and `Authorization: Bearer KEY` when there is a key. The members of
+/// `extraBody` (`temperature`, `top_p`, …) follow the format's own.
 package struct OpenAIWireFormat: ChatWireFormat {
     /// Creates the format.
     package init() {}
@@ -37,7 +38,12 @@ package struct OpenAIWireFormat: ChatWireFormat {
             headers.append(ChatHTTPHeader(name: "Authorization", value: "Bearer \(key)"))
         }
         headers += parameters.extraHeaders
-        return ChatHTTPRequest(url: url, method: "POST", headers: headers, body: JSONValue.object(members).serialized())
+        return ChatHTTPRequest(
+            url: url,
+            method: "POST",
+            headers: headers,
+            body: JSONValue.object(parameters.withExtraBody(members)).serialized()
+        )
     }
 
     package func makeDecoder() -> any ChatStreamDecoder {

@@ -1,0 +1,31 @@
+import Settings
+import Testing
+
+@Suite("Config file location")
+struct ConfigLocationTests {
+    @Test("--config > SSECHAT_CONFIG > XDG_CONFIG_HOME > ~/.config")
+    func order() {
+        let environment = ["SSECHAT_CONFIG": "/e.toml", "XDG_CONFIG_HOME": "/x", "HOME": "/h"]
+        #expect(ConfigLocation.path(flag: "/f.toml", environment: environment) == Sourced("/f.toml", from: .flag))
+        #expect(
+            ConfigLocation.path(flag: nil, environment: environment)
+                == Sourced("/e.toml", from: .environment("SSECHAT_CONFIG"))
+        )
+        #expect(
+            ConfigLocation.path(flag: nil, environment: ["XDG_CONFIG_HOME": "/x", "HOME": "/h"])
+                == Sourced("/x/ssechat/config.toml", from: .builtIn)
+        )
+        #expect(
+            ConfigLocation.path(flag: nil, environment: ["XDG_CONFIG_HOME": "relative", "HOME": "/h"])
+                == Sourced("/h/.config/ssechat/config.toml", from: .builtIn)
+        )
+    }
+
+    @Test("The template parses, sets nothing, and has no key")
+    func template() throws {
+        let file = try ConfigFile.parse(ConfigTemplate.text, path: "/c.toml", home: "/h")
+        #expect(file.profiles.isEmpty)
+        #expect(file.defaults == SettingsLayer())
+        #expect(file.plainKeyLine == nil)
+    }
+}
