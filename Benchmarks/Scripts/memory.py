@@ -131,7 +131,7 @@ def main():
                 once_peaks[megabytes], bare_peaks[megabytes] = rss, bare_rss
                 rows.append([f"**`ssechat --once` → /dev/null**, {tokens:,} tokens", f"{wire / 1e6:,.0f} MB",
                              seconds(statistics.median(walls)), mib_spread(runs), mib_spread(bare_runs),
-                             f"{rss / bare_rss:.2f}× (+{(rss - bare_rss) / 1024:.1f} MiB)"])
+                             f"{rss / bare_rss:.2f}× ({(rss - bare_rss) / 1024:+.1f} MiB)"])
                 log(f"memory: {megabytes} MB reply, where the peak goes (smaps at each new peak)")
                 breakdowns[megabytes] = (peak_breakdown([tools.bare, server.base_url], env),
                                          peak_breakdown([tools.ssechat, "--once", "hi"], env))
