@@ -47,10 +47,10 @@ package enum CLIEntryPoint {
     /// Makes glibc's malloc keep one arena for the whole process instead of one per busy thread.
     ///
     /// A reply passes through URLSession's transfer thread, its delegate queue and the concurrency pool's threads;
-    /// with an arena each, every one of them kept megabytes of freed chunks resident, so the peak RSS of a long
-    /// `--once` reply rose with its length (docs/PERFORMANCE.md, finding 5). These threads take turns on the data
-    /// rather than allocate in parallel, so one arena costs no measurable time. The demo server (`serve`), which
-    /// does allocate in parallel, keeps glibc's default. Does nothing where malloc is not glibc's.
+    /// with an arena each, every one of them kept megabytes of freed chunks resident (docs/PERFORMANCE.md, finding
+    /// 5: 0.6–1.5 MiB less peak RSS with one arena). These threads take turns on the data rather than allocate in
+    /// parallel, so one arena cost no CPU time in the throughput benchmark. The demo server (`serve`), which does
+    /// allocate in parallel, keeps glibc's default. Does nothing where malloc is not glibc's.
     private static func useOneMallocArena() {
         #if canImport(Glibc)
         // <malloc.h> is not part of the Glibc module: look `mallopt` up instead.

@@ -5,10 +5,6 @@ import Synchronization
 import FoundationNetworking
 #endif
 
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// One HTTP response in flight, bridged from URLSession delegate callbacks to async calls.
 ///
 /// The delegate queue pushes (`receive(response:)`, `receive(data:)`, `complete(error:)`); the consuming task pulls
@@ -191,7 +187,6 @@ final class HTTPStreamConnection: Sendable {
         let maxBatchBytes = maxBatchBytes
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                var taken = 0
                 let ready: Result<[Data]?, any Error>? = state.withLock { state in
                     if !state.chunks.isEmpty {
                         var count = 1
@@ -209,7 +204,6 @@ final class HTTPStreamConnection: Sendable {
                             state.chunks.removeFirst(count)
                         }
                         state.bufferedBytes -= bytes
-                        taken = bytes
                         return .success(chunks)
                     }
                     if let outcome = state.outcome {
@@ -222,7 +216,6 @@ final class HTTPStreamConnection: Sendable {
                     return nil
                 }
                 signalRoom()
-                HeapTrimmer.consumed(taken)
                 if let ready { continuation.resume(with: ready) }
             }
         } onCancel: {
@@ -231,38 +224,3 @@ final class HTTPStreamConnection: Sendable {
     }
 }
 
-/// Hands the heap's free pages back to the kernel after every `interval` bytes of response body consumed, in any
-/// connection of the process.
-///
-/// Every byte of a reply passes through short-lived allocations on several threads (libcurl's 16 KiB `Data`, the
-/// parser's strings, Dispatch's timer sources); glibc keeps freed memory inside its heaps, so their resident size
-/// creeps up to the largest burst seen and a long reply peaked higher than a short one. `malloc_trim(0)` releases
-/// the free pages (`madvise(MADV_DONTNEED)`); once per MiB it costs no measurable time (docs/PERFORMANCE.md,
-/// finding 5). Does nothing where malloc is not glibc's.
-enum HeapTrimmer {
-    /// Bytes consumed between two trims.
-    static let interval = 1 << 20
-
-    private static let sinceLastTrim = Atomic<Int>(0)
-
-    #if canImport(Glibc)
-    // <malloc.h> is not part of the Glibc module: look `malloc_trim` up instead.
-    private typealias Trim = @convention(c) (Int) -> Int32
-    private static let trim: Trim? = dlsym(nil, "malloc_trim").map {
-        unsafeBitCast($0, to: Trim.self)
-    }
-    #endif
-
-    /// Counts `bytes` consumed, and trims the heap once `interval` bytes have been consumed since the last trim.
-    /// - Parameter bytes: Bytes of response body just taken by a consumer.
-    static func consumed(_ bytes: Int) {
-        guard bytes > 0 else { return }
-        let total = sinceLastTrim.add(bytes, ordering: .relaxed).newValue
-        guard total >= interval,
-            sinceLastTrim.compareExchange(expected: total, desired: 0, ordering: .relaxed).exchanged
-        else { return }
-        #if canImport(Glibc)
-        _ = trim?(0)
-        #endif
-    }
-}
