@@ -107,43 +107,57 @@ def main():
     try:
         for megabytes in sizes:
             tokens = megabytes * 1_000_000 // WIRE_BYTES_PER_TOKEN
-            server = Server(tools, sandbox, "--tokens-per-sec", "0", "--reply-tokens", str(tokens))
-            try:
-                env = sandbox.env(server.base_url)
-                bare_runs, runs, walls = [], [], []
-                for run in range(options.runs):
-                    log(f"memory: {megabytes} MB reply, bare delegate and ssechat, run {run + 1}/{options.runs}")
-                    process = subprocess.Popen([tools.bare, server.base_url], stdout=subprocess.DEVNULL,
-                                               stderr=subprocess.PIPE, env=env)
-                    _, bare_rss = wait_rusage(process)
-                    bare_runs.append(bare_rss)
-                    wire = int(re.search(rb"bytes (\d+)", process.stderr.read()).group(1))
-                    start = time.monotonic()
-                    process = subprocess.Popen([tools.ssechat, "--once", "hi"], stdout=subprocess.DEVNULL,
-                                               stderr=subprocess.DEVNULL, env=env)
-                    status, rss = wait_rusage(process)
-                    if status != 0:
-                        raise RuntimeError(f"ssechat exited {status}")
-                    walls.append(time.monotonic() - start)
-                    runs.append(rss)
-                rss, bare_rss = statistics.median(runs), statistics.median(bare_runs)
-                peaks.append(rss)
-                once_peaks[megabytes], bare_peaks[megabytes] = rss, bare_rss
-                rows.append([f"**`ssechat --once` → /dev/null**, {tokens:,} tokens", f"{wire / 1e6:,.0f} MB",
-                             seconds(statistics.median(walls)), mib_spread(runs), mib_spread(bare_runs),
-                             f"{rss / bare_rss:.2f}× ({(rss - bare_rss) / 1024:+.1f} MiB)"])
-                log(f"memory: {megabytes} MB reply, where the peak goes (smaps at each new peak)")
-                breakdowns[megabytes] = (peak_breakdown([tools.bare, server.base_url], env),
-                                         peak_breakdown([tools.ssechat, "--once", "hi"], env))
-                if megabytes == options.slow_megabytes:
-                    log(f"memory: {megabytes} MB reply into a consumer reading {options.slow_rate // 1024} KiB/s")
-                    slow_wall, slow_rss, text = slow_consumer([tools.ssechat, "--once", "hi"], env, options.slow_rate)
-                    peaks.append(slow_rss)
-                    rows.append([f"**`ssechat --once` → pipe read at {options.slow_rate // 1024} KiB/s**, "
-                                 f"{tokens:,} tokens", f"{wire / 1e6:,.0f} MB", seconds(slow_wall),
-                                 f"{slow_rss / 1024:.1f} MiB", "—", "—"])
-            finally:
-                server.stop()
+
+            def fresh_server(run):
+                """Calls run(env, base_url) against a new server: `serve` keeps each reply's whole event log (for
+                resumption), so one server answering every run of a 1 GB reply would grow by a GB per run."""
+                server = Server(tools, sandbox, "--tokens-per-sec", "0", "--reply-tokens", str(tokens))
+                try:
+                    return run(sandbox.env(server.base_url), server.base_url)
+                finally:
+                    server.stop()
+
+            def bare_run(env, base_url):
+                process = subprocess.Popen([tools.bare, base_url], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                           env=env)
+                _, rss = wait_rusage(process)
+                return rss, int(re.search(rb"bytes (\d+)", process.stderr.read()).group(1))
+
+            def once_run(env, base_url):
+                start = time.monotonic()
+                process = subprocess.Popen([tools.ssechat, "--once", "hi"], stdout=subprocess.DEVNULL,
+                                           stderr=subprocess.DEVNULL, env=env)
+                status, rss = wait_rusage(process)
+                if status != 0:
+                    raise RuntimeError(f"ssechat exited {status}")
+                return rss, time.monotonic() - start
+
+            bare_runs, runs, walls = [], [], []
+            for run in range(options.runs):
+                log(f"memory: {megabytes} MB reply, bare delegate and ssechat, run {run + 1}/{options.runs}")
+                bare_rss, wire = fresh_server(bare_run)
+                bare_runs.append(bare_rss)
+                rss, wall = fresh_server(once_run)
+                runs.append(rss)
+                walls.append(wall)
+            rss, bare_rss = statistics.median(runs), statistics.median(bare_runs)
+            peaks.append(rss)
+            once_peaks[megabytes], bare_peaks[megabytes] = rss, bare_rss
+            rows.append([f"**`ssechat --once` → /dev/null**, {tokens:,} tokens", f"{wire / 1e6:,.0f} MB",
+                         seconds(statistics.median(walls)), mib_spread(runs), mib_spread(bare_runs),
+                         f"{rss / bare_rss:.2f}× ({(rss - bare_rss) / 1024:+.1f} MiB)"])
+            log(f"memory: {megabytes} MB reply, where the peak goes (smaps at each new peak)")
+            breakdowns[megabytes] = (
+                fresh_server(lambda env, base_url: peak_breakdown([tools.bare, base_url], env)),
+                fresh_server(lambda env, base_url: peak_breakdown([tools.ssechat, "--once", "hi"], env)))
+            if megabytes == options.slow_megabytes:
+                log(f"memory: {megabytes} MB reply into a consumer reading {options.slow_rate // 1024} KiB/s")
+                slow_wall, slow_rss, text = fresh_server(
+                    lambda env, base_url: slow_consumer([tools.ssechat, "--once", "hi"], env, options.slow_rate))
+                peaks.append(slow_rss)
+                rows.append([f"**`ssechat --once` → pipe read at {options.slow_rate // 1024} KiB/s**, "
+                             f"{tokens:,} tokens", f"{wire / 1e6:,.0f} MB", seconds(slow_wall),
+                             f"{slow_rss / 1024:.1f} MiB", "—", "—"])
         server = Server(tools, sandbox, "--tokens-per-sec", "0", "--reply-tokens", "200")
         try:
             env = sandbox.env(server.base_url)
