@@ -49,7 +49,7 @@ package enum CLIEntryPoint {
     /// A reply passes through URLSession's transfer thread, its delegate queue and the concurrency pool's threads;
     /// with an arena each, every one of them kept megabytes of freed chunks resident (docs/PERFORMANCE.md, finding
     /// 5: 0.6–1.5 MiB less peak RSS with one arena). These threads take turns on the data rather than allocate in
-    /// parallel, so one arena cost no CPU time in the throughput benchmark. The demo server (`serve`), which does
+    /// parallel: with one arena a 200,000-token reply took no more CPU time. The demo server (`serve`), which does
     /// allocate in parallel, keeps glibc's default. Does nothing where malloc is not glibc's.
     private static func useOneMallocArena() {
         #if canImport(Glibc)

@@ -21,7 +21,7 @@ import FoundationNetworking
 ///  nextChunks()   ◄─ at most maxBatchBytes: the consumer parses it and holds its events while they are handed on
 /// ```
 /// The batch bound matters for memory: everything parsed from one batch (each event's `String`s, the array of
-/// updates) is alive at once, ~2× the batch's bytes; a whole 1 MiB backlog taken in one batch cost ~2.5 MiB of heap.
+/// updates) is alive at once, ~2× the batch's bytes; a whole 1 MiB backlog taken in one batch cost ~2.4 MB of heap.
 final class HTTPStreamConnection: Sendable {
     private struct State {
         var task: URLSessionDataTask?
