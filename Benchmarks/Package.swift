@@ -6,12 +6,15 @@ import PackageDescription
 
 /// The main package's targets expose their API with `package` access, which only modules compiled with the same
 /// package name can see. SwiftPM names a path dependency's modules after its identity, the directory's name
-/// lowercased with `-` turned into `_` ("main" in the usual checkout, "wt_markdown" in a worktree), so every Swift
-/// target here opts out of SwiftPM's own package name (`packageAccess: false`) and is compiled with that one instead.
-let mainPackageName =
-    Context.packageDirectory.split(separator: "/").dropLast().last.map {
-        String($0.lowercased().map { $0 == "-" ? "_" : $0 })
-    } ?? "main"
+/// lowercased ("main" in the usual checkout), so every Swift target here opts out of SwiftPM's own package name
+/// (`packageAccess: false`) and is compiled with that one instead. SwiftPM turns the identity into a C99 identifier
+/// first (a worktree named `wt-bench` compiles as `wt_bench`), so the same is done here.
+let mainPackageName: String = {
+    let identity = Context.packageDirectory.split(separator: "/").dropLast().last.map { $0.lowercased() } ?? "main"
+    var name = String(identity.map { $0.isLetter || $0.isNumber || $0 == "_" ? $0 : "_" })
+    if name.first?.isNumber ?? true { name = "_" + name }
+    return name
+}()
 let settings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
     .enableUpcomingFeature("MemberImportVisibility"),

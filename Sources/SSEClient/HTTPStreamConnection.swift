@@ -8,11 +8,20 @@ import FoundationNetworking
 /// One HTTP response in flight, bridged from URLSession delegate callbacks to async calls.
 ///
 /// The delegate queue pushes (`receive(response:)`, `receive(data:)`, `complete(error:)`); the consuming task pulls
-/// (`response()`, `nextChunks()`). Chunks are handed over in batches, never byte by byte. When more than the high-water
-/// mark is buffered ahead of the consumer, `waitForRoom()` blocks URLSession's transfer thread (see
-/// `BackpressureOperationQueue`) until the consumer has taken the backlog, so TCP flow control holds a fast server
-/// back and memory stays bounded. (`URLSessionTask.suspend()` cannot do this on Linux: suspending mid-transfer
-/// races inside swift-corelibs-foundation and traps.)
+/// (`response()`, `nextChunks()`). Chunks are handed over in batches of at most `maxBatchBytes` (one larger chunk
+/// goes alone), never byte by byte. When more than the high-water mark is buffered ahead of the consumer,
+/// `waitForRoom()` blocks URLSession's transfer thread (see `BackpressureOperationQueue`) until the consumer has
+/// taken enough of the backlog, so TCP flow control holds a fast server back and memory stays bounded.
+/// (`URLSessionTask.suspend()` cannot do this on Linux: suspending mid-transfer races inside
+/// swift-corelibs-foundation and traps.)
+///
+/// ```
+///  receive(data:) ─► chunks [16K][16K][16K][16K][16K] … ≤ high-water mark, then waitForRoom() blocks the transfer
+///                           └──── one batch ────┘
+///  nextChunks()   ◄─ at most maxBatchBytes: the consumer parses it and holds its events while they are handed on
+/// ```
+/// The batch bound matters for memory: everything parsed from one batch (each event's `String`s, the array of
+/// updates) is alive at once, ~2× the batch's bytes; a whole 1 MiB backlog taken in one batch cost ~2.4 MB of heap.
 final class HTTPStreamConnection: Sendable {
     private struct State {
         var task: URLSessionDataTask?
@@ -25,14 +34,22 @@ final class HTTPStreamConnection: Sendable {
         var onActivity: (@Sendable () -> Void)?
     }
 
+    /// The default bound of one batch handed to the consumer (four of libcurl's usual 16 KiB writes).
+    static let defaultMaxBatchBytes = 64 * 1024
+
     private let state = Mutex(State())
     private let highWaterMark: Int
+    private let maxBatchBytes: Int
     private let room = NSCondition()
 
     /// Creates the bridge for one request.
-    /// - Parameter highWaterMark: Bytes buffered ahead of the consumer before the transfer is paused.
-    init(highWaterMark: Int) {
+    /// - Parameters:
+    ///   - highWaterMark: Bytes buffered ahead of the consumer before the transfer is paused.
+    ///   - maxBatchBytes: Bytes handed to the consumer by one `nextChunks()` call at most (a single larger chunk is
+    ///     handed over alone).
+    init(highWaterMark: Int, maxBatchBytes: Int = HTTPStreamConnection.defaultMaxBatchBytes) {
         self.highWaterMark = highWaterMark
+        self.maxBatchBytes = maxBatchBytes
     }
 
     /// Records the transfer's task. Returns `false` when the connection already ended (it was cancelled before the
@@ -163,16 +180,30 @@ final class HTTPStreamConnection: Sendable {
     }
 
     /// Waits for the next bytes.
-    /// - Returns: Every chunk buffered since the last call (at least one), or `nil` when the response ended.
+    /// - Returns: The oldest chunks buffered (at least one; at most `maxBatchBytes` together unless the first alone is
+    ///   larger), or `nil` when the response ended and everything was taken.
     /// - Throws: The transfer's error, or `CancellationError` when the waiting task is cancelled.
     func nextChunks() async throws -> [Data]? {
-        try await withTaskCancellationHandler {
+        let maxBatchBytes = maxBatchBytes
+        return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 let ready: Result<[Data]?, any Error>? = state.withLock { state in
                     if !state.chunks.isEmpty {
-                        let chunks = state.chunks
-                        state.chunks.removeAll(keepingCapacity: true)
-                        state.bufferedBytes = 0
+                        var count = 1
+                        var bytes = state.chunks[0].count
+                        while count < state.chunks.count, bytes + state.chunks[count].count <= maxBatchBytes {
+                            bytes += state.chunks[count].count
+                            count += 1
+                        }
+                        let chunks: [Data]
+                        if count == state.chunks.count {
+                            chunks = state.chunks
+                            state.chunks.removeAll(keepingCapacity: true)
+                        } else {
+                            chunks = Array(state.chunks[..<count])
+                            state.chunks.removeFirst(count)
+                        }
+                        state.bufferedBytes -= bytes
                         return .success(chunks)
                     }
                     if let outcome = state.outcome {
@@ -192,3 +223,4 @@ final class HTTPStreamConnection: Sendable {
         }
     }
 }
+
