@@ -20,6 +20,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // ── pure logic: no I/O, no clocks, no globals ──
@@ -31,6 +32,12 @@ let package = Package(
         .target(name: "SSEClient", dependencies: ["SSE"], swiftSettings: settings),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "LineEditor", dependencies: ["CLibEdit"], swiftSettings: settings),
+        // The kept conversations: SQLite (system libsqlite3) through GRDB, WAL, FTS5.
+        .target(
+            name: "ConversationStore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: settings
+        ),
 
         // ── orchestration and app ──
         .target(name: "ChatClient", dependencies: ["ChatWire", "SSEClient"], swiftSettings: settings),
@@ -42,7 +49,7 @@ let package = Package(
         .target(
             name: "ChatCLI",
             dependencies: [
-                "ChatClient", "SSEClient", "TerminalUI", "LineEditor", "DemoServerKit",
+                "ChatClient", "SSEClient", "TerminalUI", "LineEditor", "DemoServerKit", "ConversationStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings
@@ -83,8 +90,16 @@ let package = Package(
             swiftSettings: settings
         ),
         .testTarget(
+            name: "ConversationStoreTests",
+            dependencies: ["ConversationStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: settings
+        ),
+        .testTarget(
             name: "ChatCLITests",
-            dependencies: ["ChatCLI", "DemoServerKit", "TestSupport"],
+            dependencies: [
+                "ChatCLI", "DemoServerKit", "TestSupport", "ConversationStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: settings
         ),
     ]

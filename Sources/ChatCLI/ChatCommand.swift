@@ -78,6 +78,9 @@ package struct ChatCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Report connection events on stderr.")
     var verbose = false
 
+    @OptionGroup(title: "Conversation log")
+    package var log: LogOptions
+
     package init() {}
 
     package func validate() throws {
@@ -98,32 +101,38 @@ package struct ChatCommand: AsyncParsableCommand {
             stdoutIsTerminal: stdoutIsTerminal,
             readStdin: { String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
         )
+        let memory = try ConversationMemory(options: log, environment: environment)
         let resolution = try EndpointResolver(
-            flags: .init(url: url, provider: provider, model: model, apiKey: apiKey, method: method, data: data, demo: demo),
+            flags: memory.flags(
+                .init(url: url, provider: provider, model: model, apiKey: apiKey, method: method, data: data, demo: demo)
+            ),
             environment: environment
         ).resolve()
         var server: DemoServer?
         let endpoint: ChatEndpoint
+        var remote: ChatEndpoint?
         switch resolution {
         case .demo(let model):
             (server, endpoint) = try await DemoLauncher.start(model: model)
             if !demo, isatty(2) == 1 {
                 StandardStream.error.writeLine("ssechat: no server configured; using the built-in demo server (see --help)")
             }
-        case .remote(let remote):
-            endpoint = remote
+        case .remote(let resolved):
+            endpoint = resolved
+            remote = resolved
         }
         defer { if let server { Task { await server.stop() } } }
         let session = ChatSession(
             endpoint: endpoint,
-            system: system,
+            system: memory.system(system),
             runner: TurnRunner(
                 options: replyOptions,
                 style: outputStyle(stdoutIsTerminal: stdoutIsTerminal, environment: environment),
-                keepsReplyText: mode.keepsConversation
+                keepsReplyText: mode.keepsConversation || log.isLogging
             )
         )
-        let status: ExitStatus
+        memory.attach(to: session, endpoint: remote)
+        var status: ExitStatus
         switch mode {
         case .once(let text):
             status = await OnceMode.run(session: session, prompt: text)
@@ -132,6 +141,7 @@ package struct ChatCommand: AsyncParsableCommand {
         case .repl:
             status = await REPL(session: session, environment: environment).run()
         }
+        status = memory.finalStatus(status, session: session)
         if let server { await server.stop() }
         if status != .ok { throw CLIFailure("", status: status) }
     }

@@ -1,0 +1,116 @@
+import ChatClient
+import ChatWire
+import ConversationStore
+import Foundation
+
+/// The conversation log's part in a chat run: opens the database when this run keeps turns or continues a kept
+/// conversation, finds that conversation, and says at the end whether logging failed.
+///
+/// `--version` and `--help` never get here, so they never open the database.
+struct ConversationMemory {
+    private let options: LogOptions
+    private var store: ConversationStore?
+    /// The conversation to go on with, and its messages.
+    private(set) var continued: (conversation: StoredConversation, messages: [StoredMessage])?
+    /// Whether the database could not be opened for logging (already reported on stderr).
+    private var openFailed = false
+
+    /// Opens the log as the options require and finds the conversation to continue.
+    /// - Throws: `CLIFailure` when the conversation to continue cannot be found (exit 2) or read (exit 1).
+    init(options: LogOptions, environment: [String: String]) throws {
+        self.options = options
+        guard options.isLogging || options.continuation != nil else { return }
+        let path = LogCommand.databasePath(environment: environment)
+        do {
+            store = try ConversationStore.open(at: path)
+        } catch {
+            guard options.continuation == nil else { throw CLIFailure(error.description, status: .failure) }
+            StandardStream.error.writeLine("ssechat: \(error.description); this conversation is not being kept")
+            openFailed = true
+            return
+        }
+        if let continuation = options.continuation, let store {
+            do {
+                let conversation = try Self.find(continuation, in: store)
+                continued = (conversation, try store.messages(in: conversation.id))
+            } catch let error as ConversationStoreError {
+                throw CLIFailure(error.description, status: .failure)
+            }
+        }
+        if !options.isLogging { store = nil }
+    }
+
+    /// The conversation a continuation names.
+    /// - Throws: `CLIFailure` (exit 2) when there is none or the prefix is ambiguous; `ConversationStoreError`.
+    static func find(_ continuation: LogOptions.Continuation, in store: ConversationStore) throws -> StoredConversation {
+        switch continuation {
+        case .mostRecent:
+            guard let found = try store.mostRecentlyUpdated() else {
+                throw CLIFailure("there is no kept conversation to continue", status: .usage)
+            }
+            return found
+        case .id(let prefix):
+            switch try store.conversation(prefix: prefix) {
+            case .found(let found):
+                return found
+            case .ambiguous(let ids):
+                let shown = ids.prefix(3).joined(separator: ", ")
+                throw CLIFailure("conversation id \(prefix) is ambiguous (\(shown)…); give more of it", status: .usage)
+            case .none:
+                throw CLIFailure("no kept conversation has the id \(prefix) (see 'ssechat log list')", status: .usage)
+            }
+        }
+    }
+
+    /// The endpoint flags with the continued conversation's provider, URL and model where no flag was given.
+    func flags(_ flags: EndpointResolver.Flags) -> EndpointResolver.Flags {
+        guard let stored = continued?.conversation else { return flags }
+        var flags = flags
+        if flags.url == nil && !flags.demo {
+            if stored.url == Self.demoURL {
+                flags.demo = true
+            } else {
+                flags.url = stored.url
+                flags.provider = flags.provider ?? ChatProviderKind(rawValue: stored.provider)
+            }
+        }
+        flags.model = flags.model ?? stored.model
+        return flags
+    }
+
+    /// The system prompt: the flag's, else the continued conversation's.
+    func system(_ flag: String?) -> String? {
+        flag ?? continued?.conversation.system
+    }
+
+    /// Gives the session the continued conversation's history and a recorder (unless this run keeps nothing).
+    /// - Parameters:
+    ///   - session: The session.
+    ///   - endpoint: Where the chat goes, `nil` for the built-in demo server.
+    func attach(to session: ChatSession, endpoint: ChatEndpoint?) {
+        var rowIDs: [Int64] = []
+        if let continued {
+            let history = TurnRecord.history(continued.messages)
+            session.conversation.entries = history.entries
+            rowIDs = history.rowIDs
+        }
+        guard let store else { return }
+        let origin = ConversationRecorder.Origin(
+            profile: options.profile,
+            provider: endpoint?.provider.rawValue ?? ChatProviderKind.openai.rawValue,
+            url: endpoint.map { RedactedURL.string($0.baseURL.absoluteString) } ?? Self.demoURL
+        )
+        let recorder = ConversationRecorder(store: store, origin: origin)
+        if let continued { recorder.resume(conversationID: continued.conversation.id, rowIDs: rowIDs) }
+        session.recorder = recorder
+    }
+
+    /// The run's exit status: a failure to keep the conversation turns a success into 1.
+    func finalStatus(_ status: ExitStatus, session: ChatSession) -> ExitStatus {
+        let logFailed = openFailed || session.recorder?.failed == true
+        return logFailed && status == .ok ? .failure : status
+    }
+
+    /// What a conversation with the built-in demo server keeps as its URL (its port changes every run).
+    static let demoURL = "demo"
+}

@@ -1,0 +1,180 @@
+import Foundation
+import GRDB
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The kept conversations: one SQLite database in WAL mode, written in short transactions.
+///
+/// Each write is one `BEGIN IMMEDIATE … COMMIT` of a few rows, and no transaction is open between two calls, so a
+/// second process (another REPL, a script) waits at most for one such write (the busy timeout) and never fails with
+/// "database is locked". Every error is a `ConversationStoreError`.
+package final class ConversationStore: Sendable {
+    /// The database's path; `nil` for an in-memory store.
+    package let path: String?
+    private let writer: any DatabaseWriter
+
+    private init(path: String?, writer: any DatabaseWriter) {
+        self.path = path
+        self.writer = writer
+    }
+
+    /// Opens (or creates) the database at `path` and brings its schema up to date.
+    ///
+    /// A new folder is made with mode 0700 and a new file with mode 0600 (SQLite gives its `-wal` and `-shm` files
+    /// the database's mode). A file that is not a database, or that a newer ssechat migrated, is left as it is.
+    /// - Parameter path: The database's path.
+    /// - Returns: The open store.
+    /// - Throws: `ConversationStoreError`.
+    package static func open(at path: String) throws(ConversationStoreError) -> ConversationStore {
+        do {
+            try prepareFile(at: path)
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(30)
+            configuration.maximumReaderCount = 2
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            }
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            let store = ConversationStore(path: path, writer: pool)
+            try store.migrate()
+            return store
+        } catch {
+            throw ConversationStoreError.from(error, path: path)
+        }
+    }
+
+    /// An empty store in memory, for tests.
+    /// - Throws: `ConversationStoreError`.
+    package static func inMemory() throws(ConversationStoreError) -> ConversationStore {
+        do {
+            let store = ConversationStore(path: nil, writer: try DatabaseQueue())
+            try store.migrate()
+            return store
+        } catch {
+            throw ConversationStoreError.from(error, path: nil)
+        }
+    }
+
+    private func migrate() throws {
+        let migrator = Self.migrator
+        let (superseded, complete) = try writer.writeWithoutTransaction { db in
+            (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+        }
+        if superseded { throw ConversationStoreError(.newerVersion, path: path) }
+        if !complete { try migrator.migrate(writer) }
+    }
+
+    /// Makes the folder (0700) and an empty file (0600) when they do not exist yet.
+    private static func prepareFile(at path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        if !FileManager.default.fileExists(atPath: folder) {
+            try FileManager.default.createDirectory(
+                atPath: folder,
+                withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700]
+            )
+        }
+        let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        if descriptor >= 0 {
+            close(descriptor)
+        } else if errno != EEXIST {
+            throw ConversationStoreError(.cannotOpen, path: path, detail: String(cString: strerror(errno)))
+        }
+    }
+
+    // MARK: Writing
+
+    /// Keeps a new conversation with its first messages, in one transaction.
+    /// - Parameters:
+    ///   - conversation: The conversation.
+    ///   - messages: Its messages so far (their `conversationId` is set here).
+    /// - Returns: The messages' row ids, in order.
+    /// - Throws: `ConversationStoreError`.
+    @discardableResult
+    package func start(_ conversation: StoredConversation, with messages: [StoredMessage]) throws(ConversationStoreError)
+        -> [Int64]
+    {
+        try write { db in
+            try conversation.insert(db)
+            return try Self.insert(messages, into: conversation.id, db)
+        }
+    }
+
+    /// Adds messages to a conversation and marks it updated, in one transaction.
+    /// - Parameters:
+    ///   - messages: The messages.
+    ///   - id: The conversation's id.
+    ///   - model: The model now in use, when it changed.
+    ///   - system: The system prompt now in use.
+    /// - Returns: The messages' row ids, in order.
+    /// - Throws: `ConversationStoreError`.
+    @discardableResult
+    package func append(
+        _ messages: [StoredMessage],
+        to id: String,
+        model: String?,
+        system: String?
+    ) throws(ConversationStoreError) -> [Int64] {
+        try write { db in
+            let updatedAt = messages.last?.createdAt ?? Date()
+            try db.execute(
+                sql: "UPDATE conversation SET updatedAt = ?, model = ?, system = ? WHERE id = ?",
+                arguments: [updatedAt.timeIntervalSince1970, model, system, id]
+            )
+            return try Self.insert(messages, into: id, db)
+        }
+    }
+
+    /// Removes the messages of a conversation from row `firstID` on (a `/retry` replaces them).
+    /// - Throws: `ConversationStoreError`.
+    package func deleteMessages(in id: String, from firstID: Int64) throws(ConversationStoreError) {
+        try write { db in
+            try db.execute(
+                sql: "DELETE FROM message WHERE conversationId = ? AND id >= ?",
+                arguments: [id, firstID]
+            )
+        }
+    }
+
+    /// Deletes a conversation and its messages.
+    /// - Parameter id: The conversation's full id.
+    /// - Returns: Whether it existed.
+    /// - Throws: `ConversationStoreError`.
+    @discardableResult
+    package func delete(conversation id: String) throws(ConversationStoreError) -> Bool {
+        try write { db in try StoredConversation.deleteOne(db, key: id) }
+    }
+
+    private static func insert(_ messages: [StoredMessage], into id: String, _ db: Database) throws -> [Int64] {
+        var ids: [Int64] = []
+        for var message in messages {
+            message.conversationId = id
+            try message.insert(db)
+            ids.append(message.id ?? 0)
+        }
+        return ids
+    }
+
+    private func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(ConversationStoreError) -> T {
+        do {
+            return try writer.write(body)
+        } catch {
+            throw ConversationStoreError.from(error, path: path)
+        }
+    }
+
+    // MARK: Reading
+
+    /// Runs a read; errors become `ConversationStoreError`.
+    func read<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(ConversationStoreError) -> T {
+        do {
+            return try writer.read(body)
+        } catch {
+            throw ConversationStoreError.from(error, path: path)
+        }
+    }
+}
