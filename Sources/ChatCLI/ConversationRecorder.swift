@@ -1,4 +1,5 @@
 import ChatClient
+import ChatWire
 import ConversationStore
 import Foundation
 
@@ -96,13 +97,14 @@ final class ConversationRecorder {
         }
     }
 
-    private func attempt(_ write: () throws(ConversationStoreError) -> Void) {
+    private func attempt(_ write: () throws -> Void) {
         do {
             try write()
         } catch {
             failed = true
             store = nil
-            StandardStream.error.writeLine("ssechat: \(error.description); this conversation is not being kept")
+            let description = ConversationStoreError.from(error, path: nil).description
+            StandardStream.error.writeLine("ssechat: \(description); this conversation is not being kept")
         }
     }
 }

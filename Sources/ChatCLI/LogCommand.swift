@@ -33,10 +33,10 @@ package struct LogCommand: ParsableCommand {
     }
 
     /// Runs a store call, turning its error into one line and exit 1.
-    static func attempt<T>(_ body: () throws(ConversationStoreError) -> T) throws -> T {
+    static func attempt<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch {
+        } catch let error as ConversationStoreError {
             throw CLIFailure(error.description, status: .failure)
         }
     }

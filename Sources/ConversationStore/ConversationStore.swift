@@ -9,6 +9,7 @@ import Darwin
 
 /// The kept conversations: one SQLite database in WAL mode, written in short transactions.
 ///
+/// One connection per process (a GRDB `DatabaseQueue`); WAL lets other processes read while one writes.
 /// Each write is one `BEGIN IMMEDIATE … COMMIT` of a few rows, and no transaction is open between two calls, so a
 /// second process (another REPL, a script) waits at most for one such write (the busy timeout) and never fails with
 /// "database is locked". Every error is a `ConversationStoreError`.
@@ -34,12 +35,21 @@ package final class ConversationStore: Sendable {
             try prepareFile(at: path)
             var configuration = Configuration()
             configuration.busyMode = .timeout(30)
-            configuration.maximumReaderCount = 2
             configuration.prepareDatabase { db in
+                // WAL set by hand rather than by GRDB (`DatabasePool`, or `journalMode = .wal`): GRDB makes sure a
+                // -wal file exists by committing a CREATE and DROP TABLE at every open, which would modify a
+                // database this version must leave untouched, and costs a write at every start. On an existing WAL
+                // database this pragma only reads; on garbage it fails with SQLITE_NOTADB before anything is written.
+                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                guard mode == "wal" else {
+                    throw DatabaseError(message: "cannot use WAL mode (journal mode \(mode ?? "?"))")
+                }
+                // Durable across a crash of the process (SIGKILL) once committed; only a power loss may lose the
+                // last transactions.
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
             }
-            let pool = try DatabasePool(path: path, configuration: configuration)
-            let store = ConversationStore(path: path, writer: pool)
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let store = ConversationStore(path: path, writer: queue)
             try store.migrate()
             return store
         } catch {
@@ -78,11 +88,8 @@ package final class ConversationStore: Sendable {
                 attributes: [.posixPermissions: 0o700]
             )
         }
-        let descriptor = Glibc.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        if descriptor >= 0 {
-            close(descriptor)
-        } else if errno != EEXIST {
-            throw ConversationStoreError(.cannotOpen, path: path, detail: String(cString: strerror(errno)))
+        if let failure = createPrivateFile(path) {
+            throw ConversationStoreError(.cannotOpen, path: path, detail: failure)
         }
     }
 
@@ -177,4 +184,14 @@ package final class ConversationStore: Sendable {
             throw ConversationStoreError.from(error, path: path)
         }
     }
+}
+
+/// Creates an empty file with mode 0600 unless one exists; returns why it failed, if it did.
+private func createPrivateFile(_ path: String) -> String? {
+    let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+    if descriptor >= 0 {
+        close(descriptor)
+        return nil
+    }
+    return errno == EEXIST ? nil : String(cString: strerror(errno))
 }

@@ -19,10 +19,12 @@ package struct SearchQuery: Sendable, Equatable {
     /// Builds the query; `nil` when `text` has no word to search for.
     /// - Parameter text: What the user typed.
     package init?(_ text: String) {
-        let words = text.split(whereSeparator: \.isWhitespace)
-            .filter { word in word.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil } }
+        let words = text.split(whereSeparator: \.isWhitespace).filter { word in
+            word.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        }
         guard !words.isEmpty else { return nil }
-        expression = words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-            .joined(separator: " ")
+        expression = words.map { word in
+            "\"" + word.map { $0 == "\"" ? "\"\"" : String($0) }.joined() + "\""
+        }.joined(separator: " ")
     }
 }

@@ -66,6 +66,12 @@ package struct StoredConversation: Sendable, Equatable, Codable, FetchableRecord
         return String(line.prefix(limit - 1)) + "…"
     }
 
-    package static let databaseDateEncodingStrategy = DatabaseDateEncodingStrategy.timeIntervalSince1970
-    package static let databaseDateDecodingStrategy = DatabaseDateDecodingStrategy.timeIntervalSince1970
+    /// Times are kept as seconds since 1970 (a REAL), so they sort and compare exactly.
+    package static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
+        .timeIntervalSince1970
+    }
+
+    package static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
+        .timeIntervalSince1970
+    }
 }

@@ -45,9 +45,12 @@ struct StoreFileTests {
         let folder = try PTYTemporaryDirectory(prefix: "ssechat-store")
         let path = folder.file("ssechat.db")
         try ConversationStore.open(at: path).start(StoredConversation(title: "t", provider: "p", url: "u"), with: [])
-        try DatabaseQueue(path: path).write { db in
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
             try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
         }
+        _ = try queue.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        try queue.close()
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         do {
             _ = try ConversationStore.open(at: path)
