@@ -62,7 +62,7 @@ struct ConversationLogTests {
         let events = Transcript.openAI(["cut"])
         let server = try TranscriptServer([
             .events(Array(events.prefix(2))),
-            .status(500, body: "boom"),
+            .status(401, body: "no such key"),
         ])
         let runner = try SSEChatRunner()
         let result = try await runner.run(
@@ -70,7 +70,7 @@ struct ConversationLogTests {
             environment: openAIEnvironment(server),
             input: .bytes(Data("one\ntwo\n".utf8))
         )
-        #expect(result.exitCode == 1, "\(result.stderrText)")
+        #expect(result.exitCode == 3, "\(result.stderrText)")
         let messages = try #require(try runner.kept().first?.messages)
         #expect(roles(messages) == ["user: one", "assistant: cut", "user: two", "assistant: "])
         #expect(messages[1].status == .incomplete)
@@ -139,7 +139,7 @@ struct ConversationLogTests {
         #expect(try await runner.run(["--help"]).exitCode == 0)
         #expect(try await runner.run(["log", "--help"]).exitCode == 0)
         #expect(!FileManager.default.fileExists(atPath: runner.databasePath))
-        #expect(!FileManager.default.fileExists(atPath: runner.sandbox.directory + "/data"))
+        #expect(!FileManager.default.fileExists(atPath: runner.sandbox.directory + "/data/ssechat"))
     }
 
     @Test("The folder is 0700, the database and its -wal/-shm 0600, and no key or credential is in their bytes")

@@ -89,10 +89,14 @@ struct LogCommandTests {
     @Test("log search --json gives the hit's conversation, snippet and message")
     func searchJSON() async throws {
         let (runner, _) = try await populated()
-        let result = try await runner.run(["log", "search", "--json", "templates"])
+        let result = try await runner.run(["log", "search", "--json", "question", "templates"])
         let hits = try #require(try JSONSerialization.jsonObject(with: result.stdout) as? [[String: Any]])
         #expect(hits.count == 1)
         #expect((hits.first?["snippet"] as? String)?.contains("[templates]") == true)
+        let message = try #require(hits.first?["message"] as? [String: Any])
+        #expect(message["role"] as? String == "user")
+        let both = try await runner.run(["log", "search", "--json", "templates"])
+        #expect((try JSONSerialization.jsonObject(with: both.stdout) as? [[String: Any]])?.count == 3)
         #expect(hits.first?["title"] as? String == "C++ question about templates")
     }
 
