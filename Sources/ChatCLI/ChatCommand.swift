@@ -102,12 +102,10 @@ package struct ChatCommand: AsyncParsableCommand {
             readStdin: { String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
         )
         let memory = try ConversationMemory(options: log, environment: environment)
-        let resolution = try EndpointResolver(
-            flags: memory.flags(
-                .init(url: url, provider: provider, model: model, apiKey: apiKey, method: method, data: data, demo: demo)
-            ),
-            environment: environment
-        ).resolve()
+        let flags = EndpointResolver.Flags(
+            url: url, provider: provider, model: model, apiKey: apiKey, method: method, data: data, demo: demo
+        )
+        let resolution = try EndpointResolver(flags: memory.flags(flags), environment: environment).resolve()
         var server: DemoServer?
         let endpoint: ChatEndpoint
         var remote: ChatEndpoint?

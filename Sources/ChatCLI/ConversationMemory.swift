@@ -42,7 +42,8 @@ struct ConversationMemory {
 
     /// The conversation a continuation names.
     /// - Throws: `CLIFailure` (exit 2) when there is none or the prefix is ambiguous; `ConversationStoreError`.
-    static func find(_ continuation: LogOptions.Continuation, in store: ConversationStore) throws -> StoredConversation {
+    static func find(_ continuation: LogOptions.Continuation, in store: ConversationStore) throws -> StoredConversation
+    {
         switch continuation {
         case .mostRecent:
             guard let found = try store.mostRecentlyUpdated() else {

@@ -52,7 +52,8 @@ enum LogFormatter {
             out += "\n## \(role)\n\n"
             if let details = details(message) { out += "_\(details)_\n\n" }
             if let reasoning = message.reasoning {
-                out += reasoning.split(separator: "\n", omittingEmptySubsequences: false)
+                out +=
+                    reasoning.split(separator: "\n", omittingEmptySubsequences: false)
                     .map { "> " + $0 }.joined(separator: "\n") + "\n\n"
             }
             out += message.text + (message.text.hasSuffix("\n") ? "" : "\n")
@@ -85,8 +86,12 @@ enum LogFormatter {
     static func searchJSON(_ hits: [SearchHit]) -> String {
         encode(
             hits.map {
-                SearchItem(conversationId: $0.conversation.id, title: $0.conversation.title, snippet: $0.snippet,
-                           message: $0.message)
+                SearchItem(
+                    conversationId: $0.conversation.id,
+                    title: $0.conversation.title,
+                    snippet: $0.snippet,
+                    message: $0.message
+                )
             }
         )
     }

@@ -8,7 +8,13 @@ enum TurnRecord {
     /// The kept form of a conversation entry (a user's message, or a reply loaded from a file).
     static func message(_ entry: Conversation.Entry, at date: Date) -> StoredMessage {
         let (status, error) = entry.end.map(Self.status) ?? (nil, nil)
-        return StoredMessage(role: entry.role.rawValue, text: entry.content, status: status, error: error, createdAt: date)
+        return StoredMessage(
+            role: entry.role.rawValue,
+            text: entry.content,
+            status: status,
+            error: error,
+            createdAt: date
+        )
     }
 
     /// The kept form of a reply, with its status, usage and timings.

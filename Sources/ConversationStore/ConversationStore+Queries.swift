@@ -100,7 +100,11 @@ extension ConversationStore {
                     createdAt: Date(timeIntervalSince1970: row["c_createdAt"]),
                     updatedAt: Date(timeIntervalSince1970: row["c_updatedAt"])
                 )
-                return SearchHit(conversation: conversation, message: try StoredMessage(row: row), snippet: row["snippet"])
+                return SearchHit(
+                    conversation: conversation,
+                    message: try StoredMessage(row: row),
+                    snippet: row["snippet"]
+                )
             }
         }
     }

@@ -29,7 +29,7 @@ extension ConversationStore {
                 t.column("createdAt", .double).notNull()
                 t.column("updatedAt", .double).notNull()
             }
-            try db.create(index: "conversation_updatedAt", on: "conversation", columns: ["updatedAt"])
+            try db.create(index: "conversation_updatedAt", on: "conversation", columns: ["updatedAt", "createdAt"])
             try db.create(table: "message") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("conversationId", .text).notNull()
@@ -65,11 +65,12 @@ extension ConversationStore {
         _ migrate: @escaping @Sendable (Database) throws -> Void
     ) {
         migrator.registerMigration(identifier) { db in
-            let applied = try Bool.fetchOne(
-                db,
-                sql: "SELECT 1 FROM grdb_migrations WHERE identifier = ?",
-                arguments: [identifier]
-            ) ?? false
+            let applied =
+                try Bool.fetchOne(
+                    db,
+                    sql: "SELECT 1 FROM grdb_migrations WHERE identifier = ?",
+                    arguments: [identifier]
+                ) ?? false
             if applied {
                 // GRDB inserts the identifier after this closure; the other process's row makes room for it.
                 try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [identifier])

@@ -2,9 +2,9 @@ import Foundation
 import GRDB
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The kept conversations: one SQLite database in WAL mode, written in short transactions.
@@ -102,7 +102,8 @@ package final class ConversationStore: Sendable {
     /// - Returns: The messages' row ids, in order.
     /// - Throws: `ConversationStoreError`.
     @discardableResult
-    package func start(_ conversation: StoredConversation, with messages: [StoredMessage]) throws(ConversationStoreError)
+    package func start(_ conversation: StoredConversation, with messages: [StoredMessage])
+        throws(ConversationStoreError)
         -> [Int64]
     {
         try write { db in

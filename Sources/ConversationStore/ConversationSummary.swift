@@ -19,23 +19,3 @@ package struct ConversationSummary: Sendable, Equatable, FetchableRecord {
         messageCount = row["messageCount"]
     }
 }
-
-/// One message that matched a search, best first.
-package struct SearchHit: Sendable, Equatable {
-    /// The conversation it is in.
-    package var conversation: StoredConversation
-    /// The message.
-    package var message: StoredMessage
-    /// A short excerpt with the matched words between `[` and `]`.
-    package var snippet: String
-}
-
-/// What a conversation id prefix names.
-package enum PrefixMatch: Sendable, Equatable {
-    /// Exactly one conversation.
-    case found(StoredConversation)
-    /// More than one; their ids.
-    case ambiguous([String])
-    /// None.
-    case none
-}

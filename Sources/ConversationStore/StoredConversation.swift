@@ -58,7 +58,8 @@ package struct StoredConversation: Sendable, Equatable, Codable, FetchableRecord
     ///   - limit: The most characters kept.
     /// - Returns: The title (`(empty)` when the prompt has no visible text).
     package static func title(from prompt: String, limit: Int = 72) -> String {
-        let line = prompt.split(whereSeparator: \.isNewline)
+        let line =
+            prompt.split(whereSeparator: \.isNewline)
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .first { !$0.isEmpty } ?? ""
         guard !line.isEmpty else { return "(empty)" }

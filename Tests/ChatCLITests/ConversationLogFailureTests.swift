@@ -1,10 +1,10 @@
 import ConversationStore
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Nothing is lost to a signal, to a second process, or to a log that cannot be used.

@@ -1,7 +1,7 @@
 import ConversationStore
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 extension SSEChatRunner {
     /// The conversation log's path in this sandbox (`$XDG_DATA_HOME/ssechat/ssechat.db`).

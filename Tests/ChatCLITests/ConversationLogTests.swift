@@ -1,10 +1,10 @@
 import ConversationStore
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Every turn is kept in the conversation log, in every mode, and `-c` / `--conversation` go on with it.
@@ -84,7 +84,10 @@ struct ConversationLogTests {
         let server = try TranscriptServer(.events(Transcript.openAI(["ok"])))
         let runner = try SSEChatRunner()
         let environment = openAIEnvironment(server)
-        #expect(try await runner.run(["--once", "-m", "model-a", "--system", "sys-a", "alpha"], environment: environment).exitCode == 0)
+        #expect(
+            try await runner.run(["--once", "-m", "model-a", "--system", "sys-a", "alpha"], environment: environment)
+                .exitCode == 0
+        )
         #expect(try await runner.run(["--once", "beta"], environment: environment).exitCode == 0)
         let alpha = try #require(try runner.kept().first { $0.conversation.title == "alpha" }?.conversation)
         let resumed = try await runner.run(
@@ -97,9 +100,11 @@ struct ConversationLogTests {
 
         try #require(server.requests.count == 4)
         let last = try requestMessages(server.requests[3]).map { "\($0["role"] ?? ""): \($0["content"] ?? "")" }
-        #expect(last == [
-            "system: sys-a", "user: alpha", "assistant: ok", "user: alpha again", "assistant: ok", "user: and more",
-        ])
+        #expect(
+            last == [
+                "system: sys-a", "user: alpha", "assistant: ok", "user: alpha again", "assistant: ok", "user: and more",
+            ]
+        )
         #expect(try requestJSON(server.requests[3])["model"] as? String == "model-a")
         let kept = try runner.kept()
         #expect(kept.count == 2)
@@ -114,7 +119,12 @@ struct ConversationLogTests {
         let store = try runner.store()
         for suffix in ["1", "2"] {
             try store.start(
-                StoredConversation(id: "abcd" + suffix + String(repeating: "0", count: 27), title: "t", provider: "openai", url: "u"),
+                StoredConversation(
+                    id: "abcd" + suffix + String(repeating: "0", count: 27),
+                    title: "t",
+                    provider: "openai",
+                    url: "u"
+                ),
                 with: []
             )
         }
@@ -133,7 +143,11 @@ struct ConversationLogTests {
         let runner = try SSEChatRunner()
         let result = try await runner.run(["--no-log", "--once", "hi"], environment: openAIEnvironment(server))
         #expect(result.exitCode == 0, "\(result.stderrText)")
-        let scripted = try await runner.run(["--no-log"], environment: openAIEnvironment(server), input: .bytes(Data("a\n".utf8)))
+        let scripted = try await runner.run(
+            ["--no-log"],
+            environment: openAIEnvironment(server),
+            input: .bytes(Data("a\n".utf8))
+        )
         #expect(scripted.exitCode == 0, "\(scripted.stderrText)")
         #expect(try await runner.run(["--version"]).exitCode == 0)
         #expect(try await runner.run(["--help"]).exitCode == 0)

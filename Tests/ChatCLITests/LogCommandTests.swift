@@ -1,14 +1,16 @@
 import ConversationStore
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `ssechat log list|show|search|delete|path` on a sandbox's conversation log.
 @Suite("ssechat log", .timeLimit(.minutes(1)))
 struct LogCommandTests {
     /// A sandbox with two conversations made through the binary: "C++ question" (older) and "gpt-4o question".
     private func populated() async throws -> (SSEChatRunner, TranscriptServer) {
-        let server = try TranscriptServer(.events(Transcript.openAI(["Templates", " are", " neat"], reasoning: ["think"])))
+        let server = try TranscriptServer(
+            .events(Transcript.openAI(["Templates", " are", " neat"], reasoning: ["think"]))
+        )
         let runner = try SSEChatRunner()
         for prompt in ["C++ question about templates", "gpt-4o question about tokens"] {
             let result = try await runner.run(["--once", "-m", "m1", prompt], environment: openAIEnvironment(server))
@@ -68,12 +70,15 @@ struct LogCommandTests {
         #expect(markdown.stdoutText.contains("> think\n"))
     }
 
-    @Test("log search takes C++, gpt-4o, quotes and operators literally and ranks hits", arguments: [
-        ("C++", "C++ question about templates"),
-        ("gpt-4o", "gpt-4o question about tokens"),
-        ("\"unbalanced gpt-4o", nil),
-        ("tokens AND OR NOT", nil),
-    ] as [(String, String?)])
+    @Test(
+        "log search takes C++, gpt-4o, quotes and operators literally and ranks hits",
+        arguments: [
+            ("C++", "C++ question about templates"),
+            ("gpt-4o", "gpt-4o question about tokens"),
+            ("\"unbalanced gpt-4o", nil),
+            ("tokens AND OR NOT", nil),
+        ] as [(String, String?)]
+    )
     func search(query: String, title: String?) async throws {
         let (runner, _) = try await populated()
         let result = try await runner.run(["log", "search", query])

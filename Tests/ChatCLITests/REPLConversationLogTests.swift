@@ -1,17 +1,19 @@
 import ConversationStore
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The REPL keeps its turns too: `/new` starts another kept conversation, `-c` picks one up, and Ctrl-C or SIGTERM
 /// mid-reply keep the partial reply.
 @Suite("REPL: conversation log", .timeLimit(.minutes(1)))
 struct REPLConversationLogTests {
-    private func kept(_ home: PTYTemporaryDirectory) throws -> [(conversation: StoredConversation, messages: [StoredMessage])] {
+    private func kept(_ home: PTYTemporaryDirectory) throws -> [(
+        conversation: StoredConversation, messages: [StoredMessage]
+    )] {
         let store = try ConversationStore.open(at: home.file(".local/share/ssechat/ssechat.db"))
         return try store.list(limit: 100).map { ($0.conversation, try store.messages(in: $0.conversation.id)) }
     }
@@ -33,9 +35,11 @@ struct REPLConversationLogTests {
         let session = try REPLSession(server: server, arguments: ["-c"], home: home)
         try await session.enter("more\r", expecting: "Reply number 3.")
         let requests = try await server.waitForRequests(3)
-        #expect(requests[2].messages.map(\.description) == [
-            #"user: "second topic""#, #"assistant: "Reply number 2.""#, #"user: "more""#,
-        ])
+        #expect(
+            requests[2].messages.map(\.description) == [
+                #"user: "second topic""#, #"assistant: "Reply number 2.""#, #"user: "more""#,
+            ]
+        )
         try await waitUntil { (try? self.kept(home).first?.messages.count) == 4 }
     }
 

@@ -1,8 +1,8 @@
 import ConversationStore
 import Foundation
 import GRDB
-import Testing
 import TestSupport
+import Testing
 
 @Suite("ConversationStore")
 struct ConversationStoreTests {
@@ -32,9 +32,18 @@ struct ConversationStoreTests {
         let store = try ConversationStore.inMemory()
         let record = conversation("hello", at: 1000)
         let reply = StoredMessage(
-            role: "assistant", text: "hi there", reasoning: "thinking", status: .incomplete, error: "dropped",
-            promptTokens: 3, completionTokens: 5, totalTokens: 8, timeToFirstToken: 0.25, duration: 1.5,
-            resumptions: 2, createdAt: Date(timeIntervalSince1970: 1001)
+            role: "assistant",
+            text: "hi there",
+            reasoning: "thinking",
+            status: .incomplete,
+            error: "dropped",
+            promptTokens: 3,
+            completionTokens: 5,
+            totalTokens: 8,
+            timeToFirstToken: 0.25,
+            duration: 1.5,
+            resumptions: 2,
+            createdAt: Date(timeIntervalSince1970: 1001)
         )
         let ids = try store.start(record, with: [message("user", "hello", at: 1000)])
         try store.append([reply], to: record.id, model: "m2", system: "be brief")

@@ -1,11 +1,11 @@
 import ConversationStore
 import Foundation
 import GRDB
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite("ConversationStore on disk")
