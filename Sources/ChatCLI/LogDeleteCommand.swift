@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConversationStore
 
 /// `ssechat log delete ID`: forgets one conversation.
 struct LogDeleteCommand: ParsableCommand {

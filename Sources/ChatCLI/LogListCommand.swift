@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConversationStore
 
 /// `ssechat log list`: the conversations updated last, newest first.
 struct LogListCommand: ParsableCommand {

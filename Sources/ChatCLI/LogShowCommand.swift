@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConversationStore
 import Foundation
 
 /// `ssechat log show ID`: one conversation, every message with its status and figures.
