@@ -32,10 +32,12 @@ let package = Package(
         .target(name: "SSEClient", dependencies: ["SSE"], swiftSettings: settings),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "LineEditor", dependencies: ["CLibEdit"], swiftSettings: settings),
-        // The kept conversations: SQLite (system libsqlite3) through GRDB, WAL, FTS5.
+        // The kept conversations: SQLite (system libsqlite3) through GRDB, WAL, FTS5; CSQLiteConfig reaches the
+        // one variadic SQLite call it needs.
+        .target(name: "CSQLiteConfig", dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(
             name: "ConversationStore",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CSQLiteConfig", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: settings
         ),
 

@@ -1,3 +1,4 @@
+import CSQLiteConfig
 import Foundation
 import GRDB
 
@@ -47,6 +48,8 @@ package final class ConversationStore: Sendable {
                 // Durable across a crash of the process (SIGKILL) once committed; only a power loss may lose the
                 // last transactions.
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // No checkpoint (and -wal deletion) at close: see CSQLiteConfig.h.
+                _ = ssechat_sqlite_keep_wal_on_close(db.sqliteConnection)
             }
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             let store = ConversationStore(path: path, writer: queue)
