@@ -21,7 +21,7 @@ final class ChatSession {
     /// The user's message is kept in the log before the request goes out, the reply when it ends.
     func send(_ text: String) async -> TurnResult {
         conversation.addUser(text)
-        recorder?.willSend(conversation, model: model)
+        await recorder?.willSend(conversation, model: model)
         let result = await streamReply()
         recorder?.didReply(result, conversation: conversation, model: model)
         return result

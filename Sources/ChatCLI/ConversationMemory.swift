@@ -9,35 +9,38 @@ import Foundation
 /// `--version` and `--help` never get here, so they never open the database.
 struct ConversationMemory {
     private let options: LogOptions
-    private var store: ConversationStore?
+    /// The database being opened (or open), when this run keeps its turns.
+    private var opening: ConversationRecorder.Opening?
     /// The conversation to go on with, and its messages.
     private(set) var continued: (conversation: StoredConversation, messages: [StoredMessage])?
-    /// Whether the database could not be opened for logging (already reported on stderr).
-    private var openFailed = false
 
     /// Opens the log as the options require and finds the conversation to continue.
+    ///
+    /// Without a conversation to continue, the database is opened on another thread while the run gets ready, and
+    /// the first turn waits for it (a failure is reported then, once).
     /// - Throws: `CLIFailure` when the conversation to continue cannot be found (exit 2) or read (exit 1).
     init(options: LogOptions, environment: [String: String]) throws {
         self.options = options
-        guard options.isLogging || options.continuation != nil else { return }
         let path = LogCommand.databasePath(environment: environment)
-        do {
-            store = try ConversationStore.open(at: path)
-        } catch {
-            guard options.continuation == nil else { throw CLIFailure(error.description, status: .failure) }
-            StandardStream.error.writeLine("ssechat: \(error.description); this conversation is not being kept")
-            openFailed = true
+        guard let continuation = options.continuation else {
+            guard options.isLogging else { return }
+            opening = Task.detached {
+                do {
+                    return .success(try ConversationStore.open(at: path))
+                } catch {
+                    return .failure(ConversationStoreError.from(error, path: path))
+                }
+            }
             return
         }
-        if let continuation = options.continuation, let store {
-            do {
-                let conversation = try Self.find(continuation, in: store)
-                continued = (conversation, try store.messages(in: conversation.id))
-            } catch let error as ConversationStoreError {
-                throw CLIFailure(error.description, status: .failure)
-            }
+        do {
+            let store = try ConversationStore.open(at: path)
+            let conversation = try Self.find(continuation, in: store)
+            continued = (conversation, try store.messages(in: conversation.id))
+            if options.isLogging { opening = Task { .success(store) } }
+        } catch let error as ConversationStoreError {
+            throw CLIFailure(error.description, status: .failure)
         }
-        if !options.isLogging { store = nil }
     }
 
     /// The conversation a continuation names.
@@ -95,21 +98,20 @@ struct ConversationMemory {
             session.conversation.entries = history.entries
             rowIDs = history.rowIDs
         }
-        guard let store else { return }
+        guard let opening else { return }
         let origin = ConversationRecorder.Origin(
             profile: options.profile,
             provider: endpoint?.provider.rawValue ?? ChatProviderKind.openai.rawValue,
             url: endpoint.map { RedactedURL.string($0.baseURL.absoluteString) } ?? Self.demoURL
         )
-        let recorder = ConversationRecorder(store: store, origin: origin)
+        let recorder = ConversationRecorder(opening: opening, origin: origin)
         if let continued { recorder.resume(conversationID: continued.conversation.id, rowIDs: rowIDs) }
         session.recorder = recorder
     }
 
     /// The run's exit status: a failure to keep the conversation turns a success into 1.
     func finalStatus(_ status: ExitStatus, session: ChatSession) -> ExitStatus {
-        let logFailed = openFailed || session.recorder?.failed == true
-        return logFailed && status == .ok ? .failure : status
+        session.recorder?.failed == true && status == .ok ? .failure : status
     }
 
     /// What a conversation with the built-in demo server keeps as its URL (its port changes every run).

@@ -17,6 +17,10 @@ final class ConversationRecorder {
         var url: String
     }
 
+    /// The database as it is being opened: the first turn waits for it.
+    typealias Opening = Task<Result<ConversationStore, ConversationStoreError>, Never>
+
+    private var opening: Opening?
     private var store: ConversationStore?
     private let origin: Origin
     private let now: () -> Date
@@ -28,8 +32,12 @@ final class ConversationRecorder {
     private(set) var failed = false
 
     /// Creates a recorder that starts a new conversation at the first turn.
-    init(store: ConversationStore, origin: Origin, now: @escaping () -> Date = Date.init) {
-        self.store = store
+    /// - Parameters:
+    ///   - opening: The database, open or being opened.
+    ///   - origin: What new conversations are kept with.
+    ///   - now: The clock for the kept times.
+    init(opening: Opening, origin: Origin, now: @escaping () -> Date = Date.init) {
+        self.opening = opening
         self.origin = origin
         self.now = now
     }
@@ -47,7 +55,14 @@ final class ConversationRecorder {
     }
 
     /// Keeps the entries not kept yet (the user's new message; after `/load`, the loaded ones too).
-    func willSend(_ conversation: Conversation, model: String?) {
+    func willSend(_ conversation: Conversation, model: String?) async {
+        if let opening {
+            self.opening = nil
+            switch await opening.value {
+            case .success(let opened): store = opened
+            case .failure(let error): attempt { throw error }
+            }
+        }
         guard let store, conversation.entries.count > rowIDs.count else { return }
         let date = now()
         let pending = conversation.entries[rowIDs.count...].map { TurnRecord.message($0, at: date) }

@@ -48,8 +48,11 @@ package final class ConversationStore: Sendable {
                 // Durable across a crash of the process (SIGKILL) once committed; only a power loss may lose the
                 // last transactions.
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                // No checkpoint (and -wal deletion) at close: see CSQLiteConfig.h.
+                // No checkpoint (and -wal deletion) at close: see CSQLiteConfig.h. The first connection of a
+                // process reads the whole -wal to rebuild its index, so the WAL is checkpointed when it passes 128
+                // pages (about ten turns) instead of SQLite's 1000.
                 _ = ssechat_sqlite_keep_wal_on_close(db.sqliteConnection)
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 128")
             }
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             let store = ConversationStore(path: path, writer: queue)
@@ -110,7 +113,18 @@ package final class ConversationStore: Sendable {
         -> [Int64]
     {
         try write { db in
-            try conversation.insert(db)
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO conversation (id, title, profile, provider, url, model, system, createdAt, updatedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(
+                arguments: [
+                    conversation.id, conversation.title, conversation.profile, conversation.provider, conversation.url,
+                    conversation.model, conversation.system, conversation.createdAt.timeIntervalSince1970,
+                    conversation.updatedAt.timeIntervalSince1970,
+                ]
+            )
             return try Self.insert(messages, into: conversation.id, db)
         }
     }
@@ -132,10 +146,8 @@ package final class ConversationStore: Sendable {
     ) throws(ConversationStoreError) -> [Int64] {
         try write { db in
             let updatedAt = messages.last?.createdAt ?? Date()
-            try db.execute(
-                sql: "UPDATE conversation SET updatedAt = ?, model = ?, system = ? WHERE id = ?",
-                arguments: [updatedAt.timeIntervalSince1970, model, system, id]
-            )
+            try db.cachedStatement(sql: "UPDATE conversation SET updatedAt = ?, model = ?, system = ? WHERE id = ?")
+                .execute(arguments: [updatedAt.timeIntervalSince1970, model, system, id])
             return try Self.insert(messages, into: id, db)
         }
     }
@@ -160,12 +172,25 @@ package final class ConversationStore: Sendable {
         try write { db in try StoredConversation.deleteOne(db, key: id) }
     }
 
+    /// Inserts messages with one cached statement (plain arguments: no record encoding on the turn's path).
     private static func insert(_ messages: [StoredMessage], into id: String, _ db: Database) throws -> [Int64] {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO message (conversationId, role, text, reasoning, status, error, promptTokens,
+                    completionTokens, totalTokens, timeToFirstToken, duration, resumptions, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        )
         var ids: [Int64] = []
-        for var message in messages {
-            message.conversationId = id
-            try message.insert(db)
-            ids.append(message.id ?? 0)
+        for message in messages {
+            try statement.execute(
+                arguments: [
+                    id, message.role, message.text, message.reasoning, message.status?.rawValue, message.error,
+                    message.promptTokens, message.completionTokens, message.totalTokens, message.timeToFirstToken,
+                    message.duration, message.resumptions, message.createdAt.timeIntervalSince1970,
+                ]
+            )
+            ids.append(db.lastInsertedRowID)
         }
         return ids
     }
