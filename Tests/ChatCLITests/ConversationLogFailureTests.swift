@@ -96,6 +96,29 @@ struct ConversationLogFailureTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: runner.databasePath)) == garbage)
     }
 
+    @Test("A write that fails (a file-size limit standing in for a full disk): the reply in full, one line, exit 1")
+    func writeFails() async throws {
+        let server = try TranscriptServer(.events(Transcript.openAI(["still", " printed"])))
+        let runner = try SSEChatRunner()
+        #expect(try await runner.run(["--once", "first"], environment: openAIEnvironment(server)).exitCode == 0)
+        let walSize = try #require(
+            try FileManager.default.attributesOfItem(atPath: runner.databasePath + "-wal")[.size] as? Int
+        )
+        // The shell ignores SIGXFSZ (an ignored signal stays ignored across exec), so a write past the limit fails
+        // with EFBIG instead of killing the process: the next -wal frame cannot be written.
+        let script = "trap '' XFSZ; ulimit -f \(walSize / 512 + 1); exec \"$0\" \"$@\""
+        let child = try CLIProcess(
+            executable: "/bin/sh",
+            arguments: ["-c", script, try BuiltProducts.path(of: "ssechat"), "--once", "second"],
+            environment: runner.sandbox.environment(openAIEnvironment(server)),
+            input: .null
+        )
+        let result = await child.waitForExit()
+        expectFailure(result, exitCode: 1, stderrContains: ["conversation log", "not being kept"])
+        #expect(result.stdoutText == "still printed\n")
+        #expect(server.requests.count == 2)
+    }
+
     @Test("A database from a newer ssechat: the reply is printed, one line, exit 1, the file unchanged")
     func newerDatabase() async throws {
         let server = try TranscriptServer(.events(Transcript.openAI(["fine"])))
