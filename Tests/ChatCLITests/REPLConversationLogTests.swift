@@ -43,6 +43,23 @@ struct REPLConversationLogTests {
         try await waitUntil { (try? self.kept(home).first?.messages.count) == 4 }
     }
 
+    @Test("/retry replaces the kept prompt and reply; /clear starts another kept conversation")
+    func retryAndClear() async throws {
+        let server = try REPLChatServer()
+        let session = try REPLSession(server: server)
+        try await session.enter("question\r", expecting: "Reply number 1.")
+        try await session.enter("/retry\r", expecting: "Reply number 2.")
+        try await session.enter("/clear\r", expecting: "conversation cleared")
+        try await session.enter("fresh\r", expecting: "Reply number 3.")
+        // The reply is kept once it has ended, just after its text is on the screen.
+        let home = session.home
+        try await waitUntil { (try? self.kept(home).first?.messages.count) == 2 }
+        let conversations = try kept(session.home)
+        #expect(conversations.map(\.conversation.title) == ["fresh", "question"])
+        #expect(roles(conversations[1].messages) == ["user: question", "assistant: Reply number 2."])
+        #expect(roles(conversations[0].messages) == ["user: fresh", "assistant: Reply number 3."])
+    }
+
     @Test("SIGTERM mid-reply in the REPL keeps the partial reply as interrupted, then exits 143")
     func sigtermKeepsPartial() async throws {
         let closed = ClosedFlag()
