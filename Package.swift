@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // ── pure logic: no I/O, no clocks, no globals ──
@@ -42,6 +43,14 @@ let package = Package(
         .target(name: "LineEditor", dependencies: ["CLibEdit"], swiftSettings: settings),
         // The renderer's value types, plus the terminal probes they need (isatty, TIOCGWINSZ, NO_COLOR); no writes.
         .target(name: "TerminalUI", dependencies: ["Markdown", "CodeHighlighting"], swiftSettings: settings),
+        // The kept conversations: SQLite (system libsqlite3) through GRDB, WAL, FTS5; CSQLiteConfig reaches the
+        // one variadic SQLite call it needs.
+        .target(name: "CSQLiteConfig", dependencies: [.product(name: "GRDBSQLite", package: "GRDB.swift")]),
+        .target(
+            name: "ConversationStore",
+            dependencies: ["CSQLiteConfig", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: settings
+        ),
 
         // ── orchestration and app ──
         .target(name: "ChatClient", dependencies: ["SSE", "ChatWire", "SSEClient"], swiftSettings: settings),
@@ -63,7 +72,7 @@ let package = Package(
             name: "ChatCLI",
             dependencies: [
                 "SSE", "ChatWire", "SSEClient", "ChatClient", "TerminalUI", "Markdown", "LineEditor", "DemoServerKit",
-                "DemoRelay", "Settings",
+                "DemoRelay", "Settings", "ConversationStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings
@@ -124,8 +133,16 @@ let package = Package(
             swiftSettings: settings
         ),
         .testTarget(
+            name: "ConversationStoreTests",
+            dependencies: ["ConversationStore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: settings
+        ),
+        .testTarget(
             name: "ChatCLITests",
-            dependencies: ["ChatCLI", "TerminalUI", "TestSupport"],
+            dependencies: [
+                "ChatCLI", "ChatClient", "TerminalUI", "TestSupport", "ConversationStore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: settings
         ),
     ]

@@ -57,6 +57,9 @@ package struct ChatCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "Report connection events on stderr.")
     var verbose = false
 
+    @OptionGroup(title: "Conversation log")
+    package var log: LogOptions
+
     package init() {}
 
     package func validate() throws {
@@ -75,10 +78,18 @@ package struct ChatCommand: AsyncParsableCommand {
             stdoutIsTerminal: stdoutIsTerminal,
             readStdin: { String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
         )
-        let loaded = try await SettingsLoader.load(options: settings, environment: environment)
-        let resolution = try EndpointResolver(settings: loaded, method: method, data: data, demo: demo).resolve()
+        let memory = try ConversationMemory(options: log, environment: environment)
+        let loaded = try await SettingsLoader.load(
+            options: settings,
+            continuedConversation: memory.settingsLayer,
+            environment: environment
+        )
+        let continuesDemo = memory.continuesDemo && settings.url == nil
+        let resolution = try EndpointResolver(settings: loaded, method: method, data: data, demo: demo || continuesDemo)
+            .resolve()
         var server: DemoServer?
         let endpoint: ChatEndpoint
+        var remote: ChatEndpoint?
         switch resolution {
         case .demo(let model):
             (server, endpoint) = try await DemoLauncher.start(model: model)
@@ -87,8 +98,9 @@ package struct ChatCommand: AsyncParsableCommand {
                     "ssechat: no server configured; using the built-in demo server (see --help)"
                 )
             }
-        case .remote(let remote):
-            endpoint = remote
+        case .remote(let resolved):
+            endpoint = resolved
+            remote = resolved
         }
         // Once per run, however many turns follow.
         if let notice = Self.promptNotice(for: endpoint) { StandardStream.error.writeLine(notice) }
@@ -99,10 +111,11 @@ package struct ChatCommand: AsyncParsableCommand {
             runner: TurnRunner(
                 options: replyOptions(loaded.resolved),
                 style: outputStyle(loaded.resolved, stdoutIsTerminal: stdoutIsTerminal, environment: environment),
-                keepsReplyText: mode.keepsConversation
+                keepsReplyText: mode.keepsConversation || log.isLogging
             )
         )
-        let status: ExitStatus
+        memory.attach(to: session, endpoint: remote)
+        var status: ExitStatus
         switch mode {
         case .once(let text):
             status = await OnceMode.run(session: session, prompt: text)
@@ -111,6 +124,7 @@ package struct ChatCommand: AsyncParsableCommand {
         case .repl:
             status = await REPL(session: session, environment: environment).run()
         }
+        status = memory.finalStatus(status, session: session)
         if let server { await server.stop() }
         if status != .ok { throw CLIFailure("", status: status) }
     }

@@ -7,6 +7,8 @@ final class ChatSession {
     var conversation: Conversation
     let runner: TurnRunner
     private(set) var lastStats: ChatStats?
+    /// Keeps each turn in the conversation log; `nil` with `--no-log`.
+    var recorder: ConversationRecorder?
 
     init(endpoint: ChatEndpoint, system: String?, runner: TurnRunner) {
         self.endpoint = endpoint
@@ -16,13 +18,40 @@ final class ChatSession {
 
     /// Sends the user's text and streams the reply; the reply joins the conversation whatever way it ended
     /// (a failure with nothing received leaves the user's turn out, so it can simply be sent again).
+    /// The user's message is kept in the log before the request goes out, the reply when it ends.
     func send(_ text: String) async -> TurnResult {
         conversation.addUser(text)
-        return await streamReply()
+        await recorder?.willSend(conversation, model: model)
+        let result = await streamReply()
+        recorder?.didReply(result, conversation: conversation, model: model)
+        return result
+    }
+
+    /// The model the next turn uses.
+    var model: String? { conversation.model ?? endpoint.model }
+
+    /// Forgets the turns (keeping the system prompt and model); the next turn starts a new kept conversation.
+    func startNewConversation() {
+        conversation.clear()
+        recorder?.startNew()
+    }
+
+    /// Replaces the conversation (`/load`); it is kept as a new conversation at the next turn.
+    func replaceConversation(with loaded: Conversation) {
+        conversation = loaded
+        recorder?.startNew()
+    }
+
+    /// Removes the last user message and what followed it, here and in the log (`/retry`).
+    /// - Returns: The removed message's text, or `nil` when there is none.
+    func retractLastTurn() -> String? {
+        guard let text = conversation.popLastUserTurn() else { return nil }
+        recorder?.retract(toEntryCount: conversation.entries.count)
+        return text
     }
 
     /// Streams a reply to the conversation as it stands (its last entry is the user's).
-    func streamReply() async -> TurnResult {
+    private func streamReply() async -> TurnResult {
         var current = endpoint
         current.model = conversation.model ?? endpoint.model
         let result = await runner.run(endpoint: current, messages: conversation.messages)

@@ -1,3 +1,5 @@
+import ChatWire
+
 /// Figures about one reply: time to first token, tokens, rate, total time, reconnections.
 package struct ChatStats: Sendable, Equatable {
     /// Time from sending to the first text or reasoning token.
@@ -6,6 +8,8 @@ package struct ChatStats: Sendable, Equatable {
     package var deltas = 0
     /// Completion tokens the server reported, if it did.
     package var reportedTokens: Int?
+    /// The last usage report the server sent, if any (prompt, completion and total tokens).
+    package var usage: ChatUsage?
     /// Time from sending to the end.
     package var total: Duration = .zero
     /// Resumptions and retries.

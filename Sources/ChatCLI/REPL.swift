@@ -11,6 +11,8 @@ import TerminalUI
 struct REPL {
     let session: ChatSession
     let environment: [String: String]
+    /// Whether a turn is under way, for SIGTERM.
+    let latch = TurnLatch()
 
     func run() async -> ExitStatus {
         // The terminal as found, for SIGTERM (which cannot wait for the line editor to close; see below).
@@ -32,10 +34,15 @@ struct REPL {
         // SIGINT reaches us only while a reply streams (libedit reads Ctrl-C as a key at the prompt).
         let trap = SignalTrap(signals: [SIGINT]) { _ in runner.cancelCurrentTurn() }
         defer { trap.cancel() }
-        // SIGTERM leaves at once, at the prompt or during a reply: `reader.close()` would wait for a read in
-        // progress (forever, at the prompt), and cancelling the turn would let the loop go on to exit 0. The
-        // history file is already written; the terminal is put back as found and bracketed paste turned off.
+        // SIGTERM during a turn cancels the reply; the loop leaves with 143 once the partial reply is kept. At the
+        // prompt it leaves at once: `reader.close()` would wait for the read in progress (forever). The history
+        // file is already written; the terminal is put back as found and bracketed paste turned off.
+        let latch = latch
         let terminate = SignalTrap(signals: [SIGTERM]) { _ in
+            if latch.requestStop() {
+                runner.cancelCurrentTurn()
+                return
+            }
             if var settings = foundSettings { _ = tcsetattr(STDIN_FILENO, TCSANOW, &settings) }
             StandardStream.output.write("\u{1B}[?2004l\n")
             _exit(ExitStatus.terminated.rawValue)
@@ -58,12 +65,18 @@ struct REPL {
                 reader.addHistory(message)
                 if let command = SlashCommand(line: trimmed) {
                     if await perform(command) == false { return .ok }
-                    continue
+                } else {
+                    await send(message)
                 }
-                let result = await QuietInput.whileStreaming { await session.send(message) }
-                if case .failed(let failure) = result.end { error(failure.message) }
+                if latch.stopRequested { return .terminated }
             }
         }
+    }
+
+    /// One turn: the reply streams while typed keys wait for the next prompt; a failure gets its line.
+    private func send(_ text: String) async {
+        let result = await latch.during { await QuietInput.whileStreaming { await session.send(text) } }
+        if case .failed(let failure) = result.end { error(failure.message) }
     }
 
     private func banner() {
@@ -81,8 +94,11 @@ struct REPL {
         case .exit:
             return false
         case .clear:
-            session.conversation.clear()
+            session.startNewConversation()
             note("conversation cleared")
+        case .new:
+            session.startNewConversation()
+            note("new conversation")
         case .system(let text):
             if let text {
                 session.conversation.system = text
@@ -98,21 +114,17 @@ struct REPL {
                 note("model: \(session.conversation.model ?? session.endpoint.model ?? "(server default)")")
             }
         case .retry:
-            guard let text = session.conversation.popLastUserTurn() else {
+            guard let text = session.retractLastTurn() else {
                 note("nothing to retry")
                 return true
             }
-            let result = await QuietInput.whileStreaming { await session.send(text) }
-            if case .failed(let failure) = result.end { error(failure.message) }
+            await send(text)
         case .continue:
             guard session.conversation.lastReplyIsUnfinished else {
                 note("the last reply is complete; nothing to continue")
                 return true
             }
-            let result = await QuietInput.whileStreaming {
-                await session.send("Continue exactly where your last reply stopped, without repeating it.")
-            }
-            if case .failed(let failure) = result.end { error(failure.message) }
+            await send("Continue exactly where your last reply stopped, without repeating it.")
         case .save(let path):
             guard let path else { return usage("/save FILE") }
             do {
@@ -124,7 +136,7 @@ struct REPL {
         case .load(let path):
             guard let path else { return usage("/load FILE") }
             do {
-                session.conversation = try Conversation.load(from: Self.expand(path))
+                session.replaceConversation(with: try Conversation.load(from: Self.expand(path)))
                 note("loaded \(session.conversation.entries.count) messages from \(path)")
             } catch {
                 self.error("cannot load \(path): \(error.localizedDescription)")

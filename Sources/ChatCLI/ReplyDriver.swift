@@ -13,12 +13,14 @@ import TerminalUI
 /// ```
 /// Updates that arrive in one burst (`hasBufferedUpdates`) are rendered together and written in one `write(2)`
 /// per stream. `--json` has no renderer: each update becomes one JSON line. The driver also keeps what the turn
-/// needs afterwards: the reply's text (unless told not to: one-shot mode keeps memory flat) and its stats.
+/// needs afterwards: the reply's text and reasoning (unless told not to: one-shot mode with `--no-log` keeps memory
+/// flat) and its stats.
 final class ReplyDriver: Sendable {
     private struct State {
         var renderer: ReplyRenderer
         var json: [UInt8] = []
         var text = ""
+        var reasoning = ""
         var stats = ChatStats()
         var end: ReplyEnd?
         var sawToken = false
@@ -157,6 +159,7 @@ final class ReplyDriver: Sendable {
             }
         case .reasoning(let delta):
             firstToken(at: now, &state)
+            if keepsText { state.reasoning += delta }
             if json {
                 state.json += ChatJSONLine.line("reasoning", [("text", delta)])
             } else {
@@ -170,6 +173,7 @@ final class ReplyDriver: Sendable {
             }
         case .usage(let usage):
             state.stats.reportedTokens = usage.completionTokens ?? state.stats.reportedTokens
+            state.stats.usage = usage
             if json { state.json += ChatJSONLine.usage(usage) }
         case .finishReason(let reason):
             if json { state.json += ChatJSONLine.line("finish", [("reason", reason)]) }
@@ -223,7 +227,7 @@ final class ReplyDriver: Sendable {
             state.stopped = true
             state.scheduled?.task.cancel()
             state.scheduled = nil
-            return TurnResult(text: state.text, stats: state.stats, end: end)
+            return TurnResult(text: state.text, reasoning: state.reasoning, stats: state.stats, end: end)
         }
     }
 

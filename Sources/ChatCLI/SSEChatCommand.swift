@@ -1,12 +1,12 @@
 import ArgumentParser
 
-/// The root `ssechat` command: chat (the default), `events`, `serve`, `render` and `config`.
+/// The root `ssechat` command: chat (the default), `events`, `serve`, `render`, `config` and `log`.
 package struct SSEChatCommand: AsyncParsableCommand {
     package static let configuration = CommandConfiguration(
         commandName: "ssechat",
         abstract: "A terminal chat client for LLM servers that stream Server-Sent Events.",
         version: SSEChatVersion.current,
-        subcommands: [ChatCommand.self, EventsCommand.self, ServeCommand.self, RenderCommand.self, ConfigCommand.self],
+        subcommands: [ChatCommand.self, EventsCommand.self, ServeCommand.self, RenderCommand.self, ConfigCommand.self, LogCommand.self],
         defaultSubcommand: ChatCommand.self
     )
 

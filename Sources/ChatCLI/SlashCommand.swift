@@ -5,6 +5,7 @@ enum SlashCommand: Equatable {
     case help
     case exit
     case clear
+    case new
     case system(String?)
     case model(String?)
     case retry
@@ -17,8 +18,8 @@ enum SlashCommand: Equatable {
 
     /// Every command name, for `/help` and Tab completion.
     static let names = [
-        "/help", "/exit", "/quit", "/bye", "/clear", "/system", "/model", "/retry", "/continue", "/save", "/load",
-        "/stats", "/copy",
+        "/help", "/exit", "/quit", "/bye", "/clear", "/new", "/system", "/model", "/retry", "/continue", "/save",
+        "/load", "/stats", "/copy",
     ]
 
     /// One line per command, for `/help`.
@@ -26,6 +27,7 @@ enum SlashCommand: Equatable {
         /help             this list
         /exit /quit /bye  leave (Ctrl-D too)
         /clear            forget the conversation (keeps the system prompt)
+        /new              start a new conversation (the last one stays in the log)
         /system [TEXT]    show or set the system prompt
         /model [NAME]     show or set the model
         /retry            send your last message again, replacing the reply
@@ -49,6 +51,7 @@ enum SlashCommand: Equatable {
         case "/help", "/?": self = .help
         case "/exit", "/quit", "/bye", "/q": self = .exit
         case "/clear", "/reset": self = .clear
+        case "/new": self = .new
         case "/system": self = .system(value)
         case "/model": self = .model(value)
         case "/retry": self = .retry

@@ -4,7 +4,10 @@ import Synchronization
 
 /// What one turn produced.
 struct TurnResult: Sendable {
+    /// The answer's text (empty when the runner was told not to keep it).
     var text: String
+    /// The reasoning text streamed before or beside the answer (kept like `text`).
+    var reasoning: String = ""
     var stats: ChatStats
     var end: ReplyEnd
 }
@@ -18,7 +21,8 @@ final class TurnRunner: Sendable {
     let style: ChatOutputStyle
     private let widthWatcher: TerminalWidthWatcher?
 
-    /// Whether replies are kept for the conversation (not in one-shot mode, so a huge reply costs no memory).
+    /// Whether replies are kept for the conversation or the log (not in one-shot mode with `--no-log`, so a huge
+    /// reply costs no memory).
     private let keepsReplyText: Bool
 
     init(options: ChatReplyOptions, style: ChatOutputStyle, keepsReplyText: Bool = true) {
