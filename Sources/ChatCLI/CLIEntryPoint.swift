@@ -1,9 +1,9 @@
 import ArgumentParser
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Runs `ssechat` and exits with the documented status: usage errors exit 2 (not ArgumentParser's 64), failures
@@ -53,17 +53,18 @@ package enum CLIEntryPoint {
     /// allocate in parallel, keeps glibc's default. Does nothing where malloc is not glibc's.
     private static func useOneMallocArena() {
         #if canImport(Glibc)
-        // <malloc.h> is not part of the Glibc module: look `mallopt` up instead.
-        typealias MallocOption = @convention(c) (Int32, Int32) -> Int32
-        let arenaMax: Int32 = -8  // M_ARENA_MAX
-        guard let symbol = dlsym(nil, "mallopt") else { return }
-        _ = unsafeBitCast(symbol, to: MallocOption.self)(arenaMax, 1)
+            // <malloc.h> is not part of the Glibc module: look `mallopt` up instead.
+            typealias MallocOption = @convention(c) (Int32, Int32) -> Int32
+            let arenaMax: Int32 = -8  // M_ARENA_MAX
+            guard let symbol = dlsym(nil, "mallopt") else { return }
+            _ = unsafeBitCast(symbol, to: MallocOption.self)(arenaMax, 1)
         #endif
     }
 
     /// One line for a usage error: ArgumentParser's message, plus where to find help.
     private static func usageLine(for error: any Error) -> String {
-        let message = SSEChatCommand.message(for: error)
+        let message =
+            SSEChatCommand.message(for: error)
             .split(separator: "\n").first.map(String.init) ?? "invalid arguments"
         return "ssechat: \(message) (see 'ssechat --help')"
     }

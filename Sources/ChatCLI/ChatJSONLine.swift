@@ -24,7 +24,8 @@ package enum ChatJSONLine {
     /// The usage line (absent counts are `null`).
     package static func usage(_ usage: ChatUsage) -> [UInt8] {
         func number(_ value: Int?) -> String { value.map(String.init) ?? "null" }
-        let text = #"{"type":"usage","prompt_tokens":\#(number(usage.promptTokens)),"completion_tokens":"#
+        let text =
+            #"{"type":"usage","prompt_tokens":\#(number(usage.promptTokens)),"completion_tokens":"#
             + #"\#(number(usage.completionTokens)),"total_tokens":\#(number(usage.totalTokens))}"#
         return Array((text + "\n").utf8)
     }

@@ -26,7 +26,8 @@ package struct ChatStats: Sendable, Equatable {
         let ttft = timeToFirstToken.map { Self.seconds($0) } ?? "–"
         let streaming = total - (timeToFirstToken ?? .zero)
         let rate = Self.asDouble(streaming) > 0 ? Double(tokens) / Self.asDouble(streaming) : 0
-        return "ttft \(ttft) · \(tokens) token\(tokens == 1 ? "" : "s") · \(Self.format(rate, digits: 1)) tok/s · total \(Self.seconds(total))"
+        return
+            "ttft \(ttft) · \(tokens) token\(tokens == 1 ? "" : "s") · \(Self.format(rate, digits: 1)) tok/s · total \(Self.seconds(total))"
             + " · \(reconnects) reconnect\(reconnects == 1 ? "" : "s")"
     }
 

@@ -6,7 +6,10 @@ package struct SSEChatCommand: AsyncParsableCommand {
         commandName: "ssechat",
         abstract: "A terminal chat client for LLM servers that stream Server-Sent Events.",
         version: SSEChatVersion.current,
-        subcommands: [ChatCommand.self, EventsCommand.self, ServeCommand.self, RenderCommand.self, ConfigCommand.self, LogCommand.self],
+        subcommands: [
+            ChatCommand.self, EventsCommand.self, ServeCommand.self, RenderCommand.self, ConfigCommand.self,
+            LogCommand.self,
+        ],
         defaultSubcommand: ChatCommand.self
     )
 

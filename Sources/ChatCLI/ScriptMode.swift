@@ -1,3 +1,4 @@
+import Foundation
 import LineEditor
 
 /// One turn per line of piped stdin (a line ending in `\` continues; `"""` opens a block), one conversation.
@@ -37,5 +38,3 @@ enum ScriptMode {
         next == .ok ? current : next
     }
 }
-
-import Foundation

@@ -1,9 +1,9 @@
 import TerminalUI
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Unbuffered writes to stdout or stderr with `write(2)`: each call reaches the descriptor before it returns,

@@ -3,9 +3,9 @@ import Synchronization
 import TerminalUI
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Tracks stdout's terminal width, re-read on SIGWINCH.

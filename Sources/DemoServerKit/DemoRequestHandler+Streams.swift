@@ -72,28 +72,38 @@ extension DemoRequestHandler {
     func resume(_ lastEventID: String, kind: Generation.Kind) -> HTTPResponse {
         guard let id = DemoEventID(parsing: lastEventID) else {
             return DemoResponses.error(
-                404, "Last-Event-ID '\(lastEventID.prefix(80))' is not an event id of this server.",
-                code: "unknown_event_id")
+                404,
+                "Last-Event-ID '\(lastEventID.prefix(80))' is not an event id of this server.",
+                code: "unknown_event_id"
+            )
         }
         switch store.lookup(id.generation) {
         case .unknown:
             return DemoResponses.error(
-                404, "Unknown Last-Event-ID '\(id)': this server has no such reply. Send the request again without it.",
-                code: "unknown_event_id")
+                404,
+                "Unknown Last-Event-ID '\(id)': this server has no such reply. Send the request again without it.",
+                code: "unknown_event_id"
+            )
         case .expired:
             return DemoResponses.error(
-                410, "Expired Last-Event-ID '\(id)': the reply is no longer kept. Send the request again without it.",
-                code: "expired_event_id")
+                410,
+                "Expired Last-Event-ID '\(id)': the reply is no longer kept. Send the request again without it.",
+                code: "expired_event_id"
+            )
         case .live(let generation):
             guard generation.kind == kind else {
                 return DemoResponses.error(
-                    400, "Last-Event-ID '\(id)' belongs to \(generation.kind.rawValue); resume it there.",
-                    code: "wrong_endpoint")
+                    400,
+                    "Last-Event-ID '\(id)' belongs to \(generation.kind.rawValue); resume it there.",
+                    code: "wrong_endpoint"
+                )
             }
             guard id.sequence < generation.eventCount else {
                 return DemoResponses.error(
-                    404, "Unknown Last-Event-ID '\(id)': reply \(id.generation) has not sent that event.",
-                    code: "unknown_event_id")
+                    404,
+                    "Unknown Last-Event-ID '\(id)': reply \(id.generation) has not sent that event.",
+                    code: "unknown_event_id"
+                )
             }
             if generation.isFinished, id.sequence + 1 >= generation.eventCount {
                 // Nothing after it will ever come: 204 tells an EventSource to stop reconnecting.

@@ -1,9 +1,9 @@
 private import CLibEdit
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The C functions libedit calls back: the prompt and the editor functions bound to Tab, Ctrl-C and the

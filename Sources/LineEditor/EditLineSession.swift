@@ -2,9 +2,9 @@ private import CLibEdit
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Owns one libedit editor (`EditLine`) and its in-memory history (`History`).

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 extension EventSourceError {
@@ -32,7 +32,9 @@ extension EventSourceError {
         case .httpTooManyRedirects:
             return (EventSourceError(.tooManyRedirects, endpoint: endpoint), true)
         default:
-            return (EventSourceError(.network, endpoint: endpoint, detail: "URL error \(urlError.code.rawValue)"), false)
+            return (
+                EventSourceError(.network, endpoint: endpoint, detail: "URL error \(urlError.code.rawValue)"), false
+            )
         }
     }
 

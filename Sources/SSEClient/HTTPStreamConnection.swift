@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// One HTTP response in flight, bridged from URLSession delegate callbacks to async calls.
@@ -132,7 +132,10 @@ final class HTTPStreamConnection: Sendable {
 
     private func finish(_ outcome: Result<Void, any Error>, cancelTask: Bool) {
         let (responseWaiter, chunkWaiter, task) = state.withLock {
-            state -> (CheckedContinuation<HTTPURLResponse, any Error>?, CheckedContinuation<[Data]?, any Error>?, URLSessionDataTask?) in
+            state -> (
+                CheckedContinuation<HTTPURLResponse, any Error>?, CheckedContinuation<[Data]?, any Error>?,
+                URLSessionDataTask?
+            ) in
             if state.outcome == nil { state.outcome = outcome }
             defer {
                 state.responseWaiter = nil
@@ -223,4 +226,3 @@ final class HTTPStreamConnection: Sendable {
         }
     }
 }
-

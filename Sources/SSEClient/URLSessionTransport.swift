@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// Starts streaming HTTP requests on one URLSession and routes its delegate callbacks to `HTTPStreamConnection`s.

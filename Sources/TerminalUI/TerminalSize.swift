@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The size of a terminal in cells.
@@ -30,9 +30,9 @@ package struct TerminalSize: Sendable, Equatable {
     package static func current(fd: Int32 = 1) -> TerminalSize {
         var window = winsize()
         #if canImport(Glibc)
-        let result = ioctl(fd, UInt(TIOCGWINSZ), &window)
+            let result = ioctl(fd, UInt(TIOCGWINSZ), &window)
         #else
-        let result = ioctl(fd, TIOCGWINSZ, &window)
+            let result = ioctl(fd, TIOCGWINSZ, &window)
         #endif
         return resolve(
             windowColumns: result == 0 ? Int(window.ws_col) : nil,

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Finds executables SwiftPM built alongside the running tests (`ssechat`, `line-editor-harness` …), whatever
@@ -49,8 +49,10 @@ package enum BuiltProducts {
         }
         var folder = URL(fileURLWithPath: runningExecutable()).deletingLastPathComponent().standardizedFileURL
         for _ in 0..<5 {
-            folders += [folder.path, folder.appendingPathComponent("debug").path,
-                        folder.appendingPathComponent("release").path]
+            folders += [
+                folder.path, folder.appendingPathComponent("debug").path,
+                folder.appendingPathComponent("release").path,
+            ]
             folder = folder.deletingLastPathComponent()
         }
         var seen = Set<String>()
@@ -59,9 +61,9 @@ package enum BuiltProducts {
 
     private static func runningExecutable() -> String {
         #if os(Linux)
-        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            return path
-        }
+            if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+                return path
+            }
         #endif
         return Bundle.main.executablePath ?? CommandLine.arguments.first ?? "."
     }

@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writes a response on a loopback test connection; each call is one `send(2)`.
@@ -64,7 +64,9 @@ package final class LoopbackResponseWriter: Sendable {
     /// Waits until the client closes its side (or `timeout` passes).
     /// - Returns: Whether the client closed within the timeout.
     package func waitForClientClose(timeout: Duration) -> Bool {
-        let milliseconds = Int32(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = Int32(
+            timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000
+        )
         var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
         var buffer = [UInt8](repeating: 0, count: 4096)
         let deadline = ContinuousClock.now.advanced(by: timeout)
@@ -155,7 +157,8 @@ struct RequestReader {
 
     private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Int? {
         guard haystack.count >= needle.count else { return nil }
-        for start in 0...(haystack.count - needle.count) where haystack[start..<(start + needle.count)].elementsEqual(needle) {
+        for start in 0...(haystack.count - needle.count)
+        where haystack[start..<(start + needle.count)].elementsEqual(needle) {
             return start
         }
         return nil

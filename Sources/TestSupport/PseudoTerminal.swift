@@ -2,9 +2,9 @@ import CPseudoTerminal
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A child process running on a fresh pseudo-terminal, driven by a test as a user at a keyboard would.

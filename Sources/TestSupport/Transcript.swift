@@ -83,7 +83,8 @@ package enum Transcript {
         func block(_ kind: String, _ index: Int, _ members: String) -> String {
             #"{"type":"content_block_\#(kind)","index":\#(index),\#(members)}"#
         }
-        let message = #"{"id":"msg_test","type":"message","role":"assistant","content":[],"model":"claude-test","#
+        let message =
+            #"{"id":"msg_test","type":"message","role":"assistant","content":[],"model":"claude-test","#
             + #""stop_reason":null,"usage":{"input_tokens":7,"output_tokens":1}}"#
         var events = [event("message_start", #"{"type":"message_start","message":\#(message)}"#)]
         var index = 0

@@ -70,7 +70,8 @@ struct ChatErrorTests {
             "  - tool definitions: 1072 tokens across 6 functions (search, fetch, read_file, write_file, run, ask)",
             "Request id: req_0123456789abcdef; proxy: litellm/1.52 (upstream openai, region eu-west).",
         ]
-        let message = parts[0] + "\n" + parts[1] + "\r\n\r\n" + parts[2] + "\n" + parts[3] + "\r" + parts[4] + "\n\n\n"
+        let message =
+            parts[0] + "\n" + parts[1] + "\r\n\r\n" + parts[2] + "\n" + parts[3] + "\r" + parts[4] + "\n\n\n"
             + parts[5] + "\n" + parts[6]
         #expect(message.count > 550)
         let body = try JSONSerialization.data(
@@ -275,7 +276,8 @@ struct ChatErrorTests {
         "bad flags: exit 2 with one line, nothing sent",
         arguments: [
             ["--bogus"], ["--timeout", "0"], ["--timeout", "soon"], ["--json", "--raw"], ["--provider", "nope"],
-            ["--max-reconnects", "-1"], ["--color", "purple"], ["--url", "ftp://127.0.0.1/"], ["--max-line-bytes", "0"],
+            ["--max-reconnects", "-1"], ["--color", "purple"], ["--url", "ftp://127.0.0.1/"],
+            ["--max-line-bytes", "0"],
         ]
     )
     func badFlags(flags: [String]) async throws {

@@ -1,9 +1,9 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite("ssechat --demo and ssechat serve", .timeLimit(.minutes(1)))
@@ -92,7 +92,8 @@ struct DemoModeTests {
         let runner = try SSEChatRunner()
         let healthy = try await Served.start(runner, ["--reply-tokens", "30"])
         let faulty = try await Served.start(
-            runner, ["--reply-tokens", "30", "--drop-after", "6", "--drop-mid-event", "--retry-ms", "10"]
+            runner,
+            ["--reply-tokens", "30", "--drop-after", "6", "--drop-mid-event", "--retry-ms", "10"]
         )
         let prompt = "Tell me about resumable streams"
         let undisturbed = try await runner.run(["--once", "--url", healthy.baseURL + "/v1", prompt])

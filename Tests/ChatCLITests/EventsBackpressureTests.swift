@@ -1,10 +1,10 @@
 import Foundation
 import Synchronization
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Backpressure is proved in a child process: holding URLSession's transfer thread pauses every session in a

@@ -1,9 +1,9 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite("ssechat events: output and reconnection", .timeLimit(.minutes(1)))
@@ -12,7 +12,8 @@ struct EventsCommandTests {
     private func objects(_ result: CLIResult) throws -> [[String: String]] {
         try result.stdoutLines.map { line in
             let object = try #require(
-                try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String], "not an object: \(line)"
+                try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String],
+                "not an object: \(line)"
             )
             #expect(Set(object.keys) == ["type", "data", "id"], "\(line)")
             return object
@@ -38,14 +39,16 @@ struct EventsCommandTests {
         #expect(result.exitCode == 0, "\(result.stderrText)")
         #expect(result.stderrText.isEmpty)
         let events = try objects(result)
-        #expect(events == [
-            ["type": "message", "data": "plain", "id": ""],
-            ["type": "update", "data": "line1\nline2", "id": "7"],
-            ["type": "message", "data": "quote \" backslash \\ tab \t ctl \u{01}\u{1F} del \u{7F}", "id": "7"],
-            ["type": "message", "data": "ünïcödé 日本語 🦊 \u{2028}", "id": "7"],
-            ["type": "message", "data": "", "id": "7"],
-            ["type": "message", "data": "cleared", "id": ""],
-        ])
+        #expect(
+            events == [
+                ["type": "message", "data": "plain", "id": ""],
+                ["type": "update", "data": "line1\nline2", "id": "7"],
+                ["type": "message", "data": "quote \" backslash \\ tab \t ctl \u{01}\u{1F} del \u{7F}", "id": "7"],
+                ["type": "message", "data": "ünïcödé 日本語 🦊 \u{2028}", "id": "7"],
+                ["type": "message", "data": "", "id": "7"],
+                ["type": "message", "data": "cleared", "id": ""],
+            ]
+        )
         let lines = result.stdoutLines
         try #require(lines.count == 6)
         #expect(lines[0] == #"{"type":"message","data":"plain","id":""}"#)
@@ -90,10 +93,13 @@ struct EventsCommandTests {
         #expect(server.requests.count == (afterAStream ? 2 : 1))
     }
 
-    @Test("a failing response: one line on stderr, the documented exit code, no events printed", arguments: [
-        (401, "text/event-stream", Int32(3)), (403, "text/event-stream", 3), (429, "text/event-stream", 4),
-        (500, "text/event-stream", 1), (404, "text/html", 1), (200, "text/html", 1), (200, "application/json", 1),
-    ])
+    @Test(
+        "a failing response: one line on stderr, the documented exit code, no events printed",
+        arguments: [
+            (401, "text/event-stream", Int32(3)), (403, "text/event-stream", 3), (429, "text/event-stream", 4),
+            (500, "text/event-stream", 1), (404, "text/html", 1), (200, "text/html", 1), (200, "application/json", 1),
+        ]
+    )
     func failingResponse(status: Int, contentType: String, exitCode: Int32) async throws {
         let server = try TranscriptServer(
             .status(status, headers: [("Content-Type", contentType)], body: "data: must not be printed\n\n")
@@ -116,7 +122,8 @@ struct EventsCommandTests {
             ])
         )
         let result = try await ssechat(
-            ["events", server.url(), "--max-line-bytes", "1024", "--max-reconnects", "0"], timeout: .seconds(30)
+            ["events", server.url(), "--max-line-bytes", "1024", "--max-reconnects", "0"],
+            timeout: .seconds(30)
         )
         #expect(result.exitCode == 1, "\(result.stderrText)")
         #expect(try objects(result).map { $0["data"] } == ["one", "two"])
@@ -186,8 +193,10 @@ struct EventsCommandTests {
         #expect(request.body == contents)
     }
 
-    @Test("SIGINT and SIGTERM end it quietly with 130 and 143, keeping what was printed",
-          arguments: [(Int32(SIGINT), Int32(130)), (Int32(SIGTERM), Int32(143))])
+    @Test(
+        "SIGINT and SIGTERM end it quietly with 130 and 143, keeping what was printed",
+        arguments: [(Int32(SIGINT), Int32(130)), (Int32(SIGTERM), Int32(143))]
+    )
     func signalsEndQuietly(signal: Int32, exitCode: Int32) async throws {
         let release = Gate()
         defer { release.open() }
@@ -217,16 +226,19 @@ struct EventsCommandTests {
         #expect(!result.stderrText.isEmpty)
     }
 
-    @Test("bad flags exit 2 with one line on stderr and nothing on stdout", arguments: [
-        ["events"], ["events", "ftp://127.0.0.1/x"], ["events", "not a url"],
-        ["events", "http://127.0.0.1:1/", "--bogus"],
-        ["events", "http://127.0.0.1:1/", "--max-reconnects", "-1"],
-        ["events", "http://127.0.0.1:1/", "--max-reconnects", "x"],
-        ["events", "http://127.0.0.1:1/", "--read-timeout-ms", "0"],
-        ["events", "http://127.0.0.1:1/", "--max-line-bytes", "0"],
-        ["events", "http://127.0.0.1:1/", "--header", "no colon"],
-        ["events", "http://127.0.0.1:1/", "--data", "@/nonexistent/ssechat-test-file"],
-    ])
+    @Test(
+        "bad flags exit 2 with one line on stderr and nothing on stdout",
+        arguments: [
+            ["events"], ["events", "ftp://127.0.0.1/x"], ["events", "not a url"],
+            ["events", "http://127.0.0.1:1/", "--bogus"],
+            ["events", "http://127.0.0.1:1/", "--max-reconnects", "-1"],
+            ["events", "http://127.0.0.1:1/", "--max-reconnects", "x"],
+            ["events", "http://127.0.0.1:1/", "--read-timeout-ms", "0"],
+            ["events", "http://127.0.0.1:1/", "--max-line-bytes", "0"],
+            ["events", "http://127.0.0.1:1/", "--header", "no colon"],
+            ["events", "http://127.0.0.1:1/", "--data", "@/nonexistent/ssechat-test-file"],
+        ]
+    )
     func badFlags(arguments: [String]) async throws {
         let result = try await ssechat(arguments, timeout: .seconds(10))
         #expect(result.exitCode == 2, "\(result.stderrText)")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("ssechat one-shot: --once, PROMPT, piped stdin", .timeLimit(.minutes(1)))
 struct OnceModeTests {
@@ -64,7 +64,9 @@ struct OnceModeTests {
         let server = try TranscriptServer(.events(Transcript.openAI(reply)))
         let piped = "diff --git a/x b/x\n+added line\n"
         let result = try await ssechat(
-            ["--once", "review this"], environment: openAIEnvironment(server), input: .bytes(Data(piped.utf8))
+            ["--once", "review this"],
+            environment: openAIEnvironment(server),
+            input: .bytes(Data(piped.utf8))
         )
         #expect(result.exitCode == 0, "\(result.stderrText)")
         #expect(result.stdoutText == replyText + "\n")
@@ -76,7 +78,9 @@ struct OnceModeTests {
     func promptWithPipedStdin() async throws {
         let server = try TranscriptServer(.events(Transcript.openAI(reply)))
         let result = try await ssechat(
-            ["summarise"], environment: openAIEnvironment(server), input: .bytes(Data("a\nb\n".utf8))
+            ["summarise"],
+            environment: openAIEnvironment(server),
+            input: .bytes(Data("a\nb\n".utf8))
         )
         #expect(result.exitCode == 0, "\(result.stderrText)")
         #expect(server.requests.count == 1)
@@ -88,7 +92,9 @@ struct OnceModeTests {
     func stdinAlone() async throws {
         let server = try TranscriptServer(.events(Transcript.openAI(reply)))
         let result = try await ssechat(
-            ["--once"], environment: openAIEnvironment(server), input: .bytes(Data("only stdin\nsecond line".utf8))
+            ["--once"],
+            environment: openAIEnvironment(server),
+            input: .bytes(Data("only stdin\nsecond line".utf8))
         )
         #expect(result.exitCode == 0, "\(result.stderrText)")
         #expect(result.stdoutText == replyText + "\n")
@@ -114,7 +120,9 @@ struct OnceModeTests {
         }
         let server = try TranscriptServer(.events(Transcript.openAI(["ok"])))
         let result = try await ssechat(
-            ["--once", "count the lines"], environment: openAIEnvironment(server), input: .bytes(Data(big.utf8))
+            ["--once", "count the lines"],
+            environment: openAIEnvironment(server),
+            input: .bytes(Data(big.utf8))
         )
         #expect(result.exitCode == 0, "\(result.stderrText)")
         #expect(result.stdoutText == "ok\n")
@@ -128,7 +136,8 @@ struct OnceModeTests {
     func requestShape() async throws {
         let server = try TranscriptServer(.events(Transcript.openAI(reply)))
         let result = try await ssechat(
-            ["--once", "-m", "my-model", "--system", "You are terse.", "hi"], environment: openAIEnvironment(server)
+            ["--once", "-m", "my-model", "--system", "You are terse.", "hi"],
+            environment: openAIEnvironment(server)
         )
         #expect(result.exitCode == 0, "\(result.stderrText)")
         let request = try #require(server.requests.first)
@@ -140,9 +149,11 @@ struct OnceModeTests {
         let body = try requestJSON(request)
         #expect(body["model"] as? String == "my-model")
         #expect(body["stream"] as? Bool == true)
-        #expect(try requestMessages(request) == [
-            ["role": "system", "content": "You are terse."], ["role": "user", "content": "hi"],
-        ])
+        #expect(
+            try requestMessages(request) == [
+                ["role": "system", "content": "You are terse."], ["role": "user", "content": "hi"],
+            ]
+        )
         expectNoKey(result)
     }
 
@@ -168,16 +179,20 @@ struct OnceModeTests {
         expectNoKey(viaFlags)
 
         let viaAlias = try await ssechat(
-            ["--once", "hi"], environment: ["OPENAI_API_BASE": server.url("/v1"), "OPENAI_API_KEY": secretKey]
+            ["--once", "hi"],
+            environment: ["OPENAI_API_BASE": server.url("/v1"), "OPENAI_API_KEY": secretKey]
         )
         #expect(viaAlias.exitCode == 0, "\(viaAlias.stderrText)")
         #expect(viaAlias.stdoutText == replyText + "\n")
         #expect(server.requests.count == 2)
     }
 
-    @Test("--help and --version print on stdout and exit 0, touching no server", arguments: [
-        ["--help"], ["--version"], ["events", "--help"],
-    ])
+    @Test(
+        "--help and --version print on stdout and exit 0, touching no server",
+        arguments: [
+            ["--help"], ["--version"], ["events", "--help"],
+        ]
+    )
     func helpAndVersion(arguments: [String]) async throws {
         let result = try await ssechat(arguments)
         #expect(result.exitCode == 0, "\(result.stderrText)")

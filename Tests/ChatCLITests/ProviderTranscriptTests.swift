@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("ssechat providers against loopback transcripts", .timeLimit(.minutes(1)))
 struct ProviderTranscriptTests {
@@ -72,9 +72,12 @@ struct ProviderTranscriptTests {
         expectNoKey(result)
     }
 
-    @Test("plain SSE: each end marker ends the reply; later events are ignored", arguments: [
-        "data: [DONE]\n\n", "data: [STREAM_END]\n\n", "event: end\ndata: bye\n\n", "event: done\ndata: x\n\n",
-    ])
+    @Test(
+        "plain SSE: each end marker ends the reply; later events are ignored",
+        arguments: [
+            "data: [DONE]\n\n", "data: [STREAM_END]\n\n", "event: end\ndata: bye\n\n", "event: done\ndata: x\n\n",
+        ]
+    )
     func plainSSEEndMarkers(marker: String) async throws {
         let release = Gate()
         defer { release.open() }

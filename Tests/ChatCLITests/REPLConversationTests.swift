@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The REPL on a real pseudo-terminal: messages, line editing, history, completion and multi-line input, each
 /// checked by what the server received.

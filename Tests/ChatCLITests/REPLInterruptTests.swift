@@ -1,9 +1,9 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Ctrl-C, Ctrl-D and SIGTERM in the REPL on a real pseudo-terminal, and the terminal left as it was found.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// The REPL's slash commands on a real pseudo-terminal, each checked by what the next request carries.
 @Suite("REPL: slash commands", .timeLimit(.minutes(1)))
@@ -94,9 +94,12 @@ struct REPLSlashCommandTests {
         let requests = try await server.waitForRequests(2)
         let messages = requests[1].messages
         #expect(messages.count == 3)
-        #expect(Array(messages.prefix(2)) == [
-            Message(role: "user", content: "story please"), Message(role: "assistant", content: "Once upon a time, "),
-        ])
+        #expect(
+            Array(messages.prefix(2)) == [
+                Message(role: "user", content: "story please"),
+                Message(role: "assistant", content: "Once upon a time, "),
+            ]
+        )
         #expect(messages.last?.role == "user")
         #expect(messages.last?.content.lowercased().contains("continue") == true)
     }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Keys typed while a reply streams: not echoed into the reply, kept for the next prompt.
 @Suite("REPL: typing ahead while a reply streams", .timeLimit(.minutes(1)))
@@ -24,7 +24,10 @@ struct REPLTypeAheadTests {
         let promptAt = try await session.waitForText(REPLSession.prompt, after: replyEnd)
         let duringReply = PseudoTerminal.strippingEscapes(session.output(from: typedAt))
             .components(separatedBy: REPLSession.prompt)[0]
-        #expect(!duringReply.contains("queued"), "typed keys were echoed into the reply: \(duringReply.debugDescription)")
+        #expect(
+            !duringReply.contains("queued"),
+            "typed keys were echoed into the reply: \(duringReply.debugDescription)"
+        )
         try await session.waitForText("queued text", after: promptAt)
         try await session.enter("\r", expecting: "Reply number 2.")
         let requests = try await server.waitForRequests(2)

@@ -1,9 +1,9 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 @Suite("ssechat replies: resume, --json, scripted stdin, --stats, Ctrl-C", .timeLimit(.minutes(1)))
@@ -78,17 +78,21 @@ struct ReplyFlowTests {
             .events(Transcript.openAI(["second", " reply"])),
         ])
         let result = try await ssechat(
-            [], environment: openAIEnvironment(server), input: .bytes(Data("a\nb\\\nc\n".utf8))
+            [],
+            environment: openAIEnvironment(server),
+            input: .bytes(Data("a\nb\\\nc\n".utf8))
         )
         #expect(result.exitCode == 0, "\(result.stderrText)")
         #expect(result.stdoutText == "first reply\nsecond reply\n")
         let requests = server.requests
         try #require(requests.count == 2)
         #expect(try requestMessages(requests[0]) == [["role": "user", "content": "a"]])
-        #expect(try requestMessages(requests[1]) == [
-            ["role": "user", "content": "a"], ["role": "assistant", "content": "first reply"],
-            ["role": "user", "content": "b\nc"],
-        ])
+        #expect(
+            try requestMessages(requests[1]) == [
+                ["role": "user", "content": "a"], ["role": "assistant", "content": "first reply"],
+                ["role": "user", "content": "b\nc"],
+            ]
+        )
     }
 
     @Test("scripted stdin: each reply is complete on stdout before the next line is sent")
@@ -120,8 +124,10 @@ struct ReplyFlowTests {
         }
     }
 
-    @Test("Ctrl-C mid-reply: the connection closes, the partial text stays on stdout, exit 130 (143 on SIGTERM)",
-          arguments: [(Int32(SIGINT), Int32(130)), (Int32(SIGTERM), Int32(143))])
+    @Test(
+        "Ctrl-C mid-reply: the connection closes, the partial text stays on stdout, exit 130 (143 on SIGTERM)",
+        arguments: [(Int32(SIGINT), Int32(130)), (Int32(SIGTERM), Int32(143))]
+    )
     func interrupted(signal: Int32, exitCode: Int32) async throws {
         let closed = ClosedFlag()
         let events = Transcript.openAI(["Partial", " reply"])

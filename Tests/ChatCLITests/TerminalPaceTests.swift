@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// `--pace CPS` on a real pseudo-terminal: a reply that arrives in one burst is typed out over time.
 @Suite("Terminal: --pace", .timeLimit(.minutes(1)))

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// A reply full of terminal control sequences, rendered by `ssechat --once` with stdout on a real pseudo-terminal.
 @Suite("Terminal: hostile replies", .timeLimit(.minutes(1)))

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Colour, dimmed reasoning and the "thinking…" spinner, as they reach a real pseudo-terminal.
 @Suite("Terminal: colour, reasoning and spinner", .timeLimit(.minutes(1)))

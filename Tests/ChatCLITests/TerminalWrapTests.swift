@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 /// Soft word wrap of CJK, emoji and Latin text at several terminal widths, as it reaches a real pseudo-terminal.
 @Suite("Terminal: wrapping wide characters", .timeLimit(.minutes(1)))

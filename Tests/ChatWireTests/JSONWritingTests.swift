@@ -1,8 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import ChatWire
-import TestSupport
 
 @Suite("JSON writing and percent-encoding")
 struct JSONWritingTests {

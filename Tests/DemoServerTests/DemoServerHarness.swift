@@ -2,11 +2,11 @@ import DemoServerKit
 import Foundation
 import SSE
 import SSEClient
-import Testing
 import TestSupport
+import Testing
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// Runs `body` against a fresh server on 127.0.0.1 and a free port, and stops the server afterwards.

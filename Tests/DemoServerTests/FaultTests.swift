@@ -67,7 +67,12 @@ struct FaultTests {
             #expect(patient.text == expected.text)
 
             // Under load a reconnection may itself time out before its first event; allow for that.
-            let source = chatSource(server, prompt: "stall", idleTimeout: .milliseconds(200), maxConsecutiveFailures: 50)
+            let source = chatSource(
+                server,
+                prompt: "stall",
+                idleTimeout: .milliseconds(200),
+                maxConsecutiveFailures: 50
+            )
             let impatient = try await readOpenAIReply(source)
             #expect(impatient.connections > 1)
             #expect(impatient.text == expected.text)

@@ -3,8 +3,8 @@ import DemoServerKit
 import Foundation
 import SSE
 import SSEClient
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Relay mode against a second instance acting as upstream", .timeLimit(.minutes(1)))
 struct RelayTests {

@@ -127,8 +127,11 @@ struct ResumeTests {
             }
             let reply = try await readOpenAIReply(chatSource(server, prompt: "x"))
             let firstID = try #require(reply.events.first?.lastEventID)
-            let plain = try await RawHTTPExchange.get("/chat?q=x", port: UInt16(server.baseURL.port ?? 0),
-                                                      headers: ["Last-Event-ID": firstID])
+            let plain = try await RawHTTPExchange.get(
+                "/chat?q=x",
+                port: UInt16(server.baseURL.port ?? 0),
+                headers: ["Last-Event-ID": firstID]
+            )
             #expect(plain.status == 400)
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 import LineEditor
-import Testing
 import TestSupport
+import Testing
 
 /// LibEditLineReader driven through a real pseudo-terminal via `line-editor-harness`.
 @Suite("LibEditLineReader in a pseudo-terminal", .timeLimit(.minutes(1)))

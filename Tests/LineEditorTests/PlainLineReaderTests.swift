@@ -40,9 +40,11 @@ struct PlainLineReaderTests {
         for _ in 0..<7 {
             results.append(await reader.readLine(prompt: "ignored> "))
         }
-        #expect(results == [
-            .line("one"), .line("two"), .line(""), .line("three\\"), .line("last"), .endOfInput, .endOfInput,
-        ])
+        #expect(
+            results == [
+                .line("one"), .line("two"), .line(""), .line("three\\"), .line("last"), .endOfInput, .endOfInput,
+            ]
+        )
     }
 
     @Test("Waits for a line written later, without blocking the cooperative pool")

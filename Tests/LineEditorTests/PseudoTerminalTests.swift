@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @Suite("PseudoTerminal and BuiltProducts", .timeLimit(.minutes(1)))
 struct PseudoTerminalTests {

@@ -1,8 +1,8 @@
 import Foundation
 import SSE
 import SSEClient
-import Testing
 import TestSupport
+import Testing
 
 @Suite("EventSource redirects, stalls and cancellation", .timeLimit(.minutes(1)))
 struct EventSourceConnectionTests {
@@ -91,7 +91,11 @@ struct EventSourceConnectionTests {
         clock.advance(by: .milliseconds(10))
         let result = await task.value
         #expect(result.events.map(\.data) == ["before stall", "after"])
-        #expect(result.closeReasons.first.map { if case .failed(let error) = $0 { error.code == .idleTimeout } else { false } } == true)
+        #expect(
+            result.closeReasons.first.map {
+                if case .failed(let error) = $0 { error.code == .idleTimeout } else { false }
+            } == true
+        )
         #expect(server.requests.last?.header("Last-Event-ID") == "s1")
     }
 

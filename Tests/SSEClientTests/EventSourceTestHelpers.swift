@@ -1,6 +1,7 @@
 import Foundation
 import SSE
 import SSEClient
+import Synchronization
 import TestSupport
 
 /// Collects updates until the sequence ends, throws, or `limit` updates arrived.
@@ -66,5 +67,3 @@ final class Counter: Sendable {
     }
     var value: Int { stored.withLock { $0 } }
 }
-
-import Synchronization

@@ -1,8 +1,8 @@
 import Foundation
 import SSE
 import SSEClient
-import Testing
 import TestSupport
+import Testing
 
 @Suite("EventSource against a loopback server", .timeLimit(.minutes(1)))
 struct EventSourceTests {
@@ -95,12 +95,16 @@ struct EventSourceTests {
     @Test("a drop right after a CR: the CR ended the line, and the next stream's leading LF is a fresh blank line")
     func dropMidCRLF() async throws {
         let server = try streamServer { index, _ in
-            index == 0 ? ["id: 1\r\ndata: a\r\n\r", ] : ["\ndata: b\r\n\r\n"]
+            index == 0 ? ["id: 1\r\ndata: a\r\n\r"] : ["\ndata: b\r\n\r\n"]
         }
         var configuration = EventSourceConfiguration(url: server.url())
         configuration.maxReconnects = 1
         let result = await collect(configuration)
-        #expect(result.events == [ServerSentEvent(data: "a", lastEventID: "1"), ServerSentEvent(data: "b", lastEventID: "1")])
+        #expect(
+            result.events == [
+                ServerSentEvent(data: "a", lastEventID: "1"), ServerSentEvent(data: "b", lastEventID: "1"),
+            ]
+        )
         #expect(server.requests.last?.header("Last-Event-ID") == "1")
     }
 
@@ -176,7 +180,10 @@ struct EventSourceTests {
         #expect(server.requests.count == 2)
     }
 
-    @Test("a status other than 200 fails without reconnecting and keeps the body", arguments: [401, 404, 429, 500, 503])
+    @Test(
+        "a status other than 200 fails without reconnecting and keeps the body",
+        arguments: [401, 404, 429, 500, 503]
+    )
     func badStatusFails(status: Int) async throws {
         let server = try LoopbackHTTPServer { _, writer in
             writer.writeHead(status: status, headers: [("Content-Type", "application/json"), ("Retry-After", "7")])

@@ -61,7 +61,11 @@ enum SSEParserVectors {
 
     static let eventTypes: [SSEVector] = [
         SSEVector("a named event", "event: add\ndata: 1\n\n", [ev("1", type: "add")]),
-        SSEVector("the type resets after dispatch", "event: add\ndata: 1\n\ndata: 2\n\n", [ev("1", type: "add"), ev("2")]),
+        SSEVector(
+            "the type resets after dispatch",
+            "event: add\ndata: 1\n\ndata: 2\n\n",
+            [ev("1", type: "add"), ev("2")]
+        ),
         SSEVector("the last event field wins", "event: a\nevent: b\ndata: x\n\n", [ev("x", type: "b")]),
         SSEVector("an empty event field means message", "event:\ndata: x\n\n", [ev("x")]),
         SSEVector("a type without data is dropped with it", "event: a\n\ndata: x\n\n", [ev("x")]),
@@ -71,18 +75,45 @@ enum SSEParserVectors {
     ]
 
     static let ids: [SSEVector] = [
-        SSEVector("the id persists across events", "id: 1\ndata: a\n\ndata: b\n\n", [ev("a", id: "1"), ev("b", id: "1")],
-            lastEventID: "1"),
-        SSEVector("an id field with no value clears it", "id: 1\ndata: a\n\nid\ndata: b\n\n", [ev("a", id: "1"), ev("b")]),
+        SSEVector(
+            "the id persists across events",
+            "id: 1\ndata: a\n\ndata: b\n\n",
+            [ev("a", id: "1"), ev("b", id: "1")],
+            lastEventID: "1"
+        ),
+        SSEVector(
+            "an id field with no value clears it",
+            "id: 1\ndata: a\n\nid\ndata: b\n\n",
+            [ev("a", id: "1"), ev("b")]
+        ),
         SSEVector("an empty id value clears it", "id: 1\ndata: a\n\nid: \ndata: b\n\n", [ev("a", id: "1"), ev("b")]),
-        SSEVector("an id containing NUL is ignored", "id: 1\ndata: a\n\nid: 2\u{0}x\ndata: b\n\n",
-            [ev("a", id: "1"), ev("b", id: "1")], lastEventID: "1"),
+        SSEVector(
+            "an id containing NUL is ignored",
+            "id: 1\ndata: a\n\nid: 2\u{0}x\ndata: b\n\n",
+            [ev("a", id: "1"), ev("b", id: "1")],
+            lastEventID: "1"
+        ),
         SSEVector("an id after data applies to that event", "data: a\nid: 5\n\n", [ev("a", id: "5")], lastEventID: "5"),
-        SSEVector("only one space is removed from an id", "id:  7\ndata: a\n\n", [ev("a", id: " 7")], lastEventID: " 7"),
+        SSEVector(
+            "only one space is removed from an id",
+            "id:  7\ndata: a\n\n",
+            [ev("a", id: " 7")],
+            lastEventID: " 7"
+        ),
         SSEVector("an id without a blank line is not committed", "data: a\n\nid: 9\ndata: b", [ev("a")]),
         SSEVector("a Unicode id", "id: ünï-✓\ndata: a\n\n", [ev("a", id: "ünï-✓")], lastEventID: "ünï-✓"),
-        SSEVector("an id set by a blank line without data", "id: 3\n\ndata: a\n\n", [ev("a", id: "3")], lastEventID: "3"),
-        SSEVector("the last id field in a block wins", "id: 1\nid: 2\ndata: a\n\n", [ev("a", id: "2")], lastEventID: "2"),
+        SSEVector(
+            "an id set by a blank line without data",
+            "id: 3\n\ndata: a\n\n",
+            [ev("a", id: "3")],
+            lastEventID: "3"
+        ),
+        SSEVector(
+            "the last id field in a block wins",
+            "id: 1\nid: 2\ndata: a\n\n",
+            [ev("a", id: "2")],
+            lastEventID: "2"
+        ),
     ]
 
     static let retries: [SSEVector] = [
@@ -103,8 +134,12 @@ enum SSEParserVectors {
         SSEVector("an unterminated event is discarded", "data: a\n\ndata: b\n", [ev("a")]),
         SSEVector("an unterminated line is discarded", "data: a\n\ndata: b", [ev("a")]),
         SSEVector("a lone unterminated line", "data: a", []),
-        SSEVector("a partial event's id is not committed", "id: 1\ndata: a\n\nevent: x\ndata: b\nid: 3",
-            [ev("a", id: "1")], lastEventID: "1"),
+        SSEVector(
+            "a partial event's id is not committed",
+            "id: 1\ndata: a\n\nevent: x\ndata: b\nid: 3",
+            [ev("a", id: "1")],
+            lastEventID: "1"
+        ),
         SSEVector("a final CR completes the blank line", "data: a\n\r", [ev("a")]),
     ]
 
@@ -112,8 +147,11 @@ enum SSEParserVectors {
         SSEVector("an invalid byte becomes U+FFFD", Array("data: ".utf8) + [0xFF] + [10, 10], [ev("\u{FFFD}")]),
         SSEVector("a truncated sequence before LF", Array("data: ".utf8) + [0xE2, 0x82] + [10, 10], [ev("\u{FFFD}")]),
         SSEVector("an overlong encoding", Array("data: ".utf8) + [0xC0, 0xAF] + [10, 10], [ev("\u{FFFD}\u{FFFD}")]),
-        SSEVector("an encoded surrogate", Array("data: ".utf8) + [0xED, 0xA0, 0x80] + [10, 10],
-            [ev("\u{FFFD}\u{FFFD}\u{FFFD}")]),
+        SSEVector(
+            "an encoded surrogate",
+            Array("data: ".utf8) + [0xED, 0xA0, 0x80] + [10, 10],
+            [ev("\u{FFFD}\u{FFFD}\u{FFFD}")]
+        ),
         SSEVector("CJK and emoji", "data: 你好，世界 👋🏽 🇯🇵\n\n", [ev("你好，世界 👋🏽 🇯🇵")]),
         SSEVector("a lone continuation byte", Array("data: a".utf8) + [0x80] + Array("b\n\n".utf8), [ev("a\u{FFFD}b")]),
     ]

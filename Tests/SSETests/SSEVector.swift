@@ -1,5 +1,6 @@
 import SSE
 import TestSupport
+import Testing
 
 /// One parser test vector: a byte stream and the events it must produce, however it is split.
 struct SSEVector: Sendable, CustomTestStringConvertible {
@@ -23,8 +24,6 @@ struct SSEVector: Sendable, CustomTestStringConvertible {
         self.retry = retry
     }
 }
-
-import Testing
 
 /// Shorthand for an expected event.
 func ev(_ data: String, type: String = "message", id: String = "") -> ServerSentEvent {

@@ -1,5 +1,6 @@
-@testable import TerminalUI
 import TestSupport
+
+@testable import TerminalUI
 
 enum Split {
     /// The text cut into deltas at random scalar offsets (never inside a scalar: deltas are `String`s).

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import TerminalUI
-import TestSupport
 
 /// `flushHeld`: a word held back mid-line is shown when a frame passes, and moved within its own line if it then
 /// outgrows it. Screens are compared through `ScreenModel`, which applies the bytes as a terminal would.
@@ -48,8 +48,10 @@ struct TypewriterFlushTests {
         #expect(typewriter.heldWordID == nil)
     }
 
-    @Test("plain and raw modes hold nothing and flush nothing",
-          arguments: [Typewriter.Mode.plain(sanitized: true), .raw])
+    @Test(
+        "plain and raw modes hold nothing and flush nothing",
+        arguments: [Typewriter.Mode.plain(sanitized: true), .raw]
+    )
     func plainModes(mode: Typewriter.Mode) {
         var typewriter = Typewriter(mode: mode, width: 10)
         #expect(text(typewriter.render("Hello wor")) == "Hello wor")
@@ -118,8 +120,10 @@ struct TypewriterFlushTests {
         }
     }
 
-    @Test("a flush after every scalar, reasoning and answer in colour, leaves the same screen",
-          arguments: [10, 20, 40, 80])
+    @Test(
+        "a flush after every scalar, reasoning and answer in colour, leaves the same screen",
+        arguments: [10, 20, 40, 80]
+    )
     func flushEverything(width: Int) {
         var typewriter = Typewriter(mode: .terminal, width: width, color: true)
         var plain: [UInt8] = []

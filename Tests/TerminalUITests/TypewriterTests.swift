@@ -86,7 +86,8 @@ struct TypewriterTests {
     @Test("plain mode sanitises when asked, without wrapping or styles")
     func plainSanitized() {
         var typewriter = Typewriter(mode: .plain(sanitized: true), width: 10, color: true)
-        let output = typewriter.render("a long line, not wrapped \u{1B}[31mred\u{1B}", kind: .reasoning)
+        let output =
+            typewriter.render("a long line, not wrapped \u{1B}[31mred\u{1B}", kind: .reasoning)
             + typewriter.render("[0m\r\n")
             + typewriter.finish()
         #expect(text(output) == "a long line, not wrapped red\n")

@@ -45,7 +45,7 @@ package struct AnthropicStreamDecoder: ChatStreamDecoder {
         let parsed: AnthropicStreamEvent
         do {
             parsed = try ChunkJSON.decode(AnthropicStreamEvent.self, from: event.data)
-        } catch where event.type == "error" {
+        } catch  where event.type == "error" {
             throw ChatWireError.serverError(message: event.data)
         }
         switch parsed.type ?? event.type {
