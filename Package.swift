@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "ChatWire", targets: ["ChatWire"]),
         .library(name: "SSEClient", targets: ["SSEClient"]),
         .library(name: "Markdown", targets: ["Markdown"]),
+        .library(name: "TerminalUI", targets: ["TerminalUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -55,6 +55,13 @@ let package = Package(
         .executableTarget(name: "bare-client", packageAccess: false, swiftSettings: settings),
         .executableTarget(name: "hello-networking", packageAccess: false, swiftSettings: settings),
         // Markdown parser throughput and linearity (docs/MARKDOWN.md); run by hand, not by scripts/bench.
+        // Markdown rendering throughput and linearity (docs/PERFORMANCE.md); run by hand, not by scripts/bench.
+        .executableTarget(
+            name: "render-bench",
+            dependencies: [.product(name: "TerminalUI", package: "ssechat")],
+            packageAccess: false,
+            swiftSettings: settings
+        ),
         .executableTarget(
             name: "markdown-bench",
             dependencies: [.product(name: "Markdown", package: "ssechat")],

@@ -84,6 +84,8 @@ package struct ReplyRenderer: Sendable {
     private var typewriter: Typewriter
     /// The answer's Markdown, when on; reasoning still goes through the typewriter.
     private var typesetter: MarkdownTypesetter?
+    /// Whether `typesetter` is set (checked without copying it).
+    private let rendersMarkdown: Bool
     private var markdownSanitizer = TerminalSanitizer()
     private var thinkTags = ThinkTagSplitter()
     /// What the last text written was (to set reasoning and answer apart in Markdown mode).
@@ -112,7 +114,8 @@ package struct ReplyRenderer: Sendable {
         self.columns = configuration.columns
         self.typewriter = Typewriter(mode: configuration.mode, width: configuration.columns, color: configuration.color)
         if let pace = configuration.pace { paced = PacedText(charactersPerSecond: pace) }
-        if configuration.markdown, configuration.mode == .terminal {
+        rendersMarkdown = configuration.markdown && configuration.mode == .terminal
+        if rendersMarkdown {
             typesetter = MarkdownTypesetter(
                 width: configuration.columns,
                 color: configuration.color,
@@ -192,7 +195,7 @@ package struct ReplyRenderer: Sendable {
         if let held, now >= held.since + Self.heldWordFrame {
             self.held = nil
             if heldWordID == held.id, paced?.backlog ?? 0 == 0 {
-                if section == .answer, typesetter != nil {
+                if section == .answer, rendersMarkdown {
                     typesetter?.flushHeld(into: &stdoutRun)
                 } else {
                     typewriter.flushHeld(into: &stdoutRun)
@@ -255,7 +258,7 @@ package struct ReplyRenderer: Sendable {
     /// Renders text now: the answer through the Markdown typesetter when it is on, everything else through the
     /// typewriter; a blank row sets reasoning and answer apart.
     private mutating func render(_ text: String, kind: Typewriter.DeltaKind) {
-        guard typesetter != nil else {
+        guard rendersMarkdown else {
             typewriter.render(text, kind: kind, into: &stdoutRun)
             return
         }
@@ -273,12 +276,12 @@ package struct ReplyRenderer: Sendable {
 
     /// Markdown mode: the answer through the typesetter, reasoning through the typewriter (dimmed).
     private mutating func renderMarkdown(_ text: String, kind: Typewriter.DeltaKind) {
-        guard var markdown = typesetter else { return }
+        guard rendersMarkdown else { return }
+        // The typesetter is changed in place (`typesetter?.…`): a copy would copy its buffers on every delta.
         if kind == .reasoning {
             if section == .answer {
-                markdown.finish(into: &stdoutRun)
+                typesetter?.finish(into: &stdoutRun)
                 stdoutRun.append(0x0A)
-                typesetter = markdown
             }
             section = .reasoning
             typewriter.render(text, kind: kind, into: &stdoutRun)
@@ -295,10 +298,9 @@ package struct ReplyRenderer: Sendable {
                 }
                 section = .answer
             }
-            markdown.feed(scalar, into: &stdoutRun)
+            typesetter?.feed(scalar, into: &stdoutRun)
         }
-        markdown.endOfDelta(into: &stdoutRun)
-        typesetter = markdown
+        typesetter?.endOfDelta(into: &stdoutRun)
     }
 
     private mutating func releasePaced(at now: Duration) {
@@ -315,7 +317,7 @@ package struct ReplyRenderer: Sendable {
             for piece in queue.drain() { render(piece.text, kind: piece.kind) }
             paced = queue
         }
-        if typesetter != nil {
+        if rendersMarkdown {
             for piece in thinkTags.finish() {
                 switch piece {
                 case .reasoning(let reasoning): renderMarkdown(reasoning, kind: .reasoning)
@@ -323,7 +325,7 @@ package struct ReplyRenderer: Sendable {
                 }
             }
         }
-        if typesetter != nil, section == .answer {
+        if rendersMarkdown, section == .answer {
             typesetter?.finish(into: &stdoutRun)
         } else {
             typewriter.finish(into: &stdoutRun)
@@ -404,7 +406,7 @@ package struct ReplyRenderer: Sendable {
 
     /// The word held back mid-line by whichever renders the current section.
     private var heldWordID: Int? {
-        section == .answer && typesetter != nil ? typesetter?.heldWordID : typewriter.heldWordID
+        section == .answer && rendersMarkdown ? typesetter?.heldWordID : typewriter.heldWordID
     }
 
     /// When the next tick is needed: the spinner's next frame, paced text due, a held word's frame.

@@ -1,0 +1,119 @@
+// Markdown rendering throughput (issue: streaming Markdown): ~10 MB of LLM-style Markdown fed to the reply renderer
+// (terminal mode, colour on, 80 columns) in 1–8-byte pieces with a drain after each piece, as a stream of tokens
+// reaches it, in thread CPU time. Baselines in the same run: the same renderer with Markdown off (the typewriter),
+// and copying the pieces' bytes. `--scale` checks linearity: 1 MB and 10 MB of the same text, time ratio.
+// Run: `swift run -c release --package-path Benchmarks render-bench [--scale]`.
+import Glibc
+import TerminalUI
+
+func cpuSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+struct LCG {
+    var state: UInt64 = 7
+    mutating func next(_ bound: Int) -> Int {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Int((state >> 33) % UInt64(bound))
+    }
+}
+
+let blocks = [
+    "## Setting up the project\n\n",
+    "Here is a **quick overview** of what we will do, with `inline code`, *emphasis* and a "
+        + "[link to the docs](https://example.com/docs \"Docs\"). Note that snake_case_names stay plain, "
+        + "~~old text~~ is struck through, and 你好，世界 🦊 takes two cells a character.\n\n",
+    "1. First, install the *dependencies*:\n2. Then run the **build** step\n   - nested item with `code`\n"
+        + "   - another one\n3. Finally, test.\n\n",
+    "```swift\nlet parser = MarkdownParser()\nfor piece in pieces {\n    parser.feed(piece, into: &events)\n}\n```\n\n",
+    "> **Note:** quoted text that goes on\n> for a couple of lines with _underscores_ and a hard  \n> break.\n\n",
+    "| Option | Default | Meaning |\n|:--|:-:|--:|\n| `--fast` | off | goes fast |\n| `--slow` | on | goes slow |\n\n",
+    "- [ ] a task\n- [x] a done task\n\n---\n\n",
+]
+
+/// About `bytes` of Markdown, cut into 1–8-byte pieces (never inside a UTF-8 sequence).
+func pieces(bytes: Int) -> (pieces: [String], megabytes: Double) {
+    var random = LCG()
+    var document = ""
+    while document.utf8.count < bytes { document += blocks[random.next(blocks.count)] }
+    var result: [String] = []
+    var scalars = document.unicodeScalars[...]
+    while !scalars.isEmpty {
+        var taken = 0
+        var budget = 1 + random.next(8)
+        var end = scalars.startIndex
+        while end < scalars.endIndex, budget > 0 {
+            budget -= String(scalars[end]).utf8.count
+            end = scalars.index(after: end)
+            taken += 1
+        }
+        result.append(String(String.UnicodeScalarView(scalars[..<end])))
+        scalars = scalars[end...]
+    }
+    return (result, Double(document.utf8.count) / 1_000_000)
+}
+
+/// CPU seconds to render `pieces`, draining after each.
+func render(_ pieces: [String], markdown: Bool) -> (seconds: Double, bytes: Int) {
+    var renderer = ReplyRenderer(.init(mode: .terminal, color: true, columns: 80, markdown: markdown))
+    var written = 0
+    let start = cpuSeconds()
+    var now = Duration.zero
+    for piece in pieces {
+        renderer.text(piece, at: now)
+        for action in renderer.drain(at: now) {
+            if case .stdout(let bytes) = action { written += bytes.count }
+        }
+        now += .microseconds(10)
+    }
+    renderer.finish(mark: nil, summary: nil, at: now)
+    for action in renderer.drain(at: now) {
+        if case .stdout(let bytes) = action { written += bytes.count }
+    }
+    return (cpuSeconds() - start, written)
+}
+
+func copyFloor(_ pieces: [String]) -> Double {
+    var sink: [UInt8] = []
+    sink.reserveCapacity(1 << 20)
+    let start = cpuSeconds()
+    for piece in pieces {
+        sink.append(contentsOf: piece.utf8)
+        if sink.count > 1 << 20 { sink.removeAll(keepingCapacity: true) }
+    }
+    return cpuSeconds() - start
+}
+
+func fixed(_ value: Double) -> String {
+    let hundredths = Int((value * 100).rounded())
+    let fraction = hundredths % 100
+    return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+}
+
+func rate(_ megabytes: Double, _ seconds: Double) -> String {
+    String(Int((megabytes / seconds).rounded())) + " MB/s"
+}
+
+if CommandLine.arguments.contains("--scale") {
+    let small = pieces(bytes: 1_000_000)
+    let large = pieces(bytes: 10_000_000)
+    let smallTime = (0..<3).map { _ in render(small.pieces, markdown: true).seconds }.min() ?? 0
+    let largeTime = (0..<3).map { _ in render(large.pieces, markdown: true).seconds }.min() ?? 0
+    let ratio = fixed(largeTime / smallTime)
+    let input = fixed(large.megabytes / small.megabytes)
+    print("1 MB: \(rate(small.megabytes, smallTime)) · 10 MB: \(rate(large.megabytes, largeTime)) · ")
+    print("time ratio \(ratio) for \(input)× the input")
+} else {
+    let input = pieces(bytes: 10_000_000)
+    print("\(fixed(input.megabytes)) MB in \(input.pieces.count) pieces of 1–8 bytes")
+    let markdown = (0..<3).map { _ in render(input.pieces, markdown: true) }.min { $0.seconds < $1.seconds }!
+    let plain = (0..<3).map { _ in render(input.pieces, markdown: false) }.min { $0.seconds < $1.seconds }!
+    let floor = (0..<3).map { _ in copyFloor(input.pieces) }.min() ?? 0
+    print("Markdown renderer   \(rate(input.megabytes, markdown.seconds))  (\(markdown.bytes) bytes out)")
+    print(
+        "typewriter (no MD)  \(rate(input.megabytes, plain.seconds))  ratio \(fixed(markdown.seconds / plain.seconds))×"
+    )
+    print("copying the pieces  \(rate(input.megabytes, floor))")
+}
