@@ -82,9 +82,9 @@ package struct ReplyRenderer: Sendable {
 
     private let configuration: Configuration
     private var typewriter: Typewriter
-    /// The answer's Markdown, when on; reasoning still goes through the typewriter.
-    private var typesetter: MarkdownTypesetter?
-    /// Whether `typesetter` is set (checked without copying it).
+    /// The answer's Markdown (used when `rendersMarkdown`); reasoning goes through the typewriter.
+    private var typesetter: MarkdownTypesetter
+    /// Whether the answer goes through `typesetter` (Markdown on, terminal mode).
     private let rendersMarkdown: Bool
     private var markdownSanitizer = TerminalSanitizer()
     private var thinkTags = ThinkTagSplitter()
@@ -115,13 +115,11 @@ package struct ReplyRenderer: Sendable {
         self.typewriter = Typewriter(mode: configuration.mode, width: configuration.columns, color: configuration.color)
         if let pace = configuration.pace { paced = PacedText(charactersPerSecond: pace) }
         rendersMarkdown = configuration.markdown && configuration.mode == .terminal
-        if rendersMarkdown {
-            typesetter = MarkdownTypesetter(
-                width: configuration.columns,
-                color: configuration.color,
-                showsProgress: configuration.showsProgress
-            )
-        }
+        typesetter = MarkdownTypesetter(
+            width: configuration.columns,
+            color: configuration.color,
+            showsProgress: configuration.showsProgress
+        )
     }
 
     // MARK: Inputs
@@ -196,7 +194,7 @@ package struct ReplyRenderer: Sendable {
             self.held = nil
             if heldWordID == held.id, paced?.backlog ?? 0 == 0 {
                 if section == .answer, rendersMarkdown {
-                    typesetter?.flushHeld(into: &stdoutRun)
+                    typesetter.flushHeld(into: &stdoutRun)
                 } else {
                     typewriter.flushHeld(into: &stdoutRun)
                 }
@@ -211,7 +209,7 @@ package struct ReplyRenderer: Sendable {
         guard columns != self.columns else { return }
         self.columns = columns
         typewriter.resize(width: columns)
-        typesetter?.resize(width: columns)
+        typesetter.resize(width: columns)
     }
 
     /// The reply ended: writes what is held, a final newline, `mark` and `summary` on stderr.
@@ -277,10 +275,10 @@ package struct ReplyRenderer: Sendable {
     /// Markdown mode: the answer through the typesetter, reasoning through the typewriter (dimmed).
     private mutating func renderMarkdown(_ text: String, kind: Typewriter.DeltaKind) {
         guard rendersMarkdown else { return }
-        // The typesetter is changed in place (`typesetter?.…`): a copy would copy its buffers on every delta.
+        // The typesetter is changed in place (`typesetter.…`): a copy would copy its buffers on every delta.
         if kind == .reasoning {
             if section == .answer {
-                typesetter?.finish(into: &stdoutRun)
+                typesetter.finish(into: &stdoutRun)
                 stdoutRun.append(0x0A)
             }
             section = .reasoning
@@ -298,9 +296,9 @@ package struct ReplyRenderer: Sendable {
                 }
                 section = .answer
             }
-            typesetter?.feed(scalar, into: &stdoutRun)
+            typesetter.feed(scalar, into: &stdoutRun)
         }
-        typesetter?.endOfDelta(into: &stdoutRun)
+        typesetter.endOfDelta(into: &stdoutRun)
     }
 
     private mutating func releasePaced(at now: Duration) {
@@ -326,7 +324,7 @@ package struct ReplyRenderer: Sendable {
             }
         }
         if rendersMarkdown, section == .answer {
-            typesetter?.finish(into: &stdoutRun)
+            typesetter.finish(into: &stdoutRun)
         } else {
             typewriter.finish(into: &stdoutRun)
         }
@@ -406,7 +404,7 @@ package struct ReplyRenderer: Sendable {
 
     /// The word held back mid-line by whichever renders the current section.
     private var heldWordID: Int? {
-        section == .answer && rendersMarkdown ? typesetter?.heldWordID : typewriter.heldWordID
+        section == .answer && rendersMarkdown ? typesetter.heldWordID : typewriter.heldWordID
     }
 
     /// When the next tick is needed: the spinner's next frame, paced text due, a held word's frame.
