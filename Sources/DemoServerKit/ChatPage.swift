@@ -136,9 +136,9 @@ enum ChatPage {
             section.append(element('p', 'you', prompt), thinking, reply, note);
             transcript.append(section);
 
-            const url = new URL('/chat', location.href);
-            url.searchParams.set('q', prompt);
-            if (modelSelect.value) url.searchParams.set('model', modelSelect.value);
+            // encodeURIComponent, not URLSearchParams: the server reads '+' as itself, not as a space.
+            let url = '/chat?q=' + encodeURIComponent(prompt);
+            if (modelSelect.value) url += '&model=' + encodeURIComponent(modelSelect.value);
             const source = new EventSource(url);
             const turn = { section, thinking, reply, note, source, state: 'streaming', resumes: 0, dropped: false,
                            tokens: 0 };

@@ -1,0 +1,155 @@
+import DemoServerKit
+import Foundation
+import SSE
+import SSEClient
+import Synchronization
+import TestSupport
+import Testing
+
+/// The chat page and CORS in a real browser (Debian's headless `chromium`), one browser at a time.
+@Suite("The chat page in headless Chromium", .serialized, .timeLimit(.minutes(2)))
+struct BrowserTests {
+    /// The page's URL on `server`, asking `prompt` at once.
+    private static func pageURL(_ server: DemoServer, asking prompt: String) throws -> URL {
+        var components = try #require(URLComponents(url: server.baseURL, resolvingAgainstBaseURL: false))
+        components.path = "/"
+        components.queryItems = [URLQueryItem(name: "q", value: prompt)]
+        return try #require(components.url)
+    }
+
+    /// The reply to `prompt` as an SSE client reads `GET /chat` (data lines joined per the spec), from a server
+    /// without faults.
+    private static func expectedReply(_ prompt: String) async throws -> String {
+        try await withDemoServer(testConfiguration()) { server in
+            var text = ""
+            for try await event in plainSource(server, prompt: prompt).events() {
+                if event.type == "end" { break }
+                if event.type == "message" { text += event.data }
+            }
+            return text
+        }
+    }
+
+    /// Loads the page on a fresh server with `faults`, asking `prompt`.
+    private static func ask(_ prompt: String, faults: DemoFaults = .none) async throws -> (ChatPageDOM, [String]) {
+        try await withDemoServer(testConfiguration(faults: faults)) { server in
+            let run = try await HeadlessChromium.dumpDOM(try pageURL(server, asking: prompt))
+            return (try ChatPageDOM(run.dom), run.console)
+        }
+    }
+
+    @Test("the page shows exactly the streamed reply, CJK and emoji included, with no console errors")
+    func reply() async throws {
+        let prompt = "Why is the sky blue?"
+        let expected = try await Self.expectedReply(prompt)
+        #expect(expected.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) })
+        #expect(expected.unicodeScalars.contains { $0.properties.isEmojiPresentation })
+        let (page, console) = try await Self.ask(prompt)
+        let turn = try #require(page.turns.first)
+        #expect(page.turns.count == 1)
+        #expect(turn.prompt == prompt)
+        #expect(turn.reply == expected)
+        #expect(turn.state == "done")
+        #expect(turn.resumes == 0)
+        #expect(page.errors.isEmpty)
+        #expect(console.isEmpty, "\(console)")
+    }
+
+    @Test(
+        "through dropped connections the text is identical and the page says it resumed",
+        arguments: [
+            DemoFaults(dropAfterEvents: 5),
+            DemoFaults(dropAfterEvents: 5, dropMidEvent: true),
+            DemoFaults(dropProbability: 0.3, seed: 1),
+        ]
+    )
+    func resumes(faults: DemoFaults) async throws {
+        let prompt = "resume me, 日本語 and 🚀 too"
+        let expected = try await Self.expectedReply(prompt)
+        let (page, console) = try await Self.ask(prompt, faults: faults)
+        let turn = try #require(page.turns.first)
+        #expect(turn.reply == expected)
+        #expect(turn.state == "done")
+        #expect(turn.resumes > 0)
+        #expect(turn.note.contains("resumed \(turn.resumes)× after a dropped connection"))
+        #expect(page.errors.isEmpty)
+        #expect(console.isEmpty, "\(console)")
+    }
+
+    @Test("hostile model text is shown as text and runs nothing")
+    func hostileText() async throws {
+        let prompt = #"<img src=x onerror="document.title='pwned'"><script>document.title='pwned'</script>"#
+        let (page, console) = try await Self.ask(prompt)
+        let turn = try #require(page.turns.first)
+        #expect(turn.state == "done")
+        #expect(turn.prompt == prompt)
+        #expect(turn.reply.contains(prompt))
+        #expect(page.errors.isEmpty)
+        #expect(console.isEmpty, "\(console)")
+        let run = try await withDemoServer(testConfiguration()) { server in
+            try await HeadlessChromium.dumpDOM(try Self.pageURL(server, asking: prompt))
+        }
+        #expect(!run.dom.contains("<img"))
+        #expect(run.dom.components(separatedBy: "<script").count == 2)
+        #expect(run.dom.contains("<title>ssechat</title>"))
+    }
+
+    /// A page on another origin (a second loopback server) using `server` through `EventSource` and a `fetch` POST.
+    private static func crossOriginPage(for server: URL) -> String {
+        """
+        <!doctype html><html><body><p id="es">pending</p><p id="fetch">pending</p><script>
+        const server = '\(server.absoluteString)';
+        const out = (id, text) => { document.getElementById(id).textContent = text; };
+        const source = new EventSource(server + '/chat?q=' + encodeURIComponent('from another origin'));
+        let text = '';
+        source.onmessage = (event) => { text += event.data; };
+        source.addEventListener('end', () => { source.close(); out('es', 'ok ' + text.length); });
+        source.onerror = () => { if (source.readyState === EventSource.CLOSED) out('es', 'blocked'); };
+        fetch(server + '/v1/chat/completions', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ model: 'x', messages: [{ role: 'user', content: 'from another origin' }] })
+        }).then((response) => response.json())
+          .then((body) => out('fetch', 'ok ' + body.choices[0].message.content.length))
+          .catch(() => out('fetch', 'blocked'));
+        </script></body></html>
+        """
+    }
+
+    @Test(
+        "a page on another origin works with --cors-origin that origin and is blocked without it",
+        arguments: [true, false]
+    )
+    func crossOrigin(allowed: Bool) async throws {
+        let html = Mutex("")
+        let other = try LoopbackHTTPServer { _, writer in
+            let body = Array(html.withLock { $0 }.utf8)
+            writer.writeHead(
+                status: 200,
+                headers: [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", "\(body.count)")]
+            )
+            _ = writer.write(body)
+            writer.close()
+        }
+        defer { other.stop() }
+        let origin = "http://127.0.0.1:\(other.port)"
+        var configuration = testConfiguration()
+        configuration.cors = try CORSPolicy(origins: allowed ? [origin] : ["http://127.0.0.1:1"])
+        let expectedLength = try await Self.expectedReply("from another origin").utf16.count
+        try await withDemoServer(configuration) { server in
+            html.withLock { $0 = Self.crossOriginPage(for: server.baseURL) }
+            let run = try await HeadlessChromium.dumpDOM(other.url("/"))
+            let eventSource = run.dom.firstMatch(of: /<p id="es">([^<]*)<\/p>/)?.1
+            let fetched = run.dom.firstMatch(of: /<p id="fetch">([^<]*)<\/p>/)?.1
+            if allowed {
+                #expect(eventSource == "ok \(expectedLength)")
+                #expect(fetched.map { $0.hasPrefix("ok ") && $0 != "ok 0" } == true, "\(fetched ?? "")")
+                #expect(run.console.isEmpty, "\(run.console)")
+            } else {
+                #expect(eventSource == "blocked")
+                #expect(fetched == "blocked")
+                #expect(run.console.contains { $0.contains("CORS policy") }, "\(run.console)")
+            }
+        }
+    }
+}
