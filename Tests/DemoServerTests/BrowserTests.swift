@@ -1,3 +1,4 @@
+import DemoRelay
 import DemoServerKit
 import Foundation
 import SSE
@@ -76,22 +77,44 @@ struct BrowserTests {
         #expect(console.isEmpty, "\(console)")
     }
 
-    @Test("hostile model text is shown as text and runs nothing")
+    /// Hostile reply text, each tag whole in one event (so `innerHTML += data` would build the elements).
+    private static let hostileTokens = [
+        "Look: ", "<img src=x onerror=\"document.title='pwned'\">", " and ",
+        "<script>document.title='pwned'</script>", " and <b>bold</b>\nline two ", "&amp; 漢字 🦊",
+    ]
+
+    @Test("relay mode, hostile upstream text: the page shows it as text and runs nothing")
     func hostileText() async throws {
-        let prompt = #"<img src=x onerror="document.title='pwned'"><script>document.title='pwned'</script>"#
-        let (page, console) = try await Self.ask(prompt)
-        let turn = try #require(page.turns.first)
-        #expect(turn.state == "done")
-        #expect(turn.prompt == prompt)
-        #expect(turn.reply.contains(prompt))
-        #expect(page.errors.isEmpty)
-        #expect(console.isEmpty, "\(console)")
-        let run = try await withDemoServer(testConfiguration()) { server in
-            try await HeadlessChromium.dumpDOM(try Self.pageURL(server, asking: prompt))
+        let upstream = try LoopbackHTTPServer { request, writer in
+            if request.target.hasSuffix("/models") {
+                let body = Array(#"{"object":"list","data":[{"id":"scripted","object":"model"}]}"#.utf8)
+                writer.writeHead(headers: [("Content-Type", "application/json"), ("Content-Length", "\(body.count)")])
+                _ = writer.write(body)
+            } else {
+                writer.writeEventStreamHead()
+                for event in Transcript.openAI(Self.hostileTokens) { _ = writer.write(event) }
+            }
+            writer.close()
         }
-        #expect(!run.dom.contains("<img"))
-        #expect(run.dom.components(separatedBy: "<script").count == 2)
-        #expect(run.dom.contains("<title>ssechat</title>"))
+        defer { upstream.stop() }
+        var configuration = testConfiguration(faults: DemoFaults(dropAfterEvents: 2, dropMidEvent: true))
+        configuration.upstream = UpstreamRelay(upstream: upstream.url("/v1"))
+        try await withDemoServer(configuration) { server in
+            let run = try await HeadlessChromium.dumpDOM(try Self.pageURL(server, asking: "say something nasty"))
+            let page = try ChatPageDOM(run.dom)
+            let turn = try #require(page.turns.first)
+            #expect(turn.state == "done")
+            #expect(turn.resumes > 0)
+            #expect(turn.reply == Self.hostileTokens.joined())
+            #expect(!run.dom.contains("<img"))
+            #expect(!run.dom.contains("<b>"))
+            #expect(run.dom.components(separatedBy: "<script").count == 2)
+            #expect(run.dom.contains("<title>ssechat</title>"))
+            #expect(page.errors.isEmpty)
+            #expect(run.console.isEmpty, "\(run.console)")
+        }
+        let chatRequest = try #require(upstream.requests.first { $0.method == "POST" })
+        #expect(String(decoding: chatRequest.body, as: UTF8.self).contains(#""model":"scripted""#))
     }
 
     /// A page on another origin (a second loopback server) using `server` through `EventSource` and a `fetch` POST.
