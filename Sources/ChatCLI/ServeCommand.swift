@@ -204,10 +204,16 @@ package struct ServeCommand: AsyncParsableCommand {
         StandardStream.output.writeLine(url)
         if let relay = configuration.upstream as? UpstreamRelay {
             let key = relay.sendsAPIKey ? "key from $\(upstreamAPIKeyEnvironmentName)" : "no API key"
-            Self.note("ssechat serve: relaying \(url)/v1/chat/completions to \(relay.endpoint.absoluteString) (\(key))")
+            Self.note(
+                "ssechat serve: relaying \(url)/v1/chat/completions and /chat to \(relay.endpoint.absoluteString) (\(key))"
+            )
         } else {
             let model = configuration.modelName
             Self.note("ssechat serve: demo model \"\(model)\" (not a real LLM) at \(url); Ctrl-C stops")
+        }
+        Self.note("ssechat serve: chat page at \(url)/")
+        if configuration.cors.isEnabled {
+            Self.note("ssechat serve: CORS allowed for \(configuration.cors.allowedOrigins.joined(separator: ", "))")
         }
         for await _ in stops { break }
         await server.stop()

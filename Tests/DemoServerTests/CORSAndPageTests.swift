@@ -110,7 +110,11 @@ struct CORSAndPageTests {
             let refused = try await preflight("http://b.test")
             #expect(refused.status == 204)
             #expect(refused.headers["access-control-allow-origin"] == nil)
-            let failing = try await RawHTTPExchange.get("/v1/models", port: Self.port(server), headers: ["Origin": "http://a.test"])
+            let failing = try await RawHTTPExchange.get(
+                "/v1/models",
+                port: Self.port(server),
+                headers: ["Origin": "http://a.test"]
+            )
             #expect(failing.status == 503)
             #expect(failing.headers["access-control-allow-origin"] == "http://a.test")
         }
