@@ -130,7 +130,7 @@ enum ChatPage {
             const section = element('section', 'turn');
             section.dataset.state = 'streaming';
             section.dataset.resumes = '0';
-            const thinking = element('p', 'thinking', 'connecting…');
+            const thinking = element('p', 'thinking', 'thinking…');
             const reply = element('div', 'reply');
             const note = element('p', 'note');
             section.append(element('p', 'you', prompt), thinking, reply, note);
@@ -157,7 +157,7 @@ enum ChatPage {
               }
             });
             source.addEventListener('thinking', (event) => {
-              if (turn.tokens === 0) thinking.textContent = 'thinking… ' + event.data;
+              if (turn.tokens === 0) thinking.textContent = event.data || 'thinking…';
             });
             source.addEventListener('message', (event) => {
               if (turn.tokens === 0) thinking.hidden = true;

@@ -56,6 +56,34 @@ struct BrowserTests {
         #expect(console.isEmpty, "\(console)")
     }
 
+    @Test("mid-reply: the thinking indicator until the first token, then the reply so far and a dropped status")
+    func midReply() async throws {
+        let prompt = "Why is the sky blue?"
+        let expected = try await Self.expectedReply(prompt)
+        // Each response ends after `events` events and the browser is told to wait an hour before reconnecting:
+        // the page stays as it was after those events until the virtual time budget is used up.
+        for events in [1, 4] {
+            var configuration = testConfiguration(faults: DemoFaults(dropAfterEvents: events))
+            configuration.retryMilliseconds = 3_600_000
+            let run = try await withDemoServer(configuration) { server in
+                try await HeadlessChromium.dumpDOM(try Self.pageURL(server, asking: prompt))
+            }
+            let page = try ChatPageDOM(run.dom)
+            let turn = try #require(page.turns.first)
+            #expect(turn.state == "streaming")
+            #expect(page.status == "connection dropped, reconnecting…")
+            if events == 1 {
+                #expect(turn.thinking == "Thinking about “Why is the sky blue”…")
+                #expect(turn.reply.isEmpty)
+            } else {
+                #expect(turn.thinking == nil)
+                #expect(!turn.reply.isEmpty)
+                #expect(expected.hasPrefix(turn.reply))
+            }
+            #expect(run.console.isEmpty, "\(run.console)")
+        }
+    }
+
     @Test(
         "through dropped connections the text is identical and the page says it resumed",
         arguments: [
@@ -140,7 +168,7 @@ struct BrowserTests {
     }
 
     @Test(
-        "a page on another origin works with --cors-origin that origin and is blocked without it",
+        "a page on another origin works with --cors-origin that origin (through drops) and is blocked without it",
         arguments: [true, false]
     )
     func crossOrigin(allowed: Bool) async throws {
@@ -156,7 +184,8 @@ struct BrowserTests {
         }
         defer { other.stop() }
         let origin = "http://127.0.0.1:\(other.port)"
-        var configuration = testConfiguration()
+        // Drops too: the browser's reconnections (with Last-Event-ID) are cross-origin requests as well.
+        var configuration = testConfiguration(faults: DemoFaults(dropAfterEvents: 5, dropMidEvent: true))
         configuration.cors = try CORSPolicy(origins: allowed ? [origin] : ["http://127.0.0.1:1"])
         let expectedLength = try await Self.expectedReply("from another origin").utf16.count
         try await withDemoServer(configuration) { server in

@@ -58,6 +58,8 @@ struct ChatPageDOM {
         var state: String
         var resumes: Int
         var prompt: String
+        /// The thinking indicator's text, `nil` while hidden.
+        var thinking: String?
         var reply: String
         var note: String
     }
@@ -70,14 +72,15 @@ struct ChatPageDOM {
 
     init(_ dom: String) throws {
         let turn =
-            /<section class="turn" data-state="([a-z]+)" data-resumes="(\d+)"><p class="you">([^<]*)<\/p><p class="thinking"[^>]*>[^<]*<\/p><div class="reply">([^<]*)<\/div><p class="note">([^<]*)<\/p><\/section>/
+            /<section class="turn" data-state="([a-z]+)" data-resumes="(\d+)"><p class="you">([^<]*)<\/p><p class="thinking"( hidden="")?>([^<]*)<\/p><div class="reply">([^<]*)<\/div><p class="note">([^<]*)<\/p><\/section>/
         turns = dom.matches(of: turn).map { match in
             Turn(
                 state: String(match.1),
                 resumes: Int(match.2) ?? -1,
                 prompt: Self.unescaped(match.3),
-                reply: Self.unescaped(match.4),
-                note: Self.unescaped(match.5)
+                thinking: match.4 == nil ? Self.unescaped(match.5) : nil,
+                reply: Self.unescaped(match.6),
+                note: Self.unescaped(match.7)
             )
         }
         errors = Self.unescaped(try #require(dom.firstMatch(of: /<pre id="errors">([^<]*)<\/pre>/)?.1))
