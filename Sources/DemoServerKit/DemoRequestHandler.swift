@@ -7,14 +7,14 @@ import Synchronization
 /// Routes every request of a `DemoServer`: a CORS preflight is answered first, then the chat page, then the status
 /// fault and the API-key check, then the endpoints; every response gets the `CORSPolicy`'s headers.
 ///
-/// | Method | Path                    | What                                                        |
-/// |--------|-------------------------|-------------------------------------------------------------|
-/// | GET    | `/`                     | the chat page (`ChatPage`), served even with a fault or an API key |
-/// | OPTIONS| any                     | a CORS preflight, when `--cors-origin` is given             |
-/// | POST   | `/v1/chat/completions`  | OpenAI-compatible chat (streaming or not); resume with `Last-Event-ID` |
-/// | GET    | `/v1/chat/completions`  | resume only (`Last-Event-ID` required)                      |
-/// | GET    | `/v1/models`            | the model list                                              |
-/// | GET    | `/chat?q=PROMPT`        | plain hand-written-style SSE; resume with `Last-Event-ID`    |
+/// | Method  | Path                    | What                                                        |
+/// |---------|-------------------------|-------------------------------------------------------------|
+/// | OPTIONS | any                     | a CORS preflight, when `--cors-origin` is given (`CORSPolicy`) |
+/// | GET     | `/`                     | the chat page (`ChatPage`), served even with a status fault or an API key |
+/// | POST    | `/v1/chat/completions`  | OpenAI-compatible chat (streaming or not); resume with `Last-Event-ID` |
+/// | GET     | `/v1/chat/completions`  | resume only (`Last-Event-ID` required)                      |
+/// | GET     | `/v1/models`            | the model list (the upstream's in relay mode)               |
+/// | GET     | `/chat?q=PROMPT`        | plain hand-written-style SSE; resume with `Last-Event-ID`; relayed in relay mode |
 final class DemoRequestHandler: HTTPHandler, Sendable {
     let configuration: DemoServerConfiguration
     let store: GenerationStore
