@@ -12,15 +12,18 @@ package struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the built-in SSE chat server with its demo model (\"ssechat-demo\": a demo, not a real LLM).",
         discussion: """
-            Endpoints: POST /v1/chat/completions (OpenAI-compatible, streaming or not), GET /v1/models, and \
-            GET /chat?q=PROMPT (plain SSE: `event: thinking`, one `data:` per token, `event: end`).
+            Endpoints: GET / (a chat page for the browser), POST /v1/chat/completions (OpenAI-compatible, \
+            streaming or not), GET /v1/models, and GET /chat?q=PROMPT (plain SSE: `event: thinking`, one \
+            `data:` per token, `event: end`).
+
+            --cors-origin ORIGIN lets pages from another origin use every endpoint (preflights included).
 
             The demo model answers deterministically (the same prompt gives the same reply) with Markdown, \
             code, CJK text and an emoji. Every event carries an id; a client that reconnects with Last-Event-ID \
             gets exactly the events it missed, for --retention-s seconds after the reply ends.
 
-            With --upstream URL the server relays /v1/chat/completions to an OpenAI-compatible server instead, \
-            adding ids and retention so any upstream becomes resumable.
+            With --upstream URL the server relays /v1/chat/completions and /chat to an OpenAI-compatible server \
+            instead, adding ids and retention so any upstream becomes resumable; /v1/models lists its models.
 
             Prints http://HOST:PORT on stdout once listening. Ctrl-C or SIGTERM stops it.
             """
@@ -100,6 +103,15 @@ package struct ServeCommand: AsyncParsableCommand {
     )
     var upstreamAPIKeyEnvironmentName: String = "OPENAI_API_KEY"
 
+    @Option(
+        name: .customLong("cors-origin"),
+        help: ArgumentHelp(
+            "Allow pages from ORIGIN (scheme://host[:port], or * for any) to use the server (repeatable).",
+            valueName: "ORIGIN"
+        )
+    )
+    var corsOrigins: [String] = []
+
     @Flag(name: .shortAndLong, help: "Log replies and connection errors to stderr.")
     var verbose = false
 
@@ -124,6 +136,11 @@ package struct ServeCommand: AsyncParsableCommand {
         try check((100...599).contains(status ?? 500), "--status must be an HTTP status (100-599).")
         let modes = DemoChunking.allCases.map(\.rawValue).joined(separator: ", ")
         try check(DemoChunking(rawValue: chunking) != nil, "--chunking must be one of: \(modes).")
+        do {
+            _ = try CORSPolicy(origins: corsOrigins)
+        } catch {
+            throw ValidationError("--cors-origin: \(error)")
+        }
         if let upstream {
             let scheme = URL(string: upstream)?.scheme?.lowercased() ?? ""
             try check(["http", "https"].contains(scheme), "--upstream must be an http:// or https:// URL.")
@@ -155,6 +172,7 @@ package struct ServeCommand: AsyncParsableCommand {
         configuration.keepAliveInterval = .milliseconds(keepAliveMilliseconds)
         configuration.retention = .milliseconds(Int64(retentionSeconds * 1000))
         configuration.coalesce = coalesce
+        configuration.cors = (try? CORSPolicy(origins: corsOrigins)) ?? .disabled
         if let name = apiKeyEnvironmentName {
             guard let key = environment[name], !key.isEmpty else {
                 throw ValidationError("--api-key-env: the environment variable \(name) is not set.")
@@ -186,10 +204,16 @@ package struct ServeCommand: AsyncParsableCommand {
         StandardStream.output.writeLine(url)
         if let relay = configuration.upstream as? UpstreamRelay {
             let key = relay.sendsAPIKey ? "key from $\(upstreamAPIKeyEnvironmentName)" : "no API key"
-            Self.note("ssechat serve: relaying \(url)/v1/chat/completions to \(relay.endpoint.absoluteString) (\(key))")
+            Self.note(
+                "ssechat serve: relaying \(url)/v1/chat/completions and /chat to \(relay.endpoint.absoluteString) (\(key))"
+            )
         } else {
             let model = configuration.modelName
             Self.note("ssechat serve: demo model \"\(model)\" (not a real LLM) at \(url); Ctrl-C stops")
+        }
+        Self.note("ssechat serve: chat page at \(url)/")
+        if configuration.cors.isEnabled {
+            Self.note("ssechat serve: CORS allowed for \(configuration.cors.allowedOrigins.joined(separator: ", "))")
         }
         for await _ in stops { break }
         await server.stop()

@@ -73,6 +73,31 @@ package struct UpstreamRelay: DemoUpstream {
         return collector.completion()
     }
 
+    package func models() async throws(DemoUpstreamFailure) -> String {
+        var configuration = EventSourceConfiguration(url: modelsEndpoint)
+        if let apiKey { configuration.headers["Authorization"] = "Bearer \(apiKey)" }
+        configuration.maxReconnects = 0
+        configuration.idleTimeout = idleTimeout
+        configuration.acceptsJSONDocument = true
+        do {
+            for try await update in EventSource(configuration, clock: clock).updates() {
+                if case .document(_, let body) = update { return String(decoding: body, as: UTF8.self) }
+            }
+        } catch {
+            throw Self.failure(for: error)
+        }
+        throw DemoUpstreamFailure(
+            status: 502,
+            message: "The upstream's \(modelsEndpoint.path) answered no model list.",
+            code: "upstream_error"
+        )
+    }
+
+    /// The upstream's `…/models` URL: beside its `chat/completions`.
+    package var modelsEndpoint: URL {
+        endpoint.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("models")
+    }
+
     private func source(body: Data) -> EventSource {
         var configuration = EventSourceConfiguration(url: endpoint)
         configuration.method = "POST"

@@ -43,11 +43,15 @@ extension DemoRequestHandler {
         return startDemo(events, generation: Generation(id: generationID, kind: .openAI))
     }
 
-    /// `GET /chat?q=PROMPT`.
-    func plainChat(_ request: HTTPRequest) -> HTTPResponse {
+    /// `GET /chat?q=PROMPT[&model=NAME]` (`model` matters only in relay mode).
+    func plainChat(_ request: HTTPRequest) async -> HTTPResponse {
         if let lastEventID = Self.lastEventID(of: request) { return resume(lastEventID, kind: .plain) }
         guard let prompt = request.query["q"] ?? request.query["prompt"] else {
             return DemoResponses.error(400, "Missing query parameter 'q': GET /chat?q=your+prompt")
+        }
+        if let upstream = configuration.upstream {
+            let model = request.query["model"].flatMap { $0.isEmpty ? nil : $0 }
+            return await relayPlain(to: upstream, prompt: prompt, model: model)
         }
         let reply = DemoReply(prompt: prompt, replyTokens: configuration.replyTokens, maxTokens: nil)
         let generation = Generation(id: DemoEventID.newGenerationID(), kind: .plain)

@@ -4,14 +4,17 @@ import Foundation
 import SSE
 import Synchronization
 
-/// Routes every request of a `DemoServer`: the status fault and the API-key check first, then the endpoints.
+/// Routes every request of a `DemoServer`: a CORS preflight is answered first, then the chat page, then the status
+/// fault and the API-key check, then the endpoints; every response gets the `CORSPolicy`'s headers.
 ///
-/// | Method | Path                    | What                                                        |
-/// |--------|-------------------------|-------------------------------------------------------------|
-/// | POST   | `/v1/chat/completions`  | OpenAI-compatible chat (streaming or not); resume with `Last-Event-ID` |
-/// | GET    | `/v1/chat/completions`  | resume only (`Last-Event-ID` required)                      |
-/// | GET    | `/v1/models`            | the model list                                              |
-/// | GET    | `/chat?q=PROMPT`        | plain hand-written-style SSE; resume with `Last-Event-ID`    |
+/// | Method  | Path                    | What                                                        |
+/// |---------|-------------------------|-------------------------------------------------------------|
+/// | OPTIONS | any                     | a CORS preflight, when `--cors-origin` is given (`CORSPolicy`) |
+/// | GET     | `/`                     | the chat page (`ChatPage`), served even with a status fault or an API key |
+/// | POST    | `/v1/chat/completions`  | OpenAI-compatible chat (streaming or not); resume with `Last-Event-ID` |
+/// | GET     | `/v1/chat/completions`  | resume only (`Last-Event-ID` required)                      |
+/// | GET     | `/v1/models`            | the model list (the upstream's in relay mode)               |
+/// | GET     | `/chat?q=PROMPT`        | plain hand-written-style SSE; resume with `Last-Event-ID`; relayed in relay mode |
 final class DemoRequestHandler: HTTPHandler, Sendable {
     let configuration: DemoServerConfiguration
     let store: GenerationStore
@@ -34,6 +37,28 @@ final class DemoRequestHandler: HTTPHandler, Sendable {
     }
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let cors = configuration.cors
+        let origin = request.headers[HTTPHeader("Origin")]
+        if let headers = cors.preflightHeaders(
+            method: request.method.rawValue,
+            origin: origin,
+            requestMethod: request.headers[HTTPHeader("Access-Control-Request-Method")]
+        ) {
+            var response = HTTPResponse(statusCode: .noContent)
+            for (name, value) in headers { response.headers[HTTPHeader(name)] = value }
+            return response
+        }
+        var response = try await route(request)
+        for (name, value) in cors.responseHeaders(origin: origin) { response.headers[HTTPHeader(name)] = value }
+        return response
+    }
+
+    private func route(_ request: HTTPRequest) async throws -> HTTPResponse {
+        var path = request.path
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        if request.method == .GET, path == "/" {
+            return DemoResponses.page()
+        }
         if let status = configuration.faults.status {
             let headers = status == 429 || status == 503 ? ["Retry-After": "1"] : [:]
             let message = "Injected failure: this server answers every request with HTTP \(status)."
@@ -47,25 +72,30 @@ final class DemoRequestHandler: HTTPHandler, Sendable {
                 code: "invalid_api_key"
             )
         }
-        var path = request.path
-        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
         switch (request.method, path) {
         case (.POST, "/v1/chat/completions"), (.GET, "/v1/chat/completions"):
             return try await completions(request)
         case (.GET, "/v1/models"):
-            return models()
+            return await models()
         case (.GET, "/chat"):
-            return plainChat(request)
-        case (_, "/v1/chat/completions"), (_, "/v1/models"), (_, "/chat"):
+            return await plainChat(request)
+        case (_, "/v1/chat/completions"), (_, "/v1/models"), (_, "/chat"), (_, "/"):
             return DemoResponses.error(405, "\(request.method.rawValue) is not allowed on \(path).")
         default:
             return DemoResponses.error(404, "No endpoint at \(path). Try POST /v1/chat/completions or GET /chat?q=…")
         }
     }
 
-    /// `GET /v1/models`.
-    private func models() -> HTTPResponse {
-        DemoResponses.json(200, OpenAIResponseText.modelList(model: configuration.modelName))
+    /// `GET /v1/models`: the demo model, or in relay mode the upstream's list.
+    private func models() async -> HTTPResponse {
+        guard let upstream = configuration.upstream else {
+            return DemoResponses.json(200, OpenAIResponseText.modelList(model: configuration.modelName))
+        }
+        do {
+            return DemoResponses.json(200, try await upstream.models())
+        } catch {
+            return DemoResponses.upstreamFailure(error)
+        }
     }
 
     /// The next response number, for seeding per-response faults.

@@ -48,6 +48,24 @@ enum DemoResponses {
         return error(failure.status, failure.message, code: failure.code, headers: headers)
     }
 
+    /// The chat page, with a fresh nonce for its inline script and style and a `Content-Security-Policy` that
+    /// allows nothing else.
+    static func page() -> HTTPResponse {
+        var generator = SystemRandomNumberGenerator()
+        let nonce = Data((0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }).base64EncodedString()
+        return HTTPResponse(
+            statusCode: .ok,
+            headers: [
+                .contentType: "text/html; charset=utf-8",
+                .cacheControl: "no-store",
+                HTTPHeader("Content-Security-Policy"): ChatPage.contentSecurityPolicy(nonce: nonce),
+                HTTPHeader("X-Content-Type-Options"): "nosniff",
+                HTTPHeader("Referrer-Policy"): "no-referrer",
+            ],
+            body: Data(ChatPage.html(nonce: nonce).utf8)
+        )
+    }
+
     /// A streaming response: `text/event-stream`, not cached, not buffered by proxies.
     static func eventStream(_ body: EventStreamBody) -> HTTPResponse {
         HTTPResponse(

@@ -28,6 +28,8 @@ package struct DemoServerConfiguration: Sendable {
     /// The OpenAI-compatible server to relay `/v1/chat/completions` to instead of the demo model (`DemoRelay`'s
     /// `UpstreamRelay`); `nil` for the demo model.
     package var upstream: (any DemoUpstream)?
+    /// Which other origins' pages may use the server (`--cors-origin`); none by default.
+    package var cors: CORSPolicy = .disabled
     /// The model name the demo model reports.
     package var modelName: String = DemoServerConfiguration.demoModelName
     /// The clock that paces tokens, keep-alives, stalls and retention.

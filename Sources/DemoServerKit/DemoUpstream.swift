@@ -24,6 +24,11 @@ package protocol DemoUpstream: Sendable {
     /// - Returns: The completion's JSON text.
     /// - Throws: `DemoUpstreamFailure` when the upstream refused or failed.
     func complete(body: Data) async throws(DemoUpstreamFailure) -> String
+
+    /// The upstream's model list (`GET …/models`), passed on as it is.
+    /// - Returns: The list's JSON text.
+    /// - Throws: `DemoUpstreamFailure` when the upstream refused or failed.
+    func models() async throws(DemoUpstreamFailure) -> String
 }
 
 /// One step of an upstream's streamed reply.

@@ -87,6 +87,19 @@ struct DemoModeTests {
         #expect(stopped.exitCode == 0, "\(stopped.stderrText)")
     }
 
+    @Test("serve --cors-origin: a value that is not an origin is a usage error; a good one notes the page and CORS")
+    func serveCORSOrigin() async throws {
+        let bad = try await ssechat(["serve", "--port", "0", "--cors-origin", "localhost:5173"])
+        #expect(bad.exitCode == 2)
+        #expect(bad.stderrText.contains("--cors-origin"), "\(bad.stderrText)")
+        let runner = try SSEChatRunner()
+        let served = try await Served.start(runner, ["--cors-origin", "http://localhost:5173", "--cors-origin", "*"])
+        let stopped = await served.stop()
+        #expect(stopped.exitCode == 0, "\(stopped.stderrText)")
+        #expect(stopped.stderrText.contains("CORS allowed for http://localhost:5173, *"), "\(stopped.stderrText)")
+        #expect(stopped.stderrText.contains("chat page at \(served.baseURL)/"), "\(stopped.stderrText)")
+    }
+
     @Test("a server that drops every response mid-reply: resumed with ids, output identical to an undisturbed run")
     func resumeAgainstFaultyServer() async throws {
         let runner = try SSEChatRunner()
