@@ -76,14 +76,9 @@ package final class ConversationStore: Sendable {
     }
 
     private func migrate() throws {
-        let migrator = Self.migrator
-        let (superseded, complete) = try writer.writeWithoutTransaction { db in
-            (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
-        }
-        if superseded { throw ConversationStoreError(.newerVersion, path: path) }
-        guard !complete else { return }
-        // Two processes starting on a new database at once migrate one after the other: an exclusive flock(2) on
-        // the database file (independent of SQLite's own fcntl locks) is held while the migrator runs.
+        // Processes opening the database at once check and migrate it one after the other: an exclusive flock(2) on
+        // the database file (independent of SQLite's own fcntl locks) is held from the check to the end of the
+        // migration, so none reads the schema while another is creating it.
         let lock = path.map { Glibc.open($0, O_RDONLY | O_CLOEXEC) } ?? -1
         if lock >= 0 { _ = flock(lock, LOCK_EX) }
         defer {
@@ -92,6 +87,12 @@ package final class ConversationStore: Sendable {
                 Glibc.close(lock)
             }
         }
+        let migrator = Self.migrator
+        let (superseded, complete) = try writer.writeWithoutTransaction { db in
+            (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+        }
+        if superseded { throw ConversationStoreError(.newerVersion, path: path) }
+        guard !complete else { return }
         try migrator.migrate(writer)
     }
 
