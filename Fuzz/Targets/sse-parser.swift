@@ -7,7 +7,7 @@
 ///
 /// ```
 ///  byte 0   seed for the random splittings
-///  byte 1   bits 0-1: line cap (12, 64, 512, 4096)   bits 2-3: event cap (8, 64, 512, 8192)
+///  byte 1   bits 0-1: line cap (12, 64, 256, 768)   bits 2-3: event cap (8, 64, 256, 768)
 ///           bit 4: end the stream (`finishStream`) at the offset byte 2 names and go on as a new connection
 ///  byte 2   where that connection ends, as a fraction of the rest (byte / 256)
 ///  rest     the event stream
@@ -18,8 +18,8 @@
 import SSE
 
 /// The smallest caps still let the probe (`data:probe`, 10 bytes; data `probe␤`, 6) through.
-private let lineCaps = [12, 64, 512, 4096]
-private let eventCaps = [8, 64, 512, 8192]
+private let lineCaps = [12, 64, 256, 768]
+private let eventCaps = [8, 64, 256, 768]
 
 /// What one connection produced.
 private struct ConnectionOutcome: Equatable {
