@@ -142,8 +142,11 @@ private struct ScreenModel {
         return String(String.UnicodeScalarView(text.unicodeScalars.filter { $0 != " " }))
     }
 
+    /// Gives the current row, which has no drawn cell, a new width (keeping zero-width scalars at its start).
     mutating func setCurrentRowWidth(_ width: Int) {
+        let leading = rows[rows.count - 1].leading
         rows[rows.count - 1] = Row(width: width)
+        rows[rows.count - 1].leading = leading
     }
 
     mutating func apply(_ bytes: [UInt8], newRowWidth: Int) {
