@@ -6,8 +6,9 @@
 /// hands it over). The SSE event name is picked by the input's length (`content_block_delta`, `message`,
 /// `message_delta`, `error`, `ping`), since the decoder tries the fast path for the first two and must ignore the
 /// name whenever the JSON has a `type`. Comparison as in `Tests/ChatWireTests/FastPathEquivalenceTests.swift`.
-@testable import ChatWire
 import SSE
+
+@testable import ChatWire
 
 private let eventNames = ["content_block_delta", "message", "message_delta", "error", "ping"]
 

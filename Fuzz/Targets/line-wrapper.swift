@@ -195,7 +195,8 @@ private struct ScreenModel {
             return
         }
         if column + measure.cells > width {
-            violation = "row \(last) wraps: \(measure.cells)-cell U+\(String(scalar.value, radix: 16)) at column \(column) of \(width)"
+            let code = String(scalar.value, radix: 16)
+            violation = "row \(last) wraps: \(measure.cells)-cell U+\(code) at column \(column) of \(width)"
             return
         }
         rows[last].cells[column] = String(scalar)

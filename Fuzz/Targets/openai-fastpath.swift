@@ -4,8 +4,9 @@
 /// The input is the `data` of one SSE event, decoded as UTF-8 with invalid bytes replaced (as the SSE parser
 /// hands it over), so the fast path sees exactly what it sees in production. Comparison as in
 /// `Tests/ChatWireTests/FastPathEquivalenceTests.swift`: events, or the `ChatWireError`.
-@testable import ChatWire
 import SSE
+
+@testable import ChatWire
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {

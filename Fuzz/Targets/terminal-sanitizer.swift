@@ -90,7 +90,8 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         fuzzRequire(isAllowed(scalar) && scalar != "\n" && scalar != "\t", "singleLine kept U+\(scalar.value)")
     }
     if maxSequence == 256 {
-        let expected = String(String.UnicodeScalarView(whole.unicodeScalars.map { $0 == "\n" || $0 == "\t" ? " " : $0 }))
+        let spaced = whole.unicodeScalars.map { $0 == "\n" || $0 == "\t" ? " " : $0 }
+        let expected = String(String.UnicodeScalarView(spaced))
         fuzzRequire(single == expected, "singleLine \(single.debugDescription) ≠ \(expected.debugDescription)")
     }
     return 0
