@@ -17,7 +17,9 @@
 ///   line it is erased from the current line with `ESC [ n D` and `ESC [ K` and written again on the next one.
 ///   Only the cursor's own line is ever changed, and the cursor position is never queried.
 /// - A word at the start of a line is written as it arrives; if it is wider than the line it is hard-broken at the
-///   width. Wide characters (CJK, emoji) are words of their own, so CJK text breaks between any two of them.
+///   width. Wide characters (CJK, emoji) are words of their own, so CJK text breaks between any two of them. A
+///   one-cell character in the last cell that a VS16 then widens (`❤` + U+FE0F) is erased with `ESC [ K` and
+///   written again at the start of the next line.
 /// - Spaces are held until the next word: they are dropped at a soft break and before a newline. A tab becomes
 ///   spaces up to the next multiple of 8. Indentation at the start of a line is kept.
 /// - The scalars of one cluster (marks, VS16, ZWJ sequences, flags) stay together. A new width applies from the
@@ -44,6 +46,8 @@ struct LineWrapper: Sendable {
     private var wordStart = 0
     private var heldWords = 0
     private var wordIsWide = false
+    /// The one-cell cluster a written word put in the line's last cell, while a VS16 may still widen it.
+    private var edgeCluster: [UInt8] = []
     private var tracker = GraphemeWidthTracker()
     /// Where the current row's text begins, after its prefix.
     private var lineStart = 0
@@ -130,7 +134,8 @@ struct LineWrapper: Sendable {
         tracker.reset()
     }
 
-    /// Writes the word held back so far (for example before a style change). Pending spaces stay pending.
+    /// Writes the word held back so far (for example before a style change). Pending spaces stay pending; a mark or
+    /// VS16 that comes next joins the character it belongs to, on screen already, rather than starting a word.
     mutating func flush(to output: inout [UInt8]) {
         endWord(to: &output)
     }
@@ -181,6 +186,13 @@ struct LineWrapper: Sendable {
     private mutating func appendVisible(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
         let measure = tracker.measure(scalar)
         let cells = measure.cells
+        if !inWord && (measure.extendsCluster ? column > 0 : cells == 0 && pendingSpaces == 0) {
+            // A mark or VS16 right after `flush` (a style change) joins its cluster, which is on the screen already;
+            // a zero-width scalar with no cluster and no space held before it joins whatever is before it there.
+            // Written at once, neither starts a word that could move to the next line without it.
+            writeWordScalar(scalar, measure, to: &output)
+            return
+        }
         if !(measure.extendsCluster && inWord) {
             let isWide = cells == 2
             if inWord && (isWide || wordIsWide) {
@@ -195,8 +207,7 @@ struct LineWrapper: Sendable {
             }
         }
         if wordIsWritten {
-            UTF8.encode(scalar) { output.append($0) }
-            column += cells
+            writeWordScalar(scalar, measure, to: &output)
             return
         }
         UTF8.encode(scalar) { held.append($0) }
@@ -237,24 +248,73 @@ struct LineWrapper: Sendable {
     /// Writes the held word at the start of a line, hard-breaking it if it is wider than the line (possible only
     /// after a resize), and goes on writing the word as it comes.
     private mutating func writeHeldAtLineStart(to output: inout [UInt8]) {
-        if column + heldWidth <= width {
+        if column + heldWidth < width {
             output.append(contentsOf: held)
             column += heldWidth
         } else {
             var measure = GraphemeWidthTracker()
+            var control = ControlSequenceSkipper()
             for scalar in String(decoding: held, as: UTF8.self).unicodeScalars {
+                // Zero-width control bytes (`appendControl`) go out whole, never measured or broken.
+                if control.consumes(scalar) {
+                    UTF8.encode(scalar) { output.append($0) }
+                    continue
+                }
                 let cells = measure.measure(scalar)
                 if !cells.extendsCluster && column + cells.cells > width && column > lineStart {
                     softBreak(to: &output)
                 }
-                UTF8.encode(scalar) { output.append($0) }
-                column += cells.cells
+                writeWordScalar(scalar, cells, to: &output)
             }
         }
         held.removeAll(keepingCapacity: true)
         heldWidth = 0
         wordIsShown = false
         wordIsWritten = true
+    }
+
+    /// Writes one scalar of a word that is written as it comes. A one-cell cluster that lands in the line's last cell
+    /// is kept: should a VS16 then widen it to two cells, it is erased there (`ESC [ K`; the cursor is on that cell)
+    /// and written again at the start of the next line, as a wide character that does not fit would be.
+    @inline(__always)
+    private mutating func writeWordScalar(
+        _ scalar: Unicode.Scalar,
+        _ measure: GraphemeWidthTracker.Measure,
+        to output: inout [UInt8]
+    ) {
+        if !measure.extendsCluster {
+            if !edgeCluster.isEmpty { edgeCluster.removeAll(keepingCapacity: true) }
+            if measure.cells == 1 && column + 1 == width { UTF8.encode(scalar) { edgeCluster.append($0) } }
+        } else if !edgeCluster.isEmpty {
+            if column + measure.cells > width {
+                let cluster = edgeCluster
+                output.append(contentsOf: [0x1B, 0x5B, 0x4B])  // ESC [ K: erase the last cell
+                softBreak(to: &output)
+                output.append(contentsOf: cluster)
+                column += 1
+            } else {
+                UTF8.encode(scalar) { edgeCluster.append($0) }
+            }
+        }
+        UTF8.encode(scalar) { output.append($0) }
+        column += measure.cells
+    }
+
+    /// The bytes of the last cluster of `bytes` when it is one cell wide, else none.
+    private static func lastOneCellCluster(of bytes: [UInt8]) -> [UInt8] {
+        var measure = GraphemeWidthTracker()
+        var cluster: [UInt8] = []
+        var cells = 0
+        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+            let next = measure.measure(scalar)
+            if !next.extendsCluster {
+                cluster.removeAll(keepingCapacity: true)
+                cells = 0
+            }
+            UTF8.encode(scalar) { cluster.append($0) }
+            cells += next.cells
+        }
+        return cells == 1 ? cluster : []
     }
 
     private mutating func startWord(cells: Int, to output: inout [UInt8]) {
@@ -284,6 +344,10 @@ struct LineWrapper: Sendable {
             column += pendingSpaces + heldWidth
             pendingSpaces = 0
         }
+        if !wordIsWritten && column == width {
+            // The word's last cluster may still grow after a `flush` (see `writeWordScalar`).
+            edgeCluster = Self.lastOneCellCluster(of: held)
+        }
         held.removeAll(keepingCapacity: true)
         heldWidth = 0
         inWord = false
@@ -304,9 +368,38 @@ struct LineWrapper: Sendable {
     private mutating func startLine() {
         column = 0
         lineStart = 0
+        if !edgeCluster.isEmpty { edgeCluster.removeAll(keepingCapacity: true) }
         if let nextWidth {
             width = nextWidth
             self.nextWidth = nil
         }
+    }
+}
+
+/// Recognises the control sequences `LineWrapper.appendControl` puts among a word's bytes (CSI such as SGR, and
+/// OSC 8 ended by ST), scalar by scalar, so they are copied whole and take no cells.
+struct ControlSequenceSkipper: Sendable {
+    private enum State: Sendable {
+        case text, escape, csi, osc, oscEscape
+    }
+
+    private var state = State.text
+
+    /// Whether `scalar` belongs to a control sequence (and is to be written as it is).
+    mutating func consumes(_ scalar: Unicode.Scalar) -> Bool {
+        switch state {
+        case .text:
+            guard scalar == "\u{1B}" else { return false }
+            state = .escape
+        case .escape:
+            state = scalar == "[" ? .csi : scalar == "]" ? .osc : .text
+        case .csi:
+            if (0x40...0x7E).contains(scalar.value) { state = .text }
+        case .osc:
+            if scalar == "\u{1B}" { state = .oscEscape } else if scalar == "\u{07}" { state = .text }
+        case .oscEscape:
+            state = .text
+        }
+        return true
     }
 }

@@ -116,6 +116,32 @@ struct TypewriterWrapTests {
         #expect(String(decoding: whole, as: UTF8.self) == "abcdefgh\n❤️ x\n")
     }
 
+    @Test("a character in the last cell that a VS16 widens moves to the next line whole")
+    func vs16AtTheEdge() {
+        // Found by fuzzing (Fuzz/Corpus/line-wrapper/regression-vs16-edge): the heart took the last cell, and
+        // the VS16 that made it two cells wide pushed the line one cell past the width.
+        let whole = Typewriter.output(["123456789❤\u{FE0F} x"], width: 10)
+        #expect(Typewriter.output(["123456789❤", "\u{FE0F} x"], width: 10) == whole)
+        let screen = ScreenModel.screen(whole, width: 10)
+        #expect(screen.violations.isEmpty, "\(screen.violations)")
+        #expect(screen.lines == ["123456789", "❤️ x", ""])
+    }
+
+    @Test("a mark after flush joins its character on screen instead of starting the next word")
+    func markAfterFlush() {
+        // Found by fuzzing (Fuzz/Corpus/line-wrapper/regression-mark-after-flush): the mark began a held word,
+        // which moved to the next line without the character the mark belongs to.
+        var wrapper = LineWrapper(width: 8)
+        var output: [UInt8] = []
+        for scalar in "ab e".unicodeScalars { wrapper.append(scalar, to: &output) }
+        wrapper.flush(to: &output)
+        for scalar in "\u{301}fghijk".unicodeScalars { wrapper.append(scalar, to: &output) }
+        wrapper.endLine(to: &output)
+        let screen = ScreenModel.screen(output, width: 8)
+        #expect(screen.violations.isEmpty, "\(screen.violations)")
+        #expect(screen.lines == ["ab e\u{301}", "fghijk", ""])
+    }
+
     @Test("tabs expand to the next multiple of 8 and indentation is kept")
     func tabsAndIndent() {
         let output = Typewriter.output(["a\tb\ncode:\n    let x = 1\n\tdone"], width: 40)

@@ -368,7 +368,11 @@ struct InlineStyler: Sendable {
             value = UInt32(body)
         }
         guard let value else { return nil }
-        return String(Unicode.Scalar(value) ?? "\u{FFFD}")
+        // A reference to a control character (NUL, ESC, C1…) must not reach the terminal: U+FFFD instead.
+        guard let scalar = Unicode.Scalar(value), value >= 0x20, !(0x7F...0x9F).contains(value) else {
+            return "\u{FFFD}"
+        }
+        return String(scalar)
     }
 }
 

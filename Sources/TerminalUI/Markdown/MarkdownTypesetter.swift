@@ -269,7 +269,7 @@ struct MarkdownTypesetter: Sendable {
             let info = String(String.UnicodeScalarView(line.drop { $0 == " " || Character($0) == marker }))
                 .trimmingSpaces
             if !info.isEmpty {
-                writer.beginLine(prefix: info, attributes: [.dim], to: &output)
+                writer.beginLine(prefix: TerminalSanitizer.singleLine(info), attributes: [.dim], to: &output)
                 writer.wrapper.newline(to: &output)
             }
             code = CodeBlockWriter(info: info, color: writer.color)

@@ -106,7 +106,9 @@ struct TableBuffer: Sendable {
                 rows: table.rows.map { $0.map(Self.plain) }
             )
         }
-        let cells = rows.map { $0.split(separator: "|").map { String($0).trimmingSpaces } }
+        let cells = rows.map {
+            $0.split(separator: "|").map { TerminalSanitizer.singleLine(String($0)).trimmingSpaces }
+        }
         return TableLayout(header: cells.first ?? [], alignments: [], rows: Array(cells.dropFirst(2)))
     }
 

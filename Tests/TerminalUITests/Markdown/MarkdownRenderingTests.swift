@@ -144,6 +144,20 @@ struct MarkdownRenderingTests {
         )
     }
 
+    @Test(
+        "found by fuzzing: a tab in an info string, a reference to a control, a style in a hard-broken word",
+        arguments: [
+            (["```sw\tift\n", "x\n```\n"], 40), (["&#x8A; &#27; &#0; ok\n"], 40),
+            (["- a\n  - b\n    xx~~yyyyyyyy\n"], 2), (["| a |\n|:-|\n| b\t\u{8}c |\n"], 40),
+        ]
+    )
+    func fuzzRegressions(pieces: [String], width: Int) {
+        for split in [pieces, Split.scalars(pieces.joined())] {
+            let bytes = Self.render(split, width: width, ticks: true)
+            #expect(EscapeWhitelist.violations(in: bytes).isEmpty, "\(EscapeWhitelist.violations(in: bytes))")
+        }
+    }
+
     @Test("<think> at the start of a reply is reasoning: dimmed, set apart from the answer")
     func thinking() {
         let bytes = Self.render(Split.random(MarkdownFixtures.thinking, seed: 1), width: 40)

@@ -1,0 +1,34 @@
+/// Oracle: whenever `OpenAIChunkFastPath` answers, its events equal the full JSONDecoder path's; the public
+/// `OpenAIStreamDecoder` always equals the full decoder (blank data excepted, which it skips); nothing crashes.
+///
+/// The input is the `data` of one SSE event, decoded as UTF-8 with invalid bytes replaced (as the SSE parser
+/// hands it over), so the fast path sees exactly what it sees in production. Comparison as in
+/// `Tests/ChatWireTests/FastPathEquivalenceTests.swift`: events, or the `ChatWireError`.
+import SSE
+
+@testable import ChatWire
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
+    let data = String(decoding: UnsafeRawBufferPointer(start: start, count: count), as: UTF8.self)
+    let full = fuzzOutcome(ChatWireError.self) { try OpenAIStreamDecoder.decodeFull(data, emit: $0) }
+
+    var copy = data
+    var fastEvents: [ChatEvent] = []
+    let handled = copy.withUTF8 { buffer in
+        OpenAIChunkFastPath.decode(UnsafeRawBufferPointer(buffer)) { fastEvents.append($0) }
+    }
+    if handled {
+        fuzzRequire(full == .events(fastEvents), "fast \(fastEvents) ≠ full \(full) for \(data.debugDescription)")
+    } else {
+        fuzzRequire(fastEvents.isEmpty, "fast path gave up after emitting \(fastEvents)")
+    }
+
+    var decoder = OpenAIStreamDecoder()
+    let viaDecoder = fuzzOutcome(ChatWireError.self) { try decoder.decode(ServerSentEvent(data: data), emit: $0) }
+    let isDone = trimmingJSONBlank(Array(data.utf8)).elementsEqual("[DONE]".utf8)
+    let expected: FuzzOutcome<ChatEvent, ChatWireError> =
+        isDone ? .events([.done]) : isJSONBlank(data) ? .events([]) : full
+    fuzzRequire(viaDecoder == expected, "decoder \(viaDecoder) ≠ \(expected) for \(data.debugDescription)")
+    return 0
+}
