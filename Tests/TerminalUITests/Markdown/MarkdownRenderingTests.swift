@@ -149,6 +149,7 @@ struct MarkdownRenderingTests {
         arguments: [
             (["```sw\tift\n", "x\n```\n"], 40), (["&#x8A; &#27; &#0; ok\n"], 40),
             (["- a\n  - b\n    xx~~yyyyyyyy\n"], 2), (["| a |\n|:-|\n| b\t\u{8}c |\n"], 40),
+            (["swift\nlet x =\n\t\t\tk\t\tthink>\n"], 80),
         ]
     )
     func fuzzRegressions(pieces: [String], width: Int) {
