@@ -111,7 +111,8 @@ private func parse(
 }
 
 /// The standard's interpretation, read straight from the text of HTML §9.2.6 one whole line at a time, with the
-/// parser's documented caps: a line (terminated or not) longer than `maxLine` bytes fails the connection, and so
+/// parser's documented caps: a `data`, `event`, `id` or `retry` line (terminated or not) longer than `maxLine` bytes
+/// fails the connection (comments and ignored fields are not capped), and so
 /// does a `data` line that would make the data buffer (values plus their LFs) larger than `maxEvent` bytes.
 private struct ReferenceReader {
     var maxLine: Int
@@ -122,6 +123,12 @@ private struct ReferenceReader {
     init(maxLine: Int, maxEvent: Int) {
         self.maxLine = maxLine
         self.maxEvent = maxEvent
+    }
+
+    /// Whether the parser keeps a line: its field name (up to the first colon, or the whole line) is a known one.
+    static func isKept(_ line: [UInt8]) -> Bool {
+        let name = line.prefix { $0 != 0x3A }
+        return ["data", "event", "id", "retry"].contains(String(decoding: name, as: UTF8.self))
     }
 
     mutating func read(_ connections: [ArraySlice<UInt8>]) -> [ConnectionOutcome] {
@@ -163,7 +170,9 @@ private struct ReferenceReader {
                 }
                 line.append(byte)
             }
-            if line.count > maxLine {
+            // The cap holds for the lines the parser keeps: comments and fields it ignores are skipped whatever their
+            // length (as they stream, never buffered).
+            if line.count > maxLine, Self.isKept(line) {
                 outcome.error = .lineTooLong(limit: maxLine)
                 break
             }
