@@ -63,8 +63,6 @@ struct BlockParser {
     var inlineParser: InlineParser
     var cursor = LineCursor()
     var lineNumber = 0
-    /// How many paragraphs have been opened.
-    var paragraphNumber = 0
     /// Events decided so far and not yet taken by the caller.
     var events: [MarkdownEvent] = []
     private var allClosed = true
@@ -165,7 +163,6 @@ struct BlockParser {
         default:
             if !cursor.blank {
                 addChild(.paragraph)
-                paragraphNumber += 1
                 cursor.advanceNextNonspace()
                 leaf.paragraph.removeAll(keepingCapacity: true)
                 addParagraphLine()

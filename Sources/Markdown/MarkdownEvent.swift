@@ -25,8 +25,7 @@
 /// - `open`/`close` always pair and nest. `close(.list)` carries the list's final tightness; `open(.list)` carries
 ///   `tight: true` because it is not decided yet (a later blank line between items can make the list loose).
 /// - A paragraph (which may still turn into a setext heading or a table header) and a setext heading are reported
-///   whole, open, inlines, close, when they end; ATX headings when their line ends. `MarkdownParser.provisional`
-///   gives the paragraph being typed, for a renderer that writes characters before that.
+///   whole, open, inlines, close, when they end; ATX headings when their line ends.
 /// - Indented code reports a blank line only once a later code line shows it is inside the block.
 package enum MarkdownEvent: Equatable, Sendable {
     /// A container or leaf block begins.

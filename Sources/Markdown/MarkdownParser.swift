@@ -19,8 +19,9 @@
 ///    blank lines in indented code    until a later code line (trailing blank lines are not part of the block)
 /// ```
 ///
-/// `provisional` shows the paragraph being typed, for a renderer that writes characters before they are exact
-/// (see `MarkdownProvisional`). Work is linear in the input: each line is matched once and each paragraph is
+/// The terminal renderer does not wait for these events: it styles characters as they arrive with its own bounded
+/// holds (TerminalUI's `InlineStyler` and `LineStart`); the parser serves exact whole-document uses (tables, `/copy`,
+/// the spec tests). Work is linear in the input: each line is matched once and each paragraph is
 /// parsed for inlines once, when it closes. Lines are UTF-8; NUL is replaced by U+FFFD (spec §2.3).
 package struct MarkdownParser: Sendable {
     private var blocks: BlockParser
@@ -140,30 +141,6 @@ package struct MarkdownParser: Sendable {
         }
         blocks.finish()
         take(into: &events)
-    }
-
-    /// The paragraph being typed, not yet reported, and the current line. It copies the whole paragraph: a loop
-    /// that runs for every piece takes only what is new with `paragraphText(from:)`.
-    package var provisional: MarkdownProvisional {
-        MarkdownProvisional(paragraph: paragraphText(from: 0), currentLine: String(decoding: line, as: UTF8.self))
-    }
-
-    /// How many paragraphs have been opened so far: when it changes, the open paragraph is a new one.
-    package var paragraphNumber: Int { blocks.paragraphNumber }
-
-    /// The open paragraph's length in UTF-8 bytes (0 when none is open); it grows by whole lines until it ends.
-    package var paragraphLength: Int {
-        blocks.stack.last?.kind == .paragraph ? blocks.leaf.paragraph.count : 0
-    }
-
-    /// The open paragraph's text from a UTF-8 offset on (an earlier `paragraphLength`, always at a line start), so a
-    /// renderer can feed `StreamingInlines` only the lines that are new, in time linear in the paragraph.
-    /// - Parameter offset: Where to start, in UTF-8 bytes.
-    /// - Returns: The lines from `offset`, each ending in LF; empty when no paragraph is open or nothing is new.
-    package func paragraphText(from offset: Int) -> String {
-        let length = paragraphLength
-        guard offset < length else { return "" }
-        return String(decoding: blocks.leaf.paragraph[max(offset, 0)..<length], as: UTF8.self)
     }
 
     private mutating func endLine() {

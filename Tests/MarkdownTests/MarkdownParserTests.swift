@@ -28,9 +28,7 @@ struct MarkdownParserTests {
                 .open(.list(MarkdownList(marker: .bullet("-"), tight: true))), .open(.listItem(task: nil)),
             ]
         )
-        #expect(parser.provisional.paragraph == "a\n")
         #expect(Self.feed(&parser, "  b\n").isEmpty)
-        #expect(parser.provisional.paragraph == "a\nb\n")
         // A blank line does not continue the block quote: it closes the paragraph, the item, the list and the quote.
         #expect(
             Self.feed(&parser, "\n") == [
@@ -84,23 +82,6 @@ struct MarkdownParserTests {
         #expect(rest.isEmpty)
     }
 
-    @Test("a renderer takes only the paragraph's new lines")
-    func paragraphDeltas() {
-        var parser = MarkdownParser()
-        _ = Self.feed(&parser, "one\ntw")
-        #expect(parser.paragraphNumber == 1)
-        #expect(parser.paragraphText(from: 0) == "one\n")
-        let offset = parser.paragraphLength
-        _ = Self.feed(&parser, "o\n")
-        #expect(parser.paragraphText(from: offset) == "two\n")
-        _ = Self.feed(&parser, "\nthree\n")
-        #expect(parser.paragraphNumber == 2)
-        #expect(parser.paragraphText(from: 0) == "three\n")
-        _ = Self.feed(&parser, "---\n")
-        #expect(parser.paragraphLength == 0)
-        #expect(parser.provisional.paragraph.isEmpty)
-    }
-
     @Test("a blank line between items makes the list loose at its close")
     func looseList() {
         var parser = MarkdownParser()
@@ -130,16 +111,5 @@ struct MarkdownParserTests {
             let pieces = text.unicodeScalars.indices.map { text[$0..<text.unicodeScalars.index(after: $0)] }
             #expect(MarkdownHTML.render(SpecExample.events(pieces, extensions: .gfm)) == expected)
         }
-    }
-
-    @Test("the current line's start is held until it cannot be block syntax")
-    func lineStart() {
-        var parser = MarkdownParser()
-        _ = Self.feed(&parser, "> - 12")
-        #expect(!parser.provisional.lineStartDecided)
-        _ = Self.feed(&parser, "3) x")
-        #expect(parser.provisional.lineStartDecided)
-        _ = Self.feed(&parser, " | y")
-        #expect(parser.provisional.mayBeTableHeader)
     }
 }
