@@ -38,26 +38,56 @@ package struct TableLayout: Sendable {
         self.rows = rows
     }
 
+    /// How the table's rows are laid out: decided once from the rows known, then kept for rows that come later.
+    package enum Plan: Sendable, Equatable {
+        /// Columns of these widths (cells), separated by ` │ `.
+        case columns([Int])
+        /// One `header: value` line per cell, records separated by a short rule.
+        case records
+    }
+
     /// The terminal rows of the table, each ending in a newline.
     /// - Parameters:
     ///   - width: The terminal width in cells.
     ///   - color: Whether to write SGR styles.
     /// - Returns: The bytes to write.
     package func render(width: Int, color: Bool) -> String {
+        render(plan(width: width), width: width, color: color)
+    }
+
+    /// The layout that fits this table's header and rows into `width` cells.
+    /// - Parameter width: The terminal width in cells.
+    /// - Returns: Column widths, or records when even narrow columns do not fit.
+    package func plan(width: Int) -> Plan {
+        let columns = max(header.count, 1)
+        let natural = (0..<columns).map { column in
+            ([header] + rows).map { column < $0.count ? DisplayWidth.of($0[column]) : 0 }.max() ?? 0
+        }
+        let separators = 3 * (columns - 1)
+        return Self.fit(natural, into: width - separators).map(Plan.columns) ?? .records
+    }
+
+    /// The terminal rows of the table laid out by `plan`: the header and rule, then the body rows.
+    /// - Parameters:
+    ///   - plan: The layout, from `plan(width:)` (possibly of an earlier part of the table).
+    ///   - width: The terminal width in cells (records wrap to it).
+    ///   - color: Whether to write SGR styles.
+    ///   - continuing: Whether these rows continue a table already shown: no header, and records start with their
+    ///     separating rule.
+    /// - Returns: The bytes to write.
+    package func render(_ plan: Plan, width: Int, color: Bool, continuing: Bool = false) -> String {
         let columns = max(header.count, 1)
         let body = rows.map { Self.normalized($0, columns: columns) }
         let head = Self.normalized(header, columns: columns)
-        let natural = (0..<columns).map { column in
-            ([head] + body).map { DisplayWidth.of($0[column]) }.max() ?? 0
-        }
-        let separators = 3 * (columns - 1)
-        guard let widths = Self.fit(natural, into: width - separators) else {
-            return records(head: head, body: body, width: width, color: color)
+        guard case .columns(let widths) = plan else {
+            return records(head: head, body: body, width: width, color: color, continuing: continuing)
         }
         var out = ""
-        out += row(head, widths: widths, style: color ? TerminalStyle.bold : nil, color: color)
-        let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─")
-        out += (color ? TerminalStyle.dim.open + rule + TerminalStyle.dim.close : rule) + "\n"
+        if !continuing {
+            out += row(head, widths: widths, style: color ? TerminalStyle.bold : nil, color: color)
+            let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─")
+            out += (color ? TerminalStyle.dim.open + rule + TerminalStyle.dim.close : rule) + "\n"
+        }
         for cells in body { out += row(cells, widths: widths, style: nil, color: color) }
         return out
     }
@@ -101,10 +131,12 @@ package struct TableLayout: Sendable {
     }
 
     /// Every row as a record: `header: value` lines, records separated by a short rule.
-    private func records(head: [String], body: [[String]], width: Int, color: Bool) -> String {
+    private func records(head: [String], body: [[String]], width: Int, color: Bool, continuing: Bool) -> String {
         var out = ""
         for (index, cells) in body.enumerated() {
-            if index > 0 { out += (color ? TerminalStyle.dim.open + "───" + TerminalStyle.dim.close : "───") + "\n" }
+            if index > 0 || continuing {
+                out += (color ? TerminalStyle.dim.open + "───" + TerminalStyle.dim.close : "───") + "\n"
+            }
             for (name, value) in zip(head, cells) {
                 let label = name + ":"
                 let lines = Self.wrap(label + " " + value, width: max(width, 2))

@@ -11,7 +11,7 @@
 /// ```
 /// Only the current row is ever changed (the table status is erased with `CR ESC[2K`); the bytes written are
 /// printable text, LF, SGR, OSC 8 and `ESC[K`/`ESC[2K`/`ESC[nD` — never a cursor-up. Holds are bounded: a line's
-/// start until `LineStart` decides it, the inline holds of `InlineStyler`, and a table until it ends. A paragraph's
+/// start until `LineStart` decides it, the inline holds of `InlineStyler`, and a table until it ends or reaches 50 body rows. A paragraph's
 /// lines flow into one (a soft line break is a space; two trailing spaces or a backslash break the row).
 struct MarkdownTypesetter: Sendable {
     private enum LineMode: Sendable {
@@ -291,14 +291,14 @@ struct MarkdownTypesetter: Sendable {
                 blankBefore = false
             }
             let row = String(String.UnicodeScalarView(line))
-            if let paragraph = table.add(row, color: writer.color, into: &output) {
+            if let paragraph = table.add(row, width: writer.wrapper.width, color: writer.color, into: &output) {
                 // The row before was not a table header after all: it is a paragraph of its own.
                 table.clear(into: &output)
                 inParagraph = true
                 mode = .prose
                 for scalar in paragraph.unicodeScalars { inline.feed(scalar, to: &writer, output: &output) }
                 endParagraph(into: &output)
-                _ = table.add(row, color: writer.color, into: &output)
+                _ = table.add(row, width: writer.wrapper.width, color: writer.color, into: &output)
             }
         default:
             break

@@ -8,6 +8,8 @@ import Markdown
 ///  "| 1 | 2 |"      a body row                                       CR ESC[2K table · 1 row…
 ///  (another line)   the end: CR ESC[2K, then the table laid out by `TableLayout`
 /// ```
+/// A long table does not wait for its end: at `flowAfterRows` body rows the rows so far are laid out, and each later
+/// row is written when it arrives, with the column widths fixed then (a wider cell wraps inside its column).
 /// A first row not followed by a delimiter row was no header: `add` hands it back to be written as a paragraph.
 /// Cells are parsed by `MarkdownParser` (escaped pipes, code spans) and shown as plain text.
 struct TableBuffer: Sendable {
@@ -21,9 +23,14 @@ struct TableBuffer: Sendable {
         case nothing
     }
 
+    /// The body rows after which a table starts flowing with its column widths fixed.
+    static let flowAfterRows = 50
+
     private var rows: [String] = []
     private var confirmed = false
     private var statusShown = false
+    /// The layout of a flowing table (nil while its rows are held).
+    private var flowing: TableLayout.Plan?
     private let showsStatus: Bool
 
     /// Creates an empty buffer.
@@ -36,9 +43,14 @@ struct TableBuffer: Sendable {
     var isActive: Bool { !rows.isEmpty }
 
     /// Adds a row that starts with `|`.
+    /// - Parameters:
+    ///   - row: The row's source line.
+    ///   - width: The terminal width, for a table that starts flowing.
+    ///   - color: Whether to write SGR styles.
+    ///   - output: Receives the status row, or the rows of a flowing table.
     /// - Returns: The previous first row when this one shows it was no table header (write it as a paragraph;
     ///   then call `clear` and add this row again).
-    mutating func add(_ row: String, color: Bool, into output: inout [UInt8]) -> String? {
+    mutating func add(_ row: String, width: Int, color: Bool, into output: inout [UInt8]) -> String? {
         if rows.isEmpty {
             rows = [row]
             return nil
@@ -47,31 +59,54 @@ struct TableBuffer: Sendable {
             guard rows.count == 1, Self.isDelimiterRow(row) else { return rows[0] }
             confirmed = true
         }
+        if let plan = flowing {
+            let next = Self.layout(of: [rows[0], rows[1], row])
+            output += Array(next.render(plan, width: width, color: color, continuing: true).utf8)
+            return nil
+        }
         rows.append(row)
-        showStatus(color: color, into: &output)
+        if rows.count - 2 >= Self.flowAfterRows {
+            startFlowing(width: width, color: color, into: &output)
+        } else {
+            showStatus(color: color, into: &output)
+        }
         return nil
+    }
+
+    /// Lays out the rows held so far and keeps their layout for the rows to come; only the header and the
+    /// delimiter row stay held (to read later rows' cells against).
+    private mutating func startFlowing(width: Int, color: Bool, into output: inout [UInt8]) {
+        let held = Self.layout(of: rows)
+        let plan = held.plan(width: width)
+        if statusShown { output += Self.eraseRow }
+        statusShown = false
+        output += Array(held.render(plan, width: width, color: color).utf8)
+        rows.removeSubrange(2...)
+        flowing = plan
     }
 
     /// Forgets the rows (and erases the status row, if shown).
     mutating func clear(into output: inout [UInt8]) {
         if statusShown { output += Self.eraseRow }
-        rows.removeAll()
-        confirmed = false
-        statusShown = false
+        reset()
     }
 
     /// The table ended.
     mutating func finish(width: Int, color: Bool) -> Result {
-        defer {
-            rows.removeAll()
-            confirmed = false
-            statusShown = false
-        }
+        defer { reset() }
         guard !rows.isEmpty else { return .nothing }
         guard confirmed else { return .paragraph(rows[0]) }
+        if flowing != nil { return .table([]) }
         var bytes = statusShown ? Self.eraseRow : []
-        bytes += Array(layout().render(width: width, color: color).utf8)
+        bytes += Array(Self.layout(of: rows).render(width: width, color: color).utf8)
         return .table(bytes)
+    }
+
+    private mutating func reset() {
+        rows.removeAll()
+        confirmed = false
+        statusShown = false
+        flowing = nil
     }
 
     private static let eraseRow: [UInt8] = Array("\r\u{1B}[2K".utf8)
@@ -86,7 +121,7 @@ struct TableBuffer: Sendable {
     }
 
     /// The table as `MarkdownParser` reads it, cells flattened to plain text.
-    private func layout() -> TableLayout {
+    private static func layout(of rows: [String]) -> TableLayout {
         var parser = MarkdownParser()
         var events: [MarkdownEvent] = []
         parser.feed(rows.joined(separator: "\n") + "\n", into: &events)
@@ -101,9 +136,9 @@ struct TableBuffer: Sendable {
                 }
             }
             return TableLayout(
-                header: table.header.map(Self.plain),
+                header: table.header.map(plain),
                 alignments: alignments,
-                rows: table.rows.map { $0.map(Self.plain) }
+                rows: table.rows.map { $0.map(plain) }
             )
         }
         let cells = rows.map {

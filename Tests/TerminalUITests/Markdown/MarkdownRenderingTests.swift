@@ -144,6 +144,27 @@ struct MarkdownRenderingTests {
         )
     }
 
+    @Test("a long table flows: at 50 body rows it is laid out, later rows appear as they arrive, widths fixed")
+    func longTableFlows() {
+        let head = "| n | name |\n|--:|:--|\n"
+        let rows = (1...99).map { "| \($0) | \($0 == 70 ? "a much longer name" : "row\($0)") |\n" }
+        // Before the table ends, the first 50 rows and the ones after them are on the screen already.
+        let early = ScreenModel.screen(Self.render([head] + rows.prefix(60), width: 40, color: false), width: 40)
+        #expect(early.lines.prefix(3) == [" n │ name", "───┼──────", " 1 │ row1"])
+        #expect(early.lines.contains("60 │ row60"))
+        // Row 70's long name wraps inside its column: the widths fixed at row 50 (2 and 5 cells) hold.
+        let bytes = Self.render([head] + rows + ["\nafter\n"], width: 40, color: false)
+        let lines = ScreenModel.screen(bytes, width: 40).lines
+        let seventy = lines.firstIndex(of: "70 │ a")
+        #expect(seventy.map { lines[$0 + 1] } == "   │ much", "\(lines)")
+        #expect(lines.filter { $0.contains("│") }.allSatisfy { DisplayWidth.of($0) <= 2 + 3 + 5 })
+        #expect(lines.contains("99 │ row99"))
+        #expect(lines.filter { $0.contains("│") }.count > 100)
+        #expect(lines.contains("after"))
+        let split = Self.render(Split.random(head + rows.joined(), seed: 4), width: 40)
+        #expect(EscapeWhitelist.violations(in: split).isEmpty)
+    }
+
     @Test(
         "found by fuzzing: a tab in an info string, a reference to a control, a style in a hard-broken word",
         arguments: [
