@@ -1,5 +1,5 @@
 /// Oracle: Markdown through the reply renderer (terminal mode, colour on) writes only printable text, LF, CR, SGR,
-/// OSC 8 and the sequences that stay on the current row (`ESC[K`, `ESC[2K`, `ESC[nD`) — never a cursor-up or any
+/// OSC 8 and the sequences that stay on the current row (`ESC[K`, `ESC[2K`, `ESC[nD`, `ESC[nC`) — never a cursor-up or any
 /// other escape — however the reply is cut into deltas and whatever stalls (ticks that show held words) come between
 /// them; and without ticks the bytes are the same whole, one scalar at a time, or in random pieces.
 ///
@@ -89,7 +89,7 @@ func firstViolation(_ bytes: [UInt8]) -> String? {
                 switch final {
                 case "m" where parameters.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == ";" }): continue
                 case "K" where parameters.isEmpty || parameters == "0" || parameters == "2": continue
-                case "D" where digits: continue
+                case "D" where digits, "C" where digits: continue
                 default: return "CSI \(parameters)\(final)"
                 }
             }

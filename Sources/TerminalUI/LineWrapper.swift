@@ -31,8 +31,10 @@
 struct LineWrapper: Sendable {
     /// The width lines are wrapped at, in cells (at least 2).
     private(set) var width: Int
-    /// The cells written on the current line.
+    /// The cells written on the current line (where the cursor is: pending spaces and a held word are not shown).
     private(set) var column = 0
+    /// How many rows have ended so far (newlines and soft breaks); a change means the cursor left its row.
+    private(set) var rowsEnded = 0
 
     private var nextWidth: Int?
     private var pendingSpaces = 0
@@ -366,6 +368,7 @@ struct LineWrapper: Sendable {
     }
 
     private mutating func startLine() {
+        rowsEnded &+= 1
         column = 0
         lineStart = 0
         if !edgeCluster.isEmpty { edgeCluster.removeAll(keepingCapacity: true) }

@@ -156,6 +156,9 @@ struct ScreenModel {
             case "D":
                 let count = max(Int(parameters) ?? 1, 1)
                 column = max(0, min(column, width - 1) - count)
+            case "C":
+                let count = max(Int(parameters) ?? 1, 1)
+                column = min(column + count, width - 1)
             case "K" where parameters.isEmpty || parameters == "0":
                 for index in min(column, width - 1)..<width { rows[row][index] = "" }
             case "K" where parameters == "2":

@@ -12,8 +12,9 @@ import Markdown
 ///  an entity        &amp; &#x1F98A;    until ";" — or literal after 32 characters
 /// ```
 /// Spans open optimistically (a left-flanking `**` turns bold on for what follows) and close at a matching
-/// right-flanking run; a span still open when its block ends just ends there (its style never leaks past the block;
-/// the hidden opener is not shown again, since rows above the cursor are final). Links are shown as their text
+/// right-flanking run; a span still open when its block ends ends there (its style never leaks past the block).
+/// When the opener is on the current row, `OpenerRepaint` then repaints the row from it with the opener shown
+/// literally (`showsNextRunLiterally`); an opener on a row above stays hidden, since those rows are final. Links are shown as their text
 /// (an OSC 8 hyperlink with colour on) followed by ` (url)` when the URL differs from the text; images as
 /// `[image: alt]`. Raw HTML is shown as text.
 struct InlineStyler: Sendable {
@@ -45,6 +46,12 @@ struct InlineStyler: Sendable {
 
     /// Whether text is held back (a run, a link, an entity…).
     var isHolding: Bool { run != nil || backticks > 0 || escaped || hold != nil || bang }
+
+    /// Whether a span (emphasis, strong, strikethrough, a code span) is open.
+    var hasOpenSpans: Bool { !spans.isEmpty || codeSpan != nil }
+
+    /// Makes the next delimiter or backtick run literal text, whatever its flanking (an opener known to be unclosed).
+    var showsNextRunLiterally = false
 
     /// Styles one character of the block's text.
     mutating func feed(_ scalar: Unicode.Scalar, to writer: inout MarkdownWriter, output: inout [UInt8]) {
@@ -157,6 +164,11 @@ struct InlineStyler: Sendable {
         output: inout [UInt8]
     ) {
         let before = previous
+        if showsNextRunLiterally {
+            showsNextRunLiterally = false
+            literalRun(current.delimiter, current.count, writer: &writer, output: &output)
+            return
+        }
         let left =
             !next.isWhitespaceOrLineEnd
             && (!next.isMarkdownPunctuation || before.isWhitespaceOrLineEnd || before.isMarkdownPunctuation)
@@ -225,6 +237,11 @@ struct InlineStyler: Sendable {
     private mutating func resolveBackticks(writer: inout MarkdownWriter, output: inout [UInt8]) {
         let count = backticks
         backticks = 0
+        if showsNextRunLiterally, codeSpan == nil {
+            showsNextRunLiterally = false
+            for _ in 0..<count { emit("`", writer: &writer, output: &output) }
+            return
+        }
         if let open = codeSpan {
             if open == count {
                 codeSpan = nil

@@ -42,6 +42,7 @@ struct MarkdownTypesetter: Sendable {
 
     var writer: MarkdownWriter
     private var inline = InlineStyler()
+    private var openers = OpenerRepaint()
     private var mode = LineMode.start
     private var pending: [Unicode.Scalar] = []
     private var fence: Fence?
@@ -94,7 +95,7 @@ struct MarkdownTypesetter: Sendable {
             decideStart(complete: false, into: &output)
         case .prose:
             trailingSpaces = scalar == " " ? trailingSpaces + 1 : 0
-            inline.feed(scalar, to: &writer, output: &output)
+            feedInline(scalar, into: &output)
         case .code:
             writeCode(scalar, into: &output)
         case .held:
@@ -241,6 +242,7 @@ struct MarkdownTypesetter: Sendable {
                     )
                 } else {
                     writer.wrapper.spaceBreak(to: &output)
+                    openers.softBreak(writer: writer)
                 }
             }
         case .code:
@@ -296,7 +298,7 @@ struct MarkdownTypesetter: Sendable {
                 table.clear(into: &output)
                 inParagraph = true
                 mode = .prose
-                for scalar in paragraph.unicodeScalars { inline.feed(scalar, to: &writer, output: &output) }
+                for scalar in paragraph.unicodeScalars { feedInline(scalar, into: &output) }
                 endParagraph(into: &output)
                 _ = table.add(row, width: writer.wrapper.width, color: writer.color, into: &output)
             }
@@ -342,6 +344,7 @@ struct MarkdownTypesetter: Sendable {
 
     private mutating func endParagraph(into output: inout [UInt8]) {
         guard inParagraph || isHeading else { return }
+        openers.finish(inline: &inline, writer: &writer, output: &output)
         inline.endBlock(to: &writer, output: &output)
         writer.resetStyle(to: &output)
         writer.wrapper.endLine(to: &output)
@@ -352,6 +355,13 @@ struct MarkdownTypesetter: Sendable {
     /// Closes the list items a line indented this little is not part of.
     private mutating func popItems(toIndent indent: Int) {
         while let item = items.last, indent < item.contentIndent { items.removeLast() }
+    }
+
+    /// One scalar of a paragraph's or heading's text, through the inline styler (and the unclosed-opener watch).
+    private mutating func feedInline(_ scalar: Unicode.Scalar, into output: inout [UInt8]) {
+        openers.willFeed(scalar, inline: inline, writer: writer)
+        inline.feed(scalar, to: &writer, output: &output)
+        openers.didFeed(inline: inline, writer: writer)
     }
 
     private mutating func writeCode(_ scalar: Unicode.Scalar, into output: inout [UInt8]) {
@@ -374,7 +384,7 @@ struct MarkdownTypesetter: Sendable {
             beginBlock(quotes: 0, into: &output)
             inParagraph = true
             mode = .prose
-            for scalar in text.unicodeScalars { inline.feed(scalar, to: &writer, output: &output) }
+            for scalar in text.unicodeScalars { feedInline(scalar, into: &output) }
             endParagraph(into: &output)
             mode = .start
         case .nothing:

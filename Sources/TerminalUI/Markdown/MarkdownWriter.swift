@@ -64,6 +64,9 @@ struct MarkdownWriter: Sendable {
         wrapper.appendControl(TextAttributes().sequence, to: &output)
     }
 
+    /// The SGR sequence that sets exactly the attributes in effect (a reset when none; empty without colour).
+    var appliedSequence: [UInt8] { color ? applied.sequence : [] }
+
     /// The bytes that restore the attributes in effect (after a prefix written in its own style).
     var restoreSequence: [UInt8] { color && applied != [] ? applied.sequence : [] }
 

@@ -138,10 +138,45 @@ struct MarkdownRenderingTests {
                 "Setext heading",
                 String(repeating: "─", count: 60),
                 "",
-                "Both at once, and an unclosed opener that never closes.",
+                "Both at once, and an unclosed **opener that never closes.",
                 "",
             ]
         )
+    }
+
+    @Test(
+        "an opener its paragraph never closes is shown literally when it is on the current row",
+        arguments: [
+            ("see **this and that\n\nnext\n", "see **this and that"), ("a `code span never\n\n", "a `code span never"),
+            ("# Title _with\n", "Title _with"), ("two ~~lines\nof text\n\n", "two ~~lines of text"),
+            ("*a* then **b\n\n", "a then **b"),
+        ]
+    )
+    func unclosedOpenerRepainted(text: String, expected: String) {
+        for (label, pieces, ticks) in [
+            ("whole", [text], false), ("scalars", Split.scalars(text), false),
+            ("random with stalls", Split.random(text, seed: 2, maxPiece: 2), true),
+        ] {
+            let bytes = Self.render(pieces, width: 40, ticks: ticks)
+            let screen = ScreenModel.screen(bytes, width: 40)
+            #expect(screen.lines.first == expected, "\(label): \(screen.lines)")
+            #expect(EscapeWhitelist.violations(in: bytes).isEmpty)
+            // Nothing after the repaint is bold, italic, struck or code-coloured.
+            let tail = String(decoding: bytes, as: UTF8.self).split(separator: "\r", omittingEmptySubsequences: false).last ?? ""
+            for sgr in ["\u{1B}[0;1m", "\u{1B}[0;3m", "\u{1B}[0;9m", "\u{1B}[0;36m"] {
+                #expect(!tail.contains(sgr), "\(label): \(tail.debugDescription)")
+            }
+        }
+    }
+
+    @Test("an unclosed opener on a row above stays hidden (rows above are final); its style still ends")
+    func unclosedOpenerAbove() {
+        let text = "start **bold words that wrap onto the next row\n\nafter\n"
+        let bytes = Self.render([text], width: 20)
+        let screen = ScreenModel.screen(bytes, width: 20)
+        #expect(!screen.lines.joined().contains("**"), "\(screen.lines)")
+        #expect(screen.lines.contains("after"))
+        #expect(String(decoding: bytes, as: UTF8.self).hasSuffix("after\n"))
     }
 
     @Test("a long table flows: at 50 body rows it is laid out, later rows appear as they arrive, widths fixed")

@@ -1,0 +1,91 @@
+/// Shows an opener that its paragraph never closed (`**`, `_`, `~~`, a backtick) literally, as CommonMark does, by
+/// repainting the current row: the only row that may change.
+///
+/// ```
+///  "see **this"   written optimistically:   see this          ("this" bold)
+///  (paragraph ends, the run never closed):  CR ESC[4C ESC[K   back to where the opener was, erase the rest
+///                                           see **this        the row again from the opener, which is now text
+/// ```
+/// A snapshot of the writer and the inline styler is taken where a delimiter run starts while no span is open, and
+/// what the styler is fed from then on is logged. The snapshot is dropped when the spans close again or the cursor
+/// leaves the row (a wrap or a hard break: rows above are final, and such an opener stays hidden, its style ended at
+/// the paragraph's end). When the paragraph ends with a span still open, the row is erased from the snapshot's
+/// column and the log is fed again from the snapshot with that first run shown literally. Bounded: one row's worth
+/// of input (at most `logLimit` scalars).
+struct OpenerRepaint: Sendable {
+    /// What the styler was given after the snapshot.
+    private enum Entry: Sendable {
+        case scalar(Unicode.Scalar)
+        case softBreak
+    }
+
+    private struct Snapshot: Sendable {
+        var writer: MarkdownWriter
+        var inline: InlineStyler
+        var row: Int
+        var column: Int
+        var log: [Entry]
+    }
+
+    /// The most input logged for one opener; a row longer than this keeps its opener hidden.
+    static let logLimit = 4096
+
+    private var snapshot: Snapshot?
+
+    /// Call before the styler is fed `scalar` in a paragraph or heading.
+    mutating func willFeed(_ scalar: Unicode.Scalar, inline: InlineStyler, writer: MarkdownWriter) {
+        if snapshot != nil {
+            snapshot?.log.append(.scalar(scalar))
+            return
+        }
+        guard scalar == "*" || scalar == "_" || scalar == "~" || scalar == "`", !inline.hasOpenSpans, !inline.isHolding
+        else { return }
+        snapshot = Snapshot(
+            writer: writer,
+            inline: inline,
+            row: writer.wrapper.rowsEnded,
+            column: writer.wrapper.column,
+            log: [.scalar(scalar)]
+        )
+    }
+
+    /// Call after the styler was fed: drops the snapshot once nothing it covers can still be unclosed on this row.
+    mutating func didFeed(inline: InlineStyler, writer: MarkdownWriter) {
+        guard let snapshot else { return }
+        if writer.wrapper.rowsEnded != snapshot.row || snapshot.log.count > Self.logLimit
+            || (!inline.hasOpenSpans && !inline.isHolding)
+        {
+            self.snapshot = nil
+        }
+    }
+
+    /// Call when a soft line break (a space between two source lines) is given to the styler and the wrapper.
+    mutating func softBreak(writer: MarkdownWriter) {
+        guard snapshot != nil else { return }
+        snapshot?.log.append(.softBreak)
+        if writer.wrapper.rowsEnded != snapshot?.row { snapshot = nil }
+    }
+
+    /// The paragraph or heading ends: when a span is still open and its opener is on the current row, erases the
+    /// row from the opener and writes it again with the opener as text. Call before the styler's `endBlock`.
+    mutating func finish(inline: inout InlineStyler, writer: inout MarkdownWriter, output: inout [UInt8]) {
+        defer { snapshot = nil }
+        guard let snapshot, inline.hasOpenSpans, writer.wrapper.rowsEnded == snapshot.row else { return }
+        output.append(0x0D)  // CR, then ESC [ n C: forward to the opener's column
+        if snapshot.column > 0 { output += Array("\u{1B}[\(snapshot.column)C".utf8) }
+        output += [0x1B, 0x5B, 0x4B]  // ESC [ K: erase the rest of the row
+        writer = snapshot.writer
+        inline = snapshot.inline
+        output += writer.appliedSequence
+        inline.showsNextRunLiterally = true
+        for entry in snapshot.log {
+            switch entry {
+            case .scalar(let scalar):
+                inline.feed(scalar, to: &writer, output: &output)
+            case .softBreak:
+                inline.endLine(to: &writer, output: &output)
+                writer.wrapper.spaceBreak(to: &output)
+            }
+        }
+    }
+}
