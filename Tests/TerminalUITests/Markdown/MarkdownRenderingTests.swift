@@ -162,7 +162,8 @@ struct MarkdownRenderingTests {
             #expect(screen.lines.first == expected, "\(label): \(screen.lines)")
             #expect(EscapeWhitelist.violations(in: bytes).isEmpty)
             // Nothing after the repaint is bold, italic, struck or code-coloured.
-            let tail = String(decoding: bytes, as: UTF8.self).split(separator: "\r", omittingEmptySubsequences: false).last ?? ""
+            let rows = String(decoding: bytes, as: UTF8.self).split(separator: "\r", omittingEmptySubsequences: false)
+            let tail = rows.last ?? ""
             for sgr in ["\u{1B}[0;1m", "\u{1B}[0;3m", "\u{1B}[0;9m", "\u{1B}[0;36m"] {
                 #expect(!tail.contains(sgr), "\(label): \(tail.debugDescription)")
             }
