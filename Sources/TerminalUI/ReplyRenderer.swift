@@ -219,6 +219,10 @@ package struct ReplyRenderer: Sendable {
             renderMarkdown(text, kind: kind)
             return
         }
+        if thinkTags.isPastReasoning {
+            renderMarkdown(text, kind: .answer)  // the common case, without an array of pieces per delta
+            return
+        }
         for piece in thinkTags.split(text) {
             switch piece {
             case .reasoning(let reasoning): renderMarkdown(reasoning, kind: .reasoning)

@@ -18,10 +18,11 @@ import Markdown
 /// (an OSC 8 hyperlink with colour on) followed by ` (url)` when the URL differs from the text; images as
 /// `[image: alt]`. Raw HTML is shown as text.
 struct InlineStyler: Sendable {
+    /// Text held until it is known what it is (scalars, so holding and rescanning stay cheap).
     private enum Hold: Sendable {
-        case link(String)
-        case autolink(String)
-        case entity(String)
+        case link([Unicode.Scalar])
+        case autolink([Unicode.Scalar])
+        case entity([Unicode.Scalar])
     }
 
     private struct Span: Sendable {
@@ -55,8 +56,9 @@ struct InlineStyler: Sendable {
 
     /// Styles one character of the block's text.
     mutating func feed(_ scalar: Unicode.Scalar, to writer: inout MarkdownWriter, output: inout [UInt8]) {
-        if let hold {
-            holdMore(hold, scalar, writer: &writer, output: &output)
+        if let current = hold.take() {
+            // Taken out of `hold`, so the held scalars are extended in place rather than copied.
+            holdMore(current, scalar, writer: &writer, output: &output)
             return
         }
         if let current = run {
@@ -85,7 +87,7 @@ struct InlineStyler: Sendable {
         if bang {
             bang = false
             if scalar == "[" {
-                hold = .link("![")
+                hold = .link(["!", "["])
                 return
             }
             emit("!", writer: &writer, output: &output)
@@ -102,10 +104,10 @@ struct InlineStyler: Sendable {
         case "*", "_", "~": run = (scalar, 1)
         case "`": backticks = 1
         case "\\": escaped = true
-        case "[": hold = .link("[")
+        case "[": hold = .link(["["])
         case "!": bang = true
-        case "<": hold = .autolink("<")
-        case "&": hold = .entity("&")
+        case "<": hold = .autolink(["<"])
+        case "&": hold = .entity(["&"])
         default: emit(scalar, writer: &writer, output: &output)
         }
     }
@@ -269,60 +271,56 @@ struct InlineStyler: Sendable {
     // MARK: Links, autolinks, entities
 
     private mutating func holdMore(
-        _ current: Hold,
+        _ current: consuming Hold,
         _ scalar: Unicode.Scalar,
         writer: inout MarkdownWriter,
         output: inout [UInt8]
     ) {
-        switch current {
+        switch consume current {
         case .entity(var text):
-            text.unicodeScalars.append(scalar)
+            text.append(scalar)
             if scalar == ";" {
-                hold = nil
-                if let decoded = HTMLEntities.decode(text.dropFirst().dropLast()) ?? Self.numericReference(text) {
+                let reference = String(String.UnicodeScalarView(text))
+                if let decoded = HTMLEntities.decode(reference.dropFirst().dropLast())
+                    ?? Self.numericReference(reference)
+                {
                     for character in decoded.unicodeScalars { emit(character, writer: &writer, output: &output) }
                 } else {
                     replayLiterally(.entity(text), writer: &writer, output: &output)
                 }
-            } else if text.unicodeScalars.count > Self.entityLimit
+            } else if text.count > Self.entityLimit
                 || !(scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "#")
             {
-                hold = nil
                 replayLiterally(.entity(text), writer: &writer, output: &output)
             } else {
                 hold = .entity(text)
             }
         case .autolink(var text):
-            text.unicodeScalars.append(scalar)
+            text.append(scalar)
             if scalar == ">" {
-                hold = nil
-                let target = String(text.dropFirst().dropLast())
+                let target = String(String.UnicodeScalarView(text.dropFirst().dropLast()))
                 if Self.isAutolink(target) {
                     let destination = target.contains(":") ? target : "mailto:" + target
                     showLink(text: target, destination: destination, writer: &writer, output: &output)
                 } else {
                     replayLiterally(.autolink(text), writer: &writer, output: &output)
                 }
-            } else if scalar == " " || scalar == "<" || text.unicodeScalars.count > Self.linkLimit {
-                hold = nil
+            } else if scalar == " " || scalar == "<" || text.count > Self.linkLimit {
                 replayLiterally(.autolink(text), writer: &writer, output: &output)
             } else {
                 hold = .autolink(text)
             }
         case .link(var text):
-            text.unicodeScalars.append(scalar)
-            if text.unicodeScalars.count > Self.linkLimit {
-                hold = nil
+            text.append(scalar)
+            if text.count > Self.linkLimit {
                 replayLiterally(.link(text), writer: &writer, output: &output)
                 return
             }
             switch LinkSyntax.match(text) {
             case .incomplete: hold = .link(text)
             case .failed:
-                hold = nil
                 replayLiterally(.link(text), writer: &writer, output: &output)
             case .link(let label, let destination, let image):
-                hold = nil
                 if image {
                     showLink(text: "[image: \(label)]", destination: destination, writer: &writer, output: &output)
                 } else {
@@ -355,13 +353,15 @@ struct InlineStyler: Sendable {
 
     /// Shows held text as it was typed: its first character literally, the rest styled again from scratch.
     private mutating func replayLiterally(_ held: Hold, writer: inout MarkdownWriter, output: inout [UInt8]) {
-        let text: String
+        let text: [Unicode.Scalar]
         switch held {
         case .link(let held), .autolink(let held), .entity(let held): text = held
         }
-        var scalars = text.unicodeScalars.makeIterator()
+        var scalars = text.makeIterator()
         if let first = scalars.next() { emit(first, writer: &writer, output: &output) }
-        if text.hasPrefix("!["), let second = scalars.next() { emit(second, writer: &writer, output: &output) }
+        if text.starts(with: ["!", "["]), let second = scalars.next() {
+            emit(second, writer: &writer, output: &output)
+        }
         while let scalar = scalars.next() { feed(scalar, to: &writer, output: &output) }
     }
 

@@ -20,21 +20,20 @@ enum LinkSyntax {
         case link(label: String, destination: String, image: Bool)
     }
 
-    /// Matches `text`, which starts with `[` or `![`.
-    static func match(_ text: String) -> Match {
-        var scalars = Array(text.unicodeScalars)
+    /// Matches `scalars`, which start with `[` or `![`. Only a complete link builds strings; the rest is index work,
+    /// so matching again after each character stays cheap.
+    static func match(_ scalars: [Unicode.Scalar]) -> Match {
         let image = scalars.first == "!"
-        if image { scalars.removeFirst() }
-        guard scalars.first == "[" else { return .failed }
-        var index = 1
+        var index = image ? 1 : 0
+        guard index < scalars.count, scalars[index] == "[" else { return .failed }
+        index += 1
+        let labelStart = index
         var depth = 0
-        var label = String.UnicodeScalarView()
         // The label, up to its matching bracket.
         while true {
             guard index < scalars.count else { return .incomplete }
             let scalar = scalars[index]
             if scalar == "\\", index + 1 < scalars.count {
-                label.append(scalars[index + 1])
                 index += 2
                 continue
             }
@@ -43,32 +42,34 @@ enum LinkSyntax {
                 if depth == 0 { break }
                 depth -= 1
             }
-            label.append(scalar)
             index += 1
         }
+        let label = labelStart..<index
         index += 1
         guard index < scalars.count else { return .incomplete }
         guard scalars[index] == "(" else { return .failed }
         index += 1
         skipSpaces(scalars, &index)
         guard index < scalars.count else { return .incomplete }
-        var destination = String.UnicodeScalarView()
-        if scalars[index] == "<" {
+        let destination: Range<Int>
+        let bracketed = scalars[index] == "<"
+        if bracketed {
             index += 1
+            let start = index
             while true {
                 guard index < scalars.count else { return .incomplete }
                 if scalars[index] == ">" { break }
                 if scalars[index] == "<" { return .failed }
-                destination.append(scalars[index])
                 index += 1
             }
+            destination = start..<index
             index += 1
         } else {
+            let start = index
             var parens = 0
             while index < scalars.count {
                 let scalar = scalars[index]
                 if scalar == "\\", index + 1 < scalars.count {
-                    destination.append(scalars[index + 1])
                     index += 2
                     continue
                 }
@@ -78,10 +79,10 @@ enum LinkSyntax {
                     if parens == 0 { break }
                     parens -= 1
                 }
-                destination.append(scalar)
                 index += 1
             }
             guard index < scalars.count else { return .incomplete }
+            destination = start..<index
         }
         skipSpaces(scalars, &index)
         guard index < scalars.count else { return .incomplete }
@@ -101,7 +102,24 @@ enum LinkSyntax {
             guard index < scalars.count else { return .incomplete }
         }
         guard scalars[index] == ")", index == scalars.count - 1 else { return .failed }
-        return .link(label: String(label), destination: String(destination), image: image)
+        return .link(
+            label: unescaped(scalars[label]),
+            destination: bracketed
+                ? String(String.UnicodeScalarView(scalars[destination])) : unescaped(scalars[destination]),
+            image: image
+        )
+    }
+
+    /// The text with its backslash escapes removed (a backslash keeps the character after it, whatever it is).
+    private static func unescaped(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var text = String.UnicodeScalarView()
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            if scalars[index] == "\\", index + 1 < scalars.endIndex { index += 1 }
+            text.append(scalars[index])
+            index += 1
+        }
+        return String(text)
     }
 
     private static func closer(of scalar: Unicode.Scalar) -> Unicode.Scalar? {

@@ -27,6 +27,9 @@ struct ThinkTagSplitter: Sendable {
     private var state = State.start
     private var held: [Unicode.Scalar] = []
 
+    /// Whether the reply is past any `<think>` block: every later piece is answer, as it is.
+    var isPastReasoning: Bool { state == .answer && held.isEmpty }
+
     /// Splits the next piece of the reply.
     mutating func split(_ text: String) -> [Piece] {
         if state == .answer { return [.answer(text)] }
