@@ -281,7 +281,7 @@ final class ReplyDriver: Sendable {
                 state.json.removeAll(keepingCapacity: true)
             }
             var wake: Duration?
-            for action in state.renderer.drain(at: now) {
+            state.renderer.drain(at: now) { action in
                 switch action {
                 case .stdout(let bytes): output.write(bytes)
                 case .stderr(let bytes): errorOutput.write(bytes)

@@ -185,15 +185,31 @@ package struct ReplyRenderer: Sendable {
         complete((mark, summary))
     }
 
-    /// The actions to carry out now, in order; the last is the wake-up time, if a tick is needed.
-    /// - Parameter now: The time (a word the output leaves held back starts its frame now).
-    /// - Returns: The actions.
-    package mutating func drain(at now: Duration) -> [Action] {
-        flushStdoutRun()
+    /// Hands over the actions to carry out now, in order; the last is the wake-up time, if a tick is needed.
+    ///
+    /// The bytes are lent: `carryOut` writes them and does not keep them, so the renderer reuses its buffers and a
+    /// drain allocates nothing (this runs once per network read).
+    /// - Parameters:
+    ///   - now: The time (a word the output leaves held back starts its frame now).
+    ///   - carryOut: Called with each action, in order.
+    package mutating func drain(at now: Duration, _ carryOut: (Action) -> Void) {
         trackHeldWord(at: now)
-        var result = actions
+        for action in actions { carryOut(action) }
         actions.removeAll(keepingCapacity: true)
-        if let wake = nextWake { result.append(.wake(at: wake)) }
+        // The bytes written since the last stderr action come after every queued action.
+        if !stdoutRun.isEmpty {
+            carryOut(.stdout(stdoutRun))
+            stdoutRun.removeAll(keepingCapacity: true)
+        }
+        if let wake = nextWake { carryOut(.wake(at: wake)) }
+    }
+
+    /// The actions to carry out now, as an array (convenient in tests; `drain(at:_:)` allocates nothing).
+    /// - Parameter now: The time.
+    /// - Returns: The actions, in order.
+    package mutating func drain(at now: Duration) -> [Action] {
+        var result: [Action] = []
+        drain(at: now) { result.append($0) }
         return result
     }
 

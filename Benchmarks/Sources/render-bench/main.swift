@@ -63,13 +63,13 @@ func render(_ pieces: [String], markdown: Bool) -> (seconds: Double, bytes: Int)
     var now = Duration.zero
     for piece in pieces {
         renderer.text(piece, at: now)
-        for action in renderer.drain(at: now) {
+        renderer.drain(at: now) { action in
             if case .stdout(let bytes) = action { written += bytes.count }
         }
         now += .microseconds(10)
     }
     renderer.finish(mark: nil, summary: nil, at: now)
-    for action in renderer.drain(at: now) {
+    renderer.drain(at: now) { action in
         if case .stdout(let bytes) = action { written += bytes.count }
     }
     return (cpuSeconds() - start, written)
