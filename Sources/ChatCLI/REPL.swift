@@ -38,7 +38,7 @@ struct REPL {
             reader = try LibEditLineReader(
                 programName: "ssechat",
                 historyFile: HistoryFile.defaultPath(environment: environment),
-                completions: { prefix in SlashCommand.names.filter { $0.hasPrefix(prefix) && prefix.hasPrefix("/") } }
+                completions: { prefix in REPLCompletion.candidates(for: prefix, list: REPLCompletion.entries(of:)) }
             )
         } catch {
             StandardStream.error.writeMessage("cannot start the line editor: \(error)")

@@ -47,6 +47,19 @@ struct REPLFileTests {
         #expect(try await server.waitForRequests(1)[0].lastUserText == "hello")
     }
 
+    @Test("Tab completes the path after /file, into folders")
+    func tabCompletion() async throws {
+        let server = try REPLChatServer()
+        let session = try REPLSession(server: server)
+        try FileManager.default.createDirectory(atPath: session.home.file("src"), withIntermediateDirectories: true)
+        let path = try file(session, "src/main.swift", Data("let x = 1\n".utf8))
+        // Keys are read in order: Tab completes the folder before "ma" arrives, then the file.
+        let screen = try await session.enter("/file \(session.home.path)/sr\tma\t\r", expecting: "next message")
+        #expect(screen.contains("attached \(path) (10 bytes) to the next message"))
+        try await session.enter("look\r", expecting: "Reply number 1.")
+        #expect(try await server.waitForRequests(1)[0].lastUserText == "`\(path)`:\n```swift\nlet x = 1\n```\n\nlook")
+    }
+
     @Test("-f attaches to the first message, noted at the start; /file lists, replaces and --clear drops")
     func optionListReplaceClear() async throws {
         let server = try REPLChatServer()
