@@ -2,7 +2,7 @@ import CodeHighlighting
 import Foundation
 
 /// A text file attached to a message (`-f/--file`, `/file`): its name as the user gave it and its text. Pure: the
-/// file is read by ``FileAttachment/load(_:readStandardInput:)``.
+/// file is read by ``FileAttachment/load(_:name:)``.
 ///
 /// In the message each file is a Markdown block — a heading line with its name, then its text in a fenced code block
 /// whose fence is longer than any backtick run in the text (so nothing inside can close it) and whose info string is

@@ -3,7 +3,7 @@ import LineEditor
 
 /// One turn per line of piped stdin (a line ending in `\` continues; `"""` opens a block), one conversation.
 /// Stops at the first failure with its status; an incomplete reply lets the script go on but ends it with 6.
-/// Files attached with `-f` go with the first turn, as in the REPL.
+/// Files attached with `-f` go with the first turn, as in the REPL; with no lines at all they make a turn alone.
 enum ScriptMode {
     static func run(session: ChatSession, attachments: [FileAttachment] = []) async -> ExitStatus {
         var attachments = attachments
@@ -23,6 +23,8 @@ enum ScriptMode {
                 if let message, !message.isEmpty {
                     return combine(status, await turn(session, message, with: &attachments, trap))
                 }
+                // Files are never dropped unsent.
+                if !attachments.isEmpty { return combine(status, await turn(session, "", with: &attachments, trap)) }
                 return status
             }
             guard let message, !message.trimmingCharacters(in: .whitespaces).isEmpty else { continue }

@@ -96,6 +96,17 @@ struct FileOptionTests {
         )
     }
 
+    @Test("with stdin empty and no prompt the files make a turn alone")
+    func filesAlone() async throws {
+        let runner = try SSEChatRunner()
+        let path = try runner.sandbox.file(named: "q.txt", contents: Data("what is this?\n".utf8))
+        let server = try TranscriptServer(.events(reply))
+        let result = try await runner.run(["-f", path], environment: openAIEnvironment(server), input: .null)
+        #expect(result.exitCode == 0, "\(result.stderrText)")
+        #expect(server.requests.count == 1)
+        #expect(try sentText(server) == ["`\(path)`:\n```\nwhat is this?\n```"])
+    }
+
     @Test("the attached text is kept in the log, so -c goes on with it")
     func continuedConversation() async throws {
         let runner = try SSEChatRunner()

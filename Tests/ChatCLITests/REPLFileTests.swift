@@ -47,6 +47,20 @@ struct REPLFileTests {
         #expect(try await server.waitForRequests(1)[0].lastUserText == "hello")
     }
 
+    @Test("a request that fails before any reply keeps the files attached for the next message")
+    func keptAfterFailure() async throws {
+        let server = try REPLChatServer()
+        let session = try REPLSession(
+            server: server,
+            environment: ["OPENAI_BASE_URL": "http://127.0.0.1:\(try refusedPort())/v1"]
+        )
+        let path = try file(session, "kept.txt", Data("keep\n".utf8))
+        try await session.enter("/file \(path)\r", expecting: "to the next message")
+        try await session.enter("hello\r", expecting: "ssechat: ")
+        let screen = try await session.enter("/file\r", expecting: "to the next message")
+        #expect(screen.contains("attached \(path) (5 bytes) to the next message"))
+    }
+
     @Test("Tab completes the path after /file, into folders")
     func tabCompletion() async throws {
         let server = try REPLChatServer()
