@@ -86,11 +86,12 @@ struct REPL {
                 let trimmed = message.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !trimmed.isEmpty else { continue }
                 reader.addHistory(message)
-                if case .edit(let text) = SlashCommand(line: trimmed) {
+                switch SlashCommand(line: trimmed) {
+                case .edit(let text)?:
                     initialText = await edit(text ?? "", reader: reader)
-                } else if let command = SlashCommand(line: trimmed) {
+                case let command?:
                     if await perform(command) == false { return .ok }
-                } else {
+                case nil:
                     await sendMessage(message)
                 }
             }
