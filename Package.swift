@@ -72,8 +72,8 @@ let package = Package(
         .target(
             name: "ChatCLI",
             dependencies: [
-                "SSE", "ChatWire", "SSEClient", "ChatClient", "TerminalUI", "Markdown", "LineEditor", "DemoServerKit",
-                "DemoRelay", "Settings", "ConversationStore",
+                "SSE", "ChatWire", "SSEClient", "ChatClient", "TerminalUI", "Markdown", "CodeHighlighting",
+                "LineEditor", "DemoServerKit", "DemoRelay", "Settings", "ConversationStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings

@@ -34,6 +34,16 @@ package struct ChatCommand: AsyncParsableCommand {
     @Flag(help: "Do one turn and exit (stdin, if piped, is the prompt or is appended to it).")
     var once = false
 
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp(
+            "Add a text file to the prompt, in a fenced block headed by its name (repeatable; - is stdin; in the "
+                + "REPL and with piped lines, the first message).",
+            valueName: "PATH"
+        )
+    )
+    var file: [String] = []
+
     @Flag(help: "Talk to an in-process built-in SSE server (no network, no key).")
     var demo = false
 
@@ -65,6 +75,7 @@ package struct ChatCommand: AsyncParsableCommand {
 
     package func validate() throws {
         if json && raw { throw ValidationError("--json and --raw cannot be combined") }
+        if file.filter({ $0 == "-" }).count > 1 { throw ValidationError("-f - (stdin) can be given only once") }
         try MaxLineBytes.validate(maxLineBytes)
     }
 
@@ -79,8 +90,11 @@ package struct ChatCommand: AsyncParsableCommand {
             once: once,
             stdinIsTerminal: stdinIsTerminal,
             stdoutIsTerminal: stdoutIsTerminal,
+            stdinIsAttached: file.contains("-"),
             readStdin: { String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) }
         )
+        // Every file is read (and a bad one refused) before anything else happens.
+        let attachments = try file.map { try FileAttachment.load($0) }
         let memory = try ConversationMemory(options: log, environment: environment)
         let loaded = try await SettingsLoader.load(
             options: settings,
@@ -121,11 +135,14 @@ package struct ChatCommand: AsyncParsableCommand {
         var status: ExitStatus
         switch mode {
         case .once(let text):
-            status = await OnceMode.run(session: session, prompt: text)
+            status = await OnceMode.run(
+                session: session,
+                prompt: FileAttachment.compose(prompt: text, attachments: attachments)
+            )
         case .script:
-            status = await ScriptMode.run(session: session)
+            status = await ScriptMode.run(session: session, attachments: attachments)
         case .repl:
-            status = await REPL(session: session, environment: environment).run()
+            status = await REPL(session: session, environment: environment, attachments: attachments).run()
         }
         status = memory.finalStatus(status, session: session)
         if let server { await server.stop() }

@@ -8,11 +8,26 @@ import TerminalUI
 ///
 /// Ctrl-C while a reply streams cancels it (the text stays, marked interrupted); at the prompt libedit clears the
 /// line; Ctrl-D or `/exit` leaves. The terminal is restored on every way out (`LibEditLineReader.close()`).
+/// Files attached with `-f` or `/file` go with the next message typed (`REPL+Attachments.swift`); Ctrl-X Ctrl-E
+/// and `/edit` write a message in an external editor (`REPL+Editor.swift`).
 struct REPL {
     let session: ChatSession
     let environment: [String: String]
     /// Whether a turn is under way, for SIGTERM.
     let latch = TurnLatch()
+    /// The files for the next message.
+    let pending: PendingAttachments
+
+    /// Creates the loop.
+    /// - Parameters:
+    ///   - session: The chat session.
+    ///   - environment: The process's environment (history file, editor).
+    ///   - attachments: Files for the first message (`-f`).
+    init(session: ChatSession, environment: [String: String], attachments: [FileAttachment] = []) {
+        self.session = session
+        self.environment = environment
+        self.pending = PendingAttachments(attachments)
+    }
 
     func run() async -> ExitStatus {
         // The terminal as found, for SIGTERM (which cannot wait for the line editor to close; see below).
@@ -23,7 +38,7 @@ struct REPL {
             reader = try LibEditLineReader(
                 programName: "ssechat",
                 historyFile: HistoryFile.defaultPath(environment: environment),
-                completions: { prefix in SlashCommand.names.filter { $0.hasPrefix(prefix) && prefix.hasPrefix("/") } }
+                completions: { prefix in REPLCompletion.candidates(for: prefix, list: REPLCompletion.entries(of:)) }
             )
         } catch {
             StandardStream.error.writeMessage("cannot start the line editor: \(error)")
@@ -49,34 +64,55 @@ struct REPL {
         }
         defer { terminate.cancel() }
         banner()
+        notePending()
         var assembler = MultilineAssembler()
+        // A line given back to the prompt (after a cancelled or failed edit).
+        var initialText = ""
         while true {
             let prompt = assembler.isContinuing ? "... " : "> "
-            switch await reader.readLine(prompt: prompt) {
+            let read = await reader.readLine(prompt: prompt, initialText: initialText)
+            initialText = ""
+            switch read {
             case .endOfInput:
                 return .ok
             case .interrupted:
                 assembler.reset()
                 continue
+            case .editRequested(let line):
+                let typed = [assembler.finish(), line].compactMap { $0 }.filter { !$0.isEmpty }
+                initialText = await edit(typed.joined(separator: "\n"), reader: reader)
             case .line(let line):
                 guard let message = assembler.feed(line) else { continue }
                 let trimmed = message.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !trimmed.isEmpty else { continue }
                 reader.addHistory(message)
-                if let command = SlashCommand(line: trimmed) {
+                switch SlashCommand(line: trimmed) {
+                case .edit(let text)?:
+                    initialText = await edit(text ?? "", reader: reader)
+                case let command?:
                     if await perform(command) == false { return .ok }
-                } else {
-                    await send(message)
+                case nil:
+                    await sendMessage(message)
                 }
-                if latch.stopRequested { return .terminated }
             }
+            if latch.stopRequested { return .terminated }
         }
     }
 
+    /// Sends a message the user wrote, with the files attached to it; they are attached again if the request
+    /// failed before any reply arrived (the message is not in the conversation then either).
+    func sendMessage(_ text: String) async {
+        let files = pending.take()
+        let result = await send(FileAttachment.compose(prompt: text, attachments: files))
+        if case .failed = result.end, result.text.isEmpty { pending.restore(files) }
+    }
+
     /// One turn: the reply streams while typed keys wait for the next prompt; a failure gets its line.
-    private func send(_ text: String) async {
+    @discardableResult
+    private func send(_ text: String) async -> TurnResult {
         let result = await latch.during { await QuietInput.whileStreaming { await session.send(text) } }
         if case .failed(let failure) = result.end { error(failure.message) }
+        return result
     }
 
     private func banner() {
@@ -143,6 +179,11 @@ struct REPL {
             }
         case .stats:
             note(session.lastStats?.summary ?? "no reply yet")
+        case .file(let argument):
+            attach(argument)
+        case .edit:
+            // Carried out by the loop, which owns the line reader.
+            break
         case .copy(let argument):
             let reply = session.conversation.entries.last { $0.role == .assistant }?.content
             switch ClipboardCopy.select(reply: reply, argument: argument) {
@@ -165,13 +206,13 @@ struct REPL {
         return true
     }
 
-    private func note(_ text: String) {
+    func note(_ text: String) {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             StandardStream.error.write(TerminalStyle.status.line(String(line), color: colorOnStderr))
         }
     }
 
-    private func error(_ text: String) {
+    func error(_ text: String) {
         StandardStream.error.write(TerminalStyle.error.line("ssechat: " + text, color: colorOnStderr))
     }
 
@@ -180,7 +221,7 @@ struct REPL {
         session.runner.style.stderrColor
     }
 
-    private static func expand(_ path: String) -> String {
+    static func expand(_ path: String) -> String {
         NSString(string: path).expandingTildeInPath
     }
 }

@@ -19,6 +19,8 @@ package enum RunMode: Sendable, Equatable {
     ///   - once: Whether `--once` was given.
     ///   - stdinIsTerminal: Whether stdin is a TTY.
     ///   - stdoutIsTerminal: Whether stdout is a TTY.
+    ///   - stdinIsAttached: Whether stdin is a file attached with `-f -`: then it is neither the prompt nor the
+    ///     script's lines, and a piped stdin makes one turn (the prompt, if any, with the files).
     ///   - readStdin: Reads all of stdin (called only when stdin is not a terminal and its text is needed).
     /// - Returns: The mode.
     package static func select(
@@ -26,9 +28,11 @@ package enum RunMode: Sendable, Equatable {
         once: Bool,
         stdinIsTerminal: Bool,
         stdoutIsTerminal: Bool,
+        stdinIsAttached: Bool = false,
         readStdin: () -> String
     ) -> RunMode {
         let prompt = promptWords.joined(separator: " ")
+        if stdinIsAttached && !stdinIsTerminal { return .once(prompt) }
         if !prompt.isEmpty || once {
             guard !stdinIsTerminal else { return .once(prompt) }
             let piped = readStdin()

@@ -14,12 +14,14 @@ enum SlashCommand: Equatable {
     case load(String?)
     case stats
     case copy(String?)
+    case file(String?)
+    case edit(String?)
     case unknown(name: String, suggestion: String?)
 
     /// Every command name, for `/help` and Tab completion.
     static let names = [
         "/help", "/exit", "/quit", "/bye", "/clear", "/new", "/system", "/model", "/retry", "/continue", "/save",
-        "/load", "/stats", "/copy",
+        "/load", "/stats", "/copy", "/file", "/edit",
     ]
 
     /// One line per command, for `/help`.
@@ -36,6 +38,8 @@ enum SlashCommand: Equatable {
         /load FILE        load a conversation saved with /save
         /stats            figures for the last reply
         /copy [code [N]]  copy the last reply, or its last (N-th) code block, to the clipboard
+        /file [PATH]      attach a text file to the next message (alone: list them; --clear: drop them)
+        /edit [TEXT]      write the message in $VISUAL or $EDITOR (Ctrl-X Ctrl-E: the line typed so far)
         Ctrl-C stops a reply (the text so far is kept); a line ending in \\ or a \"\"\" block spans lines.
         """
 
@@ -60,6 +64,8 @@ enum SlashCommand: Equatable {
         case "/load": self = .load(value)
         case "/stats": self = .stats
         case "/copy": self = .copy(value)
+        case "/file": self = .file(value)
+        case "/edit": self = .edit(value)
         default: self = .unknown(name: name, suggestion: Self.closest(to: name))
         }
     }

@@ -6,8 +6,8 @@ private import CLibEdit
     import Darwin
 #endif
 
-/// The C functions libedit calls back: the prompt and the editor functions bound to Tab, Ctrl-C and the
-/// bracketed-paste start marker. They run on the reading thread, inside `el_gets`.
+/// The C functions libedit calls back: the prompt and the editor functions bound to Tab, Ctrl-C, Ctrl-X Ctrl-E and
+/// the bracketed-paste start marker. They run on the reading thread, inside `el_gets`.
 extension EditLineSession {
     static let promptFunction: @convention(c) (OpaquePointer?) -> UnsafeMutablePointer<CChar>? = { editor in
         session(of: editor)?.prompt
@@ -23,6 +23,14 @@ extension EditLineSession {
         session.interrupted = true
         // Submit the line through the normal Enter key, so libedit moves below the line as it does for Enter;
         // `read(prompt:)` sees the flag and reports `.interrupted` instead of the line.
+        el_push(session.editor, "\r")
+        return UInt8(CC_NORM)
+    }
+
+    static let editFunction: @convention(c) (OpaquePointer?, Int32) -> UInt8 = { editor, _ in
+        guard let session = session(of: editor) else { return UInt8(CC_ERROR) }
+        session.editRequested = true
+        // Submitted like Ctrl-C's line; `read(prompt:initialText:)` reports it as `.editRequested` with the line.
         el_push(session.editor, "\r")
         return UInt8(CC_NORM)
     }

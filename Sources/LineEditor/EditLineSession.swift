@@ -15,7 +15,8 @@ import Foundation
 ///
 /// Terminal handling:
 /// - Emacs key bindings, then the user's `~/.editrc` (or `$EDITRC`), then this reader's own keys:
-///   Tab (completion), Ctrl-C (interrupt) and the bracketed-paste start marker.
+///   Tab (completion), Ctrl-C (interrupt), Ctrl-X Ctrl-E (edit in an external editor) and the bracketed-paste
+///   start marker.
 /// - In edit mode the terminal's `isig` flag is cleared (`setty -d -isig`), so Ctrl-C reaches the editor as a key
 ///   instead of raising SIGINT; no signal handler is involved and libedit's own (EL_SIGNAL) stays off. Between
 ///   reads the terminal is in its normal mode, where Ctrl-C raises SIGINT as usual (the REPL uses it to cancel a
@@ -31,6 +32,8 @@ final class EditLineSession {
     let completions: @Sendable (String) -> [String]
     /// Set by the Ctrl-C editor function during `el_gets`.
     var interrupted = false
+    /// Set by the Ctrl-X Ctrl-E editor function during `el_gets`.
+    var editRequested = false
     private let output: UnsafeMutablePointer<FILE>
     private let isTerminal: Bool
     private let bracketedPaste: Bool
@@ -84,20 +87,29 @@ final class EditLineSession {
         _ = clibedit_add_function(editor, "ssechat-complete", "Complete the word", Self.completeFunction)
         _ = clibedit_add_function(editor, "ssechat-interrupt", "Discard the line", Self.interruptFunction)
         _ = clibedit_add_function(editor, "ssechat-paste", "Insert a bracketed paste", Self.pasteFunction)
+        _ = clibedit_add_function(editor, "ssechat-edit", "Edit the line in $VISUAL or $EDITOR", Self.editFunction)
         _ = clibedit_bind(editor, "^I", "ssechat-complete")
         _ = clibedit_bind(editor, "^C", "ssechat-interrupt")
+        _ = clibedit_bind(editor, "^X^E", "ssechat-edit")
         _ = clibedit_bind(editor, BracketedPaste.startMarker, "ssechat-paste")
     }
 
     /// Reads one line with `el_gets`; blocks until the user submits, interrupts or ends the input.
-    /// - Parameter prompt: The prompt; text between two `\u{01}` characters is treated as taking no width.
+    /// - Parameters:
+    ///   - prompt: The prompt; text between two `\u{01}` characters is treated as taking no width.
+    ///   - initialText: Text the line starts with, newlines included (it goes in as a bracketed paste would, so
+    ///     nothing in it acts as a key).
     /// - Returns: The result of the read.
-    func read(prompt: String) -> LineReadResult {
+    func read(prompt: String, initialText: String = "") -> LineReadResult {
         guard !closed else { return .endOfInput }
         guard let newPrompt = strdup(prompt) else { return .endOfInput }
         free(promptBuffer)
         promptBuffer = newPrompt
         interrupted = false
+        editRequested = false
+        if !initialText.isEmpty {
+            el_push(editor, BracketedPaste.startMarker + initialText + BracketedPaste.endMarker)
+        }
         if bracketedPaste { write(BracketedPaste.enableSequence) }
         defer {
             if bracketedPaste { write(BracketedPaste.disableSequence) }
@@ -121,7 +133,8 @@ final class EditLineSession {
             if bytes.last == UInt8(ascii: "\n") {
                 bytes = UnsafeBufferPointer(rebasing: bytes.dropLast())
             }
-            return .line(String(decoding: bytes, as: UTF8.self))
+            let text = String(decoding: bytes, as: UTF8.self)
+            return editRequested ? .editRequested(text) : .line(text)
         }
     }
 

@@ -2,8 +2,8 @@ import Foundation
 import Synchronization
 
 /// Reads lines on a terminal with libedit: Emacs-style editing, persistent history, Tab completion, Ctrl-C to
-/// discard the line, Ctrl-D to end, and bracketed paste (a pasted block of lines becomes one line holding
-/// newlines, submitted with Enter).
+/// discard the line, Ctrl-D to end, Ctrl-X Ctrl-E to ask for an external editor (`.editRequested`), and bracketed
+/// paste (a pasted block of lines becomes one line holding newlines, submitted with Enter).
 ///
 /// Every `el_gets` runs on a thread of its own, never on the cooperative pool. Call ``close()`` (or let the
 /// reader go) once the REPL ends: it restores the terminal settings found when the reader was created. Do not call
@@ -61,14 +61,23 @@ package final class LibEditLineReader: LineReader, @unchecked Sendable {
     /// - Parameter prompt: The prompt. Wrap escape sequences that take no room on screen (colours) in `\u{01}`
     ///   characters so libedit counts its width right, e.g. `"\u{01}\u{1B}[1m\u{01}>\u{01}\u{1B}[0m\u{01} "`.
     ///   libedit drops such a sequence when nothing visible follows it: end the prompt with a visible character.
-    /// - Returns: The line, `.interrupted` after Ctrl-C, or `.endOfInput` after Ctrl-D on an empty line, at the
-    ///   end of the input, or once the reader is closed.
+    /// - Returns: The line, `.interrupted` after Ctrl-C, `.editRequested` with the line after Ctrl-X Ctrl-E, or
+    ///   `.endOfInput` after Ctrl-D on an empty line, at the end of the input, or once the reader is closed.
     package func readLine(prompt: String) async -> LineReadResult {
+        await readLine(prompt: prompt, initialText: "")
+    }
+
+    /// Reads one line that starts out holding `initialText` (a line given back after a cancelled edit, say).
+    /// - Parameters:
+    ///   - prompt: The prompt, as for ``readLine(prompt:)``.
+    ///   - initialText: The text the line starts with, the cursor after it; newlines are kept.
+    /// - Returns: As ``readLine(prompt:)``, or `.editRequested` after Ctrl-X Ctrl-E.
+    package func readLine(prompt: String, initialText: String) async -> LineReadResult {
         await DedicatedThread.run(name: "ssechat-line-editor") { [self] in
             editorLock.withLock {
                 applyPendingHistory()
                 defer { applyPendingHistory() }
-                return session.read(prompt: prompt)
+                return session.read(prompt: prompt, initialText: initialText)
             }
         }
     }

@@ -6,4 +6,7 @@ package enum LineReadResult: Sendable, Equatable {
     case interrupted
     /// Ctrl-D on an empty line, or the end of the input.
     case endOfInput
+    /// Ctrl-X Ctrl-E: the user asked to edit the line in an external editor (``ExternalEditor``). Holds the line as
+    /// it was when the keys were pressed; libedit has already moved below it.
+    case editRequested(String)
 }

@@ -2,7 +2,8 @@
 ///
 /// The word being completed is the text after the last space, tab or newline before the cursor, and completion
 /// replaces that word (as readline does):
-/// - one candidate: the word becomes the candidate followed by a space;
+/// - one candidate: the word becomes the candidate followed by a space (none after a folder's trailing `/`, so the
+///   path can go on);
 /// - several sharing a prefix longer than the word: the word becomes that prefix;
 /// - several with nothing more in common: they are listed below the line;
 /// - none: the terminal bell.
@@ -26,7 +27,7 @@ enum TabCompletion: Equatable {
         guard let first = unique.first else { return .none }
         let length = word.unicodeScalars.count
         if unique.count == 1 {
-            return .replace(length: length, with: first + " ")
+            return .replace(length: length, with: first.hasSuffix("/") ? first : first + " ")
         }
         let common = unique.dropFirst().reduce(Substring(first)) { common, candidate in
             common.commonPrefix(with: candidate)

@@ -12,7 +12,8 @@ struct REPLSlashCommandTests {
         let server = try REPLChatServer()
         let session = try REPLSession(server: server)
         let screen = try await session.enter("/help\r", expecting: "figures for the last reply")
-        for name in ["/exit", "/clear", "/system", "/model", "/retry", "/continue", "/save", "/load", "/stats"] {
+        let names = ["/exit", "/clear", "/system", "/model", "/retry", "/continue", "/save", "/load", "/stats"]
+        for name in names + ["/file", "/edit", "Ctrl-X Ctrl-E"] {
             #expect(screen.contains(name), "\(name) missing from /help")
         }
         #expect(server.requests.isEmpty)

@@ -4,8 +4,8 @@ import TestSupport
 
 /// A `line-editor-harness` process in a pseudo-terminal, with a temporary folder for its history file.
 ///
-/// The harness numbers its prompts (`h1> `, `h2> ` …) and reports each read as `LINE:<JSON>`, `INTERRUPTED` or
-/// `EOF`; ``submit(_:)`` types keys and returns the reported result.
+/// The harness numbers its prompts (`h1> `, `h2> ` …) and reports each read as `LINE:<JSON>`, `INTERRUPTED`,
+/// `EDIT:<JSON>` or `EOF`; ``submit(_:)`` types keys and returns the reported result.
 final class HarnessSession {
     let terminal: PseudoTerminal
     let historyPath: String
@@ -71,6 +71,9 @@ final class HarnessSession {
             if line == "EOF" { return .endOfInput }
             if line.hasPrefix("LINE:") {
                 return .line(try JSONDecoder().decode(String.self, from: Data(line.dropFirst(5).utf8)))
+            }
+            if line.hasPrefix("EDIT:") {
+                return .editRequested(try JSONDecoder().decode(String.self, from: Data(line.dropFirst(5).utf8)))
             }
         }
         throw HarnessError(output: text)

@@ -18,6 +18,7 @@ struct TabCompletionTests {
             ("", ["/help"], .replace(length: 0, with: "/help ")),
             ("/ké", ["/kéy"], .replace(length: 3, with: "/kéy ")),
             ("/X", ["/xa", "/xb"], .list(["/xa", "/xb"])),
+            ("/file sr", ["src/"], .replace(length: 2, with: "src/")),
         ]
     )
     func resolve(prefix: String, candidates: [String], expected: TabCompletion) {

@@ -1,5 +1,6 @@
 // Test harness for LineEditorTests: reads lines with LibEditLineReader in a pseudo-terminal and reports each
-// result on a line of its own: `LINE:<JSON string>`, `INTERRUPTED` or `EOF`, then `CLOSED` after `close()`.
+// result on a line of its own: `LINE:<JSON string>`, `INTERRUPTED`, `EDIT:<JSON string>` (Ctrl-X Ctrl-E; the next
+// read starts with that line again) or `EOF`, then `CLOSED` after `close()`.
 // Prompts are numbered (`h1> `, `h2> ` …) so a test can wait for a given one.
 // Environment: LINE_EDITOR_HARNESS_HISTORY (history file path; none when unset), LINE_EDITOR_HARNESS_LIMIT,
 // LINE_EDITOR_HARNESS_BOLD (any value: the prompt is bold, its escapes marked invisible with \u{01}).
@@ -23,12 +24,18 @@ func json(_ text: String) -> String {
 }
 
 var number = 1
+var initialText = ""
 reading: while true {
     var prompt = "h\(number)> "
     if environment["LINE_EDITOR_HARNESS_BOLD"] != nil {
         prompt = "\u{01}\u{1B}[1m\u{01}h\(number)>\u{01}\u{1B}[0m\u{01} "
     }
-    switch await reader.readLine(prompt: prompt) {
+    let result = await reader.readLine(prompt: prompt, initialText: initialText)
+    initialText = ""
+    switch result {
+    case .editRequested(let line):
+        print("EDIT:" + json(line))
+        initialText = line
     case .line(let line):
         print("LINE:" + json(line))
         reader.addHistory(line)
