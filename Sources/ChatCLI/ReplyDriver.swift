@@ -176,7 +176,11 @@ final class ReplyDriver: Sendable {
             state.stats.usage = usage
             if json { state.json += ChatJSONLine.usage(usage) }
         case .finishReason(let reason):
-            if json { state.json += ChatJSONLine.line("finish", [("reason", reason)]) }
+            if json {
+                state.json += ChatJSONLine.line("finish", [("reason", reason)])
+            } else if ChatFinishReason.outcome(of: reason) == .truncated {
+                state.renderer.notice("the reply was cut at the token limit (\(reason))")
+            }
         case .done:
             break
         }
