@@ -10,7 +10,7 @@
 ///                 anything else → a skipped scalar
 ///     part:       text → string|null   thought → true|false|null   anything else → a skipped scalar
 ///     usage:      promptTokenCount, candidatesTokenCount, thoughtsTokenCount, totalTokenCount → 0…(10^18-1)|null
-///                 anything else → a skipped scalar
+///                 anything else → a skipped scalar, or an array of objects of scalars (promptTokensDetails)
 /// ```
 /// Keys in any order, any JSON whitespace. Anything else (several candidates, more parts, a nested value in a
 /// skipped place such as `safetyRatings` or `functionCall`, escaped or duplicate keys, invalid JSON) returns `false`,
@@ -206,7 +206,9 @@ enum GeminiChunkFastPath {
             } else if scanner.span(key, is: "totalTokenCount") {
                 (slot, name) = (\.total, .totalTokenCount)
             } else {
-                guard scanner.skipScalar() else { return false }
+                let skipped =
+                    scanner.peek() == UInt8(ascii: "[") ? skipFlatObjects(&scanner) : scanner.skipScalar()
+                guard skipped else { return false }
                 continue
             }
             guard seen.insert(name) else { return false }
@@ -215,6 +217,24 @@ enum GeminiChunkFastPath {
             fields[keyPath: slot] = count
         } while scanner.consume(UInt8(ascii: ","))
         return scanner.consume(UInt8(ascii: "}"))
+    }
+
+    /// Skips `[{"modality":"TEXT","tokenCount":8},…]`: an array of objects whose members are all scalars (the
+    /// usage's `promptTokensDetails` and the like, which the full decoder ignores).
+    private static func skipFlatObjects(_ scanner: inout JSONFastScanner) -> Bool {
+        guard scanner.consume(UInt8(ascii: "[")) else { return false }
+        if scanner.consume(UInt8(ascii: "]")) { return true }
+        repeat {
+            guard scanner.consume(UInt8(ascii: "{")) else { return false }
+            if scanner.consume(UInt8(ascii: "}")) { continue }
+            repeat {
+                guard scanner.scanString() != nil, scanner.consume(UInt8(ascii: ":")), scanner.skipScalar() else {
+                    return false
+                }
+            } while scanner.consume(UInt8(ascii: ","))
+            guard scanner.consume(UInt8(ascii: "}")) else { return false }
+        } while scanner.consume(UInt8(ascii: ","))
+        return scanner.consume(UInt8(ascii: "]"))
     }
 
     /// A token count: 1 to 18 plain digits, no sign, fraction or exponent (whatever else is left to Foundation).

@@ -39,6 +39,16 @@ package struct GeminiStreamDecoder: ChatStreamDecoder {
     ///   - emit: Called for each event.
     /// - Throws: `ChatWireError.malformedChunk` or `.serverError`; rethrows `emit`'s errors.
     mutating func decodeFull(_ data: String, emit: (ChatEvent) throws -> Void) throws {
+        try Self.decodeChunks(data, usage: &usage, emit: emit)
+    }
+
+    /// Decodes a chunk or an array of chunks with Foundation.
+    /// - Parameters:
+    ///   - data: The JSON text.
+    ///   - usage: The stream's latest usage report, updated by each chunk.
+    ///   - emit: Called for each event.
+    /// - Throws: `ChatWireError.malformedChunk` or `.serverError`; rethrows `emit`'s errors.
+    static func decodeChunks(_ data: String, usage: inout ChatUsage?, emit: (ChatEvent) throws -> Void) throws {
         let isArray = data.utf8.first { ![0x20, 0x0A, 0x0D, 0x09].contains($0) } == UInt8(ascii: "[")
         let chunks =
             isArray
