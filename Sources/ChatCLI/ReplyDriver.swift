@@ -23,6 +23,8 @@ final class ReplyDriver: Sendable {
         var reasoning = ""
         var stats = ChatStats()
         var end: ReplyEnd?
+        /// The finish reason that says the reply reached the token limit, for its mark.
+        var truncatedBy: String?
         var sawToken = false
         /// The wake-up the sleeper task is waiting for, and that task.
         var scheduled: (at: Duration, task: Task<Void, Never>)?
@@ -178,9 +180,8 @@ final class ReplyDriver: Sendable {
         case .finishReason(let reason):
             if json {
                 state.json += ChatJSONLine.line("finish", [("reason", reason)])
-            } else if ChatFinishReason.outcome(of: reason) == .truncated {
-                state.renderer.notice("the reply was cut at the token limit (\(reason))")
             }
+            state.truncatedBy = ChatFinishReason.outcome(of: reason) == .truncated ? reason : nil
         case .done:
             break
         }
@@ -216,7 +217,8 @@ final class ReplyDriver: Sendable {
                 state.json += Self.jsonEnd(end)
                 state.renderer.finish(mark: nil, summary: summary, at: total)
             } else {
-                state.renderer.finish(mark: Self.mark(for: end), summary: summary, at: total, settle: !interrupted)
+                let mark = Self.mark(for: end, truncatedBy: state.truncatedBy)
+                state.renderer.finish(mark: mark, summary: summary, at: total, settle: !interrupted)
             }
         }
         await untilRendered()
@@ -244,12 +246,14 @@ final class ReplyDriver: Sendable {
         return ChatJSONLine.done(complete: end == .complete, reason: reason)
     }
 
-    /// The line that marks a reply that did not complete; a failure's own line is printed by the caller.
-    private static func mark(for end: ReplyEnd) -> String? {
+    /// The line that marks a reply that did not complete, or that completed at the token limit; a failure's own
+    /// line is printed by the caller.
+    private static func mark(for end: ReplyEnd, truncatedBy reason: String? = nil) -> String? {
         switch end {
         case .interrupted: "[interrupted]"
         case .incomplete(let reason), .stalled(let reason): "[reply incomplete: \(reason)]"
-        case .complete, .failed: nil
+        case .complete: reason.map { "[reply cut at the token limit (\($0))]" }
+        case .failed: nil
         }
     }
 
