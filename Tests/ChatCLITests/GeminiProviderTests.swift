@@ -19,10 +19,9 @@ struct GeminiProviderTests {
     @Test("The request: model in the path, alt=sse, x-goog-api-key, contents and systemInstruction; text on stdout")
     func request() async throws {
         let server = try TranscriptServer(.events(Transcript.gemini(["Bonjour", ", le monde 🦊"])))
-        let result = try await gemini(server, ["-m", "gemini-test", "--system", "Be kind.", "--stats"])
+        let result = try await gemini(server, ["-m", "gemini-test", "--system", "Be kind."])
         #expect(result.exitCode == 0, "\(result.stderrText)")
         #expect(result.stdoutText == "Bonjour, le monde 🦊\n")
-        #expect(result.stderrText.contains("2 tokens") || result.stderrText.contains("tokens"), "\(result.stderrText)")
         expectNoKey(result)
         let request = try #require(server.requests.first)
         #expect(request.method == "POST")
@@ -36,6 +35,21 @@ struct GeminiProviderTests {
         #expect((contents.first?["parts"] as? [[String: String]]) == [["text": "greet me"]])
         let system = try #require(body["systemInstruction"] as? [String: Any])
         #expect((system["parts"] as? [[String: String]]) == [["text": "Be kind."]])
+    }
+
+    @Test("--json: usageMetadata as the usage line (thoughts count as reply tokens), the finish reason, done")
+    func usage() async throws {
+        let server = try TranscriptServer(.events(Transcript.gemini(["a", "b"], thoughts: ["t"])))
+        let result = try await gemini(server, ["--json"])
+        #expect(result.exitCode == 0, "\(result.stderrText)")
+        #expect(
+            result.stdoutLines.suffix(3) == [
+                #"{"type":"finish","reason":"STOP"}"#,
+                #"{"type":"usage","prompt_tokens":5,"completion_tokens":3,"total_tokens":8}"#,
+                #"{"type":"done","complete":true}"#,
+            ],
+            "\(result.stdoutText)"
+        )
     }
 
     @Test("No -m: the default model gemini-2.5-flash; GOOGLE_API_KEY when GEMINI_API_KEY is unset")
