@@ -50,10 +50,15 @@ def data_lines(data):
             yield line[5:]
 
 
-# openai-fastpath and anthropic-fastpath: one chunk each (distinct shapes only), plus hand-written corners.
+# openai-fastpath, anthropic-fastpath and gemini-decoder: one chunk each (distinct shapes only), plus hand-written
+# corners.
 seen = set()
 for name, data in fixtures():
-    target = "anthropic-fastpath" if name.startswith("anthropic") else "openai-fastpath"
+    target = "openai-fastpath"
+    if name.startswith("anthropic"):
+        target = "anthropic-fastpath"
+    elif name.startswith("gemini"):
+        target = "gemini-decoder"
     for k, chunk in enumerate(data_lines(data)):
         shape = re.sub(rb'"[^"]*"', b'""', chunk)
         if (target, shape) in seen:
@@ -92,6 +97,27 @@ anthropic = [
 ]
 for k, text in enumerate(anthropic):
     write("anthropic-fastpath", f"hand-{k}", text.encode())
+gemini = [
+    '{"candidates":[{"content":{"parts":[{"text":"a\\u00e9\\ud83d\\ude00\\n"}],"role":"model"},"index":0}]}',
+    '{"candidates":[{"content":{"parts":[{"text":"think","thought":true},{"text":"say"}]},"index":0}]}',
+    '{"candidates":[{"content":{"parts":[{"text":"a"},{"text":"b"},{"text":"c"}]}}]}',
+    '{"candidates":[{"content":{"parts":[{"functionCall":{"name":"f","args":{}}}]}}]}',
+    '{"candidates":[{"finishReason":"SAFETY","safetyRatings":[{"category":"X","probability":"HIGH"}]}]}',
+    '{"candidates":[],"usageMetadata":{"promptTokenCount":9,"thoughtsTokenCount":4,"totalTokenCount":20,'
+    + '"promptTokensDetails":[{"modality":"TEXT","tokenCount":9}]}}',
+    '{"promptFeedback":{"blockReason":"PROHIBITED_CONTENT"}}',
+    '{"error":{"code":429,"message":"quota","status":"RESOURCE_EXHAUSTED"}}',
+    '[{"error":{"code":500,"message":"internal","status":"INTERNAL"}}]',
+    '[{"candidates":[{"content":{"parts":[{"text":"x"}]}}]},{"candidates":[{"finishReason":"STOP"}]}]',
+    '{"candidates":[{"index":1,"content":{"parts":[{"text":"other"}]}}]}',
+    '{"candidates":[{"content":{"parts":[{"text":"dup","text":"x"}]}}]}',
+    '{"usageMetadata":{"totalTokenCount":12345678901234567890}}',
+    '{"usageMetadata":{"totalTokenCount":1.0,"promptTokenCount":-1}}',
+    '{"c\\u0061ndidates":[]}',
+    ' \t{ "candidates" : [ { "content" : { "parts" : [ { "text" : "sp" } ] } , "finishReason" : "STOP" } ] }\r\n',
+]
+for k, text in enumerate(gemini):
+    write("gemini-decoder", f"hand-{k}", text.encode())
 
 # terminal-sanitizer: byte 0 picks bounds and split seed; the rest is text with sequences of every kind.
 texts = [

@@ -20,9 +20,9 @@ package struct ChatCommand: AsyncParsableCommand {
         abstract: "Chat: a REPL on a terminal, one turn with a prompt or --once, one turn per line of piped stdin.",
         discussion: """
             Server: --url, else OPENAI_BASE_URL (or OPENAI_API_BASE), else the config file's profile or [defaults]; \
-            key: --api-key, else OPENAI_API_KEY or ANTHROPIC_API_KEY, else the config file (api_key_env, \
-            api_key_cmd). 'ssechat config show' lists every setting and its source. With no server and no key \
-            configured, the built-in demo server is used (as with --demo).
+            key: --api-key, else OPENAI_API_KEY, ANTHROPIC_API_KEY or GEMINI_API_KEY (GOOGLE_API_KEY), \
+            else the config file (api_key_env, api_key_cmd). 'ssechat config show' lists every setting and its \
+            source. With no server and no key configured, the built-in demo server is used (as with --demo).
             Exit codes: 0 ok, 1 error, 2 usage (also a bad config file), 3 auth (also a failed api_key_cmd), \
             4 rate limited, 5 network or timeout, 6 reply incomplete, 130 interrupted.
             """

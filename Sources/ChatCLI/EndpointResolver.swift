@@ -42,7 +42,7 @@ struct EndpointResolver {
         let key = flags.apiKey ?? (provider == .anthropic ? env("ANTHROPIC_API_KEY") : env("OPENAI_API_KEY"))
         guard let urlText else {
             guard key != nil else { return .demo(model: flags.model) }
-            let base = provider == .anthropic ? "https://api.anthropic.com" : "https://api.openai.com/v1"
+            let base = Self.defaultBaseURL(for: provider)
             return .remote(try endpoint(provider: provider, url: base, key: key))
         }
         return .remote(try endpoint(provider: provider, url: urlText, key: key))
@@ -75,7 +75,17 @@ struct EndpointResolver {
         switch provider {
         case .openai: "gpt-4o-mini"
         case .anthropic: "claude-sonnet-4-5"
+        case .gemini: "gemini-2.5-flash"
         case .sse: nil
+        }
+    }
+
+    /// The vendor's server, for a key with no URL.
+    static func defaultBaseURL(for provider: ChatProviderKind) -> String {
+        switch provider {
+        case .anthropic: "https://api.anthropic.com"
+        case .gemini: GeminiWireFormat.defaultBaseURL
+        case .openai, .sse: "https://api.openai.com/v1"
         }
     }
 

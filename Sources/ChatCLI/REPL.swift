@@ -148,6 +148,7 @@ struct REPL {
                 note("model: \(name)")
             } else {
                 note("model: \(session.conversation.model ?? session.endpoint.model ?? "(server default)")")
+                await listModels()
             }
         case .retry:
             guard let text = session.retractLastTurn() else {
@@ -199,6 +200,19 @@ struct REPL {
             )
         }
         return true
+    }
+
+    /// The endpoint's models, one per line after the current one; a failure is one line and the REPL goes on.
+    private func listModels() async {
+        do {
+            let models = try await ModelListFetcher(endpoint: session.endpoint).fetch()
+            note(models.isEmpty ? "the server lists no models" : "available:")
+            for line in ModelListText.lines(models).split(separator: UInt8(ascii: "\n")) {
+                note("  " + String(decoding: line, as: UTF8.self))
+            }
+        } catch {
+            self.error("cannot list the models: \(error.message)")
+        }
     }
 
     private func usage(_ text: String) -> Bool {

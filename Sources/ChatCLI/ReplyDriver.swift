@@ -23,6 +23,8 @@ final class ReplyDriver: Sendable {
         var reasoning = ""
         var stats = ChatStats()
         var end: ReplyEnd?
+        /// The finish reason that says the reply reached the token limit, for its mark.
+        var truncatedBy: String?
         var sawToken = false
         /// The wake-up the sleeper task is waiting for, and that task.
         var scheduled: (at: Duration, task: Task<Void, Never>)?
@@ -176,7 +178,10 @@ final class ReplyDriver: Sendable {
             state.stats.usage = usage
             if json { state.json += ChatJSONLine.usage(usage) }
         case .finishReason(let reason):
-            if json { state.json += ChatJSONLine.line("finish", [("reason", reason)]) }
+            if json {
+                state.json += ChatJSONLine.line("finish", [("reason", reason)])
+            }
+            state.truncatedBy = ChatFinishReason.outcome(of: reason) == .truncated ? reason : nil
         case .done:
             break
         }
@@ -212,7 +217,8 @@ final class ReplyDriver: Sendable {
                 state.json += Self.jsonEnd(end)
                 state.renderer.finish(mark: nil, summary: summary, at: total)
             } else {
-                state.renderer.finish(mark: Self.mark(for: end), summary: summary, at: total, settle: !interrupted)
+                let mark = Self.mark(for: end, truncatedBy: state.truncatedBy)
+                state.renderer.finish(mark: mark, summary: summary, at: total, settle: !interrupted)
             }
         }
         await untilRendered()
@@ -240,12 +246,14 @@ final class ReplyDriver: Sendable {
         return ChatJSONLine.done(complete: end == .complete, reason: reason)
     }
 
-    /// The line that marks a reply that did not complete; a failure's own line is printed by the caller.
-    private static func mark(for end: ReplyEnd) -> String? {
+    /// The line that marks a reply that did not complete, or that completed at the token limit; a failure's own
+    /// line is printed by the caller.
+    private static func mark(for end: ReplyEnd, truncatedBy reason: String? = nil) -> String? {
         switch end {
         case .interrupted: "[interrupted]"
         case .incomplete(let reason), .stalled(let reason): "[reply incomplete: \(reason)]"
-        case .complete, .failed: nil
+        case .complete: reason.map { "[reply cut at the token limit (\($0))]" }
+        case .failed: nil
         }
     }
 

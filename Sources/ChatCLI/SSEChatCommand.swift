@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The root `ssechat` command: chat (the default), `events`, `serve`, `render`, `config` and `log`.
+/// The root `ssechat` command: chat (the default), `events`, `serve`, `render`, `config`, `log` and `models`.
 package struct SSEChatCommand: AsyncParsableCommand {
     package static let configuration = CommandConfiguration(
         commandName: "ssechat",
@@ -8,7 +8,7 @@ package struct SSEChatCommand: AsyncParsableCommand {
         version: SSEChatVersion.current,
         subcommands: [
             ChatCommand.self, EventsCommand.self, ServeCommand.self, RenderCommand.self, ConfigCommand.self,
-            LogCommand.self,
+            LogCommand.self, ModelsCommand.self,
         ],
         defaultSubcommand: ChatCommand.self
     )

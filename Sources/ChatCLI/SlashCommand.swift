@@ -31,7 +31,7 @@ enum SlashCommand: Equatable {
         /clear            forget the conversation (keeps the system prompt)
         /new              start a new conversation (the last one stays in the log)
         /system [TEXT]    show or set the system prompt
-        /model [NAME]     show or set the model
+        /model [NAME]     set the model, or show it and the endpoint's models
         /retry            send your last message again, replacing the reply
         /continue         ask the model to go on after a cut-off reply
         /save FILE        save the conversation as JSON (mode 0600)

@@ -42,7 +42,8 @@ package struct ChatClientError: Error, Sendable, Equatable, CustomStringConverti
         switch error.code {
         case .badStatus(401), .badStatus(403): self.init(.authentication, message)
         case .badStatus(429): self.init(.rateLimited, message)
-        case .badStatus: self.init(.server, message)
+        case .badStatus:
+            self.init(Self.kind(ofGoogleStatuses: error.responseBody.map(ServerErrorMessage.googleStatuses)), message)
         case .badContentType:
             self.init(.protocolViolation, serverMessage == nil ? message + Self.bodyHint(error.responseBody) : message)
         case .idleTimeout: self.init(.timeout, message)
@@ -76,6 +77,17 @@ package struct ChatClientError: Error, Sendable, Equatable, CustomStringConverti
         case let error as ChatWireError: self.init(error)
         default: self.init(.protocolViolation, "\(error)")
         }
+    }
+
+    /// Google answers some refusals with another HTTP status than 401/403/429 (an invalid key is a 400 with the
+    /// reason `API_KEY_INVALID`): its statuses decide, else the failure is the server's.
+    private static func kind(ofGoogleStatuses statuses: [String]?) -> Kind {
+        let statuses = Set(statuses ?? [])
+        if !statuses.isDisjoint(with: ["UNAUTHENTICATED", "PERMISSION_DENIED", "API_KEY_INVALID"]) {
+            return .authentication
+        }
+        if statuses.contains("RESOURCE_EXHAUSTED") { return .rateLimited }
+        return .server
     }
 
     private static func bodyHint(_ body: String?) -> String {

@@ -12,7 +12,8 @@ import SSEClient
 ///  opened()                          ─► (none)
 ///  eventReceived(lastEventID:)       ─► (none; progress: the resume count starts again)
 ///  retryReceived(…)                  ─► (none; the server's `retry:` becomes the resume wait)
-///  decoded(chat event)               ─► .emit(event), and .finish(.complete) after `.done`
+///  decoded(chat event)               ─► .emit(event), and after `.done`: .finish(.complete), or
+///                                       .finish(.failed(server)) when the finish reason says the server stopped it
 ///  closed(reason)                    ─► .resume(after: D, lastEventID:)    ids given, resumable drop, limit not hit
 ///                                       .retry(after: D)                   nothing received yet, a failure that may pass
 ///                                       .finish(.incomplete | .stalled | .failed)   (a line over the limit,
@@ -47,6 +48,8 @@ package struct ReplyStateMachine: Sendable {
     private var resumesInARow = 0
     private var failuresInARow = 0
     private var retries = 0
+    /// What the last finish reason means (`ChatFinishReason`): a reply the server stopped fails at its end marker.
+    private var finishOutcome = ChatFinishReason.Outcome.complete
     /// Whether the reply has ended (`finish` was returned); later inputs are ignored.
     package private(set) var isFinished = false
 
@@ -83,8 +86,14 @@ package struct ReplyStateMachine: Sendable {
     ///   - actions: Where the actions go (`.emit`, and `.finish(.complete)` after `.done`).
     package mutating func decoded(_ event: ChatEvent, into actions: inout [Action]) {
         guard !isFinished else { return }
+        if case .finishReason(let reason) = event { finishOutcome = ChatFinishReason.outcome(of: reason) }
         actions.append(.emit(event))
-        if event == .done { actions.append(finish(.complete)) }
+        guard event == .done else { return }
+        if case .stopped(let why) = finishOutcome {
+            actions.append(finish(.failed(ChatClientError(.server, "the server stopped the reply: \(why)"))))
+        } else {
+            actions.append(finish(.complete))
+        }
     }
 
     /// The connection closed (the `EventSource` does not reconnect by itself).

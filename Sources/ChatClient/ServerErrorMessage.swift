@@ -1,7 +1,8 @@
 import Foundation
 
-/// Pulls the human message out of an error response body (OpenAI/Anthropic `{"error":{"message":…}}`,
-/// `{"error":"…"}`, `{"message":…}`, `{"detail":…}`, or a plain-text body) and puts it on one line, whole.
+/// Pulls the human message out of an error response body (OpenAI/Anthropic/Google `{"error":{"message":…}}`, Google's
+/// `[{"error":{…}}]`, `{"error":"…"}`, `{"message":…}`, `{"detail":…}`, or a plain-text body) and puts it on one line,
+/// whole.
 ///
 /// ```
 ///  "Context too long.\r\n\r\nReduce it:\n- a\tb"  ──►  "Context too long. / Reduce it: / - a b"
@@ -19,9 +20,7 @@ package enum ServerErrorMessage {
     package static func extract(_ body: String) -> String? {
         let trimmed = body.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return nil }
-        if let data = trimmed.data(using: .utf8),
-            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-        {
+        if let object = jsonObject(trimmed) {
             if let error = object["error"] as? [String: Any], let message = error["message"] as? String {
                 return oneLine(message)
             }
@@ -32,6 +31,24 @@ package enum ServerErrorMessage {
         }
         if trimmed.hasPrefix("<") { return nil }
         return oneLine(trimmed)
+    }
+
+    /// What a Google error body says about the request, beside its HTTP status: the `error.status`
+    /// (`"UNAUTHENTICATED"`, `"RESOURCE_EXHAUSTED"`…) and the `reason` of its `details` (`"API_KEY_INVALID"`…).
+    /// - Parameter body: The response body.
+    /// - Returns: The status and reasons, upper-case as sent; empty when the body holds none.
+    package static func googleStatuses(_ body: String) -> [String] {
+        guard let error = jsonObject(body)?["error"] as? [String: Any] else { return [] }
+        let details = (error["details"] as? [[String: Any]] ?? []).compactMap { $0["reason"] as? String }
+        return [error["status"] as? String].compactMap { $0 } + details
+    }
+
+    /// The body's JSON object, or the first element of a JSON array of objects (Google wraps some errors so).
+    private static func jsonObject(_ body: String) -> [String: Any]? {
+        guard let data = body.data(using: .utf8), let value = try? JSONSerialization.jsonObject(with: data) else {
+            return nil
+        }
+        return value as? [String: Any] ?? (value as? [Any])?.first as? [String: Any]
     }
 
     /// `text` as one line: each line break (CR, LF, CRLF, or a run of them) becomes " / " and any other control

@@ -17,7 +17,7 @@ package struct ChatHTTPHeader: Sendable, Equatable, Hashable {
     /// Whether the value is a secret (an API key) that must never be printed or logged.
     package var isSecret: Bool {
         switch name.lowercased() {
-        case "authorization", "proxy-authorization", "x-api-key", "api-key", "cookie": true
+        case "authorization", "proxy-authorization", "x-api-key", "x-goog-api-key", "api-key", "cookie": true
         default: false
         }
     }

@@ -5,6 +5,8 @@ package enum ChatProviderKind: String, Sendable, CaseIterable {
     case openai
     /// Anthropic Messages.
     case anthropic
+    /// Google Gemini (`streamGenerateContent?alt=sse`).
+    case gemini
     /// Hand-written SSE endpoints: a URL (a template when it holds `{prompt}`), raw text tokens in `data:` lines.
     case sse
 
@@ -13,17 +15,19 @@ package enum ChatProviderKind: String, Sendable, CaseIterable {
         switch self {
         case .openai: OpenAIWireFormat()
         case .anthropic: AnthropicWireFormat()
+        case .gemini: GeminiWireFormat()
         case .sse: PlainSSEWireFormat()
         }
     }
 
     /// The kind to use when the user named none: `sse` when the URL holds a `{prompt}` placeholder, `anthropic` for
-    /// an anthropic.com URL, else `openai`.
+    /// an anthropic.com URL, `gemini` for a googleapis.com one, else `openai`.
     /// - Parameter url: The URL as the user typed it (or as `URL.absoluteString` encoded it).
     /// - Returns: The inferred kind.
     package static func inferred(fromURL url: String) -> ChatProviderKind {
         if PlainSSEWireFormat.containsPromptPlaceholder(url) { return .sse }
         if url.lowercased().contains("anthropic.com") { return .anthropic }
+        if url.lowercased().contains("googleapis.com") { return .gemini }
         return .openai
     }
 }

@@ -85,18 +85,22 @@ package struct ChatWireError: Error, Sendable, Equatable, CustomStringConvertibl
         return nil
     }
 
-    /// Whether a server error says the request was refused for rate or quota reasons.
+    /// Whether a server error says the request was refused for rate or quota reasons (Google's status
+    /// `RESOURCE_EXHAUSTED` too).
     package var isRateLimit: Bool {
         let words = [serverErrorType, serverErrorCode].compactMap { $0?.lowercased() }
-        return words.contains { $0.contains("rate_limit") || $0.contains("quota") || $0 == "429" }
+        return words.contains {
+            $0.contains("rate_limit") || $0.contains("quota") || $0 == "429" || $0 == "resource_exhausted"
+        }
     }
 
-    /// Whether a server error says the key was refused.
+    /// Whether a server error says the key was refused (Google's statuses `UNAUTHENTICATED` and
+    /// `PERMISSION_DENIED` too).
     package var isAuthentication: Bool {
         let words = [serverErrorType, serverErrorCode].compactMap { $0?.lowercased() }
         return words.contains {
-            $0.contains("authentication") || $0.contains("permission") || $0 == "invalid_api_key" || $0 == "401"
-                || $0 == "403"
+            $0.contains("authentication") || $0.contains("permission") || $0 == "unauthenticated"
+                || $0 == "invalid_api_key" || $0 == "401" || $0 == "403"
         }
     }
 

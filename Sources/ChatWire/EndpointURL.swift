@@ -53,4 +53,26 @@ enum EndpointURL {
         }
         guard let host = url.host, !host.isEmpty else { throw ChatWireError.invalidURL("no host") }
     }
+
+    /// `url` with `name=value` in its query, unless the query already sets `name`.
+    /// - Throws: `ChatWireError.invalidURL` when the URL cannot hold it.
+    static func adding(query name: String, value: String, to url: URL) throws -> URL {
+        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: true) else {
+            throw ChatWireError.invalidURL("cannot read the URL")
+        }
+        var items = components.percentEncodedQueryItems ?? []
+        if !items.contains(where: { $0.name == name }) {
+            // Strictly encoded: a page token's `+`, `/` and `=` must reach the server as themselves.
+            let encoded = value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? value
+            items.append(URLQueryItem(name: name, value: encoded))
+        }
+        components.percentEncodedQueryItems = items
+        guard let result = components.url else { throw ChatWireError.invalidURL("cannot add the query") }
+        return result
+    }
+
+    /// The characters RFC 3986 leaves unencoded anywhere in a URL.
+    static let unreserved = CharacterSet(
+        charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~"
+    )
 }

@@ -15,10 +15,11 @@ import ChatWire
 /// | 6 | ssechat's own default | `built-in default` |
 ///
 /// The variables: `OPENAI_BASE_URL` (alias `OPENAI_API_BASE`; `ANTHROPIC_BASE_URL` when the provider is set to
-/// `anthropic`), `OPENAI_API_KEY` / `ANTHROPIC_API_KEY` (by provider), `SSECHAT_MODEL`, `SSECHAT_PROFILE`.
+/// `anthropic`, none for `gemini`), `OPENAI_API_KEY` / `ANTHROPIC_API_KEY` / `GEMINI_API_KEY`, else `GOOGLE_API_KEY`
+/// (by provider), `SSECHAT_MODEL`, `SSECHAT_PROFILE`.
 ///
 /// One exception, so that a key is never sent to a server it does not belong to: a selected profile that names its
-/// own key (`api_key_env`, `api_key_cmd` or `api_key`) comes before `OPENAI_API_KEY` / `ANTHROPIC_API_KEY`. An
+/// own key (`api_key_env`, `api_key_cmd` or `api_key`) comes before the provider's key variables. An
 /// `api_key_env` naming an unset variable counts as not set. `headers` and request-body parameters merge by name,
 /// the higher layer's value replacing the lower's.
 package struct SettingsResolver: Sendable {
@@ -97,7 +98,7 @@ package struct SettingsResolver: Sendable {
         let url = first(layers, \.url)
         let provider =
             explicitProvider ?? url.map { Sourced(builtIns.inferProvider($0.value), from: .builtIn) }
-            ?? anthropicByKey() ?? Sourced(.openai, from: .builtIn)
+            ?? providerByKey() ?? Sourced(.openai, from: .builtIn)
         let model = first(layers, \.model) ?? builtIns.defaultModel(provider.value).map { Sourced($0, from: .builtIn) }
         return ResolvedSettings(
             configPath: configPath,
@@ -147,23 +148,38 @@ package struct SettingsResolver: Sendable {
     }
 
     private func baseURLVariable(provider: ChatProviderKind?) -> Sourced<String>? {
-        if provider == .anthropic { return variable("ANTHROPIC_BASE_URL") }
-        return variable("OPENAI_BASE_URL") ?? variable("OPENAI_API_BASE")
+        switch provider {
+        case .anthropic: variable("ANTHROPIC_BASE_URL")
+        case .gemini: nil
+        default: variable("OPENAI_BASE_URL") ?? variable("OPENAI_API_BASE")
+        }
     }
 
-    /// `anthropic` when the only key in the environment is `ANTHROPIC_API_KEY` (and nothing else decided).
-    private func anthropicByKey() -> Sourced<ChatProviderKind>? {
-        guard variable("ANTHROPIC_API_KEY") != nil, variable("OPENAI_API_KEY") == nil else { return nil }
-        return Sourced(.anthropic, from: .environment("ANTHROPIC_API_KEY"))
+    /// When nothing else decided: `anthropic` when `ANTHROPIC_API_KEY` is set and `OPENAI_API_KEY` is not, `gemini`
+    /// when `GEMINI_API_KEY` is the only one of the three set.
+    private func providerByKey() -> Sourced<ChatProviderKind>? {
+        guard variable("OPENAI_API_KEY") == nil else { return nil }
+        if variable("ANTHROPIC_API_KEY") != nil { return Sourced(.anthropic, from: .environment("ANTHROPIC_API_KEY")) }
+        if variable("GEMINI_API_KEY") != nil { return Sourced(.gemini, from: .environment("GEMINI_API_KEY")) }
+        return nil
+    }
+
+    /// The variables that hold a provider's key, the first set one winning.
+    private static func keyVariables(for provider: ChatProviderKind) -> [String] {
+        switch provider {
+        case .anthropic: ["ANTHROPIC_API_KEY"]
+        case .gemini: ["GEMINI_API_KEY", "GOOGLE_API_KEY"]
+        case .openai, .sse: ["OPENAI_API_KEY"]
+        }
     }
 
     // MARK: - Key
 
     private func apiKey(provider: ChatProviderKind, profile: SettingsLayer?) -> Sourced<KeySource>? {
-        let keyVariable = provider == .anthropic ? "ANTHROPIC_API_KEY" : "OPENAI_API_KEY"
+        let fromEnvironment = Self.keyVariables(for: provider).lazy.compactMap(variable).first
         let candidates: [Sourced<KeySource>?] = [
             flags.apiKey, continuedConversation?.apiKey, profile?.apiKey,
-            variable(keyVariable).map { $0.map(KeySource.value) }, config?.defaults.apiKey,
+            fromEnvironment.map { $0.map(KeySource.value) }, config?.defaults.apiKey,
         ]
         for candidate in candidates {
             guard let candidate else { continue }

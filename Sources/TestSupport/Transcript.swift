@@ -111,4 +111,29 @@ package enum Transcript {
         events.append(event("message_stop", #"{"type":"message_stop"}"#))
         return events
     }
+
+    /// A Gemini `streamGenerateContent?alt=sse` reply: a chunk per thought, then per text token, the last carrying
+    /// the finish reason and the usage (CRLF line ends, as Google sends them).
+    /// - Parameters:
+    ///   - text: The text parts.
+    ///   - thoughts: Thought parts, sent first.
+    ///   - finishReason: The last chunk's finish reason; `nil` for a stream cut before it.
+    /// - Returns: The events.
+    package static func gemini(_ text: [String], thoughts: [String] = [], finishReason: String? = "STOP") -> [String] {
+        func chunk(_ part: String, finish: String = "", usage: String = #""promptTokenCount":5,"totalTokenCount":5"#)
+            -> String
+        {
+            #"data: {"candidates":[{"content":{"parts":[\#(part)],"role":"model"}\#(finish),"index":0}],"#
+                + #""usageMetadata":{\#(usage)},"modelVersion":"gemini-test"}"# + "\r\n\r\n"
+        }
+        var events = thoughts.map { chunk(#"{"text":\#(jsonString($0)),"thought":true}"#) }
+        events += text.map { chunk(#"{"text":\#(jsonString($0))}"#) }
+        if let finishReason {
+            let usage =
+                #""promptTokenCount":5,"candidatesTokenCount":\#(text.count),"#
+                + #""thoughtsTokenCount":\#(thoughts.count),"totalTokenCount":\#(5 + text.count + thoughts.count)"#
+            events.append(chunk("", finish: #","finishReason":\#(jsonString(finishReason))"#, usage: usage))
+        }
+        return events
+    }
 }

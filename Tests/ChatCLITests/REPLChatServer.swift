@@ -67,7 +67,15 @@ final class REPLChatServer: Sendable {
     init(_ replies: [ScriptedReply] = []) throws {
         let script = Script(replies)
         self.script = script
-        http = try LoopbackHTTPServer { _, writer in
+        http = try LoopbackHTTPServer { request, writer in
+            if request.method == "GET", request.target == "/v1/models" {
+                writer.writeHead(
+                    status: 200,
+                    headers: [("Content-Type", "application/json"), ("Content-Length", "\(Self.models.utf8.count)")]
+                )
+                writer.write(Self.models)
+                return
+            }
             let reply = script.state.withLock { state -> ScriptedReply in
                 state.served += 1
                 guard state.replies.isEmpty else { return state.replies.removeFirst() }
@@ -84,9 +92,17 @@ final class REPLChatServer: Sendable {
     /// The base URL to put in `OPENAI_BASE_URL`.
     var baseURL: String { "http://127.0.0.1:\(http.port)/v1" }
 
+    /// The model list `GET /v1/models` answers.
+    static let models = #"{"object":"list","data":[{"id":"model-one","object":"model"},{"id":"model-two"}]}"#
+
     /// The chat requests received so far, decoded.
     var requests: [ChatRequestRecord] {
-        http.requests.map(Self.decode)
+        http.requests.filter { $0.method == "POST" }.map(Self.decode)
+    }
+
+    /// How many times the model list was asked for.
+    var modelListRequests: Int {
+        http.requests.count { $0.method == "GET" }
     }
 
     /// Waits until at least `count` requests arrived.
@@ -94,7 +110,7 @@ final class REPLChatServer: Sendable {
     @discardableResult
     func waitForRequests(_ count: Int, timeout: Duration = .seconds(10)) async throws -> [ChatRequestRecord] {
         let http = self.http
-        try await waitUntil(timeout: timeout) { http.requests.count >= count }
+        try await waitUntil(timeout: timeout) { http.requests.count { $0.method == "POST" } >= count }
         return requests
     }
 

@@ -64,6 +64,28 @@ struct REPLSlashCommandTests {
         #expect(requests.map(\.model) == ["gpt-4o-mini", "tiny-model-7b"])
     }
 
+    @Test("/model alone: the current model, then the endpoint's list; the REPL goes on")
+    func modelList() async throws {
+        let server = try REPLChatServer()
+        let session = try REPLSession(server: server)
+        let screen = try await session.enter("/model\r", expecting: "model-two")
+        #expect(screen.contains("model: gpt-4o-mini"))
+        #expect(screen.contains("available:"))
+        #expect(screen.contains("  model-one"))
+        #expect(server.modelListRequests == 1)
+        try await session.enter("hello\r", expecting: "Reply number 1.")
+    }
+
+    @Test("/model alone when the list cannot be had: one line, and the REPL goes on")
+    func modelListFails() async throws {
+        let server = try REPLChatServer()
+        let port = try refusedPort()
+        let session = try REPLSession(server: server, environment: ["OPENAI_BASE_URL": "http://127.0.0.1:\(port)/v1"])
+        let screen = try await session.enter("/model\r", expecting: "cannot list the models")
+        #expect(screen.contains("model: gpt-4o-mini"))
+        try await session.enter("/help\r", expecting: "figures for the last reply")
+    }
+
     @Test("/retry re-sends the same message; the earlier reply is dropped from later requests")
     func retry() async throws {
         let server = try REPLChatServer()

@@ -88,4 +88,18 @@ struct ServerErrorMessageTests {
         #expect(ServerErrorMessage.extract(" \n ") == nil)
         #expect(ServerErrorMessage.extract(#"{"ok":false}"#) == nil)
     }
+
+    @Test("Google's error bodies: the message (also inside a JSON array), and the statuses that classify it")
+    func googleBodies() {
+        let body =
+            #"{"error":{"code":400,"message":"API key not valid.","status":"INVALID_ARGUMENT","#
+            + #""details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID"}]}}"#
+        #expect(ServerErrorMessage.extract(body) == "API key not valid.")
+        #expect(ServerErrorMessage.googleStatuses(body) == ["INVALID_ARGUMENT", "API_KEY_INVALID"])
+        let wrapped = #"[{"error":{"code":429,"message":"Quota.","status":"RESOURCE_EXHAUSTED"}}]"#
+        #expect(ServerErrorMessage.extract(wrapped) == "Quota.")
+        #expect(ServerErrorMessage.googleStatuses(wrapped) == ["RESOURCE_EXHAUSTED"])
+        #expect(ServerErrorMessage.googleStatuses(#"{"error":{"message":"x","type":"y"}}"#).isEmpty)
+        #expect(ServerErrorMessage.googleStatuses("<html>").isEmpty)
+    }
 }

@@ -93,6 +93,53 @@ struct FastPathEquivalenceTests {
         #expect(report.fastHits * 2 > report.cases, "fast path took only \(report.fastHits) of \(report.cases)")
     }
 
+    @Test("Gemini chunks, and the usage each path keeps", arguments: [31, 32, 33] as [UInt64])
+    func gemini(seed: UInt64) {
+        var generator = ChunkGenerator(seed: seed)
+        var report = Report()
+        let earlier = ChatUsage(promptTokens: 1, completionTokens: 2, totalTokens: 3)
+        for _ in 0..<2500 {
+            let data = generator.geminiChunk()
+            // Both paths start from a usage an earlier chunk reported, which the end reports unless replaced.
+            var fastUsage: ChatUsage? = earlier
+            var fullUsage: ChatUsage? = earlier
+            let fullAfterEarlier = Self.outcome {
+                try GeminiStreamDecoder.decodeChunks(data, usage: &fullUsage, emit: $0)
+            }
+            let fast = Self.fast(data) { try GeminiChunkFastPath.decode($0, usage: &fastUsage, emit: $1) }
+            var fullDecoder = GeminiStreamDecoder()
+            let full = Self.outcome { try fullDecoder.decodeFull(data, emit: $0) }
+            var decoder = GeminiStreamDecoder()
+            let viaDecoder = Self.outcome { try decoder.decode(ServerSentEvent(data: data), emit: $0) }
+            report.check(data, fast: nil, full: full, decoder: viaDecoder)
+            if let fast {
+                report.fastHits += 1
+                if fullAfterEarlier != .events(fast) {
+                    report.mismatches.append("fast \(fast) ≠ full \(fullAfterEarlier) for \(data.debugDescription)")
+                }
+            }
+            if fast == nil ? fastUsage != earlier : fastUsage != fullUsage {
+                report.mismatches.append("usage \(String(describing: fastUsage)) ≠ \(String(describing: fullUsage))")
+            }
+        }
+        #expect(report.mismatches.isEmpty, "\(report.mismatches.count) mismatches: \(report.mismatches.prefix(5))")
+        #expect(report.fastHits * 2 > report.cases, "fast path took only \(report.fastHits) of \(report.cases)")
+    }
+
+    @Test(
+        "The chunks Gemini sends take the fast path",
+        arguments: ["gemini-plain.sse", "gemini-thinking.sse", "gemini-max-tokens.sse", "gemini-cut.sse"]
+    )
+    func geminiFixturesTakeTheFastPath(fixture: String) throws {
+        let text = String(decoding: try Transcript.fixture(fixture), as: UTF8.self)
+        let chunks = text.split(whereSeparator: \.isNewline).filter { $0.hasPrefix("data: ") }.map { $0.dropFirst(6) }
+        #expect(!chunks.isEmpty)
+        for chunk in chunks {
+            var usage: ChatUsage?
+            #expect(Self.fast(String(chunk)) { try GeminiChunkFastPath.decode($0, usage: &usage, emit: $1) } != nil)
+        }
+    }
+
     @Test(
         "String literals: the unescaper equals Foundation (lone surrogates as U+FFFD)",
         arguments: [21, 22] as [UInt64]

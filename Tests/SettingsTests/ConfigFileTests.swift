@@ -122,8 +122,8 @@ struct ConfigFileTests {
             ("profiles = 3", "config.toml:1: 'profiles' must be a table, not an integer"),
             ("[profiles]\na = 1", "config.toml:2: 'profiles.a' must be a table, not an integer"),
             (
-                "[profiles.a]\nprovider = \"gemini\"",
-                "config.toml:2: 'profiles.a.provider' must be one of openai, anthropic, sse, not 'gemini'"
+                "[profiles.a]\nprovider = \"mistral\"",
+                "config.toml:2: 'profiles.a.provider' must be one of openai, anthropic, gemini, sse, not 'mistral'"
             ),
             (
                 "[defaults]\ncolor = \"sometimes\"",

@@ -140,6 +140,34 @@ struct SettingsResolverTests {
         )
     }
 
+    @Test("Gemini: a lone GEMINI_API_KEY picks it; its key is GEMINI_API_KEY, else GOOGLE_API_KEY; no OpenAI base URL")
+    func gemini() throws {
+        #expect(
+            try resolve(environment: ["GEMINI_API_KEY": "g"], config: nil).provider
+                == Sourced(.gemini, from: .environment("GEMINI_API_KEY"))
+        )
+        for others in [["OPENAI_API_KEY": "o"], ["ANTHROPIC_API_KEY": "a"]] {
+            let environment = others.merging(["GEMINI_API_KEY": "g"]) { $1 }
+            #expect(try resolve(environment: environment, config: nil).provider.value != .gemini)
+        }
+        #expect(try resolve(environment: ["GOOGLE_API_KEY": "g"], config: nil).provider.value == .openai)
+        var flags = SettingsLayer()
+        flags.provider = Sourced(.gemini, from: .flag)
+        let both = ["GEMINI_API_KEY": "g", "GOOGLE_API_KEY": "google", "OPENAI_API_KEY": "o"]
+        let settings = try resolve(
+            flags: flags,
+            environment: both.merging(["OPENAI_BASE_URL": "http://o/v1"]) { $1 },
+            config: nil
+        )
+        #expect(settings.apiKey == Sourced(.value("g"), from: .environment("GEMINI_API_KEY")))
+        #expect(settings.url == nil)
+        #expect(
+            try resolve(flags: flags, environment: ["GOOGLE_API_KEY": "google", "OPENAI_API_KEY": "o"], config: nil)
+                .apiKey == Sourced(.value("google"), from: .environment("GOOGLE_API_KEY"))
+        )
+        #expect(try resolve(flags: flags, environment: ["OPENAI_API_KEY": "o"], config: nil).apiKey == nil)
+    }
+
     @Test("Key: flag > the profile's own key > OPENAI_API_KEY > [defaults]; api_key_env is looked up")
     func keyLayers() throws {
         var flags = SettingsLayer()

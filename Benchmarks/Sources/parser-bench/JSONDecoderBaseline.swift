@@ -15,16 +15,35 @@ enum JSONDecoderBaseline {
         var choices: [Choice]
     }
 
+    private struct GeminiChunk: Decodable {
+        struct Candidate: Decodable {
+            struct Content: Decodable {
+                struct Part: Decodable {
+                    var text: String?
+                }
+
+                var parts: [Part]?
+            }
+
+            var content: Content?
+            var finishReason: String?
+        }
+
+        var candidates: [Candidate]
+    }
+
     /// Parses and decodes the stream, one `JSONDecoder.decode` per event.
     /// - Parameters:
     ///   - stream: The stream's bytes.
     ///   - chunking: How to cut it into chunks.
+    ///   - shape: The events' wire format.
     ///   - onText: Called with each non-empty text delta.
     /// - Returns: The tally of text deltas, as `DecodeBenchmark` counts them.
     /// - Throws: `SSEParserError` or a `DecodingError`.
     static func decode(
         _ stream: UnsafeRawBufferPointer,
         chunking: Chunking,
+        shape: ChunkCorpus.Shape = .openAI,
         onText: (String) -> Void = { _ in }
     ) throws -> DecodeBenchmark.Tally {
         var parser = SSEParser()
@@ -36,8 +55,15 @@ enum JSONDecoderBaseline {
                     tally.done = true
                     return
                 }
-                let chunk = try decoder.decode(Chunk.self, from: Data(event.data.utf8))
-                if let text = chunk.choices.first?.delta?.content, !text.isEmpty {
+                let text: String?
+                if shape == .gemini {
+                    let chunk = try decoder.decode(GeminiChunk.self, from: Data(event.data.utf8))
+                    text = chunk.candidates.first?.content?.parts?.first?.text
+                    if chunk.candidates.first?.finishReason != nil { tally.done = true }
+                } else {
+                    text = try decoder.decode(Chunk.self, from: Data(event.data.utf8)).choices.first?.delta?.content
+                }
+                if let text, !text.isEmpty {
                     tally.textEvents += 1
                     tally.textBytes += text.utf8.count
                     onText(text)

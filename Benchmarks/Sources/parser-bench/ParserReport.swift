@@ -1,5 +1,6 @@
 import BenchSupport
 import CBaseline
+import ChatWire
 
 /// Runs issue 2's parser benchmark and issue 5's reply-decoding benchmark and writes their Markdown sections.
 struct ParserReport {
@@ -25,7 +26,7 @@ struct ParserReport {
         let corpus = ChunkCorpus(targetBytes: corpusBytes)
         return try corpus.bytes.withUnsafeBytes { stream in
             try parserSection(corpus, stream) + "\n" + decodingSection(corpus, stream)
-        }
+        } + "\n" + geminiSection()
     }
 
     private func parserSection(_ corpus: ChunkCorpus, _ stream: UnsafeRawBufferPointer) throws -> String {
@@ -53,7 +54,10 @@ struct ParserReport {
             table.append(
                 ["`SSEParser.parse`", chunking.description]
                     + figures(
-                        summary, bytes: stream.count, items: corpus.eventCount, baselineRate: memchrRate,
+                        summary,
+                        bytes: stream.count,
+                        items: corpus.eventCount,
+                        baselineRate: memchrRate,
                         events: corpus.eventCount
                     )
             )
@@ -106,8 +110,11 @@ struct ParserReport {
                     "\(Format.number(Double(variant.bytes.count) / 1e6)) MB, \(label(variant.nonASCII))",
                 ]
                     + figures(
-                        summary, bytes: variant.bytes.count, items: summary.result.textEvents,
-                        baselineRate: baselineRate, events: variant.eventCount
+                        summary,
+                        bytes: variant.bytes.count,
+                        items: summary.result.textEvents,
+                        baselineRate: baselineRate,
+                        events: variant.eventCount
                     )
             )
             if verdict.isEmpty {
@@ -118,14 +125,20 @@ struct ParserReport {
         table.append(
             ["`SSEParser` + ChatWire `OpenAIStreamDecoder`", prefixLabel]
                 + figures(
-                    prefixFast, bytes: prefix.count, items: prefixFast.result.textEvents, baselineRate: baselineRate,
+                    prefixFast,
+                    bytes: prefix.count,
+                    items: prefixFast.result.textEvents,
+                    baselineRate: baselineRate,
                     events: prefixEvents
                 )
         )
         table.append(
             ["`SSEParser` + `JSONDecoder` per chunk (baseline)", prefixLabel]
                 + figures(
-                    slow, bytes: prefix.count, items: slow.result.textEvents, baselineRate: baselineRate,
+                    slow,
+                    bytes: prefix.count,
+                    items: slow.result.textEvents,
+                    baselineRate: baselineRate,
                     events: prefixEvents
                 )
         )
@@ -145,12 +158,105 @@ struct ParserReport {
             """
     }
 
-    private func verifyFull(_ corpus: ChunkCorpus, _ tally: DecodeBenchmark.Tally, chunking: Chunking) throws {
-        try check(tally.done, "no [DONE] decoded")
+    /// Issue 11's Gemini workload: the same reply text as Gemini `streamGenerateContent?alt=sse` chunks.
+    private func geminiSection() throws -> String {
+        var table = MarkdownTable(headers: [
+            "Pipeline", "Input", "Median", "Min – max", "Throughput", "Throughput (CPU time)", "Deltas/s",
+            "vs JSONDecoder", "Allocations/event",
+        ])
+        let chunking = Chunking.fixed(16 * 1024)
+        let format = GeminiWireFormat()
+        let corpus = ChunkCorpus(targetBytes: corpusBytes, shape: .gemini)
+        let prefixCorpus = ChunkCorpus(targetBytes: baselineBytes, shape: .gemini)
+        progress("Gemini: JSONDecoder baseline on \(Format.number(Double(prefixCorpus.bytes.count) / 1e6)) MB")
+        let (slow, prefixFast) = try prefixCorpus.bytes.withUnsafeBytes { prefix throws(any Error) in
+            let slow = try baselineSampler.measure { () throws(any Error) in
+                try JSONDecoderBaseline.decode(prefix, chunking: chunking, shape: .gemini)
+            }
+            let fast = try baselineSampler.measure { () throws(any Error) in
+                try DecodeBenchmark.decode(prefix, chunking: chunking, format: format)
+            }
+            return (slow, fast)
+        }
+        try verifyFull(prefixCorpus, prefixFast.result, chunking: chunking)
+        try verifyFull(prefixCorpus, slow.result, chunking: chunking, baseline: true)
+        let baselineRate = Double(prefixCorpus.bytes.count) / slow.medianSeconds
+        var verdict = ""
+        for variant in [corpus, ChunkCorpus(targetBytes: corpusBytes, nonASCII: .escaped, shape: .gemini)] {
+            progress("SSEParser + Gemini decoder, \(variant.nonASCII.rawValue) non-ASCII")
+            let summary = try variant.bytes.withUnsafeBytes { bytes throws(any Error) in
+                try sampler.measure { () throws(any Error) in
+                    try DecodeBenchmark.decode(bytes, chunking: chunking, format: format)
+                }
+            }
+            try verifyFull(variant, summary.result, chunking: chunking)
+            table.append(
+                [
+                    "`SSEParser` + ChatWire `GeminiStreamDecoder`",
+                    "\(Format.number(Double(variant.bytes.count) / 1e6)) MB, \(label(variant.nonASCII))",
+                ]
+                    + figures(
+                        summary,
+                        bytes: variant.bytes.count,
+                        items: summary.result.textEvents,
+                        baselineRate: baselineRate,
+                        events: variant.eventCount
+                    )
+            )
+            if verdict.isEmpty {
+                verdict = Self.verdict("Target ≥ 300 MB/s", summary, bytes: variant.bytes.count, 3e8)
+            }
+        }
+        let prefixLabel = "\(Format.number(Double(prefixCorpus.bytes.count) / 1e6)) MB, \(label(.raw))"
+        for (name, summary) in [
+            ("`SSEParser` + ChatWire `GeminiStreamDecoder`", prefixFast),
+            ("`SSEParser` + `JSONDecoder` per chunk (baseline)", slow),
+        ] {
+            table.append(
+                [name, prefixLabel]
+                    + figures(
+                        summary,
+                        bytes: prefixCorpus.bytes.count,
+                        items: summary.result.textEvents,
+                        baselineRate: baselineRate,
+                        events: prefixCorpus.eventCount
+                    )
+            )
+        }
+        return """
+            ### Reply decoding, Gemini (issue 11)
+
+            SSE parse + Gemini chunk decode → text deltas, 16 KiB chunks: the same reply text as Gemini \
+            `streamGenerateContent?alt=sse` chunks (one text part each, `usageMetadata` and `modelVersion` in every \
+            chunk, CRLF line ends, ~\(corpus.bytes.count / max(1, corpus.eventCount)) bytes per event), raw and \
+            `\\u`-escaped. \(runsNote(sampler)) The `JSONDecoder` baseline (a `Decodable` struct for \
+            `candidates[0].content.parts[0].text`) and the decoder beside it run on a smaller stream, median of \
+            \(baselineSampler.runs) runs. Every run's text is checked against the generated reply.
+
+            \(table.rendered)
+            \(verdict)
+
+            """
+    }
+
+    private func verifyFull(
+        _ corpus: ChunkCorpus,
+        _ tally: DecodeBenchmark.Tally,
+        chunking: Chunking,
+        baseline: Bool = false
+    ) throws {
+        try check(tally.done, "no end marker decoded")
         try check(tally.textEvents == corpus.tokenCount, "\(tally.textEvents) text deltas for \(corpus.tokenCount)")
         var text = ""
         text.reserveCapacity(corpus.text.utf8.count)
-        _ = try corpus.bytes.withUnsafeBytes { try DecodeBenchmark.decode($0, chunking: chunking) { text += $0 } }
+        let format: any ChatWireFormat = corpus.shape == .gemini ? GeminiWireFormat() : OpenAIWireFormat()
+        _ = try corpus.bytes.withUnsafeBytes { bytes in
+            if baseline {
+                try JSONDecoderBaseline.decode(bytes, chunking: chunking, shape: corpus.shape) { text += $0 }
+            } else {
+                try DecodeBenchmark.decode(bytes, chunking: chunking, format: format) { text += $0 }
+            }
+        }
         try check(text == corpus.text, "decoded text differs from the generated reply")
     }
 

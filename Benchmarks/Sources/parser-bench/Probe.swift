@@ -20,7 +20,8 @@ struct Probe {
     func run() throws -> String {
         let corpus = ChunkCorpus(targetBytes: corpusBytes)
         let seen = try corpus.bytes.withUnsafeBytes { try probeWorkload($0) }
-        return "mode \(mode.rawValue) chunks \(chunking) passes \(passes) events \(seen) per-pass \(corpus.eventCount) bytes \(corpus.bytes.count)"
+        return
+            "mode \(mode.rawValue) chunks \(chunking) passes \(passes) events \(seen) per-pass \(corpus.eventCount) bytes \(corpus.bytes.count)"
     }
 
     @inline(never)

@@ -31,7 +31,10 @@ package struct SettingsOptions: ParsableArguments {
     @Option(name: [.customShort("k"), .long], help: "The API key (prefer the environment variables).")
     var apiKey: String?
 
-    @Option(help: "The wire format: openai, anthropic or sse (default: inferred from the URL, else openai).")
+    @Option(
+        help:
+            "The wire format: openai, anthropic, gemini or sse (default: inferred from the URL and keys, else openai)."
+    )
     var provider: ChatProviderKind?
 
     @Option(help: "Colour: auto, always or never (NO_COLOR is honoured in auto).")

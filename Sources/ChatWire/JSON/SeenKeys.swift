@@ -1,6 +1,6 @@
 /// The known keys met so far in one object, to give up on duplicates (decoders disagree on which one wins).
 struct SeenKeys {
-    enum Key: UInt16 {
+    enum Key: UInt32 {
         case choices = 1
         case usage = 2
         case object = 4
@@ -13,9 +13,17 @@ struct SeenKeys {
         case type = 512
         case text = 1024
         case thinking = 2048
+        case candidates = 4096
+        case usageMetadata = 8192
+        case parts = 16384
+        case thought = 32768
+        case promptTokenCount = 65536
+        case candidatesTokenCount = 131072
+        case thoughtsTokenCount = 262144
+        case totalTokenCount = 524288
     }
 
-    private var bits: UInt16 = 0
+    private var bits: UInt32 = 0
 
     /// Records `key`; returns `false` when it was already there.
     @inline(__always)

@@ -83,7 +83,7 @@ struct ChunkGenerator {
     }
 
     /// Whitespace, per the chunk's style.
-    private mutating func space(_ style: Int) -> String {
+    mutating func space(_ style: Int) -> String {
         switch style {
         case 0: ""
         case 1: random.chance(50) ? " " : ""
@@ -92,7 +92,7 @@ struct ChunkGenerator {
     }
 
     /// An object from members, in the given order or shuffled, with the chunk's whitespace style.
-    private mutating func object(_ members: [(String, String)], style: Int) -> String {
+    mutating func object(_ members: [(String, String)], style: Int) -> String {
         var members = members
         if random.chance(25) { members.shuffle(using: &random) }
         let body = members.map { key, value in
@@ -208,7 +208,7 @@ struct ChunkGenerator {
     // MARK: Breakage
 
     /// Breaks the text now and then: truncation, garbage after it, a trailing comma, a flipped byte.
-    private mutating func corrupt(_ text: inout String) {
+    mutating func corrupt(_ text: inout String) {
         guard random.chance(8) else { return }
         var bytes = Array(text.utf8)
         switch Int.random(in: 0..<5, using: &random) {
