@@ -23,6 +23,7 @@ final class ReplyDriver: Sendable {
         var reasoning = ""
         var stats = ChatStats()
         var end: ReplyEnd?
+        var keptReplyID: String?
         var sawToken = false
         /// The wake-up the sleeper task is waiting for, and that task.
         var scheduled: (at: Duration, task: Task<Void, Never>)?
@@ -141,6 +142,8 @@ final class ReplyDriver: Sendable {
                 json: ChatJSONLine.line("resuming", [("reason", reason)]),
                 &state
             )
+        case .kept(let replyID):
+            state.keptReplyID = replyID
         case .finished(let end):
             state.end = end
         }
@@ -177,7 +180,7 @@ final class ReplyDriver: Sendable {
             if json { state.json += ChatJSONLine.usage(usage) }
         case .finishReason(let reason):
             if json { state.json += ChatJSONLine.line("finish", [("reason", reason)]) }
-        case .done:
+        case .done, .incomplete:
             break
         }
     }
@@ -227,7 +230,13 @@ final class ReplyDriver: Sendable {
             state.stopped = true
             state.scheduled?.task.cancel()
             state.scheduled = nil
-            return TurnResult(text: state.text, reasoning: state.reasoning, stats: state.stats, end: end)
+            return TurnResult(
+                text: state.text,
+                reasoning: state.reasoning,
+                stats: state.stats,
+                end: end,
+                keptReplyID: state.keptReplyID
+            )
         }
     }
 

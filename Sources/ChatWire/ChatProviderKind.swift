@@ -3,6 +3,8 @@ package enum ChatProviderKind: String, Sendable, CaseIterable {
     /// OpenAI-compatible chat completions (OpenAI, DeepSeek, Ollama `/v1`, llama.cpp, vLLM, LM Studio,
     /// OpenRouter, Groq).
     case openai
+    /// OpenAI Responses (`POST …/responses`); named explicitly, never inferred from a URL.
+    case responses
     /// Anthropic Messages.
     case anthropic
     /// Hand-written SSE endpoints: a URL (a template when it holds `{prompt}`), raw text tokens in `data:` lines.
@@ -12,6 +14,7 @@ package enum ChatProviderKind: String, Sendable, CaseIterable {
     package var wireFormat: any ChatWireFormat {
         switch self {
         case .openai: OpenAIWireFormat()
+        case .responses: ResponsesWireFormat()
         case .anthropic: AnthropicWireFormat()
         case .sse: PlainSSEWireFormat()
         }

@@ -116,7 +116,8 @@ package struct SettingsResolver: Sendable {
             pace: first(layers, \.pace),
             stats: first(layers, \.stats) ?? Sourced(false, from: .builtIn),
             timeout: first(layers, \.timeout) ?? Sourced(Self.defaultTimeout, from: .builtIn),
-            maxReconnects: first(layers, \.maxReconnects) ?? Sourced(Self.defaultMaxReconnects, from: .builtIn)
+            maxReconnects: first(layers, \.maxReconnects) ?? Sourced(Self.defaultMaxReconnects, from: .builtIn),
+            background: first(layers, \.background) ?? Sourced(false, from: .builtIn)
         )
     }
 

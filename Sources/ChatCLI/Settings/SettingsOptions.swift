@@ -31,7 +31,9 @@ package struct SettingsOptions: ParsableArguments {
     @Option(name: [.customShort("k"), .long], help: "The API key (prefer the environment variables).")
     var apiKey: String?
 
-    @Option(help: "The wire format: openai, anthropic or sse (default: inferred from the URL, else openai).")
+    @Option(
+        help: "The wire format: openai, responses, anthropic or sse (default: inferred from the URL, else openai)."
+    )
     var provider: ChatProviderKind?
 
     @Option(help: "Colour: auto, always or never (NO_COLOR is honoured in auto).")
@@ -42,6 +44,12 @@ package struct SettingsOptions: ParsableArguments {
 
     @Flag(inversion: .prefixedNo, help: "Print time to first token, tokens, rate, total time and reconnects on stderr.")
     var stats: Bool?
+
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Responses: run the reply in the background, kept by the server, so a dropped stream resumes."
+    )
+    var background: Bool?
 
     @Option(help: ArgumentHelp("Smooth bursty streams to an even typing rate.", valueName: "CPS"))
     var pace: Double?
@@ -82,6 +90,7 @@ package struct SettingsOptions: ParsableArguments {
         layer.pace = pace.map { Sourced($0, from: .flag) }
         layer.maxReconnects = maxReconnects.map { Sourced($0, from: .flag) }
         layer.timeout = timeout.map { Sourced($0, from: .flag) }
+        layer.background = background.map { Sourced($0, from: .flag) }
         return layer
     }
 }

@@ -13,6 +13,8 @@ struct SeenKeys {
         case type = 512
         case text = 1024
         case thinking = 2048
+        case sequenceNumber = 4096
+        case logprobs = 8192
     }
 
     private var bits: UInt16 = 0
