@@ -21,12 +21,16 @@ package enum ChatProviderKind: String, Sendable, CaseIterable {
     }
 
     /// The kind to use when the user named none: `sse` when the URL holds a `{prompt}` placeholder, `anthropic` for
-    /// an anthropic.com URL, else `openai`.
+    /// an anthropic.com URL, `responses` when the URL's path ends in `/responses` (it names that endpoint), else
+    /// `openai` (an api.openai.com base URL stays chat completions).
     /// - Parameter url: The URL as the user typed it (or as `URL.absoluteString` encoded it).
     /// - Returns: The inferred kind.
     package static func inferred(fromURL url: String) -> ChatProviderKind {
         if PlainSSEWireFormat.containsPromptPlaceholder(url) { return .sse }
         if url.lowercased().contains("anthropic.com") { return .anthropic }
+        var path = url.prefix { $0 != "?" && $0 != "#" }
+        while path.hasSuffix("/") { path.removeLast() }
+        if path.hasSuffix("/responses") { return .responses }
         return .openai
     }
 }
