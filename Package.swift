@@ -130,7 +130,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DemoServerTests",
-            dependencies: ["SSE", "SSEClient", "DemoServerKit", "DemoRelay", "TestSupport"],
+            dependencies: ["SSE", "SSEClient", "ChatWire", "DemoServerKit", "DemoRelay", "TestSupport"],
             swiftSettings: settings
         ),
         .testTarget(
