@@ -162,6 +162,36 @@ struct ResponsesCLITests {
         }
     }
 
+    @Test("background = true in a profile: sent as background and store, shown by config show; --no-background wins")
+    func backgroundSetting() async throws {
+        let runner = try SSEChatRunner()
+        let server = try TranscriptServer(.events([try Self.fixture("responses-plain.sse")]))
+        let path = try runner.writeConfig(
+            """
+            default_profile = "r"
+            [profiles.r]
+            provider = "responses"
+            url = "\(server.url("/v1"))"
+            background = true
+            """
+        )
+        let environment = ["OPENAI_API_KEY": secretKey]
+        let shown = try await runner.run(["config", "show"], environment: environment)
+        let lines = shown.stdoutLines.map { $0.split(separator: " ").joined(separator: " ") }
+        #expect(lines.contains("background true (from \(path):5)"), "\(shown.stdoutText)")
+        #expect(lines.contains("provider responses (from \(path):3)"), "\(shown.stdoutText)")
+
+        let result = try await runner.run(["--once", "x"], environment: environment)
+        #expect(result.exitCode == 0, "\(result.stderrText)")
+        let body = try requestJSON(try #require(server.requests.first))
+        #expect(body["background"] as? Bool == true)
+        #expect(body["store"] as? Bool == true)
+
+        let off = try await runner.run(["--once", "--no-background", "x"], environment: environment)
+        #expect(off.exitCode == 0, "\(off.stderrText)")
+        #expect(try requestJSON(try #require(server.requests.last))["background"] == nil)
+    }
+
     /// A running `ssechat serve --port 0` and the base URL it printed.
     private struct Served {
         let child: CLIProcess
