@@ -5,7 +5,7 @@ import ChatWire
 /// | key | type | notes |
 /// |---|---|---|
 /// | `default_profile` | string | top level only; must name a profile |
-/// | `provider` | string | `openai`, `anthropic`, `sse` |
+/// | `provider` | string | `openai`, `responses`, `anthropic`, `sse` |
 /// | `url`, `model` | string | |
 /// | `system` / `system_file` | string | one of the two; a relative file is under the config's folder |
 /// | `api_key_env` / `api_key_cmd` / `api_key` | string / array of strings / string | at most one |

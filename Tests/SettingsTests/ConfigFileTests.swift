@@ -123,7 +123,7 @@ struct ConfigFileTests {
             ("[profiles]\na = 1", "config.toml:2: 'profiles.a' must be a table, not an integer"),
             (
                 "[profiles.a]\nprovider = \"gemini\"",
-                "config.toml:2: 'profiles.a.provider' must be one of openai, anthropic, sse, not 'gemini'"
+                "config.toml:2: 'profiles.a.provider' must be one of openai, responses, anthropic, sse, not 'gemini'"
             ),
             (
                 "[defaults]\ncolor = \"sometimes\"",
