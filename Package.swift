@@ -88,7 +88,11 @@ let package = Package(
             swiftSettings: settings
         ),
         .testTarget(name: "SSETests", dependencies: ["SSE", "TestSupport"], swiftSettings: settings),
-        .testTarget(name: "SSEClientTests", dependencies: ["SSE", "SSEClient", "TestSupport"], swiftSettings: settings),
+        .testTarget(
+            name: "SSEClientTests",
+            dependencies: ["SSE", "SSEClient", "TestSupport"],
+            swiftSettings: settings
+        ),
         .testTarget(
             name: "ChatClientTests",
             dependencies: ["ChatClient", "ChatWire", "SSEClient", "TestSupport"],

@@ -38,7 +38,10 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     var decoder = ResponsesStreamDecoder()
     let viaDecoder = fuzzOutcome(ChatWireError.self) { try decoder.decode(event, emit: $0) }
     let expected: FuzzOutcome<ChatEvent, ChatWireError> = isJSONBlank(data) ? .events([]) : full
-    fuzzRequire(viaDecoder == expected, "decoder \(viaDecoder) ≠ \(expected) for \(event.type) \(data.debugDescription)")
+    fuzzRequire(
+        viaDecoder == expected,
+        "decoder \(viaDecoder) ≠ \(expected) for \(event.type) \(data.debugDescription)"
+    )
 
     if case .events = viaDecoder, parsed?.sequenceNumber != nil {
         let again = fuzzOutcome(ChatWireError.self) { try decoder.decode(event, emit: $0) }

@@ -92,7 +92,11 @@ package struct ChatCommand: AsyncParsableCommand {
         var remote: ChatEndpoint?
         switch resolution {
         case .demo(let model, let responses, let background):
-            (server, endpoint) = try await DemoLauncher.start(model: model, responses: responses, background: background)
+            (server, endpoint) = try await DemoLauncher.start(
+                model: model,
+                responses: responses,
+                background: background
+            )
             if !demo, isatty(2) == 1 {
                 StandardStream.error.writeLine(
                     "ssechat: no server configured; using the built-in demo server (see --help)"

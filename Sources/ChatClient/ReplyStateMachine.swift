@@ -91,7 +91,8 @@ package struct ReplyStateMachine: Sendable {
         actions.append(.emit(event))
         switch event {
         case .done: actions.append(finish(.complete))
-        case .incomplete(let reason): actions.append(finish(.incomplete("the server ended the reply early (\(reason))")))
+        case .incomplete(let reason):
+            actions.append(finish(.incomplete("the server ended the reply early (\(reason))")))
         default: break
         }
     }

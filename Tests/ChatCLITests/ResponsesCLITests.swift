@@ -77,7 +77,8 @@ struct ResponsesCLITests {
 
     @Test("an HTTP error answer: the server's message, 401 is exit 3")
     func httpError() async throws {
-        let body = #"{"error":{"message":"Incorrect API key provided.","type":"invalid_request_error","code":"invalid_api_key"}}"#
+        let body =
+            #"{"error":{"message":"Incorrect API key provided.","type":"invalid_request_error","code":"invalid_api_key"}}"#
         let server = try TranscriptServer(.status(401, headers: [("Content-Type", "application/json")], body: body))
         let result = try await ssechat(
             ["--once", "--provider", "responses", "--url", server.url("/v1"), "x"],
@@ -86,7 +87,9 @@ struct ResponsesCLITests {
         expectFailure(result, exitCode: 3, stderrContains: ["Incorrect API key provided."])
     }
 
-    @Test("background against the built-in server dropping every connection after 3 events (100+ drops): byte-identical, exit 0")
+    @Test(
+        "background against the built-in server dropping every connection after 3 events (100+ drops): byte-identical, exit 0"
+    )
     func backgroundResume() async throws {
         let runner = try SSEChatRunner()
         let healthy = try await Served.start(runner, ["--reply-tokens", "300"])
@@ -120,7 +123,10 @@ struct ResponsesCLITests {
         _ = await faulty.stop()
     }
 
-    @Test("Ctrl-C on a background reply also sends POST /responses/{id}/cancel with the key; not otherwise", arguments: [true, false])
+    @Test(
+        "Ctrl-C on a background reply also sends POST /responses/{id}/cancel with the key; not otherwise",
+        arguments: [true, false]
+    )
     func cancelOnInterrupt(background: Bool) async throws {
         let held = Gate()
         let created =
@@ -143,7 +149,8 @@ struct ResponsesCLITests {
         defer { held.open() }
         let runner = try SSEChatRunner()
         let child = try runner.start(
-            ["--once", "--provider", "responses", "--url", server.url("/v1"), "x"] + (background ? ["--background"] : []),
+            ["--once", "--provider", "responses", "--url", server.url("/v1"), "x"]
+                + (background ? ["--background"] : []),
             environment: ["OPENAI_API_KEY": secretKey]
         )
         try await child.waitForStdout(containing: "Hello")
@@ -200,7 +207,9 @@ struct ResponsesCLITests {
         static func start(_ runner: SSEChatRunner, _ flags: [String]) async throws -> Served {
             let child = try runner.start(["serve", "--port", "0", "--tokens-per-sec", "0"] + flags)
             try await child.waitForStdout(containing: "\n")
-            let line = String(decoding: child.stdoutSoFar, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let line = String(decoding: child.stdoutSoFar, as: UTF8.self).trimmingCharacters(
+                in: .whitespacesAndNewlines
+            )
             try #require(line.hasPrefix("http://127.0.0.1:"), "serve printed: \(line)")
             return Served(child: child, baseURL: line)
         }

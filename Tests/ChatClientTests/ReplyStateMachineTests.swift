@@ -69,9 +69,10 @@ struct ReplyStateMachineTests {
         }
         let reason = "the server ended the reply before its end marker"
         #expect(
-            waits == [2, 2, 4, 8].map {
-                .resume(after: .seconds($0), from: ChatResumePoint(lastEventID: "3"), reason: reason)
-            }
+            waits
+                == [2, 2, 4, 8].map {
+                    .resume(after: .seconds($0), from: ChatResumePoint(lastEventID: "3"), reason: reason)
+                }
         )
     }
 

@@ -83,7 +83,9 @@ struct ResponsesRequestTests {
                 key: nil,
                 maxTokens: 256,
                 extraHeaders: [ChatHTTPHeader(name: "OpenAI-Organization", value: "org-1")],
-                extraBody: [.init("temperature", .double(0.5)), .init("stream", .bool(false)), .init("store", .bool(false))],
+                extraBody: [
+                    .init("temperature", .double(0.5)), .init("stream", .bool(false)), .init("store", .bool(false)),
+                ],
                 background: true
             )
         )
@@ -105,7 +107,8 @@ struct ResponsesRequestTests {
         let request = try format.makeResumeRequest(parameters, from: point)
         #expect(request.method == "GET")
         #expect(
-            request.url.absoluteString == "http://127.0.0.1:9000/v1/responses/resp_a%20b?tenant=a&stream=true&starting_after=41"
+            request.url.absoluteString
+                == "http://127.0.0.1:9000/v1/responses/resp_a%20b?tenant=a&stream=true&starting_after=41"
         )
         #expect(request.value(forHeader: "authorization") == "Bearer sk-test")
         #expect(request.body == nil)
@@ -127,7 +130,8 @@ struct ResponsesRequestTests {
         "Inference: only a URL that names the /responses endpoint; an OpenAI base URL stays chat completions",
         arguments: [
             ("https://api.openai.com/v1", ChatProviderKind.openai), ("https://api.openai.com", .openai),
-            ("https://api.openai.com/v1/responses", .responses), ("http://127.0.0.1:8080/v1/responses/?a=b", .responses),
+            ("https://api.openai.com/v1/responses", .responses),
+            ("http://127.0.0.1:8080/v1/responses/?a=b", .responses),
             ("https://api.openai.com/v1/chat/completions", .openai), ("http://h/responses-proxy/v1", .openai),
         ]
     )

@@ -30,7 +30,10 @@ struct ResponsesTranscriptTests {
         #expect(outcome.error == nil)
     }
 
-    @Test("Reasoning summary deltas are reasoning; reasoning tokens count as output", arguments: Transcript.Split.allCases)
+    @Test(
+        "Reasoning summary deltas are reasoning; reasoning tokens count as output",
+        arguments: Transcript.Split.allCases
+    )
     func reasoningSummary(split: Transcript.Split) throws {
         let outcome = try Transcript.decode(Transcript.fixture("responses-reasoning.sse"), with: format, split: split)
         #expect(
@@ -42,7 +45,10 @@ struct ResponsesTranscriptTests {
         )
     }
 
-    @Test("An error event stops the stream with the server's message, a rate limit", arguments: Transcript.Split.allCases)
+    @Test(
+        "An error event stops the stream with the server's message, a rate limit",
+        arguments: Transcript.Split.allCases
+    )
     func errorEvent(split: Transcript.Split) throws {
         let outcome = try Transcript.decode(Transcript.fixture("responses-error.sse"), with: format, split: split)
         #expect(outcome.events == [.text("Once"), .text(" upon")])
@@ -61,7 +67,10 @@ struct ResponsesTranscriptTests {
         #expect(!error.isRateLimit && !error.isAuthentication)
     }
 
-    @Test("response.incomplete ends the reply incomplete with its reason, after the usage", arguments: Transcript.Split.allCases)
+    @Test(
+        "response.incomplete ends the reply incomplete with its reason, after the usage",
+        arguments: Transcript.Split.allCases
+    )
     func incomplete(split: Transcript.Split) throws {
         let outcome = try Transcript.decode(Transcript.fixture("responses-incomplete.sse"), with: format, split: split)
         #expect(
@@ -140,7 +149,10 @@ struct ResponsesTranscriptTests {
                 ServerSentEvent(type: "error", data: #"{"error":{"message":"Nested","code":"server_error"}}"#),
                 .failure(.serverError(message: "Nested", code: "server_error"))
             ),
-            (ServerSentEvent(type: "error", data: "upstream went away"), .failure(.serverError(message: "upstream went away"))),
+            (
+                ServerSentEvent(type: "error", data: "upstream went away"),
+                .failure(.serverError(message: "upstream went away"))
+            ),
             (ServerSentEvent(type: "response.output_text.delta", data: "  "), .success([])),
             (ServerSentEvent(type: "response.output_text.annotation.added", data: #"{"annotation":{}}"#), .success([])),
             (
@@ -148,7 +160,10 @@ struct ResponsesTranscriptTests {
                 .success([.reasoning("Hmm")])
             ),
             (
-                ServerSentEvent(type: "response.failed", data: #"{"type":"response.failed","response":{"status":"failed"}}"#),
+                ServerSentEvent(
+                    type: "response.failed",
+                    data: #"{"type":"response.failed","response":{"status":"failed"}}"#
+                ),
                 .failure(.serverError(message: "the response failed"))
             ),
         ]
@@ -170,7 +185,8 @@ struct ResponsesTranscriptTests {
         try format.decodeCompleteReply(Data(body.utf8)) { events.append($0) }
         #expect(
             events == [
-                .reasoning("Think."), .text("Hello"), .usage(ChatUsage(promptTokens: 5, completionTokens: 2, totalTokens: 7)),
+                .reasoning("Think."), .text("Hello"),
+                .usage(ChatUsage(promptTokens: 5, completionTokens: 2, totalTokens: 7)),
                 .done,
             ]
         )

@@ -75,7 +75,9 @@ struct ResponsesEndpointTests {
     static func again(_ server: DemoServer, _ cursor: ChatResumeCursor) throws -> URL {
         let url = responses(server).appendingPathComponent(cursor.replyID)
         var components = try #require(URLComponents(url: url, resolvingAgainstBaseURL: false))
-        components.queryItems = [.init(name: "stream", value: "true"), .init(name: "starting_after", value: "\(cursor.position)")]
+        components.queryItems = [
+            .init(name: "stream", value: "true"), .init(name: "starting_after", value: "\(cursor.position)"),
+        ]
         return try #require(components.url)
     }
 
@@ -83,7 +85,11 @@ struct ResponsesEndpointTests {
     static func readResuming(_ server: DemoServer, prompt: String, extra: String = "") async throws -> Read {
         var read = Read()
         var decoder = ResponsesStreamDecoder()
-        try await Self.read(source(responses(server), method: "POST", body: body(prompt, extra: extra)), into: &read, decoder: &decoder)
+        try await Self.read(
+            source(responses(server), method: "POST", body: body(prompt, extra: extra)),
+            into: &read,
+            decoder: &decoder
+        )
         while read.chat.last != .done, read.connections < 500 {
             let cursor = try #require(read.cursor, "no cursor to resume from")
             try await Self.read(source(again(server, cursor)), into: &read, decoder: &decoder)
@@ -96,10 +102,15 @@ struct ResponsesEndpointTests {
         try await withDemoServer(testConfiguration(replyTokens: 20)) { server in
             var read = Read()
             var decoder = ResponsesStreamDecoder()
-            try await Self.read(Self.source(Self.responses(server), method: "POST", body: Self.body("Hi")), into: &read, decoder: &decoder)
+            try await Self.read(
+                Self.source(Self.responses(server), method: "POST", body: Self.body("Hi")),
+                into: &read,
+                decoder: &decoder
+            )
             #expect(
                 read.events.prefix(4).map(\.type) == [
-                    "response.created", "response.in_progress", "response.output_item.added", "response.content_part.added",
+                    "response.created", "response.in_progress", "response.output_item.added",
+                    "response.content_part.added",
                 ]
             )
             #expect(read.events.suffix(2).map(\.type) == ["response.output_text.done", "response.completed"])
@@ -110,7 +121,11 @@ struct ResponsesEndpointTests {
             #expect(read.cursor == nil)  // not in the background: nothing to resume
             let chat = try await readOpenAIReply(chatSource(server, prompt: "Hi"))
             #expect(read.text == chat.text)
-            #expect(read.chat.suffix(2) == [.usage(ChatUsage(promptTokens: 1, completionTokens: 20, totalTokens: 21)), .done])
+            #expect(
+                read.chat.suffix(2) == [
+                    .usage(ChatUsage(promptTokens: 1, completionTokens: 20, totalTokens: 21)), .done,
+                ]
+            )
         }
     }
 
@@ -120,7 +135,11 @@ struct ResponsesEndpointTests {
             var read = Read()
             var decoder = ResponsesStreamDecoder()
             let body = Self.body("Hi", extra: #","max_output_tokens":5"#)
-            try await Self.read(Self.source(Self.responses(server), method: "POST", body: body), into: &read, decoder: &decoder)
+            try await Self.read(
+                Self.source(Self.responses(server), method: "POST", body: body),
+                into: &read,
+                decoder: &decoder
+            )
             #expect(read.chat.last == .incomplete("max_output_tokens"))
             #expect(read.chat.filter { if case .text = $0 { true } else { false } }.count == 5)
 
@@ -135,7 +154,10 @@ struct ResponsesEndpointTests {
         }
     }
 
-    @Test("background: a drop after every event resumes with starting_after and loses and repeats nothing", arguments: [false, true])
+    @Test(
+        "background: a drop after every event resumes with starting_after and loses and repeats nothing",
+        arguments: [false, true]
+    )
     func backgroundResume(midEvent: Bool) async throws {
         let expected = try await withDemoServer(testConfiguration(replyTokens: 30)) { server in
             try await Self.readResuming(server, prompt: "Resume me", extra: #","background":true"#)
@@ -172,7 +194,11 @@ struct ResponsesEndpointTests {
             #expect(unknown.status == 404)
             var read = Read()
             var decoder = ResponsesStreamDecoder()
-            try await Self.read(Self.source(Self.responses(server), method: "POST", body: Self.body("x")), into: &read, decoder: &decoder)
+            try await Self.read(
+                Self.source(Self.responses(server), method: "POST", body: Self.body("x")),
+                into: &read,
+                decoder: &decoder
+            )
             let id = try #require((try jsonObject(read.events[0].data)["response"] as? [String: Any])?["id"] as? String)
             let foreground = try await httpRequest(try Self.again(server, ChatResumeCursor(replyID: id, position: 2)))
             #expect(foreground.status == 400)
@@ -185,7 +211,9 @@ struct ResponsesEndpointTests {
 
             let background = try await Self.readResuming(server, prompt: "x", extra: #","background":true"#)
             let cursor = try #require(background.cursor)
-            let past = try await httpRequest(try Self.again(server, ChatResumeCursor(replyID: cursor.replyID, position: 999)))
+            let past = try await httpRequest(
+                try Self.again(server, ChatResumeCursor(replyID: cursor.replyID, position: 999))
+            )
             #expect(past.status == 400)
             let end = try await httpRequest(try Self.again(server, cursor))
             #expect(end.status == 204)

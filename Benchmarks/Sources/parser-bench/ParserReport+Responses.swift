@@ -46,21 +46,30 @@ extension ParserReport {
             table.append(
                 ["`SSEParser` + ChatWire `ResponsesStreamDecoder`", megabytes]
                     + figures(
-                        summary, bytes: stream.count, items: summary.result.textEvents, baselineRate: baselineRate,
+                        summary,
+                        bytes: stream.count,
+                        items: summary.result.textEvents,
+                        baselineRate: baselineRate,
                         events: corpus.eventCount
                     )
             )
             table.append(
                 ["`SSEParser` + ChatWire `ResponsesStreamDecoder`", prefixLabel]
                     + figures(
-                        prefixFast, bytes: prefix.count, items: prefixFast.result.textEvents,
-                        baselineRate: baselineRate, events: prefixEvents
+                        prefixFast,
+                        bytes: prefix.count,
+                        items: prefixFast.result.textEvents,
+                        baselineRate: baselineRate,
+                        events: prefixEvents
                     )
             )
             table.append(
                 ["`SSEParser` + `JSONDecoder` per event (baseline)", prefixLabel]
                     + figures(
-                        slow, bytes: prefix.count, items: slow.result.textEvents, baselineRate: baselineRate,
+                        slow,
+                        bytes: prefix.count,
+                        items: slow.result.textEvents,
+                        baselineRate: baselineRate,
                         events: prefixEvents
                     )
             )

@@ -43,7 +43,9 @@ enum ResponsesRequest {
             parameters.baseURL,
             id: cursor.replyID,
             tail: "",
-            query: [URLQueryItem(name: "stream", value: "true"), .init(name: "starting_after", value: "\(cursor.position)")]
+            query: [
+                URLQueryItem(name: "stream", value: "true"), .init(name: "starting_after", value: "\(cursor.position)"),
+            ]
         )
         return ChatHTTPRequest(url: url, method: "GET", headers: authorization(parameters))
     }

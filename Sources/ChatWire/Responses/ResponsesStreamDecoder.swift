@@ -54,7 +54,7 @@ package struct ResponsesStreamDecoder: ChatStreamDecoder {
         let parsed: ResponsesStreamEvent
         do {
             parsed = try ChunkJSON.decode(ResponsesStreamEvent.self, from: event.data)
-        } catch where event.type == ResponsesEventType.error {
+        } catch  where event.type == ResponsesEventType.error {
             throw ChatWireError.serverError(message: event.data)
         }
         guard accept(parsed.sequenceNumber) else { return }

@@ -213,7 +213,8 @@ struct ChunkGenerator {
         var top: [(String, String)] = []
         if random.chance(97) {
             let odd = random.pick([
-                "\"response.completed\"", "\"response.output_text.done\"", "null", "\"response.output_text\\u002edelta\"",
+                "\"response.completed\"", "\"response.output_text.done\"", "null",
+                "\"response.output_text\\u002edelta\"",
             ])
             top.append(("type", random.chance(93) ? "\"response.output_text.delta\"" : odd))
         }
@@ -230,7 +231,9 @@ struct ChunkGenerator {
         }
         if random.chance(95) {
             let odd = random.pick(["-1", "4.0", "1e3", "null", "\"7\"", "12345678901234567890", "0"])
-            top.append(("sequence_number", random.chance(90) ? String(Int.random(in: 1...100_000, using: &random)) : odd))
+            top.append(
+                ("sequence_number", random.chance(90) ? String(Int.random(in: 1...100_000, using: &random)) : odd)
+            )
         }
         if random.chance(3) { top.append(("response", random.pick(["null", "{}", "5"]))) }
         if random.chance(3) { top.append(("obfuscation", string())) }
