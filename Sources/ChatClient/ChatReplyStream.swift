@@ -124,7 +124,9 @@ final class ChatReplyDriver: @unchecked Sendable {
         if let limit = stream.options.maxLineLength { configuration.limitLines(to: limit) }
         // One connection: every reconnection is the machine's decision.
         configuration.maxReconnects = 0
-        configuration.acceptsJSONDocument = stream.endpoint.provider.wireFormat.readsCompleteReplies
+        // A complete JSON reply is read only in answer to the request itself: as the answer to a resume it would
+        // repeat what was shown.
+        configuration.acceptsJSONDocument = point == nil && stream.endpoint.provider.wireFormat.readsCompleteReplies
         source = EventSource(configuration, clock: stream.clock).updates().makeAsyncIterator()
     }
 

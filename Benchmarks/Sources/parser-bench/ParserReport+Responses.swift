@@ -80,7 +80,8 @@ extension ParserReport {
                 SSE parse + Responses decode → text deltas, 16 KiB chunks: \(Format.number(Double(stream.count))) \
                 bytes, \(Format.number(Double(corpus.eventCount))) named events (one \
                 `response.output_text.delta` per token, ~\(stream.count / max(1, corpus.eventCount)) bytes per \
-                event, the same reply text as above), ending with `response.completed`. \(runsNote(sampler)) The \
+                event, the reply text from the same generator and seed as above), ending with \
+                `response.completed`. \(runsNote(sampler)) The \
                 `JSONDecoder` baseline (a `Decodable` struct for `type` and `delta`, one `decode` per event) and the \
                 decoder beside it run on a prefix, median of \(baselineSampler.runs) runs. Every run's text is \
                 checked against the generated reply, and on the prefix against `JSONDecoder`'s.
