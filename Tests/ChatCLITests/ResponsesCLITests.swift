@@ -199,6 +199,37 @@ struct ResponsesCLITests {
         #expect(try requestJSON(try #require(server.requests.last))["background"] == nil)
     }
 
+    @Test("a cancel request the server never answers does not hold the exit for long")
+    func cancelThatHangs() async throws {
+        let held = Gate()
+        defer { held.open() }
+        let created =
+            #"{"type":"response.created","response":{"id":"resp_1","status":"queued","background":true},"#
+            + #""sequence_number":0}"#
+        let server = try TranscriptServer([
+            .custom { _, writer in
+                writer.writeEventStreamHead()
+                _ = writer.write("event: response.created\ndata: \(created)\n\n")
+                _ = writer.write(
+                    #"data: {"type":"response.output_text.delta","delta":"Hi","sequence_number":1}"# + "\n\n"
+                )
+                held.wait(timeout: 30)
+            },
+            .custom { _, _ in held.wait(timeout: 30) },
+        ])
+        let child = try SSEChatRunner().start(
+            ["--once", "--provider", "responses", "--background", "--url", server.url("/v1"), "x"],
+            environment: ["OPENAI_API_KEY": secretKey]
+        )
+        try await child.waitForStdout(containing: "Hi")
+        child.send(signal: SIGINT)
+        // The cancel waits at most 2 s; the test allows 10 before it calls the exit held.
+        let result = await child.waitForExit(timeout: .seconds(10))
+        #expect(!result.timedOut)
+        #expect(result.exitCode == 130, "\(result.stderrText)")
+        #expect(server.requests.count == 2)
+    }
+
     /// A running `ssechat serve --port 0` and the base URL it printed.
     private struct Served {
         let child: CLIProcess

@@ -174,6 +174,21 @@ struct ResponsesEndpointTests {
         }
     }
 
+    @Test("background: random drops with a seed (and chunks cut mid-line) still reassemble the reply")
+    func backgroundRandomDrops() async throws {
+        let expected = try await withDemoServer(testConfiguration(replyTokens: 60)) { server in
+            try await Self.readResuming(server, prompt: "Resume me", extra: #","background":true"#)
+        }
+        var faults = DemoFaults(dropProbability: 0.2, seed: 7)
+        faults.chunking = .midLine
+        try await withDemoServer(testConfiguration(replyTokens: 60, faults: faults)) { server in
+            let read = try await Self.readResuming(server, prompt: "Resume me", extra: #","background":true"#)
+            #expect(read.chat == expected.chat)
+            #expect(read.events.map(Self.normalized) == expected.events.map(Self.normalized))
+            #expect(read.connections > 5)
+        }
+    }
+
     @Test("background: the created event says queued and background; the cursor is the response id")
     func backgroundCreated() async throws {
         try await withDemoServer(testConfiguration(replyTokens: 3)) { server in
