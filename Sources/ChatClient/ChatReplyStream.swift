@@ -7,9 +7,10 @@ import SSEClient
 ///
 /// It makes one `EventSource` connection at a time (none reconnects by itself), decodes the events with the
 /// provider's decoder, feeds everything that happens to the machine, and carries out its actions: emit, resume (the
-/// wire format's resume request, with `Last-Event-ID`), retry, finish. Every stream ends with `.finished(ReplyEnd)` — failures included — unless the
-/// iterating task is cancelled, which closes the connection at once (`CancellationError`). Iterating decodes inline,
-/// with no task per reply. Nothing is sent until the first `next()`.
+/// wire format's resume request, with `Last-Event-ID`), retry, finish. Every stream ends with `.finished(ReplyEnd)` —
+/// failures included — unless the iterating task is cancelled, which closes the connection at once
+/// (`CancellationError`). Iterating decodes inline, with no task per reply. Nothing is sent until the first `next()`.
+/// When the decoder first reports a reply the server keeps (its cursor), the stream says so once with `.kept`.
 package struct ChatReplyStream: AsyncSequence, Sendable {
     package typealias Element = ChatReplyUpdate
     package typealias Failure = any Error

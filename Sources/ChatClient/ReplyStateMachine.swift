@@ -24,8 +24,8 @@ import SSEClient
 /// LLM requests are POSTs, and sending one again starts a new, separately billed generation (DESIGN.md). So a drop
 /// mid-reply is resumed only from a resume point: the server gave event ids (the same request with `Last-Event-ID`),
 /// or the format has its own cursor into a reply the server keeps (a background Responses reply, resumed with
-/// `GET …/responses/{id}?starting_after=N`). The point is opaque here: the wire format builds the request. A request is
-/// sent again from scratch only when no event at all has arrived, and only for failures that may pass (network
+/// `GET …/responses/{id}?starting_after=N`). The point is opaque here: the wire format builds the request. A request
+/// is sent again from scratch only when no event at all has arrived, and only for failures that may pass (network
 /// errors, idle timeouts, 429, 500, 502, 503, 504), honouring `Retry-After`. `ChatReplyOptions.maxResumes` counts
 /// drops in a row without a new event, so a long reply over a flaky link still completes. Every wait comes from
 /// `Backoff`: a resume after a connection that delivered events waits the reconnection time (the server's `retry:`),
