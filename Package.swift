@@ -88,7 +88,11 @@ let package = Package(
             swiftSettings: settings
         ),
         .testTarget(name: "SSETests", dependencies: ["SSE", "TestSupport"], swiftSettings: settings),
-        .testTarget(name: "SSEClientTests", dependencies: ["SSE", "SSEClient", "TestSupport"], swiftSettings: settings),
+        .testTarget(
+            name: "SSEClientTests",
+            dependencies: ["SSE", "SSEClient", "TestSupport"],
+            swiftSettings: settings
+        ),
         .testTarget(
             name: "ChatClientTests",
             dependencies: ["ChatClient", "ChatWire", "SSEClient", "TestSupport"],
@@ -130,7 +134,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DemoServerTests",
-            dependencies: ["SSE", "SSEClient", "DemoServerKit", "DemoRelay", "TestSupport"],
+            dependencies: ["SSE", "SSEClient", "ChatWire", "DemoServerKit", "DemoRelay", "TestSupport"],
             swiftSettings: settings
         ),
         .testTarget(

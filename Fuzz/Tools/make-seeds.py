@@ -50,15 +50,18 @@ def data_lines(data):
             yield line[5:]
 
 
-# openai-fastpath, anthropic-fastpath and gemini-decoder: one chunk each (distinct shapes only), plus hand-written
-# corners.
+# openai-fastpath, anthropic-fastpath, gemini-decoder and responses-decoder: one chunk each (distinct shapes only),
+# plus hand-written corners.
 seen = set()
 for name, data in fixtures():
-    target = "openai-fastpath"
     if name.startswith("anthropic"):
         target = "anthropic-fastpath"
     elif name.startswith("gemini"):
         target = "gemini-decoder"
+    elif name.startswith("responses"):
+        target = "responses-decoder"
+    else:
+        target = "openai-fastpath"
     for k, chunk in enumerate(data_lines(data)):
         shape = re.sub(rb'"[^"]*"', b'""', chunk)
         if (target, shape) in seen:
@@ -118,6 +121,27 @@ gemini = [
 ]
 for k, text in enumerate(gemini):
     write("gemini-decoder", f"hand-{k}", text.encode())
+
+responses = [
+    '{"type":"response.output_text.delta","item_id":"msg_1","output_index":0,"content_index":0,"delta":"Hi \\u00e9\\ud83d\\ude00","logprobs":[],"sequence_number":4}',
+    '{"type":"response.output_text.delta","delta":"no seq"}',
+    '{"type":"response.output_text.delta","delta":"neg","sequence_number":-1}',
+    '{"type":"response.output_text.delta","delta":"float","sequence_number":4.0}',
+    '{"type":"response.output_text.delta","delta":"big","sequence_number":12345678901234567890}',
+    '{"type":"response.output_text.delta","delta":"lp","logprobs":[{"token":"x","logprob":-0.1}],"sequence_number":5}',
+    '{"type":"response.output_text.delta","type":"response.output_text.delta","delta":"dup"}',
+    '{"type":"response.output_text\\u002edelta","delta":"esc"}',
+    '{"type":"response.output_text.delta","delta":"r","response":5}',
+    '{"type":"response.reasoning_summary_text.delta","delta":"think","sequence_number":2}',
+    '{"type":"response.created","response":{"id":"resp_1","status":"queued","background":true},"sequence_number":0}',
+    '{"type":"response.completed","response":{"id":"resp_1","status":"completed","usage":{"input_tokens":3,"output_tokens":4,"total_tokens":7}},"sequence_number":9}',
+    '{"type":"response.incomplete","response":{"status":"incomplete","incomplete_details":{"reason":"max_output_tokens"}}}',
+    '{"type":"response.failed","response":{"status":"failed","error":{"code":"server_error","message":"boom"}}}',
+    '{"type":"error","code":"rate_limit_exceeded","message":"slow down","param":null,"sequence_number":3}',
+    '{"error":{"message":"nested","code":429}}',
+]
+for k, text in enumerate(responses):
+    write("responses-decoder", f"hand-{k}", text.encode())
 
 # terminal-sanitizer: byte 0 picks bounds and split seed; the rest is text with sequences of every kind.
 texts = [

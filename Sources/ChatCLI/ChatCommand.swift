@@ -108,8 +108,12 @@ package struct ChatCommand: AsyncParsableCommand {
         let endpoint: ChatEndpoint
         var remote: ChatEndpoint?
         switch resolution {
-        case .demo(let model):
-            (server, endpoint) = try await DemoLauncher.start(model: model)
+        case .demo(let model, let responses, let background):
+            (server, endpoint) = try await DemoLauncher.start(
+                model: model,
+                responses: responses,
+                background: background
+            )
             if !demo, isatty(2) == 1 {
                 StandardStream.error.writeLine(
                     "ssechat: no server configured; using the built-in demo server (see --help)"

@@ -19,11 +19,12 @@ struct EndpointResolver {
         var headers: [ChatHTTPHeader] = []
         var maxTokens: Int?
         var extraBody: [JSONValue.Member] = []
+        var background = false
     }
 
     enum Resolution {
-        /// Start the built-in server and talk to it.
-        case demo(model: String?)
+        /// Start the built-in server and talk to it (in the Responses format when that was asked for).
+        case demo(model: String?, responses: Bool, background: Bool)
         /// Talk to this endpoint.
         case remote(ChatEndpoint)
     }
@@ -32,7 +33,7 @@ struct EndpointResolver {
     let environment: [String: String]
 
     func resolve() throws -> Resolution {
-        if flags.demo { return .demo(model: flags.model) }
+        if flags.demo { return demo }
         let env = { (name: String) -> String? in environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         let urlText = flags.url ?? inferredBaseURL(env)
         let onlyAnthropicKey = env("ANTHROPIC_API_KEY") != nil && env("OPENAI_API_KEY") == nil
@@ -41,11 +42,15 @@ struct EndpointResolver {
             ?? (onlyAnthropicKey ? .anthropic : .openai)
         let key = flags.apiKey ?? (provider == .anthropic ? env("ANTHROPIC_API_KEY") : env("OPENAI_API_KEY"))
         guard let urlText else {
-            guard key != nil else { return .demo(model: flags.model) }
+            guard key != nil else { return demo }
             let base = Self.defaultBaseURL(for: provider)
             return .remote(try endpoint(provider: provider, url: base, key: key))
         }
         return .remote(try endpoint(provider: provider, url: urlText, key: key))
+    }
+
+    private var demo: Resolution {
+        .demo(model: flags.model, responses: flags.provider == .responses, background: flags.background)
     }
 
     private func inferredBaseURL(_ env: (String) -> String?) -> String? {
@@ -67,13 +72,14 @@ struct EndpointResolver {
             bodyTemplate: flags.data,
             extraHeaders: flags.headers,
             maxTokens: flags.maxTokens,
-            extraBody: flags.extraBody
+            extraBody: flags.extraBody,
+            background: flags.background
         )
     }
 
     static func defaultModel(for provider: ChatProviderKind) -> String? {
         switch provider {
-        case .openai: "gpt-4o-mini"
+        case .openai, .responses: "gpt-4o-mini"
         case .anthropic: "claude-sonnet-4-5"
         case .gemini: "gemini-2.5-flash"
         case .sse: nil
@@ -85,7 +91,7 @@ struct EndpointResolver {
         switch provider {
         case .anthropic: "https://api.anthropic.com"
         case .gemini: GeminiWireFormat.defaultBaseURL
-        case .openai, .sse: "https://api.openai.com/v1"
+        case .openai, .responses, .sse: "https://api.openai.com/v1"
         }
     }
 

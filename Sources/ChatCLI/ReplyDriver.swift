@@ -25,6 +25,8 @@ final class ReplyDriver: Sendable {
         var end: ReplyEnd?
         /// The finish reason that says the reply reached the token limit, for its mark.
         var truncatedBy: String?
+        /// The id of a reply the server keeps (a background Responses reply), so an interrupted turn can cancel it.
+        var keptReplyID: String?
         var sawToken = false
         /// The wake-up the sleeper task is waiting for, and that task.
         var scheduled: (at: Duration, task: Task<Void, Never>)?
@@ -143,6 +145,8 @@ final class ReplyDriver: Sendable {
                 json: ChatJSONLine.line("resuming", [("reason", reason)]),
                 &state
             )
+        case .kept(let replyID):
+            state.keptReplyID = replyID
         case .finished(let end):
             state.end = end
         }
@@ -182,7 +186,7 @@ final class ReplyDriver: Sendable {
                 state.json += ChatJSONLine.line("finish", [("reason", reason)])
             }
             state.truncatedBy = ChatFinishReason.outcome(of: reason) == .truncated ? reason : nil
-        case .done:
+        case .done, .incomplete:
             break
         }
     }
@@ -233,7 +237,13 @@ final class ReplyDriver: Sendable {
             state.stopped = true
             state.scheduled?.task.cancel()
             state.scheduled = nil
-            return TurnResult(text: state.text, reasoning: state.reasoning, stats: state.stats, end: end)
+            return TurnResult(
+                text: state.text,
+                reasoning: state.reasoning,
+                stats: state.stats,
+                end: end,
+                keptReplyID: state.keptReplyID
+            )
         }
     }
 

@@ -13,14 +13,17 @@ package struct ServeCommand: AsyncParsableCommand {
         abstract: "Run the built-in SSE chat server with its demo model (\"ssechat-demo\": a demo, not a real LLM).",
         discussion: """
             Endpoints: GET / (a chat page for the browser), POST /v1/chat/completions (OpenAI-compatible, \
-            streaming or not), GET /v1/models, and GET /chat?q=PROMPT (plain SSE: `event: thinking`, one \
-            `data:` per token, `event: end`).
+            streaming or not), POST /v1/responses (OpenAI Responses; with background: true the reply is kept: \
+            GET /v1/responses/ID?stream=true&starting_after=N streams it again, POST /v1/responses/ID/cancel \
+            stops it), GET /v1/models, and GET /chat?q=PROMPT (plain SSE: `event: thinking`, one `data:` per \
+            token, `event: end`).
 
             --cors-origin ORIGIN lets pages from another origin use every endpoint (preflights included).
 
             The demo model answers deterministically (the same prompt gives the same reply) with Markdown, \
-            code, CJK text and an emoji. Every event carries an id; a client that reconnects with Last-Event-ID \
-            gets exactly the events it missed, for --retention-s seconds after the reply ends.
+            code, CJK text and an emoji. Every chat-completions and plain event carries an id; a client that \
+            reconnects with Last-Event-ID gets exactly the events it missed, for --retention-s seconds after the \
+            reply ends (Responses events carry a sequence_number for starting_after instead).
 
             With --upstream URL the server relays /v1/chat/completions and /chat to an OpenAI-compatible server \
             instead, adding ids and retention so any upstream becomes resumable; /v1/models lists its models.

@@ -10,10 +10,13 @@ struct TurnResult: Sendable {
     var reasoning: String = ""
     var stats: ChatStats
     var end: ReplyEnd
+    /// The id under which the server keeps the reply (a background Responses reply), if it said so.
+    var keptReplyID: String?
 }
 
 /// Runs one turn: plays the reply through a `ReplyDriver` in its own task, which Ctrl-C cancels (the partial
-/// reply is kept, the connection closed).
+/// reply is kept, the connection closed). A reply the server keeps and goes on generating without a connection (a
+/// background Responses reply) is also cancelled on the server, best effort and briefly.
 final class TurnRunner: Sendable {
     private let current = Mutex<Task<TurnResult, Never>?>(nil)
     private let options: ChatReplyOptions
@@ -66,6 +69,9 @@ final class TurnRunner: Sendable {
         }
         let result = await task.value
         current.withLock { $0 = nil }
+        if result.end == .interrupted, let replyID = result.keptReplyID {
+            await endpoint.cancelKeptReply(replyID)
+        }
         return result
     }
 }

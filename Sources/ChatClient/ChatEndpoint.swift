@@ -21,6 +21,9 @@ package struct ChatEndpoint: Sendable {
     package var maxTokens: Int?
     /// Extra members of the JSON request body (`temperature`, `top_p`, …).
     package var extraBody: [JSONValue.Member] = []
+    /// Whether a Responses reply runs in the background, kept by the server so that a drop can be resumed
+    /// (`--background`).
+    package var background = false
 
     /// Creates an endpoint.
     package init(
@@ -32,7 +35,8 @@ package struct ChatEndpoint: Sendable {
         bodyTemplate: String? = nil,
         extraHeaders: [ChatHTTPHeader] = [],
         maxTokens: Int? = nil,
-        extraBody: [JSONValue.Member] = []
+        extraBody: [JSONValue.Member] = [],
+        background: Bool = false
     ) {
         self.provider = provider
         self.baseURL = baseURL
@@ -43,6 +47,7 @@ package struct ChatEndpoint: Sendable {
         self.extraHeaders = extraHeaders
         self.maxTokens = maxTokens
         self.extraBody = extraBody
+        self.background = background
     }
 
     /// Whether the requests carry the user's prompt: always, except for a plain-SSE endpoint whose URL and body
@@ -57,18 +62,39 @@ package struct ChatEndpoint: Sendable {
     /// - Returns: The request to send.
     /// - Throws: `ChatWireError` when the endpoint cannot express the request.
     package func makeRequest(for messages: [ChatMessage]) throws -> ChatHTTPRequest {
-        try provider.wireFormat.makeRequest(
-            ChatRequestParameters(
-                baseURL: baseURL,
-                model: model,
-                messages: messages,
-                apiKey: apiKey,
-                maxTokens: maxTokens,
-                method: method,
-                bodyTemplate: bodyTemplate,
-                extraHeaders: extraHeaders,
-                extraBody: extraBody
-            )
+        try provider.wireFormat.makeRequest(parameters(for: messages))
+    }
+
+    /// The request that picks a dropped reply up again.
+    /// - Parameters:
+    ///   - messages: The conversation, as for `makeRequest(for:)`.
+    ///   - point: Where the reply stopped.
+    /// - Returns: The request to send (with `point.lastEventID` as `Last-Event-ID`).
+    /// - Throws: `ChatWireError` when the endpoint cannot express the request.
+    package func makeResumeRequest(for messages: [ChatMessage], from point: ChatResumePoint) throws -> ChatHTTPRequest {
+        try provider.wireFormat.makeResumeRequest(parameters(for: messages), from: point)
+    }
+
+    /// The request that stops a reply the server keeps, or `nil` when the format has none.
+    /// - Parameter replyID: The server's id of the reply.
+    /// - Returns: The request.
+    /// - Throws: `ChatWireError` when the URL is unusable.
+    package func makeCancelRequest(replyID: String) throws -> ChatHTTPRequest? {
+        try provider.wireFormat.makeCancelRequest(parameters(for: []), replyID: replyID)
+    }
+
+    private func parameters(for messages: [ChatMessage]) -> ChatRequestParameters {
+        ChatRequestParameters(
+            baseURL: baseURL,
+            model: model,
+            messages: messages,
+            apiKey: apiKey,
+            maxTokens: maxTokens,
+            method: method,
+            bodyTemplate: bodyTemplate,
+            extraHeaders: extraHeaders,
+            extraBody: extraBody,
+            background: background
         )
     }
 }

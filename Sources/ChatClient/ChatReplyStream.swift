@@ -6,10 +6,11 @@ import SSEClient
 /// The updates of one reply, as an async sequence: the shell around `ReplyStateMachine`.
 ///
 /// It makes one `EventSource` connection at a time (none reconnects by itself), decodes the events with the
-/// provider's decoder, feeds everything that happens to the machine, and carries out its actions: emit, resume with
-/// `Last-Event-ID`, retry, finish. Every stream ends with `.finished(ReplyEnd)` — failures included — unless the
-/// iterating task is cancelled, which closes the connection at once (`CancellationError`). Iterating decodes inline,
-/// with no task per reply. Nothing is sent until the first `next()`.
+/// provider's decoder, feeds everything that happens to the machine, and carries out its actions: emit, resume (the
+/// wire format's resume request, with `Last-Event-ID`), retry, finish. Every stream ends with `.finished(ReplyEnd)` —
+/// failures included — unless the iterating task is cancelled, which closes the connection at once
+/// (`CancellationError`). Iterating decodes inline, with no task per reply. Nothing is sent until the first `next()`.
+/// When the decoder first reports a reply the server keeps (its cursor), the stream says so once with `.kept`.
 package struct ChatReplyStream: AsyncSequence, Sendable {
     package typealias Element = ChatReplyUpdate
     package typealias Failure = any Error
@@ -64,8 +65,10 @@ final class ChatReplyDriver: @unchecked Sendable {
     private var machine: ReplyStateMachine
     private var decoder: any ChatStreamDecoder
     private var source: EventSourceUpdates.Iterator?
-    /// The next connection to make: after how long, and from which event id.
-    private var nextConnection: (delay: Duration, lastEventID: String)? = (.zero, "")
+    /// The next connection to make: after how long, and from which resume point (`nil`: the request from scratch).
+    private var nextConnection: (delay: Duration, point: ChatResumePoint?)? = (.zero, nil)
+    /// The kept reply's id, once reported.
+    private var keptReplyID: String?
     private var actions: [ReplyStateMachine.Action] = []
     private var pending = UpdateQueue<ChatReplyUpdate>()
 
@@ -85,7 +88,7 @@ final class ChatReplyDriver: @unchecked Sendable {
                 guard let connection = nextConnection else { return nil }
                 nextConnection = nil
                 if connection.delay > .zero { try await stream.clock.sleep(for: connection.delay) }
-                connect(lastEventID: connection.lastEventID)
+                connect(from: connection.point)
                 continue
             }
             let update: EventSourceUpdate?
@@ -100,10 +103,14 @@ final class ChatReplyDriver: @unchecked Sendable {
         }
     }
 
-    private func connect(lastEventID: String) {
+    private func connect(from point: ChatResumePoint?) {
         let request: ChatHTTPRequest
         do {
-            request = try stream.endpoint.makeRequest(for: stream.messages)
+            if let point {
+                request = try stream.endpoint.makeResumeRequest(for: stream.messages, from: point)
+            } else {
+                request = try stream.endpoint.makeRequest(for: stream.messages)
+            }
         } catch {
             actions += machine.failed(ChatClientError(error)).map { [$0] } ?? []
             carryOut()
@@ -113,12 +120,14 @@ final class ChatReplyDriver: @unchecked Sendable {
         configuration.method = request.method
         configuration.body = request.body
         for header in request.headers { configuration.headers[header.name] = header.value }
-        configuration.lastEventID = lastEventID
+        configuration.lastEventID = point?.lastEventID ?? ""
         configuration.idleTimeout = stream.options.idleTimeout
         if let limit = stream.options.maxLineLength { configuration.limitLines(to: limit) }
         // One connection: every reconnection is the machine's decision.
         configuration.maxReconnects = 0
-        configuration.acceptsJSONDocument = stream.endpoint.provider.wireFormat.readsCompleteReplies
+        // A complete JSON reply is read only in answer to the request itself: as the answer to a resume it would
+        // repeat what was shown.
+        configuration.acceptsJSONDocument = point == nil && stream.endpoint.provider.wireFormat.readsCompleteReplies
         source = EventSource(configuration, clock: stream.clock).updates().makeAsyncIterator()
     }
 
@@ -127,8 +136,13 @@ final class ChatReplyDriver: @unchecked Sendable {
         case .open:
             machine.opened()
         case .event(let event):
-            machine.eventReceived(lastEventID: event.lastEventID)
             decode { decoder, emit in try decoder.decode(event, emit: emit) }
+            let cursor = decoder.resumeCursor
+            machine.eventReceived(at: ChatResumePoint(lastEventID: event.lastEventID, cursor: cursor))
+            if let id = cursor?.replyID, id != keptReplyID {
+                keptReplyID = id
+                pending.append(.kept(replyID: id))
+            }
         case .retry(let time):
             machine.retryReceived(time)
         case .document(_, let body):
@@ -159,12 +173,12 @@ final class ChatReplyDriver: @unchecked Sendable {
             switch action {
             case .emit(let event):
                 pending.append(.event(event))
-            case .resume(let delay, let lastEventID, let reason):
+            case .resume(let delay, let point, let reason):
                 pending.append(.resuming(reason: reason))
-                nextConnection = (delay, lastEventID)
+                nextConnection = (delay, point)
             case .retry(let delay, let reason):
                 pending.append(.retrying(after: delay, reason: reason))
-                nextConnection = (delay, "")
+                nextConnection = (delay, nil)
             case .finish(let end):
                 pending.append(.finished(end))
                 source = nil

@@ -10,19 +10,23 @@ import SSEClient
 /// ```
 ///  inputs                               actions
 ///  opened()                          ─► (none)
-///  eventReceived(lastEventID:)       ─► (none; progress: the resume count starts again)
+///  eventReceived(at: resume point)   ─► (none; progress: the resume count starts again)
 ///  retryReceived(…)                  ─► (none; the server's `retry:` becomes the resume wait)
 ///  decoded(chat event)               ─► .emit(event), and after `.done`: .finish(.complete), or
-///                                       .finish(.failed(server)) when the finish reason says the server stopped it
-///  closed(reason)                    ─► .resume(after: D, lastEventID:)    ids given, resumable drop, limit not hit
+///                                       .finish(.failed(server)) when the finish reason says the server stopped it;
+///                                       .finish(.incomplete) after the format's `.incomplete`
+///  closed(reason)                    ─► .resume(after: D, from: point)     a resumable point, a resumable drop,
+///                                                                          limit not hit
 ///                                       .retry(after: D)                   nothing received yet, a failure that may pass
 ///                                       .finish(.incomplete | .stalled | .failed)   (a line over the limit,
 ///                                       TLS: failed even after events)
 ///  failed(error)                     ─► .finish(.failed(error))
 /// ```
 /// LLM requests are POSTs, and sending one again starts a new, separately billed generation (DESIGN.md). So a drop
-/// mid-reply is resumed (the same request with `Last-Event-ID`) only when the server gave event ids; a request is
-/// sent again from scratch only when no event at all has arrived, and only for failures that may pass (network
+/// mid-reply is resumed only from a resume point: the server gave event ids (the same request with `Last-Event-ID`),
+/// or the format has its own cursor into a reply the server keeps (a background Responses reply, resumed with
+/// `GET …/responses/{id}?starting_after=N`). The point is opaque here: the wire format builds the request. A request
+/// is sent again from scratch only when no event at all has arrived, and only for failures that may pass (network
 /// errors, idle timeouts, 429, 500, 502, 503, 504), honouring `Retry-After`. `ChatReplyOptions.maxResumes` counts
 /// drops in a row without a new event, so a long reply over a flaky link still completes. Every wait comes from
 /// `Backoff`: a resume after a connection that delivered events waits the reconnection time (the server's `retry:`),
@@ -32,8 +36,8 @@ package struct ReplyStateMachine: Sendable {
     package enum Action: Sendable, Equatable {
         /// Hand this event to the consumer.
         case emit(ChatEvent)
-        /// Wait, then send the same request with `Last-Event-ID: lastEventID` (the reply continues).
-        case resume(after: Duration, lastEventID: String, reason: String)
+        /// Wait, then send the format's resume request from `point` (the reply continues).
+        case resume(after: Duration, from: ChatResumePoint, reason: String)
         /// Wait, then send the request again from scratch (nothing was received).
         case retry(after: Duration, reason: String)
         /// The reply is over.
@@ -42,7 +46,7 @@ package struct ReplyStateMachine: Sendable {
 
     private let options: ChatReplyOptions
     private var reconnectionTime: Duration
-    private var lastEventID = ""
+    private var resumePoint = ChatResumePoint()
     private var sawEvent = false
     private var connectionDeliveredEvents = false
     private var resumesInARow = 0
@@ -65,11 +69,12 @@ package struct ReplyStateMachine: Sendable {
         connectionDeliveredEvents = false
     }
 
-    /// An SSE event arrived (before it is decoded).
-    /// - Parameter lastEventID: The stream's last event ID after this event.
-    package mutating func eventReceived(lastEventID: String) {
+    /// An SSE event arrived and was decoded.
+    /// - Parameter point: Where the reply could be resumed from after this event (its last event ID and the
+    ///   decoder's cursor).
+    package mutating func eventReceived(at point: ChatResumePoint) {
         sawEvent = true
-        self.lastEventID = lastEventID
+        resumePoint = point
         connectionDeliveredEvents = true
         resumesInARow = 0
         failuresInARow = 0
@@ -83,16 +88,21 @@ package struct ReplyStateMachine: Sendable {
     /// A chat event was decoded.
     /// - Parameters:
     ///   - event: The event.
-    ///   - actions: Where the actions go (`.emit`, and `.finish(.complete)` after `.done`).
+    ///   - actions: Where the actions go (`.emit`, and `.finish` after `.done` or `.incomplete`).
     package mutating func decoded(_ event: ChatEvent, into actions: inout [Action]) {
         guard !isFinished else { return }
         if case .finishReason(let reason) = event { finishOutcome = ChatFinishReason.outcome(of: reason) }
         actions.append(.emit(event))
-        guard event == .done else { return }
-        if case .stopped(let why) = finishOutcome {
-            actions.append(finish(.failed(ChatClientError(.server, "the server stopped the reply: \(why)"))))
-        } else {
-            actions.append(finish(.complete))
+        switch event {
+        case .done:
+            if case .stopped(let why) = finishOutcome {
+                actions.append(finish(.failed(ChatClientError(.server, "the server stopped the reply: \(why)"))))
+            } else {
+                actions.append(finish(.complete))
+            }
+        case .incomplete(let reason):
+            actions.append(finish(.incomplete("the server ended the reply early (\(reason))")))
+        default: break
         }
     }
 
@@ -112,7 +122,7 @@ package struct ReplyStateMachine: Sendable {
         case .noContent: because = "the server answered 204 No Content"
         case .failed(let error): because = ChatClientError(error).message
         }
-        if !lastEventID.isEmpty, resumesInARow < options.maxResumes, Self.isResumable(reason) {
+        if resumePoint.isResumable, resumesInARow < options.maxResumes, Self.isResumable(reason) {
             resumesInARow += 1
             let wait = Backoff.delay(
                 consecutiveFailures: delivered ? 0 : max(0, failuresInARow - 1),
@@ -120,7 +130,7 @@ package struct ReplyStateMachine: Sendable {
                 cap: max(options.maxReconnectionDelay, reconnectionTime),
                 jitter: jitter
             )
-            return .resume(after: wait, lastEventID: lastEventID, reason: because)
+            return .resume(after: wait, from: resumePoint, reason: because)
         }
         if !sawEvent, case .failed(let error) = reason {
             if let wait = retryDelay(after: error, jitter: jitter) {

@@ -14,4 +14,7 @@ package enum ChatEvent: Sendable, Equatable, Hashable {
     case finishReason(String)
     /// The format's end marker arrived: the reply is complete.
     case done
+    /// The format's own marker of a reply that stopped short arrived (Responses' `response.incomplete`): the reply
+    /// ends incomplete, for this reason as the server gave it (`"max_output_tokens"`, `"content_filter"`…).
+    case incomplete(String)
 }

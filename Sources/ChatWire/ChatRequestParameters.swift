@@ -30,6 +30,9 @@ package struct ChatRequestParameters: Sendable {
     /// Extra members of a JSON request body (`temperature`, `top_p`, …), added after the format's own; a name the
     /// format already wrote (`model`, `messages`, `stream`, `max_tokens`…) is skipped. Plain SSE ignores them.
     package var extraBody: [JSONValue.Member]
+    /// Whether a Responses request asks the server to run the reply in the background and keep it
+    /// (`background: true`, `store: true`), so that a dropped stream can be resumed; other formats ignore it.
+    package var background: Bool
 
     /// The `max_tokens` an Anthropic request gets when `maxTokens` is `nil`.
     package static let defaultAnthropicMaxTokens = 4096
@@ -46,6 +49,7 @@ package struct ChatRequestParameters: Sendable {
     ///   - bodyTemplate: The plain-SSE body template.
     ///   - extraHeaders: Extra header fields.
     ///   - extraBody: Extra members of a JSON request body.
+    ///   - background: Whether a Responses reply runs in the background.
     package init(
         baseURL: URL,
         model: String? = nil,
@@ -56,7 +60,8 @@ package struct ChatRequestParameters: Sendable {
         method: String? = nil,
         bodyTemplate: String? = nil,
         extraHeaders: [ChatHTTPHeader] = [],
-        extraBody: [JSONValue.Member] = []
+        extraBody: [JSONValue.Member] = [],
+        background: Bool = false
     ) {
         self.baseURL = baseURL
         self.model = model
@@ -68,6 +73,7 @@ package struct ChatRequestParameters: Sendable {
         self.bodyTemplate = bodyTemplate
         self.extraHeaders = extraHeaders
         self.extraBody = extraBody
+        self.background = background
     }
 
     /// The format's own body members followed by those of `extraBody` whose names are not taken yet.

@@ -20,12 +20,19 @@ package protocol ChatStreamDecoder: Sendable {
     /// - Parameter emit: Called for each chat event, in order.
     /// - Throws: Rethrows `emit`'s errors.
     mutating func finishStream(emit: (ChatEvent) throws -> Void) throws
+
+    /// The format's own resume position after the events decoded so far, when the server keeps the reply (a
+    /// background Responses reply); `nil` for formats that resume only by SSE event id.
+    var resumeCursor: ChatResumeCursor? { get }
 }
 
 extension ChatStreamDecoder {
     /// Emits nothing: by default the end of the response is not an end marker.
     /// - Parameter emit: Not called.
     package mutating func finishStream(emit: (ChatEvent) throws -> Void) throws {}
+
+    /// No cursor: by default a reply resumes only by SSE event id.
+    package var resumeCursor: ChatResumeCursor? { nil }
 
     /// Decodes one event into an array; convenient in tests, avoid it on hot paths.
     /// - Parameter event: The next event of the stream.

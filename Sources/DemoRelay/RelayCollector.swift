@@ -40,7 +40,7 @@ struct RelayCollector: Sendable {
             case .usage(let reported):
                 usage.promptTokens = reported.promptTokens ?? usage.promptTokens
                 usage.completionTokens = reported.completionTokens ?? usage.completionTokens
-            case .reasoning, .status, .done: break
+            case .reasoning, .status, .done, .incomplete: break
             }
         }
         guard data.hasPrefix("{"), let head = try? JSONDecoder().decode(Head.self, from: Data(data.utf8)) else {

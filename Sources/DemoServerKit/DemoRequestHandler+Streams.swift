@@ -59,9 +59,9 @@ extension DemoRequestHandler {
     }
 
     /// Starts the demo model on a new generation and streams it from the start.
-    private func startDemo(_ events: ReplyEvents, generation: Generation) -> HTTPResponse {
+    func startDemo(_ events: ReplyEvents, generation: Generation) -> HTTPResponse {
         let producer = DemoProducer(tokensPerSecond: configuration.tokensPerSecond, clock: configuration.clock)
-        let writer = EventWriter(generationID: generation.id, encoder: settings.encoder)
+        let writer = EventWriter(generationID: generation.id, encoder: settings.encoder, numbering: events.numbering)
         let log = configuration.log
         let started = store.start(generation) { generation in
             await producer.run(events, into: generation, writer: writer)

@@ -13,6 +13,9 @@ import Synchronization
 /// | GET     | `/`                     | the chat page (`ChatPage`), served even with a status fault or an API key |
 /// | POST    | `/v1/chat/completions`  | OpenAI-compatible chat (streaming or not); resume with `Last-Event-ID` |
 /// | GET     | `/v1/chat/completions`  | resume only (`Last-Event-ID` required)                      |
+/// | POST    | `/v1/responses`         | OpenAI Responses (streaming or not; `background: true` keeps the reply) |
+/// | GET     | `/v1/responses/{id}`    | a background reply streamed again (`?stream=true&starting_after=N`) |
+/// | POST    | `/v1/responses/{id}/cancel` | stops a background reply                                |
 /// | GET     | `/v1/models`            | the model list (the upstream's in relay mode)               |
 /// | GET     | `/chat?q=PROMPT`        | plain hand-written-style SSE; resume with `Last-Event-ID`; relayed in relay mode |
 final class DemoRequestHandler: HTTPHandler, Sendable {
@@ -75,11 +78,17 @@ final class DemoRequestHandler: HTTPHandler, Sendable {
         switch (request.method, path) {
         case (.POST, "/v1/chat/completions"), (.GET, "/v1/chat/completions"):
             return try await completions(request)
+        case (.POST, "/v1/responses"):
+            return try await responses(request)
+        case (.GET, _) where path.hasPrefix(Self.responsesPrefix):
+            return streamAgain(String(path.dropFirst(Self.responsesPrefix.count)), request: request)
+        case (.POST, _) where path.hasPrefix(Self.responsesPrefix) && path.hasSuffix("/cancel"):
+            return cancelResponse(String(path.dropFirst(Self.responsesPrefix.count).dropLast("/cancel".count)))
         case (.GET, "/v1/models"):
             return await models()
         case (.GET, "/chat"):
             return await plainChat(request)
-        case (_, "/v1/chat/completions"), (_, "/v1/models"), (_, "/chat"), (_, "/"):
+        case (_, "/v1/chat/completions"), (_, "/v1/models"), (_, "/chat"), (_, "/"), (_, "/v1/responses"):
             return DemoResponses.error(405, "\(request.method.rawValue) is not allowed on \(path).")
         default:
             return DemoResponses.error(404, "No endpoint at \(path). Try POST /v1/chat/completions or GET /chat?q=…")

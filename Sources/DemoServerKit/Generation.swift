@@ -11,6 +11,7 @@ final class Generation: Sendable {
     enum Kind: String, Sendable {
         case openAI = "/v1/chat/completions"
         case plain = "/chat"
+        case responses = "/v1/responses"
     }
 
     /// What `read` found.
@@ -27,6 +28,8 @@ final class Generation: Sendable {
     let id: String
     /// The endpoint format of the events.
     let kind: Kind
+    /// Whether it is a background Responses reply: kept, streamed again from a sequence number, cancellable.
+    let isBackground: Bool
 
     fileprivate struct State {
         var log = GenerationLog()
@@ -42,9 +45,10 @@ final class Generation: Sendable {
     private let state = Mutex(State())
 
     /// Creates an empty generation.
-    init(id: String, kind: Kind) {
+    init(id: String, kind: Kind, isBackground: Bool = false) {
         self.id = id
         self.kind = kind
+        self.isBackground = isBackground
     }
 
     /// How many events the log holds.

@@ -5,7 +5,7 @@ import ChatWire
 /// | key | type | notes |
 /// |---|---|---|
 /// | `default_profile` | string | top level only; must name a profile |
-/// | `provider` | string | `openai`, `anthropic`, `gemini`, `sse` |
+/// | `provider` | string | `openai`, `responses`, `anthropic`, `gemini`, `sse` |
 /// | `url`, `model` | string | |
 /// | `system` / `system_file` | string | one of the two; a relative file is under the config's folder |
 /// | `api_key_env` / `api_key_cmd` / `api_key` | string / array of strings / string | at most one |
@@ -17,7 +17,7 @@ import ChatWire
 /// | `extra_body` | table | any other request-body members, passed through as JSON |
 /// | `markdown`, `color` | string | `auto`, `always`, `never` |
 /// | `pace`, `timeout` | number | > 0 |
-/// | `stats` | boolean | |
+/// | `stats`, `background` | boolean | `background`: Responses replies run in the background, resumable |
 /// | `max_reconnects` | integer | ≥ 0 |
 struct ConfigSchema {
     let path: String
@@ -123,9 +123,13 @@ struct ConfigSchema {
                 let seconds = try number(value, at: keyPath)
                 guard seconds.value > 0 else { throw invalid(keyPath, "must be more than 0") }
                 if key == "pace" { layer.pace = seconds } else { layer.timeout = seconds }
-            case "stats":
+            case "stats", "background":
                 guard case .bool(let flag) = value else { throw wrongType(keyPath, "a boolean", value) }
-                layer.stats = Sourced(flag, from: source(keyPath))
+                if key == "stats" {
+                    layer.stats = Sourced(flag, from: source(keyPath))
+                } else {
+                    layer.background = Sourced(flag, from: source(keyPath))
+                }
             case "max_reconnects":
                 let count = try integer(value, at: keyPath)
                 guard count.value >= 0 else { throw invalid(keyPath, "must be 0 or more") }

@@ -36,6 +36,8 @@ package struct ResolvedSettings: Sendable, Equatable {
     package var timeout: Sourced<Double>
     /// The resume budget.
     package var maxReconnects: Sourced<Int>
+    /// Whether a Responses reply runs in the background (kept by the server, resumable).
+    package var background: Sourced<Bool>
 
     /// Creates resolved settings (`SettingsResolver.resolve()` makes them; tests may too).
     package init(
@@ -55,7 +57,8 @@ package struct ResolvedSettings: Sendable, Equatable {
         pace: Sourced<Double>?,
         stats: Sourced<Bool>,
         timeout: Sourced<Double>,
-        maxReconnects: Sourced<Int>
+        maxReconnects: Sourced<Int>,
+        background: Sourced<Bool> = Sourced(false, from: .builtIn)
     ) {
         self.configPath = configPath
         self.configExists = configExists
@@ -74,6 +77,7 @@ package struct ResolvedSettings: Sendable, Equatable {
         self.stats = stats
         self.timeout = timeout
         self.maxReconnects = maxReconnects
+        self.background = background
     }
 
     /// Whether chats go to the built-in demo server: no URL and no key from anywhere.

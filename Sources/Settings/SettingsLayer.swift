@@ -31,6 +31,8 @@ package struct SettingsLayer: Sendable, Equatable {
     package var timeout: Sourced<Double>?
     /// How many drops in a row a reply may be resumed after.
     package var maxReconnects: Sourced<Int>?
+    /// Whether a Responses reply runs in the background, kept by the server and resumable (`--background`).
+    package var background: Sourced<Bool>?
 
     /// Creates a layer that is silent on everything.
     package init() {}

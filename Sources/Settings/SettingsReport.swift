@@ -113,6 +113,12 @@ package struct SettingsReport: Sendable {
             String(settings.maxReconnects.value),
             settings.maxReconnects.source
         )
+        add(
+            "background",
+            .bool(settings.background.value),
+            settings.background.value ? "true" : "false",
+            settings.background.source
+        )
         self.rows = rows
     }
 

@@ -117,7 +117,8 @@ package struct SettingsResolver: Sendable {
             pace: first(layers, \.pace),
             stats: first(layers, \.stats) ?? Sourced(false, from: .builtIn),
             timeout: first(layers, \.timeout) ?? Sourced(Self.defaultTimeout, from: .builtIn),
-            maxReconnects: first(layers, \.maxReconnects) ?? Sourced(Self.defaultMaxReconnects, from: .builtIn)
+            maxReconnects: first(layers, \.maxReconnects) ?? Sourced(Self.defaultMaxReconnects, from: .builtIn),
+            background: first(layers, \.background) ?? Sourced(false, from: .builtIn)
         )
     }
 
@@ -169,7 +170,7 @@ package struct SettingsResolver: Sendable {
         switch provider {
         case .anthropic: ["ANTHROPIC_API_KEY"]
         case .gemini: ["GEMINI_API_KEY", "GOOGLE_API_KEY"]
-        case .openai, .sse: ["OPENAI_API_KEY"]
+        case .openai, .responses, .sse: ["OPENAI_API_KEY"]
         }
     }
 

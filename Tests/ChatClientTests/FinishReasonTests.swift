@@ -28,7 +28,7 @@ struct FinishReasonTests {
         machine.opened()
         var actions: [ReplyStateMachine.Action] = []
         for event in events {
-            machine.eventReceived(lastEventID: "")
+            machine.eventReceived(at: ChatResumePoint())
             machine.decoded(event, into: &actions)
         }
         return actions.filter { if case .finish = $0 { true } else { false } }

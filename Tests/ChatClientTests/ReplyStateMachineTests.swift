@@ -17,13 +17,16 @@ struct ReplyStateMachineTests {
         return options
     }
 
-    /// Feeds one event with an id and its decoded text, as the shell does.
-    static func receive(_ machine: inout ReplyStateMachine, id: String, _ event: ChatEvent) -> [ReplyStateMachine
-        .Action]
-    {
-        machine.eventReceived(lastEventID: id)
+    /// Feeds one event with an id and its decoded text, as the shell does (decoded first, then the point).
+    static func receive(
+        _ machine: inout ReplyStateMachine,
+        id: String,
+        cursor: ChatResumeCursor? = nil,
+        _ event: ChatEvent
+    ) -> [ReplyStateMachine.Action] {
         var actions: [ReplyStateMachine.Action] = []
         machine.decoded(event, into: &actions)
+        machine.eventReceived(at: ChatResumePoint(lastEventID: id, cursor: cursor))
         return actions
     }
 
@@ -47,7 +50,7 @@ struct ReplyStateMachineTests {
             machine.closed(.failed(Self.dropped), jitter: 0.9)
                 == .resume(
                     after: .milliseconds(250),
-                    lastEventID: "7",
+                    from: ChatResumePoint(lastEventID: "7"),
                     reason: "connection to h:1 failed: connection reset"
                 )
         )
@@ -66,7 +69,10 @@ struct ReplyStateMachineTests {
         }
         let reason = "the server ended the reply before its end marker"
         #expect(
-            waits == [2, 2, 4, 8].map { .resume(after: .seconds($0), lastEventID: "3", reason: reason) }
+            waits
+                == [2, 2, 4, 8].map {
+                    .resume(after: .seconds($0), from: ChatResumePoint(lastEventID: "3"), reason: reason)
+                }
         )
     }
 

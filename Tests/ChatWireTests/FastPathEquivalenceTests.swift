@@ -140,6 +140,38 @@ struct FastPathEquivalenceTests {
         }
     }
 
+    @Test("Responses output_text.delta events", arguments: [31, 32, 33] as [UInt64])
+    func responses(seed: UInt64) {
+        var generator = ChunkGenerator(seed: seed)
+        var report = Report()
+        var sequenceMismatches: [String] = []
+        for _ in 0..<2500 {
+            let data = generator.responsesTextDelta()
+            let event = ServerSentEvent(type: "response.output_text.delta", data: data)
+            var fullDecoder = ResponsesStreamDecoder()
+            let full = Self.outcome { try fullDecoder.decodeFull(event, emit: $0) }
+            var scanned: ResponsesTextDeltaFastPath.Delta?
+            let fast = Self.fast(data) { bytes, emit in
+                guard let delta = ResponsesTextDeltaFastPath.scan(bytes) else { return false }
+                scanned = delta
+                if !delta.text.isEmpty { try emit(.text(delta.text)) }
+                return true
+            }
+            if let scanned {
+                let parsed = try? ChunkJSON.decode(ResponsesStreamEvent.self, from: data)
+                if parsed?.sequenceNumber != scanned.sequenceNumber {
+                    sequenceMismatches.append("\(scanned) ≠ \(String(describing: parsed?.sequenceNumber)) for \(data)")
+                }
+            }
+            var decoder = ResponsesStreamDecoder()
+            let viaDecoder = Self.outcome { try decoder.decode(event, emit: $0) }
+            report.check(data, fast: fast, full: full, decoder: viaDecoder)
+        }
+        #expect(report.mismatches.isEmpty, "\(report.mismatches.count) mismatches: \(report.mismatches.prefix(5))")
+        #expect(sequenceMismatches.isEmpty, "\(sequenceMismatches.prefix(5))")
+        #expect(report.fastHits * 2 > report.cases, "fast path took only \(report.fastHits) of \(report.cases)")
+    }
+
     @Test(
         "String literals: the unescaper equals Foundation (lone surrogates as U+FFFD)",
         arguments: [21, 22] as [UInt64]

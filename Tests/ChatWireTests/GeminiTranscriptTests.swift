@@ -89,7 +89,7 @@ struct GeminiTranscriptTests {
         for (name, expected) in Self.expected {
             let bytes = try Transcript.fixture(name)
             for cut in 0...bytes.count {
-                let outcome = Transcript.decode([bytes[..<cut], bytes[cut...]], with: format)
+                let outcome = try Transcript.decode([bytes[..<cut], bytes[cut...]], with: format)
                 #expect(outcome == expected, "\(name) cut at \(cut)")
                 if outcome != expected { break }
             }
@@ -146,30 +146,5 @@ struct GeminiTranscriptTests {
         let result = Transcript.decode(ServerSentEvent(data: "not json"), with: format)
         let failure: ChatWireError? = if case .failure(let error) = result { error } else { nil }
         #expect(try #require(failure).code == .malformedChunk)
-    }
-}
-
-extension Transcript {
-    /// Parses and decodes `chunks` as one response that ended cleanly.
-    static func decode(_ chunks: [ArraySlice<UInt8>], with format: any ChatWireFormat) -> Outcome {
-        var parser = SSEParser()
-        var decoder = format.makeDecoder()
-        var outcome = Outcome(events: [])
-        do {
-            for chunk in chunks {
-                try chunk.withUnsafeBytes { bytes in
-                    try parser.parse(bytes) { event in
-                        try decoder.decode(event) { outcome.events.append($0) }
-                    }
-                }
-            }
-            parser.finishStream()
-            try decoder.finishStream { outcome.events.append($0) }
-        } catch let error as ChatWireError {
-            outcome.error = error
-        } catch {
-            outcome.error = .serverError(message: "unexpected \(error)")
-        }
-        return outcome
     }
 }

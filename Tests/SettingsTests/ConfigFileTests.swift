@@ -123,7 +123,7 @@ struct ConfigFileTests {
             ("[profiles]\na = 1", "config.toml:2: 'profiles.a' must be a table, not an integer"),
             (
                 "[profiles.a]\nprovider = \"mistral\"",
-                "config.toml:2: 'profiles.a.provider' must be one of openai, anthropic, gemini, sse, not 'mistral'"
+                "config.toml:2: 'profiles.a.provider' must be one of openai, responses, anthropic, gemini, sse, not 'mistral'"
             ),
             (
                 "[defaults]\ncolor = \"sometimes\"",

@@ -1,8 +1,8 @@
 import ChatWire
 import SSE
 
-/// Issue 5's reply-decoding benchmark: `SSEParser` then a ChatWire decoder (OpenAI's, or Gemini's for issue 11),
-/// bytes in, text deltas out.
+/// Issue 5's reply-decoding benchmark: `SSEParser` then a ChatWire decoder (OpenAI chat completions by default,
+/// Gemini's or Responses' for issue 11), bytes in, text deltas out.
 enum DecodeBenchmark {
     /// What a decode produced, checked against the corpus.
     struct Tally: Equatable {
@@ -18,7 +18,7 @@ enum DecodeBenchmark {
     /// - Parameters:
     ///   - stream: The stream's bytes.
     ///   - chunking: How to cut it into chunks.
-    ///   - format: The wire format whose decoder reads it.
+    ///   - format: The wire format whose decoder reads the events.
     ///   - onText: Called with each text delta (a real client appends it to its output).
     /// - Returns: The tally of the chat events.
     /// - Throws: `SSEParserError` or `ChatWireError` if the stream is rejected.
@@ -41,7 +41,7 @@ enum DecodeBenchmark {
                         onText(text)
                     case .done:
                         tally.done = true
-                    case .reasoning, .status, .usage, .finishReason:
+                    case .reasoning, .status, .usage, .finishReason, .incomplete:
                         break
                     }
                 }

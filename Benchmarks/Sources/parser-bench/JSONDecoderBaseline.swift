@@ -72,4 +72,39 @@ enum JSONDecoderBaseline {
         }
         return tally
     }
+
+    private struct ResponsesEvent: Decodable {
+        var type: String
+        var delta: String?
+    }
+
+    /// The same for a Responses stream: one `JSONDecoder.decode` per event, the text from
+    /// `response.output_text.delta`, done at `response.completed`.
+    /// - Parameters:
+    ///   - stream: The stream's bytes.
+    ///   - chunking: How to cut it into chunks.
+    ///   - onText: Called with each non-empty text delta.
+    /// - Returns: The tally of text deltas.
+    /// - Throws: `SSEParserError` or a `DecodingError`.
+    static func decodeResponses(
+        _ stream: UnsafeRawBufferPointer,
+        chunking: Chunking,
+        onText: (String) -> Void = { _ in }
+    ) throws -> DecodeBenchmark.Tally {
+        var parser = SSEParser()
+        let decoder = JSONDecoder()
+        var tally = DecodeBenchmark.Tally()
+        try chunking.forEachChunk(of: stream) { chunk throws(any Error) in
+            try parser.parse(chunk) { event in
+                let parsed = try decoder.decode(ResponsesEvent.self, from: Data(event.data.utf8))
+                if parsed.type == "response.completed" { tally.done = true }
+                if parsed.type == "response.output_text.delta", let text = parsed.delta, !text.isEmpty {
+                    tally.textEvents += 1
+                    tally.textBytes += text.utf8.count
+                    onText(text)
+                }
+            }
+        }
+        return tally
+    }
 }

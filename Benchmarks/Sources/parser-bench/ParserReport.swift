@@ -25,7 +25,7 @@ struct ParserReport {
         progress("generating a \(Format.number(Double(corpusBytes) / 1e6)) MB corpus")
         let corpus = ChunkCorpus(targetBytes: corpusBytes)
         return try corpus.bytes.withUnsafeBytes { stream in
-            try parserSection(corpus, stream) + "\n" + decodingSection(corpus, stream)
+            try parserSection(corpus, stream) + "\n" + decodingSection(corpus, stream) + "\n" + responsesSection()
         } + "\n" + geminiSection()
     }
 
@@ -275,7 +275,7 @@ struct ParserReport {
             + "\(Format.number(corpus.nonASCIITextShare * 100))% of its bytes non-ASCII (CJK, emoji)"
     }
 
-    private func runsNote(_ sampler: Sampler) -> String {
+    func runsNote(_ sampler: Sampler) -> String {
         "Median of \(sampler.runs) runs after \(sampler.warmUpRuns) warm-up; MB = 10⁶ bytes."
     }
 
@@ -284,7 +284,7 @@ struct ParserReport {
     }
 
     /// The timing cells of a row: median, spread, wall and CPU throughput, items/s, ratio, allocations per event.
-    private func figures<Result>(
+    func figures<Result>(
         _ summary: Summary<Result>,
         bytes: Int,
         items: Int?,
@@ -302,7 +302,7 @@ struct ParserReport {
     }
 
     /// "Target …: **met** (…)", judged on the wall-time median; says so when only the CPU time meets it.
-    private static func verdict<Result>(
+    static func verdict<Result>(
         _ target: String,
         _ summary: Summary<Result>,
         bytes: Int,
@@ -319,7 +319,7 @@ struct ParserReport {
         Format.number(summary.minSeconds * 1e3, decimals: 1) + " – " + Format.milliseconds(summary.maxSeconds)
     }
 
-    private func check(_ condition: Bool, _ message: @autoclosure () -> String) throws {
+    func check(_ condition: Bool, _ message: @autoclosure () -> String) throws {
         if !condition { throw VerificationFailure(description: message()) }
     }
 }

@@ -22,7 +22,8 @@ extension EndpointResolver {
                 demo: demo,
                 headers: resolved.headers.map(\.value),
                 maxTokens: resolved.maxTokens?.value,
-                extraBody: resolved.bodyParameters.map(\.value)
+                extraBody: resolved.bodyParameters.map(\.value),
+                background: resolved.background.value
             ),
             environment: [:]
         )

@@ -33,7 +33,7 @@ package struct SettingsOptions: ParsableArguments {
 
     @Option(
         help:
-            "The wire format: openai, anthropic, gemini or sse (default: inferred from the URL and keys, else openai)."
+            "The wire format: openai, responses, anthropic, gemini or sse (default: inferred from the URL and keys, else openai)."
     )
     var provider: ChatProviderKind?
 
@@ -45,6 +45,12 @@ package struct SettingsOptions: ParsableArguments {
 
     @Flag(inversion: .prefixedNo, help: "Print time to first token, tokens, rate, total time and reconnects on stderr.")
     var stats: Bool?
+
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Responses: run the reply in the background, kept by the server, so a dropped stream resumes."
+    )
+    var background: Bool?
 
     @Option(help: ArgumentHelp("Smooth bursty streams to an even typing rate.", valueName: "CPS"))
     var pace: Double?
@@ -85,6 +91,7 @@ package struct SettingsOptions: ParsableArguments {
         layer.pace = pace.map { Sourced($0, from: .flag) }
         layer.maxReconnects = maxReconnects.map { Sourced($0, from: .flag) }
         layer.timeout = timeout.map { Sourced($0, from: .flag) }
+        layer.background = background.map { Sourced($0, from: .flag) }
         return layer
     }
 }

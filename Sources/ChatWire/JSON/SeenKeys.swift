@@ -21,6 +21,8 @@ struct SeenKeys {
         case candidatesTokenCount = 131072
         case thoughtsTokenCount = 262144
         case totalTokenCount = 524288
+        case sequenceNumber = 1_048_576
+        case logprobs = 2_097_152
     }
 
     private var bits: UInt32 = 0

@@ -205,6 +205,44 @@ struct ChunkGenerator {
         return text
     }
 
+    // MARK: Responses
+
+    /// A `response.output_text.delta` event's data, usually well formed.
+    mutating func responsesTextDelta() -> String {
+        let style = random.pick([0, 0, 0, 1, 2])
+        var top: [(String, String)] = []
+        if random.chance(97) {
+            let odd = random.pick([
+                "\"response.completed\"", "\"response.output_text.done\"", "null",
+                "\"response.output_text\\u002edelta\"",
+            ])
+            top.append(("type", random.chance(93) ? "\"response.output_text.delta\"" : odd))
+        }
+        top.append(("item_id", "\"msg_" + stringContents() + "\""))
+        top.append(("output_index", random.pick(["0", "1", "null"])))
+        top.append(("content_index", random.pick(["0", "2"])))
+        if random.chance(95) {
+            let odd = random.pick(["null", "5", "[]", "{}"])
+            top.append(("delta", random.chance(5) ? odd : string(invalid: random.chance(3))))
+        }
+        if random.chance(60) {
+            let odd = random.pick(["null", #"[{"token":"a","logprob":-0.1,"top_logprobs":[]}]"#, "[ ]", "{}"])
+            top.append(("logprobs", random.chance(80) ? "[]" : odd))
+        }
+        if random.chance(95) {
+            let odd = random.pick(["-1", "4.0", "1e3", "null", "\"7\"", "12345678901234567890", "0"])
+            top.append(
+                ("sequence_number", random.chance(90) ? String(Int.random(in: 1...100_000, using: &random)) : odd)
+            )
+        }
+        if random.chance(3) { top.append(("response", random.pick(["null", "{}", "5"]))) }
+        if random.chance(3) { top.append(("obfuscation", string())) }
+        if random.chance(3), let first = top.first { top.append((first.0, string())) }
+        var text = space(style) + object(top, style: style) + space(style)
+        corrupt(&text)
+        return text
+    }
+
     // MARK: Breakage
 
     /// Breaks the text now and then: truncation, garbage after it, a trailing comma, a flipped byte.

@@ -31,26 +31,40 @@ enum Transcript {
 
     /// Parses and decodes `bytes` as one response that ended cleanly.
     static func decode(_ bytes: [UInt8], with format: any ChatWireFormat, split: Split) throws -> Outcome {
+        var generator = SeededGenerator(seed: UInt64(bytes.count))
+        var chunks: [ArraySlice<UInt8>] = []
+        var offset = 0
+        while offset < bytes.count {
+            let size: Int
+            switch split {
+            case .whole: size = bytes.count
+            case .byteByByte: size = 1
+            case .random: size = Int.random(in: 1...64, using: &generator)
+            }
+            let end = min(offset + size, bytes.count)
+            chunks.append(bytes[offset..<end])
+            offset = end
+        }
+        return try decode(chunks, with: format)
+    }
+
+    /// Parses and decodes `bytes` cut in two at `offset`, as one response that ended cleanly.
+    static func decode(_ bytes: [UInt8], with format: any ChatWireFormat, splitAt offset: Int) throws -> Outcome {
+        try decode([bytes[..<offset], bytes[offset...]], with: format)
+    }
+
+    /// Parses and decodes the chunks of one response that ended cleanly.
+    static func decode(_ chunks: [ArraySlice<UInt8>], with format: any ChatWireFormat) throws -> Outcome {
         var parser = SSEParser()
         var decoder = format.makeDecoder()
         var outcome = Outcome(events: [])
-        var generator = SeededGenerator(seed: UInt64(bytes.count))
-        var offset = 0
         do {
-            while offset < bytes.count {
-                let size: Int
-                switch split {
-                case .whole: size = bytes.count
-                case .byteByByte: size = 1
-                case .random: size = Int.random(in: 1...64, using: &generator)
-                }
-                let end = min(offset + size, bytes.count)
-                try bytes[offset..<end].withUnsafeBytes { chunk in
+            for chunk in chunks {
+                try chunk.withUnsafeBytes { chunk in
                     try parser.parse(chunk) { event in
                         try decoder.decode(event) { outcome.events.append($0) }
                     }
                 }
-                offset = end
             }
             parser.finishStream()
             try decoder.finishStream { outcome.events.append($0) }
