@@ -3,7 +3,6 @@ import ChatClient
 import ChatWire
 import DemoServerKit
 import Foundation
-import SSEClient
 import Settings
 import TerminalUI
 
@@ -80,8 +79,6 @@ package struct ChatCommand: AsyncParsableCommand {
     }
 
     package func run() async throws {
-        // A chat always connects: URLSession's set-up runs while settings load and the conversation log opens.
-        EventSource.warmUpNetworking()
         let environment = ProcessInfo.processInfo.environment
         let stdinIsTerminal = isatty(0) == 1
         let stdoutIsTerminal = isatty(1) == 1

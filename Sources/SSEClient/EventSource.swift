@@ -34,13 +34,6 @@ package final class EventSource: Sendable {
     package func events() -> EventSourceEvents {
         EventSourceEvents(updates: updates())
     }
-
-    /// Starts the networking stack's one-time set-up in the background (URLSession's first session and task cost
-    /// 2–8 ms on Linux), so a process that is about to connect pays it while it does its own start-up. Sends nothing;
-    /// calling it more than once, or never, is harmless.
-    package static func warmUpNetworking() {
-        URLSessionTransport.warmUp()
-    }
 }
 
 /// The async sequence of an `EventSource`'s updates; see `EventSource.updates()`.

@@ -36,18 +36,6 @@ final class URLSessionTransport: Sendable {
         session = URLSession(configuration: configuration, delegate: router, delegateQueue: queue)
     }
 
-    /// Does URLSession's one-time, per-process set-up now, on the control queue: the first session and the first
-    /// task of a process cost 2–8 ms on Linux (libcurl and URLSession's work queue; the next ones well under 0.1 ms),
-    /// so starting it early overlaps that with the caller's own start-up (settings, the conversation log) instead of
-    /// delaying the first request. Sends nothing.
-    static func warmUp() {
-        controlQueue.async {
-            let session = URLSession(configuration: .ephemeral)
-            if let url = URL(string: "http://127.0.0.1/") { session.dataTask(with: url).cancel() }
-            session.invalidateAndCancel()
-        }
-    }
-
     deinit {
         let session = session
         Self.controlQueue.async { session.invalidateAndCancel() }

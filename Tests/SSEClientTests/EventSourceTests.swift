@@ -30,19 +30,6 @@ struct EventSourceTests {
         #expect(request.header("Last-Event-ID") == nil)
     }
 
-    @Test("warming up the networking stack sends nothing, and the streams after it work (twice, harmlessly)")
-    func warmUpThenStream() async throws {
-        let server = try streamServer { _, _ in ["data: after warm-up\n\n"] }
-        EventSource.warmUpNetworking()
-        EventSource.warmUpNetworking()
-        var configuration = EventSourceConfiguration(url: server.url("/warm"))
-        configuration.maxReconnects = 0
-        let result = await collect(configuration)
-        #expect(result.error == nil)
-        #expect(result.events.map(\.data) == ["after warm-up"])
-        #expect(server.requests.map(\.target) == ["/warm"])
-    }
-
     @Test("a POST carries its body, extra headers and the caller's Last-Event-ID")
     func postWithBody() async throws {
         let server = try streamServer { _, request in
