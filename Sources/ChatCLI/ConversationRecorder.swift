@@ -72,7 +72,7 @@ final class ConversationRecorder {
             } else {
                 let first = conversation.entries.first { $0.role == .user }?.content ?? ""
                 let record = StoredConversation(
-                    title: StoredConversation.title(from: first),
+                    title: StoredConversation.title(from: FileAttachment.titleText(of: first)),
                     profile: origin.profile,
                     provider: origin.provider,
                     url: origin.url,

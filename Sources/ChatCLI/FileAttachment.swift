@@ -78,6 +78,37 @@ struct FileAttachment: Sendable, Equatable {
         return ticks + padding + oneLine + padding + ticks
     }
 
+    /// What a kept conversation is titled by when its first message may start with attached files: the prompt after
+    /// the file blocks `compose` wrote, or the files' names when there is no prompt; the message itself otherwise.
+    /// - Parameter message: The first user message.
+    /// - Returns: The text to make the title from.
+    static func titleText(of message: String) -> String {
+        var lines = message.split(separator: "\n", omittingEmptySubsequences: false)[...]
+        var names: [String] = []
+        while let heading = lines.first, let name = fileName(inHeading: heading), lines.count >= 2 {
+            let opening = lines[lines.startIndex + 1]
+            let fence = opening.prefix { $0 == "`" }
+            guard fence.count >= 3 else { break }
+            guard let closing = lines.dropFirst(2).firstIndex(where: { $0 == fence }) else { break }
+            names.append(name)
+            lines = lines[(closing + 1)...].drop { $0.isEmpty }
+        }
+        guard !names.isEmpty else { return message }
+        let prompt = lines.joined(separator: "\n")
+        return prompt.isEmpty ? names.joined(separator: ", ") : prompt
+    }
+
+    /// The name in a block's heading line (`` `name`: ``, the code span `codeSpan` writes), or `nil`.
+    private static func fileName(inHeading line: Substring) -> String? {
+        guard line.hasPrefix("`"), line.hasSuffix("`:") else { return nil }
+        let ticks = line.prefix { $0 == "`" }.count
+        let inner = line.dropFirst(ticks).dropLast(ticks + 1)
+        guard line.count >= 2 * ticks + 1, line.dropLast().suffix(ticks).allSatisfy({ $0 == "`" }) else { return nil }
+        let name =
+            inner.hasPrefix(" ") && inner.hasSuffix(" ") && inner.count >= 2 ? inner.dropFirst().dropLast() : inner
+        return name.isEmpty ? nil : String(name)
+    }
+
     private static func longestBacktickRun(in text: String) -> Int {
         var longest = 0
         var run = 0

@@ -87,4 +87,21 @@ struct FileAttachmentTests {
     func sizes(count: Int, expected: String) {
         #expect(FileAttachment.describe(byteCount: count) == expected)
     }
+
+    @Test("a kept conversation is titled by the prompt after the files, or by the files' names without one")
+    func titleText() {
+        let swift = FileAttachment(name: "Sources/main.swift", text: "let a = 1\n```\nnot a fence end\n")
+        let odd = FileAttachment(name: "`odd` name", text: "x")
+        #expect(
+            FileAttachment.titleText(of: FileAttachment.compose(prompt: "explain this", attachments: [swift, odd]))
+                == "explain this"
+        )
+        #expect(
+            FileAttachment.titleText(of: FileAttachment.compose(prompt: "", attachments: [swift, odd]))
+                == "Sources/main.swift, `odd` name"
+        )
+        for message in ["plain prompt", "`code`: not a file\nmore", "```swift\nx\n```\nafter", ""] {
+            #expect(FileAttachment.titleText(of: message) == message)
+        }
+    }
 }

@@ -122,6 +122,10 @@ struct FileOptionTests {
                 "`\(path)`:\n```\nthe code word is kiwi\n```\n\nremember", "ok", "which word?",
             ]
         )
+        // The kept conversation is titled by the prompt, not by the file's heading.
+        let list = try await runner.run(["log", "list"], environment: openAIEnvironment(server))
+        #expect(list.stdoutText.contains("remember"), "\(list.stdoutText)")
+        #expect(!list.stdoutText.contains("fact.txt"), "\(list.stdoutText)")
     }
 
     @Test(
