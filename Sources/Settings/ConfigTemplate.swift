@@ -29,6 +29,15 @@ package enum ConfigTemplate {
         # api_key_cmd = ["pass", "show", "anthropic/api-key"]   # run without a shell; its stdout is the key
         # system_file = "prompts/claude.txt"      # relative to this file's folder
 
+        # [profiles.gemini]
+        # provider = "gemini"                     # key from GEMINI_API_KEY (or GOOGLE_API_KEY)
+        # model = "gemini-2.5-flash"
+
+        # [profiles.long]
+        # provider = "responses"                  # OpenAI's Responses API
+        # model = "o3"
+        # background = true                       # the server keeps the reply: a dropped stream resumes
+
         # [profiles.local]
         # url = "http://localhost:11434/v1"       # Ollama's OpenAI-compatible API
         # model = "llama3.2"

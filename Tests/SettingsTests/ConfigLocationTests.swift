@@ -1,3 +1,4 @@
+import ChatWire
 import Settings
 import Testing
 
@@ -27,5 +28,21 @@ struct ConfigLocationTests {
         #expect(file.profiles.isEmpty)
         #expect(file.defaults == SettingsLayer())
         #expect(file.plainKeyLine == nil)
+    }
+
+    @Test("The template's examples, uncommented, parse: every profile it shows is valid")
+    func uncommentedTemplate() throws {
+        let uncommented = ConfigTemplate.text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let body = line.drop { $0 == " " }
+            guard body.hasPrefix("# ") else { return String(line) }
+            let rest = body.dropFirst(2)
+            let isSetting = rest.hasPrefix("[") || rest.contains(" = ")
+            return isSetting && !rest.hasPrefix("api_key =") ? String(rest) : String(line)
+        }.joined(separator: "\n")
+        let file = try ConfigFile.parse(uncommented, path: "/c.toml", home: "/h")
+        #expect(Set(file.profiles.keys) == ["openai", "claude", "gemini", "long", "local"])
+        #expect(file.profiles["gemini"]?.provider?.value == .gemini)
+        #expect(file.profiles["long"]?.provider?.value == .responses)
+        #expect(file.profiles["long"]?.background?.value == true)
     }
 }
