@@ -58,13 +58,13 @@ let package = Package(
         // Markdown rendering throughput and linearity (docs/PERFORMANCE.md); run by hand, not by scripts/bench.
         .executableTarget(
             name: "render-bench",
-            dependencies: [.product(name: "TerminalUI", package: "ssechat")],
+            dependencies: ["BenchSupport", .product(name: "TerminalUI", package: "ssechat")],
             packageAccess: false,
             swiftSettings: settings
         ),
         .executableTarget(
             name: "markdown-bench",
-            dependencies: [.product(name: "Markdown", package: "ssechat")],
+            dependencies: ["BenchSupport", .product(name: "Markdown", package: "ssechat")],
             packageAccess: false,
             swiftSettings: settings
         ),

@@ -2,24 +2,10 @@
 // pieces and whole, in thread CPU time, next to a do-nothing line splitter fed the same pieces (the floor on this
 // machine). `--scaling` times repeated pathological units at growing sizes (linearity check); `--whole` skips the
 // piece runs. Run: `swift run -c release --package-path Benchmarks markdown-bench`.
-import Glibc
+import BenchSupport
 import Markdown
 
-func cpuSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
-/// Feeds ~10 MB of LLM-style Markdown to the parser in 1–8-byte pieces and prints the throughput.
-struct LCG {
-    var state: UInt64 = 42
-    mutating func next(_ bound: Int) -> Int {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
-        return Int((state >> 33) % UInt64(bound))
-    }
-}
-var random = LCG()
+var random = SplitMix64(seed: 42)
 
 let blocks = [
     "## Setting up the project\n\n",
@@ -35,14 +21,14 @@ let blocks = [
 ]
 var document = ""
 while document.utf8.count < 10_000_000 {
-    document += blocks[random.next(blocks.count)]
+    document += blocks[random.next(in: 0...blocks.count - 1)]
 }
 var pieces: [Substring] = []
 let utf8 = Array(document.utf8)
 var offset = 0
 var index = document.startIndex
 while offset < utf8.count {
-    var length = min(1 + random.next(8), utf8.count - offset)
+    var length = min(1 + random.next(in: 0...7), utf8.count - offset)
     while offset + length < utf8.count, utf8[offset + length] & 0xC0 == 0x80 {
         length += 1
     }
@@ -71,12 +57,12 @@ struct TrivialSplitter {
     }
 }
 for _ in 1...2 {
-    let cpuStart = cpuSeconds()
+    let cpuStart = ThreadCPUClock.seconds
     var splitter = TrivialSplitter()
     for piece in pieces {
         splitter.feed(piece)
     }
-    let cpu = cpuSeconds() - cpuStart
+    let cpu = ThreadCPUClock.seconds - cpuStart
     print("floor: a do-nothing line splitter, \(splitter.lines) lines: CPU \(cpu) s (\(megabytes / cpu) MB/s)")
 }
 if CommandLine.arguments.contains("--scaling") {
@@ -84,30 +70,30 @@ if CommandLine.arguments.contains("--scaling") {
         var line = "\(unit.debugDescription):"
         for size in [25_000, 50_000, 100_000, 200_000] {
             let input = String(repeating: unit, count: size)
-            let start = cpuSeconds()
+            let start = ThreadCPUClock.seconds
             var parser = MarkdownParser()
             var events: [MarkdownEvent] = []
             parser.feed(input, into: &events)
             parser.finish(into: &events)
-            line += " \(size): \(Int((cpuSeconds() - start) * 1000)) ms"
+            line += " \(size): \(Int((ThreadCPUClock.seconds - start) * 1000)) ms"
         }
         print(line)
     }
 }
 let wholeOnly = CommandLine.arguments.contains("--whole")
 for run in 1...(wholeOnly ? 8 : 2) {
-    let cpuStart = cpuSeconds()
+    let cpuStart = ThreadCPUClock.seconds
     var parser = MarkdownParser()
     var events: [MarkdownEvent] = []
     parser.feed(document, into: &events)
     parser.finish(into: &events)
-    let cpu = cpuSeconds() - cpuStart
+    let cpu = ThreadCPUClock.seconds - cpuStart
     print("whole document in one piece: \(events.count) events; CPU \(cpu) s (\(megabytes / cpu) MB/s)")
 }
 for run in 1...3 where !wholeOnly {
     let clock = ContinuousClock()
     var count = 0
-    let cpuStart = cpuSeconds()
+    let cpuStart = ThreadCPUClock.seconds
     let elapsed = clock.measure {
         var parser = MarkdownParser()
         var events: [MarkdownEvent] = []
@@ -119,7 +105,7 @@ for run in 1...3 where !wholeOnly {
         parser.finish(into: &events)
         count += events.count
     }
-    let cpu = cpuSeconds() - cpuStart
+    let cpu = ThreadCPUClock.seconds - cpuStart
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     print(
         "run \(run): \(megabytes) MB in \(pieces.count) pieces, \(count) events; wall \(seconds) s "

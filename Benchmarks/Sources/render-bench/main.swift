@@ -3,22 +3,9 @@
 // reaches it, in thread CPU time. Baselines in the same run: the same renderer with Markdown off (the typewriter),
 // and copying the pieces' bytes. `--scale` checks linearity: 1 MB and 10 MB of the same text, time ratio.
 // Run: `swift run -c release --package-path Benchmarks render-bench [--scale]`.
-import Glibc
+import BenchSupport
 import TerminalUI
 
-func cpuSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
-struct LCG {
-    var state: UInt64 = 7
-    mutating func next(_ bound: Int) -> Int {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
-        return Int((state >> 33) % UInt64(bound))
-    }
-}
 
 let blocks = [
     "## Setting up the project\n\n",
@@ -35,14 +22,14 @@ let blocks = [
 
 /// About `bytes` of Markdown, cut into 1–8-byte pieces (never inside a UTF-8 sequence).
 func pieces(bytes: Int) -> (pieces: [String], megabytes: Double) {
-    var random = LCG()
+    var random = SplitMix64(seed: 7)
     var document = ""
-    while document.utf8.count < bytes { document += blocks[random.next(blocks.count)] }
+    while document.utf8.count < bytes { document += blocks[random.next(in: 0...blocks.count - 1)] }
     var result: [String] = []
     var scalars = document.unicodeScalars[...]
     while !scalars.isEmpty {
         var taken = 0
-        var budget = 1 + random.next(8)
+        var budget = 1 + random.next(in: 0...7)
         var end = scalars.startIndex
         while end < scalars.endIndex, budget > 0 {
             budget -= String(scalars[end]).utf8.count
@@ -59,7 +46,7 @@ func pieces(bytes: Int) -> (pieces: [String], megabytes: Double) {
 func render(_ pieces: [String], markdown: Bool) -> (seconds: Double, bytes: Int) {
     var renderer = ReplyRenderer(.init(mode: .terminal, color: true, columns: 80, markdown: markdown))
     var written = 0
-    let start = cpuSeconds()
+    let start = ThreadCPUClock.seconds
     var now = Duration.zero
     for piece in pieces {
         renderer.text(piece, at: now)
@@ -72,18 +59,18 @@ func render(_ pieces: [String], markdown: Bool) -> (seconds: Double, bytes: Int)
     renderer.drain(at: now) { action in
         if case .stdout(let bytes) = action { written += bytes.count }
     }
-    return (cpuSeconds() - start, written)
+    return (ThreadCPUClock.seconds - start, written)
 }
 
 func copyFloor(_ pieces: [String]) -> Double {
     var sink: [UInt8] = []
     sink.reserveCapacity(1 << 20)
-    let start = cpuSeconds()
+    let start = ThreadCPUClock.seconds
     for piece in pieces {
         sink.append(contentsOf: piece.utf8)
         if sink.count > 1 << 20 { sink.removeAll(keepingCapacity: true) }
     }
-    return cpuSeconds() - start
+    return ThreadCPUClock.seconds - start
 }
 
 func fixed(_ value: Double) -> String {
