@@ -54,6 +54,19 @@ package final class ConversationStore: Sendable {
                 _ = ssechat_sqlite_keep_wal_on_close(db.sqliteConnection)
                 try db.execute(sql: "PRAGMA wal_autocheckpoint = 128")
             }
+            // Processes opening the database at once open, check and migrate it one after the other: an exclusive
+            // flock(2) on the file (independent of SQLite's own fcntl locks) is held from the open to the end of the
+            // migration. Two first opens of a new file would otherwise both hold a shared lock while each switches it
+            // to WAL, a deadlock SQLite answers with an immediate "database is locked", busy timeout or not; and
+            // none reads the schema while another is creating it.
+            let lock = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+            if lock >= 0 { _ = flock(lock, LOCK_EX) }
+            defer {
+                if lock >= 0 {
+                    _ = flock(lock, LOCK_UN)
+                    Glibc.close(lock)
+                }
+            }
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             let store = ConversationStore(path: path, writer: queue)
             try store.migrate()
@@ -75,18 +88,8 @@ package final class ConversationStore: Sendable {
         }
     }
 
+    /// Brings the schema up to date (`open(at:)` holds the file's lock around it).
     private func migrate() throws {
-        // Processes opening the database at once check and migrate it one after the other: an exclusive flock(2) on
-        // the database file (independent of SQLite's own fcntl locks) is held from the check to the end of the
-        // migration, so none reads the schema while another is creating it.
-        let lock = path.map { Glibc.open($0, O_RDONLY | O_CLOEXEC) } ?? -1
-        if lock >= 0 { _ = flock(lock, LOCK_EX) }
-        defer {
-            if lock >= 0 {
-                _ = flock(lock, LOCK_UN)
-                Glibc.close(lock)
-            }
-        }
         let migrator = Self.migrator
         let (superseded, complete) = try writer.writeWithoutTransaction { db in
             (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))

@@ -1,6 +1,7 @@
 import ConversationStore
 import Foundation
 import GRDB
+import Synchronization
 import TestSupport
 import Testing
 
@@ -87,6 +88,23 @@ struct StoreFileTests {
         let counts = try ConversationStore.open(at: path).counts()
         #expect(counts.conversations == 4)
         #expect(counts.messages == 100)
+    }
+
+    @Test("Many first opens of the same new file at the same instant all succeed (none is told it is locked)")
+    func simultaneousFirstOpens() throws {
+        let folder = try PTYTemporaryDirectory(prefix: "ssechat-store")
+        for round in 0..<30 {
+            let path = folder.file("fresh-\(round).db")
+            let failures = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 6) { _ in
+                do {
+                    _ = try ConversationStore.open(at: path)
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }
+            #expect(failures.withLock { $0 }.isEmpty, "round \(round): \(failures.withLock { $0 })")
+        }
     }
 
     @Test("Credentials are stripped from kept URLs")
