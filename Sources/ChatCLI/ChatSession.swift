@@ -21,8 +21,7 @@ final class ChatSession {
     /// The user's message is kept in the log before the request goes out, the reply when it ends.
     func send(_ text: String) async -> TurnResult {
         conversation.addUser(text)
-        await recorder?.willSend(conversation, model: model)
-        let result = await streamReply()
+        let result = await streamReply { [self] in await recorder?.willSend(conversation, model: model) }
         recorder?.didReply(result, conversation: conversation, model: model)
         return result
     }
@@ -51,10 +50,15 @@ final class ChatSession {
     }
 
     /// Streams a reply to the conversation as it stands (its last entry is the user's).
-    private func streamReply() async -> TurnResult {
+    /// - Parameter beforeSending: What must be done before the request goes out, while the connection is set up.
+    private func streamReply(beforeSending: () async -> Void) async -> TurnResult {
         var current = endpoint
         current.model = conversation.model ?? endpoint.model
-        let result = await runner.run(endpoint: current, messages: conversation.messages)
+        let result = await runner.run(
+            endpoint: current,
+            messages: conversation.messages,
+            beforeSending: beforeSending
+        )
         lastStats = result.stats
         if case .failed = result.end, result.text.isEmpty {
             _ = conversation.popLastUserTurnKeepingText()

@@ -1,5 +1,6 @@
 import ChatClient
 import ChatWire
+import SSEClient
 import Synchronization
 
 /// What one turn produced.
@@ -47,11 +48,21 @@ final class TurnRunner: Sendable {
     }
 
     /// Sends `messages` and streams the reply.
-    func run(endpoint: ChatEndpoint, messages: [ChatMessage]) async -> TurnResult {
+    /// - Parameters:
+    ///   - endpoint: Where to send them.
+    ///   - messages: The conversation, ending with the user's turn.
+    ///   - beforeSending: Work that must be done before the request goes out (keeping the user's message); it runs
+    ///     while the connection is set up, and the request waits for it.
+    func run(
+        endpoint: ChatEndpoint,
+        messages: [ChatMessage],
+        beforeSending: () async -> Void = {}
+    ) async -> TurnResult {
         let style = style
         let options = options
         let widthWatcher = widthWatcher
         let keepsReplyText = keepsReplyText
+        let gate = RequestGate()
         // The task is created and recorded under one lock, so a Ctrl-C that arrives as the reply starts always finds
         // it (the SIGINT handler's cancelCurrentTurn() waits for the lock).
         let task = current.withLock { current in
@@ -61,12 +72,14 @@ final class TurnRunner: Sendable {
                     columns: widthWatcher?.columns ?? 80,
                     keepsText: keepsReplyText
                 )
-                let stream = ChatReplyStream(endpoint: endpoint, messages: messages, options: options)
+                let stream = ChatReplyStream(endpoint: endpoint, messages: messages, options: options, gate: gate)
                 return await driver.play(stream, columns: { widthWatcher?.columns })
             }
             current = task
             return task
         }
+        await beforeSending()
+        gate.open()
         let result = await task.value
         current.withLock { $0 = nil }
         if result.end == .interrupted, let replyID = result.keptReplyID {

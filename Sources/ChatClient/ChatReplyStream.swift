@@ -19,6 +19,7 @@ package struct ChatReplyStream: AsyncSequence, Sendable {
     let messages: [ChatMessage]
     let options: ChatReplyOptions
     let clock: any Clock<Duration>
+    let gate: RequestGate?
 
     /// Creates the stream of one reply; nothing is sent until it is iterated.
     /// - Parameters:
@@ -26,16 +27,19 @@ package struct ChatReplyStream: AsyncSequence, Sendable {
     ///   - messages: The conversation, ending with the user's turn.
     ///   - options: Timeouts, resumption and retries.
     ///   - clock: The clock for waits.
+    ///   - gate: When set, the request waits for it to open (the connection is set up meanwhile).
     package init(
         endpoint: ChatEndpoint,
         messages: [ChatMessage],
         options: ChatReplyOptions = ChatReplyOptions(),
-        clock: any Clock<Duration> = ContinuousClock()
+        clock: any Clock<Duration> = ContinuousClock(),
+        gate: RequestGate? = nil
     ) {
         self.endpoint = endpoint
         self.messages = messages
         self.options = options
         self.clock = clock
+        self.gate = gate
     }
 
     package func makeAsyncIterator() -> Iterator {
@@ -122,6 +126,7 @@ final class ChatReplyDriver: @unchecked Sendable {
         for header in request.headers { configuration.headers[header.name] = header.value }
         configuration.lastEventID = point?.lastEventID ?? ""
         configuration.idleTimeout = stream.options.idleTimeout
+        configuration.gate = stream.gate
         if let limit = stream.options.maxLineLength { configuration.limitLines(to: limit) }
         // One connection: every reconnection is the machine's decision.
         configuration.maxReconnects = 0

@@ -36,6 +36,8 @@ package struct EventSourceConfiguration: Sendable {
     package var acceptsJSONDocument = false
     /// Bytes buffered ahead of the consumer before the connection is paused (backpressure).
     package var highWaterMark: Int = 1 << 20
+    /// When set, the first request waits for this gate to open, after the connection is set up.
+    package var gate: RequestGate?
 
     /// Creates a configuration for a GET stream.
     /// - Parameter url: The stream's URL.

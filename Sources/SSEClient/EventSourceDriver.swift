@@ -76,6 +76,10 @@ final class EventSourceDriver: @unchecked Sendable {
         pending.append(.connecting(attempt: machine.reconnects, lastEventID: parser.lastEventID))
         let transport = self.transport ?? URLSessionTransport()
         self.transport = transport
+        if let gate = configuration.gate {
+            await gate.wait()
+            try Task.checkCancellation()
+        }
         var request = machine.attemptStarted()
         while true {
             let endpoint = machine.endpoint

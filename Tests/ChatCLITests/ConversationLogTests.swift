@@ -1,5 +1,6 @@
 import ConversationStore
 import Foundation
+import Synchronization
 import TestSupport
 import Testing
 
@@ -39,6 +40,27 @@ struct ConversationLogTests {
         #expect(reply.duration != nil)
         #expect(reply.resumptions == 0)
         #expect(messages[0].status == nil)
+    }
+
+    @Test("The user's message is kept before the request reaches the server")
+    func keptBeforeSending() async throws {
+        let runner = try SSEChatRunner()
+        let path = runner.databasePath
+        let keptOnArrival = Mutex<[String]?>(nil)
+        let events = Transcript.openAI(["ok"])
+        let server = try TranscriptServer(
+            .custom { _, writer in
+                let texts = try? ConversationStore.open(at: path).list(limit: 10).flatMap { summary in
+                    try ConversationStore.open(at: path).messages(in: summary.conversation.id).map(\.text)
+                }
+                keptOnArrival.withLock { $0 = texts ?? [] }
+                writer.writeEventStreamHead()
+                writer.write(events.joined())
+            }
+        )
+        let result = try await runner.run(["--once", "remember me"], environment: openAIEnvironment(server))
+        #expect(result.exitCode == 0, "\(result.stderrText)")
+        #expect(keptOnArrival.withLock { $0 } == ["remember me"])
     }
 
     @Test("Scripted stdin keeps one conversation with every turn; --json is kept the same way")
