@@ -129,7 +129,7 @@ package struct ChatCommand: AsyncParsableCommand {
             runner: TurnRunner(
                 options: replyOptions(loaded.resolved),
                 style: outputStyle(loaded.resolved, stdoutIsTerminal: stdoutIsTerminal, environment: environment),
-                keepsReplyText: mode.keepsConversation || log.isLogging
+                keepsReplyText: mode.keepsConversation
             )
         )
         memory.attach(to: session, endpoint: remote)

@@ -21,8 +21,12 @@ final class ChatSession {
     /// The user's message is kept in the log before the request goes out, the reply when it ends.
     func send(_ text: String) async -> TurnResult {
         conversation.addUser(text)
-        let result = await streamReply { [self] in await recorder?.willSend(conversation, model: model) }
-        recorder?.didReply(result, conversation: conversation, model: model)
+        // A reply not kept whole (one-shot mode) that is logged goes to the log in parts as it streams.
+        let spool = runner.keepsReplyText || recorder == nil ? nil : ReplySpool()
+        let result = await streamReply(spool: spool) { [self] in
+            await recorder?.willSend(conversation, model: model, spool: spool)
+        }
+        recorder?.didReply(result, spool: spool, conversation: conversation, model: model)
         return result
     }
 
@@ -50,17 +54,20 @@ final class ChatSession {
     }
 
     /// Streams a reply to the conversation as it stands (its last entry is the user's).
-    /// - Parameter beforeSending: What must be done before the request goes out, while the connection is set up.
-    private func streamReply(beforeSending: () async -> Void) async -> TurnResult {
+    /// - Parameters:
+    ///   - spool: Where the reply goes in parts as it streams, if anywhere.
+    ///   - beforeSending: What must be done before the request goes out, while the connection is set up.
+    private func streamReply(spool: ReplySpool?, beforeSending: () async -> Void) async -> TurnResult {
         var current = endpoint
         current.model = conversation.model ?? endpoint.model
         let result = await runner.run(
             endpoint: current,
             messages: conversation.messages,
+            spool: spool,
             beforeSending: beforeSending
         )
         lastStats = result.stats
-        if case .failed = result.end, result.text.isEmpty {
+        if case .failed = result.end, result.text.isEmpty, !result.spooledText {
             _ = conversation.popLastUserTurnKeepingText()
         } else {
             conversation.addAssistant(result.text, end: result.end)

@@ -4,8 +4,8 @@ import ConversationStore
 import Foundation
 
 /// Keeps a session's turns in the conversation log as they happen: the user's message before the request goes
-/// out, the reply when it ends (partial ones included). Each is one short write; nothing is held open while a
-/// reply streams.
+/// out, the reply when it ends (partial ones included; a one-shot reply in parts as it streams, through a
+/// `ReplySpool`). Each is one short write; nothing is held open while a reply streams.
 ///
 /// The first failure to write is reported once on stderr and ends logging for the run (`failed` then makes the
 /// exit status 1); the chat itself carries on untouched.
@@ -54,8 +54,16 @@ final class ConversationRecorder {
         rowIDs = []
     }
 
-    /// Keeps the entries not kept yet (the user's new message; after `/load`, the loaded ones too).
-    func willSend(_ conversation: Conversation, model: String?) async {
+    /// Keeps the entries not kept yet (the user's new message; after `/load`, the loaded ones too), then points
+    /// `spool`, if any, at the conversation.
+    func willSend(_ conversation: Conversation, model: String?, spool: ReplySpool? = nil) async {
+        await keepPending(conversation, model: model)
+        if let spool, let store, let conversationID {
+            spool.arm(.init(store: store, conversationID: conversationID, model: model, system: conversation.system))
+        }
+    }
+
+    private func keepPending(_ conversation: Conversation, model: String?) async {
         if let opening {
             self.opening = nil
             switch await opening.value {
@@ -86,12 +94,21 @@ final class ConversationRecorder {
         }
     }
 
-    /// Keeps a reply; `conversation` is the session's after the reply was added (or its prompt dropped).
-    func didReply(_ result: TurnResult, conversation: Conversation, model: String?) {
+    /// Keeps a reply (or ends one `spool` began); `conversation` is the session's after the reply was added (or
+    /// its prompt dropped).
+    func didReply(_ result: TurnResult, spool: ReplySpool? = nil, conversation: Conversation, model: String?) {
         guard let store, let conversationID else { return }
         let message = TurnRecord.reply(result, at: now())
+        let spooled = spool?.written ?? ReplySpool.Written()
         attempt {
-            let ids = try store.append([message], to: conversationID, model: model, system: conversation.system)
+            if let error = spooled.error { throw error }
+            let ids: [Int64]
+            if let messageID = spooled.messageID {
+                try store.finishReply(messageID, in: conversationID, with: message)
+                ids = [messageID]
+            } else {
+                ids = try store.append([message], to: conversationID, model: model, system: conversation.system)
+            }
             if conversation.entries.count > rowIDs.count {
                 rowIDs += ids
             } else {

@@ -50,7 +50,7 @@ package struct RenderCommand: AsyncParsableCommand {
             stdoutIsTerminal: stdoutIsTerminal
         )
         let columns = width ?? (stdoutIsTerminal ? TerminalSize.current(fd: 1).columns : 80)
-        let driver = ReplyDriver(style: style, columns: columns, keepsText: false)
+        let driver = ReplyDriver(style: style, columns: columns, keeping: .nothing)
         let input = StandardInputText()
         let task = Task {
             var pieces = input.pieces.makeAsyncIterator()

@@ -13,14 +13,26 @@ import TerminalUI
 /// ```
 /// Updates that arrive in one burst (`hasBufferedUpdates`) are rendered together and written in one `write(2)`
 /// per stream. `--json` has no renderer: each update becomes one JSON line. The driver also keeps what the turn
-/// needs afterwards: the reply's text and reasoning (unless told not to: one-shot mode with `--no-log` keeps memory
-/// flat) and its stats.
+/// needs afterwards: the reply's text and reasoning, as `Keeping` says, and its stats.
 final class ReplyDriver: Sendable {
+    /// What the driver keeps of the reply's text and reasoning for after the turn.
+    enum Keeping: Sendable {
+        /// Nothing: a one-shot reply that is not logged (memory stays flat).
+        case nothing
+        /// All of it: the conversation goes on with it.
+        case whole
+        /// Parts of `ReplySpool.partBytes` go to the spool as they arrive, and only the rest is kept: a logged
+        /// one-shot reply (memory stays flat).
+        case spooled(ReplySpool)
+    }
+
     private struct State {
         var renderer: ReplyRenderer
         var json: [UInt8] = []
         var text = ""
         var reasoning = ""
+        /// Whether parts of the text went to a spool (then `text` and `reasoning` are only the rest).
+        var spooledText = false
         var stats = ChatStats()
         var end: ReplyEnd?
         /// The finish reason that says the reply reached the token limit, for its mark.
@@ -36,7 +48,7 @@ final class ReplyDriver: Sendable {
     }
 
     private let style: ChatOutputStyle
-    private let keepsText: Bool
+    private let keeping: Keeping
     private let state: Mutex<State>
     private let elapsed: @Sendable () -> Duration
     private let sleep: @Sendable (Duration) async throws -> Void
@@ -47,20 +59,20 @@ final class ReplyDriver: Sendable {
     /// - Parameters:
     ///   - style: How the reply is shown.
     ///   - columns: The terminal width in cells.
-    ///   - keepsText: Whether to keep the reply's text for the conversation.
+    ///   - keeping: What to keep of the reply's text.
     ///   - clock: The clock the renderer's times come from and its wake-ups sleep on.
     ///   - output: Where stdout bytes go.
     ///   - errorOutput: Where stderr bytes go.
     init<C: Clock<Duration>>(
         style: ChatOutputStyle,
         columns: Int,
-        keepsText: Bool,
+        keeping: Keeping,
         clock: C = ContinuousClock(),
         output: StandardStream = .output,
         errorOutput: StandardStream = .error
     ) {
         self.style = style
-        self.keepsText = keepsText
+        self.keeping = keeping
         self.output = output
         self.errorOutput = errorOutput
         let mode: Typewriter.Mode =
@@ -120,6 +132,9 @@ final class ReplyDriver: Sendable {
                     if let width { state.renderer.resize(columns: width) }
                     present(update, at: now, into: &state)
                 }
+                if case .spooled(let spool) = keeping, let part = state.withLock({ Self.takePart(from: &$0) }) {
+                    spool.write(text: part.text, reasoning: part.reasoning)
+                }
                 if !hasBufferedUpdates() { perform { _ in } }
                 if case .finished = update { break }
             }
@@ -157,7 +172,7 @@ final class ReplyDriver: Sendable {
         switch event {
         case .text(let delta):
             firstToken(at: now, &state)
-            if keepsText { state.text += delta }
+            if keeping.keepsText { state.text += delta }
             if json {
                 state.json += ChatJSONLine.line("text", [("text", delta)])
             } else {
@@ -165,7 +180,7 @@ final class ReplyDriver: Sendable {
             }
         case .reasoning(let delta):
             firstToken(at: now, &state)
-            if keepsText { state.reasoning += delta }
+            if keeping.keepsText { state.reasoning += delta }
             if json {
                 state.json += ChatJSONLine.line("reasoning", [("text", delta)])
             } else {
@@ -189,6 +204,17 @@ final class ReplyDriver: Sendable {
         case .done, .incomplete:
             break
         }
+    }
+
+    /// The kept text and reasoning, taken out, once they reach a spool's part size.
+    private static func takePart(from state: inout State) -> (text: String, reasoning: String)? {
+        guard state.text.utf8.count + state.reasoning.utf8.count >= ReplySpool.partBytes else { return nil }
+        defer {
+            state.text = ""
+            state.reasoning = ""
+            state.spooledText = true
+        }
+        return (state.text, state.reasoning)
     }
 
     private func firstToken(at now: Duration, _ state: inout State) {
@@ -240,6 +266,7 @@ final class ReplyDriver: Sendable {
             return TurnResult(
                 text: state.text,
                 reasoning: state.reasoning,
+                spooledText: state.spooledText,
                 stats: state.stats,
                 end: end,
                 keptReplyID: state.keptReplyID
@@ -333,5 +360,13 @@ final class ReplyDriver: Sendable {
             }
         }
         state.scheduled = (wake, task)
+    }
+}
+
+extension ReplyDriver.Keeping {
+    /// Whether text is kept at all (whole, or until it is spooled).
+    var keepsText: Bool {
+        if case .nothing = self { return false }
+        return true
     }
 }

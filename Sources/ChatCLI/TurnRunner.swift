@@ -5,10 +5,13 @@ import Synchronization
 
 /// What one turn produced.
 struct TurnResult: Sendable {
-    /// The answer's text (empty when the runner was told not to keep it).
+    /// The answer's text (empty when the runner was told not to keep it; only the rest after the parts that went
+    /// to a `ReplySpool`).
     var text: String
     /// The reasoning text streamed before or beside the answer (kept like `text`).
     var reasoning: String = ""
+    /// Whether parts of the reply went to a `ReplySpool` as it streamed.
+    var spooledText = false
     var stats: ChatStats
     var end: ReplyEnd
     /// The id under which the server keeps the reply (a background Responses reply), if it said so.
@@ -25,9 +28,9 @@ final class TurnRunner: Sendable {
     let style: ChatOutputStyle
     private let widthWatcher: TerminalWidthWatcher?
 
-    /// Whether replies are kept for the conversation or the log (not in one-shot mode with `--no-log`, so a huge
-    /// reply costs no memory).
-    private let keepsReplyText: Bool
+    /// Whether replies are kept whole, for the conversation (not in one-shot mode, so a huge reply costs no
+    /// memory: a logged one goes to the log in parts as it streams).
+    let keepsReplyText: Bool
 
     init(options: ChatReplyOptions, style: ChatOutputStyle, keepsReplyText: Bool = true) {
         self.keepsReplyText = keepsReplyText
@@ -51,17 +54,19 @@ final class TurnRunner: Sendable {
     /// - Parameters:
     ///   - endpoint: Where to send them.
     ///   - messages: The conversation, ending with the user's turn.
+    ///   - spool: Where the reply goes in parts as it streams, when it is not kept whole but logged.
     ///   - beforeSending: Work that must be done before the request goes out (keeping the user's message); it runs
     ///     while the connection is set up, and the request waits for it.
     func run(
         endpoint: ChatEndpoint,
         messages: [ChatMessage],
+        spool: ReplySpool? = nil,
         beforeSending: () async -> Void = {}
     ) async -> TurnResult {
         let style = style
         let options = options
         let widthWatcher = widthWatcher
-        let keepsReplyText = keepsReplyText
+        let keeping: ReplyDriver.Keeping = spool.map { .spooled($0) } ?? (keepsReplyText ? .whole : .nothing)
         let gate = RequestGate()
         // The task is created and recorded under one lock, so a Ctrl-C that arrives as the reply starts always finds
         // it (the SIGINT handler's cancelCurrentTurn() waits for the lock).
@@ -70,7 +75,7 @@ final class TurnRunner: Sendable {
                 let driver = ReplyDriver(
                     style: style,
                     columns: widthWatcher?.columns ?? 80,
-                    keepsText: keepsReplyText
+                    keeping: keeping
                 )
                 let stream = ChatReplyStream(endpoint: endpoint, messages: messages, options: options, gate: gate)
                 return await driver.play(stream, columns: { widthWatcher?.columns })

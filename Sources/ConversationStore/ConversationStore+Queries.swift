@@ -35,15 +35,26 @@ extension ConversationStore {
         }
     }
 
-    /// A conversation's messages, oldest first.
+    /// A conversation's messages, oldest first, each with its whole text (parts included).
     /// - Throws: `ConversationStoreError`.
     package func messages(in id: String) throws(ConversationStoreError) -> [StoredMessage] {
         try read { db in
-            try StoredMessage.fetchAll(
+            var messages = try StoredMessage.fetchAll(
                 db,
                 sql: "SELECT * FROM message WHERE conversationId = ? ORDER BY id",
                 arguments: [id]
             )
+            try Self.appendParts(
+                to: &messages,
+                db,
+                sql: """
+                    SELECT messagePart.messageId, messagePart.text, messagePart.reasoning
+                    FROM messagePart JOIN message ON message.id = messagePart.messageId
+                    WHERE message.conversationId = ? ORDER BY messagePart.id
+                    """,
+                arguments: [id]
+            )
+            return messages
         }
     }
 
@@ -64,7 +75,8 @@ extension ConversationStore {
         }
     }
 
-    /// Messages whose text or reasoning matches `query`, best (BM25) first.
+    /// Messages whose text or reasoning (parts included) matches `query`, best (BM25) first; a message matched in
+    /// several parts is listed once, with its best part's snippet.
     /// - Parameters:
     ///   - query: The words to find.
     ///   - limit: The most hits to return.
@@ -79,16 +91,24 @@ extension ConversationStore {
                         conversation.url AS c_url, conversation.model AS c_model, conversation.system AS c_system,
                         conversation.createdAt AS c_createdAt, conversation.updatedAt AS c_updatedAt
                     FROM (
-                        SELECT rowid, rank, snippet(messageSearch, -1, '[', ']', '…', 12) AS snippet
-                        FROM messageSearch WHERE messageSearch MATCH ? ORDER BY rank LIMIT ?
+                        SELECT messageId, MIN(rank) AS rank, snippet FROM (
+                            SELECT rowid AS messageId, rank, snippet(messageSearch, -1, '[', ']', '…', 12) AS snippet
+                            FROM messageSearch WHERE messageSearch MATCH ?
+                            UNION ALL
+                            SELECT messagePart.messageId, messagePartSearch.rank,
+                                snippet(messagePartSearch, -1, '[', ']', '…', 12)
+                            FROM messagePartSearch JOIN messagePart ON messagePart.id = messagePartSearch.rowid
+                            WHERE messagePartSearch MATCH ?
+                        )
+                        GROUP BY messageId ORDER BY rank LIMIT ?
                     ) AS hit
-                    JOIN message ON message.id = hit.rowid
+                    JOIN message ON message.id = hit.messageId
                     JOIN conversation ON conversation.id = message.conversationId
                     ORDER BY hit.rank
                     """,
-                arguments: [query.expression, limit]
+                arguments: [query.expression, query.expression, limit]
             )
-            return try rows.map { row in
+            var hits = try rows.map { row in
                 let conversation = StoredConversation(
                     id: row["c_id"],
                     title: row["c_title"],
@@ -106,6 +126,18 @@ extension ConversationStore {
                     snippet: row["snippet"]
                 )
             }
+            var messages = hits.map(\.message)
+            let ids = messages.compactMap(\.id)
+            guard !ids.isEmpty else { return hits }
+            try Self.appendParts(
+                to: &messages,
+                db,
+                sql: "SELECT messageId, text, reasoning FROM messagePart WHERE messageId IN "
+                    + "(\(databaseQuestionMarks(count: ids.count))) ORDER BY id",
+                arguments: StatementArguments(ids)
+            )
+            for index in hits.indices { hits[index].message = messages[index] }
+            return hits
         }
     }
 

@@ -9,7 +9,11 @@ extension ConversationStore {
     ///                       status, error, promptTokens, completionTokens, totalTokens, timeToFirstToken,
     ///                       duration, resumptions, createdAt)
     ///                 1 ─── 1 messageSearch (FTS5 over text and reasoning, kept in step by triggers)
+    ///                 1 ─── * messagePart (id INTEGER PK, messageId → message ON DELETE CASCADE, text, reasoning)
+    ///                            1 ─── 1 messagePartSearch (FTS5, like messageSearch)
     /// ```
+    /// A message's text is its own `text` followed by its parts' in order (reasoning likewise): a long one-shot reply
+    /// is written in parts as it streams, so it is never held whole in memory.
     ///
     /// Two processes may start on a new database at once. GRDB's migrator decides what to run before it opens each
     /// migration's `BEGIN IMMEDIATE` transaction, so each migration first checks again, inside that transaction,
@@ -50,6 +54,22 @@ extension ConversationStore {
             try db.create(index: "message_conversation", on: "message", columns: ["conversationId", "id"])
             try db.create(virtualTable: "messageSearch", using: FTS5()) { t in
                 t.synchronize(withTable: "message")
+                t.tokenizer = .unicode61()
+                t.column("text")
+                t.column("reasoning")
+            }
+        }
+        register(&migrator, "v2-message-parts") { db in
+            try db.create(table: "messagePart") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("messageId", .integer).notNull()
+                    .references("message", onDelete: .cascade)
+                t.column("text", .text).notNull()
+                t.column("reasoning", .text).notNull()
+            }
+            try db.create(index: "messagePart_message", on: "messagePart", columns: ["messageId", "id"])
+            try db.create(virtualTable: "messagePartSearch", using: FTS5()) { t in
+                t.synchronize(withTable: "messagePart")
                 t.tokenizer = .unicode61()
                 t.column("text")
                 t.column("reasoning")

@@ -210,7 +210,8 @@ package final class ConversationStore: Sendable {
         return ids
     }
 
-    private func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(ConversationStoreError) -> T {
+    /// Runs a write transaction; errors become `ConversationStoreError`.
+    func write<T: Sendable>(_ body: @Sendable (Database) throws -> T) throws(ConversationStoreError) -> T {
         do {
             return try writer.write(body)
         } catch {
