@@ -6,7 +6,8 @@ Usage: scripts/bench-startup.py BEFORE_BINARY AFTER_BINARY [RUNS]
 Runs each variant RUNS times (interleaved, after 5 warm-up rounds) against a loopback server that answers at once,
 and prints the minimum and median wall time and the median CPU time (user + system) of each, with the ratio to the
 first. The variants: BEFORE with no config file, AFTER with no config file, AFTER with a config file whose default
-profile supplies the URL, model, system prompt, headers and request parameters.
+profile supplies the URL, model, system prompt, headers and request parameters. The sandbox's `$HOME` is writable, so
+an AFTER that keeps a conversation log logs every run.
 """
 import http.server, os, resource, socketserver, statistics, subprocess, sys, tempfile, threading, time
 
