@@ -32,7 +32,7 @@ def http_chunk(data):
 
 
 def read_request(connection):
-    """Reads one HTTP request (head and Content-Length body)."""
+    """Reads one HTTP request (head and Content-Length body); returns its method."""
     data = b""
     while b"\r\n\r\n" not in data:
         more = connection.recv(65536)
@@ -44,6 +44,7 @@ def read_request(connection):
     needed = int(length.group(1)) if length else 0
     while len(body) < needed:
         body += connection.recv(65536)
+    return head.split(b" ", 1)[0]
 
 
 def measure(command, env, listener, events, interval):
@@ -53,7 +54,9 @@ def measure(command, env, listener, events, interval):
     listener.settimeout(30)
     connection, _ = listener.accept()
     connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    read_request(connection)
+    # ssechat opens its connection ahead with an OPTIONS request, then sends the POST on it.
+    while read_request(connection) == b"OPTIONS":
+        connection.sendall(b"HTTP/1.1 204 No Content\r\n\r\n")
     connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\n"
                        b"Transfer-Encoding: chunked\r\n\r\n" + event({"role": "assistant", "content": ""}))
     written, arrived = {}, {}

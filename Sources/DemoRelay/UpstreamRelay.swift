@@ -106,6 +106,8 @@ package struct UpstreamRelay: DemoUpstream {
         if let apiKey { configuration.headers["Authorization"] = "Bearer \(apiKey)" }
         configuration.maxReconnects = 0
         configuration.idleTimeout = idleTimeout
+        // An upstream reply may stream for minutes: on a connection opened ahead, URLSession does not spin meanwhile.
+        configuration.preconnects = true
         return EventSource(configuration, clock: clock)
     }
 

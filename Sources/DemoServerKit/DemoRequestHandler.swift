@@ -53,6 +53,11 @@ final class DemoRequestHandler: HTTPHandler, Sendable {
         }
         var response = try await route(request)
         for (name, value) in cors.responseHeaders(origin: origin) { response.headers[HTTPHeader(name)] = value }
+        if request.method == .HEAD {
+            // A HEAD is answered with the head alone: a client that keeps the connection would read a body as the
+            // start of its next response.
+            response.payload = .httpBody(HTTPBodySequence(data: Data()))
+        }
         return response
     }
 

@@ -43,6 +43,7 @@ package final class DemoServer: Sendable {
             config: HTTPServer.Configuration(
                 address: address,
                 timeout: 600,
+                pool: NoDelaySocketPool(base: HTTPServer.defaultPool()),
                 logger: DemoServerLogger(log: configuration.log)
             ),
             handler: handler

@@ -71,6 +71,41 @@ final class URLSessionTransport: Sendable {
     }
 }
 
+extension URLSessionTransport {
+    /// Opens a connection to `url`'s server with an `OPTIONS` request and waits until it is done (at most `limit`),
+    /// so that the next request on this transport goes out on that connection.
+    ///
+    /// Why: URLSession on Linux registers a new connection's socket for writing while it connects and sends, and never
+    /// drops that registration when it goes on to read; a connected socket is always writable, so its write source
+    /// fires thousands of times a second for as long as the response lasts, and a reply that streams for a minute
+    /// costs a core for that minute. A request on a connection libcurl already has open is registered for reading
+    /// only (`docs/PERFORMANCE.md`, finding 6). The answer does not matter (servers that do not know `OPTIONS` say
+    /// 404, 405 or 501); if the server closes the connection, or does not answer in time, the request simply opens a
+    /// new one. `OPTIONS` rather than `HEAD`: a server that wrongly sends a body after its answer to a `HEAD` (some
+    /// do) leaves those bytes on the connection, where libcurl would read them as the next response; an `OPTIONS`
+    /// answer is read whole.
+    /// - Parameters:
+    ///   - url: The URL the request will go to.
+    ///   - headers: Headers to send (the request's own, so a proxy that wants them keeps the connection).
+    ///   - limit: The longest wait, in real time (a safety limit, not a policy a test clock should see).
+    func preconnect(to url: URL, headers: [String: String], within limit: Duration) async {
+        var request = URLRequest(url: url)
+        request.httpMethod = "OPTIONS"
+        request.timeoutInterval = 7 * 24 * 3600
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let connection = start(request, highWaterMark: 64 * 1024) { _ in }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                // `nil` once the response is over (or failed): the connection is back in libcurl's pool.
+                while (try? await connection.nextChunks()) != nil {}
+            }
+            group.addTask { try? await Task.sleep(for: limit) }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+}
+
 /// The session-level delegate: forwards each task's callbacks to its connection.
 /// `@unchecked Sendable`: its only state is the `Mutex`-guarded routing table.
 private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {

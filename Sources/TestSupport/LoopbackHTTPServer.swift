@@ -32,6 +32,7 @@ package final class LoopbackHTTPServer: Sendable {
     private let listener: Int32
     private let handler: Handler
     private let state = Mutex<(requests: [RecordedRequest], clients: Set<Int32>, stopped: Bool)>(([], [], false))
+    private let preconnectCount = Mutex(0)
 
     /// Binds 127.0.0.1 on a free port and starts accepting.
     /// - Parameter handler: Called for each request.
@@ -73,8 +74,11 @@ package final class LoopbackHTTPServer: Sendable {
         URL(string: "http://127.0.0.1:\(port)\(path)")!
     }
 
-    /// Every request received so far, in order.
+    /// Every request received so far, in order (`OPTIONS` requests aside).
     package var requests: [RecordedRequest] { state.withLock { $0.requests } }
+
+    /// How many `OPTIONS` requests were answered (connections opened ahead).
+    package var preconnects: Int { preconnectCount.withLock { $0 } }
 
     /// Stops accepting and closes every open connection.
     package func stop() {
@@ -112,13 +116,23 @@ package final class LoopbackHTTPServer: Sendable {
         close(listener)
     }
 
+    /// Serves one request per connection, after any number of `OPTIONS` requests: those are answered here (`204`,
+    /// the connection kept) and counted in `preconnects`, not passed to the handler, so a client that opens its
+    /// connection ahead with one (as ssechat does) sends its real request on the same connection.
     private func serve(_ client: Int32) {
         let writer = LoopbackResponseWriter(fd: client) { [weak self] in
             _ = self?.state.withLock { $0.clients.remove(client) }
         }
         defer { writer.close() }
-        guard let request = RequestReader(fd: client).read() else { return }
-        state.withLock { $0.requests.append(request) }
-        handler(request, writer)
+        while let request = RequestReader(fd: client).read() {
+            if request.method == "OPTIONS" {
+                preconnectCount.withLock { $0 += 1 }
+                guard writer.write("HTTP/1.1 204 No Content\r\n\r\n") else { return }
+                continue
+            }
+            state.withLock { $0.requests.append(request) }
+            handler(request, writer)
+            return
+        }
     }
 }

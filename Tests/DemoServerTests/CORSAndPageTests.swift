@@ -41,6 +41,20 @@ struct CORSAndPageTests {
         }
     }
 
+    @Test("A HEAD gets the head alone, never a body a kept connection would carry into the next response")
+    func headHasNoBody() async throws {
+        try await withDemoServer(testConfiguration()) { server in
+            for target in ["/v1/chat/completions", "/", "/nowhere"] {
+                let exchange = try await RawHTTPExchange.send(
+                    "HEAD \(target) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+                    port: Self.port(server)
+                )
+                #expect(exchange.status >= 200, "\(target)")
+                #expect(exchange.body.isEmpty, "\(target): \(String(decoding: exchange.body, as: UTF8.self))")
+            }
+        }
+    }
+
     @Test("without --cors-origin nothing changes: no CORS headers, OPTIONS is 405")
     func off() async throws {
         try await withDemoServer(testConfiguration(replyTokens: 3)) { server in

@@ -1,0 +1,55 @@
+import Foundation
+import TestSupport
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A reply that pauses costs no CPU while it waits: the request goes out on a connection opened ahead (URLSession on
+/// Linux spins on a new connection's socket for as long as its response lasts).
+@Suite("Idle CPU while a reply waits", .timeLimit(.minutes(1)))
+struct IdleCPUTests {
+    /// The process's user + system CPU time so far, from `/proc/PID/stat`, or `nil` once it has gone.
+    private static func cpuSeconds(of pid: Int32) -> Double? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+            let close = stat.lastIndex(of: ")")
+        else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        // After the name: state is field 3, utime 14 and stime 15 (1-based, in the whole line).
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
+    @Test(
+        "A reply that stalls 2 s mid-stream: the client uses well under a second of CPU, and the server was preconnected"
+    )
+    func stalledReplyIsCheap() async throws {
+        let events = Transcript.openAI(["Hello", " after", " a pause"])
+        let server = try TranscriptServer(
+            .custom { _, writer in
+                writer.writeEventStreamHead()
+                writer.write(events[0...1].joined())
+                Thread.sleep(forTimeInterval: 2)
+                writer.write(events[2...].joined())
+            }
+        )
+        let runner = try SSEChatRunner()
+        let child = try runner.start(["--no-log", "--once", "hi"], environment: openAIEnvironment(server))
+        var cpu = 0.0
+        while let sample = Self.cpuSeconds(of: child.processID) {
+            cpu = sample
+            if child.stdoutSoFar.count > 0, String(decoding: child.stdoutSoFar, as: UTF8.self).contains("pause") {
+                break
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let result = await child.waitForExit(timeout: .seconds(10))
+        #expect(result.exitCode == 0, "\(result.stderrText)")
+        #expect(result.stdoutText == "Hello after a pause\n")
+        #expect(server.http.preconnects == 1)
+        #expect(server.requests.count == 1)
+        // Spinning costs about a core for the whole pause (≈ 2 s); a quiet wait costs a few hundredths.
+        #expect(cpu < 0.6, "the client used \(cpu) s of CPU during a 2 s pause")
+    }
+}
