@@ -3,7 +3,7 @@
 /// | reason (as the server sends it) | outcome | exit (one-shot) |
 /// |---|---|---|
 /// | `stop`, `end_turn`, `stop_sequence`, `tool_calls`, `tool_use`, `STOP`, anything unknown | complete | 0 |
-/// | `length`, `max_tokens`, `MAX_TOKENS`, `model_context_window_exceeded` | truncated: complete, with a note | 0 |
+/// | `length`, `max_tokens`, `max_output_tokens`, `MAX_TOKENS`, `model_context_window_exceeded` | truncated: complete, with a note | 0 |
 /// | `content_filter`, `refusal`, `SAFETY`, `RECITATION`, `LANGUAGE`, `BLOCKLIST`, `PROHIBITED_CONTENT`, `SPII`, `IMAGE_SAFETY`, `MALFORMED_FUNCTION_CALL`, `OTHER`, … | stopped by the server: the text so far is kept, the reply fails | 1 |
 ///
 /// A truncated reply is what the user asked for (a token limit), so it completes. A reply the server stopped is not
@@ -29,6 +29,14 @@ package enum ChatFinishReason {
         return .complete
     }
 
+    /// Whether `reason` is in the table as a reason a reply ends short (truncated or stopped): a format whose own
+    /// "incomplete" status carries such a reason (OpenAI Responses) reports it as that finish reason instead.
+    /// - Parameter reason: A reason as the server sent it.
+    /// - Returns: Whether the table gives it an outcome other than complete.
+    package static func endsShort(_ reason: String) -> Bool {
+        truncating.contains(reason) || meanings[reason] != nil
+    }
+
     /// `reason` with its meaning, e.g. `"SPII (it may hold sensitive personal information)"`; the reason alone when
     /// it has no known meaning.
     /// - Parameter reason: A finish or block reason as the server sent it.
@@ -38,7 +46,7 @@ package enum ChatFinishReason {
     }
 
     private static let truncating: Set<String> = [
-        "length", "max_tokens", "MAX_TOKENS", "model_context_window_exceeded",
+        "length", "max_tokens", "max_output_tokens", "MAX_TOKENS", "model_context_window_exceeded",
     ]
 
     /// The reasons a server stops a reply with, and what each means (Gemini's `FinishReason` and `BlockReason`,

@@ -55,9 +55,9 @@ struct ReplyStateMachineResumePointTests {
         var machine = ReplyStateMachine(options: ReplyStateMachineTests.options())
         machine.opened()
         #expect(
-            ReplyStateMachineTests.receive(&machine, id: "", .incomplete("max_output_tokens")) == [
-                .emit(.incomplete("max_output_tokens")),
-                .finish(.incomplete("the server ended the reply early (max_output_tokens)")),
+            ReplyStateMachineTests.receive(&machine, id: "", .incomplete("interrupted")) == [
+                .emit(.incomplete("interrupted")),
+                .finish(.incomplete("the server ended the reply early (interrupted)")),
             ]
         )
         #expect(machine.isFinished)

@@ -68,7 +68,7 @@ struct ResponsesTranscriptTests {
     }
 
     @Test(
-        "response.incomplete ends the reply incomplete with its reason, after the usage",
+        "response.incomplete for max_output_tokens is that finish reason (cut at the token limit), after the usage",
         arguments: Transcript.Split.allCases
     )
     func incomplete(split: Transcript.Split) throws {
@@ -77,7 +77,7 @@ struct ResponsesTranscriptTests {
             outcome.events == [
                 .text("Once"), .text(" upon"), .text(" a"), .text(" time"),
                 .usage(ChatUsage(promptTokens: 12, completionTokens: 4, totalTokens: 16)),
-                .incomplete("max_output_tokens"),
+                .finishReason("max_output_tokens"), .done,
             ]
         )
         #expect(outcome.error == nil)
@@ -193,7 +193,11 @@ struct ResponsesTranscriptTests {
         let incomplete = #"{"status":"incomplete","incomplete_details":{"reason":"content_filter"},"output":[]}"#
         events = []
         try format.decodeCompleteReply(Data(incomplete.utf8)) { events.append($0) }
-        #expect(events == [.incomplete("content_filter")])
+        #expect(events == [.finishReason("content_filter"), .done])
+        let unknown = #"{"status":"incomplete","incomplete_details":{"reason":"interrupted"},"output":[]}"#
+        events = []
+        try format.decodeCompleteReply(Data(unknown.utf8)) { events.append($0) }
+        #expect(events == [.incomplete("interrupted")])
         #expect(throws: ChatWireError.serverError(message: "Nope", code: "server_error")) {
             try format.decodeCompleteReply(Data(#"{"error":{"message":"Nope","code":"server_error"}}"#.utf8)) { _ in }
         }

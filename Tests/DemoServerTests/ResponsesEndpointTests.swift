@@ -140,7 +140,7 @@ struct ResponsesEndpointTests {
                 into: &read,
                 decoder: &decoder
             )
-            #expect(read.chat.last == .incomplete("max_output_tokens"))
+            #expect(read.chat.suffix(2) == [.finishReason("max_output_tokens"), .done])
             #expect(read.chat.filter { if case .text = $0 { true } else { false } }.count == 5)
 
             let whole = Data(#"{"model":"m","input":"Hi","stream":false}"#.utf8)

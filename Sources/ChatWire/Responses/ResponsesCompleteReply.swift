@@ -7,7 +7,8 @@ import Foundation
 ///  {"status":"completed","output":[{"type":"reasoning","summary":[{"type":"summary_text","text":"Hmm"}]},
 ///   {"type":"message","content":[{"type":"output_text","text":"Hi"}]}],"usage":{…}}
 ///      → .reasoning("Hmm"), .text("Hi"), .usage(…), .done
-///  {"status":"incomplete","incomplete_details":{"reason":"max_output_tokens"},…}  → …, .incomplete(reason)
+///  {"status":"incomplete","incomplete_details":{"reason":"max_output_tokens"},…}  → …, .finishReason(reason), .done
+///                                                    (a reason ChatFinishReason does not know: .incomplete(reason))
 ///  {"status":"failed","error":{…}} or {"error":{"message":…}}                     → throws serverError
 /// ```
 enum ResponsesCompleteReply {
@@ -33,6 +34,10 @@ enum ResponsesCompleteReply {
             }
         }
         if let usage = response.usage?.chatUsage { try emit(.usage(usage)) }
-        try emit(response.status == "completed" ? .done : .incomplete(response.incompleteReason))
+        if response.status == "completed" {
+            try emit(.done)
+        } else {
+            for end in response.incompleteEnd { try emit(end) }
+        }
     }
 }

@@ -61,6 +61,14 @@ struct ResponsesObject: Decodable {
         incompleteDetails?.reason.flatMap { $0.isEmpty ? nil : $0 } ?? "unknown reason"
     }
 
+    /// The events that end an incomplete response: a reason the finish-reason table knows (`max_output_tokens`,
+    /// `content_filter`) is reported as that finish reason, so the reply ends as it would in any other format (cut at
+    /// the token limit, or stopped by the server); any other leaves the reply incomplete.
+    var incompleteEnd: [ChatEvent] {
+        let reason = incompleteReason
+        return ChatFinishReason.endsShort(reason) ? [.finishReason(reason), .done] : [.incomplete(reason)]
+    }
+
     /// The error of a failed response.
     var failure: ChatWireError {
         guard let error, error.message != nil || error.code != nil else {

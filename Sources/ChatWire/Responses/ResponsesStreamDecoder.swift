@@ -9,7 +9,8 @@ import SSE
 ///  event: response.reasoning_summary_text.delta  {"delta":"Hmm","sequence_number":2}         → .reasoning("Hmm")
 ///  event: response.completed  {"response":{…,"usage":{"input_tokens":9,…}}}                  → .usage(…), .done
 ///  event: response.incomplete {"response":{…,"incomplete_details":{"reason":"max_output_tokens"}}}
-///                                                                             → .usage(…), .incomplete(reason)
+///             → .usage(…), .finishReason(reason), .done   (a reason ChatFinishReason knows: max_output_tokens, …)
+///             → .usage(…), .incomplete(reason)             (any other)
 ///  event: response.failed     {"response":{…,"error":{"code":"server_error","message":"…"}}} → throws serverError
 ///  event: error               {"code":"rate_limit_exceeded","message":"…"}                   → throws serverError
 /// ```
@@ -72,7 +73,7 @@ package struct ResponsesStreamDecoder: ChatStreamDecoder {
         case ResponsesEventType.incomplete:
             remember(parsed.response)
             if let usage = parsed.response?.usage?.chatUsage { try emit(.usage(usage)) }
-            try emit(.incomplete(parsed.response?.incompleteReason ?? "unknown reason"))
+            for end in parsed.response?.incompleteEnd ?? [.incomplete("unknown reason")] { try emit(end) }
         case ResponsesEventType.failed:
             throw parsed.response?.failure ?? ChatWireError.serverError(message: "the response failed")
         case ResponsesEventType.error:
