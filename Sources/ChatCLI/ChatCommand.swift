@@ -105,10 +105,10 @@ package struct ChatCommand: AsyncParsableCommand {
         let endpoint: ChatEndpoint
         var remote: ChatEndpoint?
         switch resolution {
-        case .demo(let model, let responses, let background):
+        case .demo(let model, let provider, let background):
             (server, endpoint) = try await DemoLauncher.start(
                 model: model,
-                responses: responses,
+                provider: provider,
                 background: background
             )
             if !demo, isatty(2) == 1 {

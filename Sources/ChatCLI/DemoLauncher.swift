@@ -8,9 +8,9 @@ enum DemoLauncher {
     /// Starts the server and returns it with an endpoint that talks to it.
     /// - Parameters:
     ///   - model: The model to ask for (the demo model by default).
-    ///   - responses: Whether to talk to it in the Responses format (else chat completions).
+    ///   - provider: The format to talk to it in: chat completions, Responses, or plain SSE (`GET /chat?q=…`).
     ///   - background: Whether Responses replies run in the background.
-    static func start(model: String?, responses: Bool = false, background: Bool = false) async throws
+    static func start(model: String?, provider: ChatProviderKind = .openai, background: Bool = false) async throws
         -> (DemoServer, ChatEndpoint)
     {
         let server = DemoServer(configuration: DemoServerConfiguration())
@@ -19,9 +19,13 @@ enum DemoLauncher {
         } catch {
             throw CLIFailure("cannot start the built-in demo server: \(error)", status: .failure)
         }
+        let baseURL =
+            provider == .sse
+            ? URL(string: server.baseURL.absoluteString + "/chat?q=%7Bprompt%7D")!
+            : server.baseURL.appendingPathComponent("v1")
         let endpoint = ChatEndpoint(
-            provider: responses ? .responses : .openai,
-            baseURL: server.baseURL.appendingPathComponent("v1"),
+            provider: provider,
+            baseURL: baseURL,
             model: model ?? DemoServerConfiguration.demoModelName,
             background: background
         )

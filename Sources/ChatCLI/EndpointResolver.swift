@@ -23,8 +23,8 @@ struct EndpointResolver {
     }
 
     enum Resolution {
-        /// Start the built-in server and talk to it (in the Responses format when that was asked for).
-        case demo(model: String?, responses: Bool, background: Bool)
+        /// Start the built-in server and talk to it in `provider`'s format (chat completions, Responses or plain SSE).
+        case demo(model: String?, provider: ChatProviderKind, background: Bool)
         /// Talk to this endpoint.
         case remote(ChatEndpoint)
     }
@@ -33,7 +33,7 @@ struct EndpointResolver {
     let environment: [String: String]
 
     func resolve() throws -> Resolution {
-        if flags.demo { return demo }
+        if flags.demo { return try demo() }
         let env = { (name: String) -> String? in environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         let urlText = flags.url ?? inferredBaseURL(env)
         let onlyAnthropicKey = env("ANTHROPIC_API_KEY") != nil && env("OPENAI_API_KEY") == nil
@@ -42,15 +42,27 @@ struct EndpointResolver {
             ?? (onlyAnthropicKey ? .anthropic : .openai)
         let key = flags.apiKey ?? (provider == .anthropic ? env("ANTHROPIC_API_KEY") : env("OPENAI_API_KEY"))
         guard let urlText else {
-            guard key != nil else { return demo }
+            guard key != nil else { return try demo() }
             let base = Self.defaultBaseURL(for: provider)
             return .remote(try endpoint(provider: provider, url: base, key: key))
         }
         return .remote(try endpoint(provider: provider, url: urlText, key: key))
     }
 
-    private var demo: Resolution {
-        .demo(model: flags.model, responses: flags.provider == .responses, background: flags.background)
+    /// The built-in server, which speaks OpenAI chat completions, Responses and plain SSE; any other format asked
+    /// for is a usage error rather than a silent switch to chat completions.
+    private func demo() throws -> Resolution {
+        let provider = flags.provider ?? .openai
+        switch provider {
+        case .openai, .responses, .sse:
+            return .demo(model: flags.model, provider: provider, background: flags.background)
+        case .anthropic, .gemini:
+            throw CLIFailure(
+                "the built-in demo server speaks openai, responses and sse, not \(provider.rawValue): "
+                    + "give --url, or an API key, to use \(provider.rawValue)",
+                status: .usage
+            )
+        }
     }
 
     private func inferredBaseURL(_ env: (String) -> String?) -> String? {

@@ -38,8 +38,8 @@ struct ModelsCommand: AsyncParsableCommand {
         var server: DemoServer?
         let endpoint: ChatEndpoint
         switch resolution {
-        case .demo(let model, let responses, _):
-            (server, endpoint) = try await DemoLauncher.start(model: model, responses: responses)
+        case .demo(let model, let provider, _):
+            (server, endpoint) = try await DemoLauncher.start(model: model, provider: provider)
             if !demo, isatty(2) == 1 {
                 StandardStream.error.writeLine("ssechat: no server configured; using the built-in demo server")
             }

@@ -44,6 +44,35 @@ struct DemoModeTests {
         #expect(!result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
     }
 
+    @Test("--demo speaks plain SSE too (GET /chat?q=…): the same reply as chat completions")
+    func demoPlainSSE() async throws {
+        async let plainRun = ssechat(["--demo", "--provider", "sse", "--once", "plain events"])
+        async let chatRun = ssechat(["--demo", "--once", "plain events"])
+        let (plain, chat) = try await (plainRun, chatRun)
+        #expect(plain.exitCode == 0, "\(plain.stderrText)")
+        #expect(plain.stdoutText.contains("plain events"))
+        #expect(plain.stdout == chat.stdout)
+    }
+
+    @Test(
+        "--demo with a format the built-in server does not speak: one line, exit 2, nothing sent",
+        arguments: ["anthropic", "gemini"]
+    )
+    func demoRefusesOtherFormats(provider: String) async throws {
+        for arguments in [
+            ["--demo", "--provider", provider, "--once", "hi"], ["--provider", provider, "--once", "hi"],
+        ] {
+            let result = try await ssechat(arguments)
+            #expect(result.exitCode == 2, "\(arguments): \(result.stderrText)")
+            #expect(result.stdout.isEmpty)
+            #expect(
+                result.stderrLines == [
+                    "ssechat: the built-in demo server speaks openai, responses and sse, not \(provider): give --url, or an API key, to use \(provider)"
+                ]
+            )
+        }
+    }
+
     @Test("the demo model is deterministic: the same prompt gives byte-identical output")
     func demoDeterministic() async throws {
         async let firstRun = ssechat(["--demo", "--once", "same prompt"])
