@@ -122,6 +122,8 @@ package struct EventsCommand: AsyncParsableCommand {
         configuration.maxReconnects = maxReconnects
         configuration.idleTimeout = readTimeoutMilliseconds.map { .milliseconds($0) }
         configuration.reconnectionTime = .milliseconds(retryMilliseconds)
+        // A stream may stay open for hours: on a connection opened ahead, URLSession does not spin while it is idle.
+        configuration.preconnects = true
         if let maxLineBytes { configuration.limitLines(to: maxLineBytes) }
         return configuration
     }

@@ -38,9 +38,9 @@ package struct EventSourceConfiguration: Sendable {
     package var highWaterMark: Int = 1 << 20
     /// When set, the first request waits for this gate to open, after the connection is set up.
     package var gate: RequestGate?
-    /// Whether the first request goes out on a connection opened just before by an `OPTIONS` request to the same URL, so
-    /// that URLSession on Linux does not spin while the stream is idle (see `URLSessionTransport.preconnect`); it
-    /// waits at most `preconnectLimit` for it.
+    /// Whether each connection attempt's request goes out on a connection opened just before by an `OPTIONS` request
+    /// to the same URL, so that URLSession on Linux does not spin while the stream is idle (see
+    /// `URLSessionTransport.preconnect`); it waits at most `preconnectLimit` for it.
     package var preconnects = false
     /// The longest wait for the preconnecting `OPTIONS` request.
     package var preconnectLimit: Duration = .seconds(2)

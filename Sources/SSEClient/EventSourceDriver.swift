@@ -21,8 +21,6 @@ final class EventSourceDriver: @unchecked Sendable {
     private let configuration: EventSourceConfiguration
     private let clock: any Clock<Duration>
     private var transport: URLSessionTransport?
-    /// Whether the transport's first connection was opened ahead (`preconnects`).
-    private var preconnected = false
     private var phase = Phase.connect
     private var parser: SSEParser
     private var machine: EventSourceStateMachine
@@ -78,8 +76,8 @@ final class EventSourceDriver: @unchecked Sendable {
         pending.append(.connecting(attempt: machine.reconnects, lastEventID: parser.lastEventID))
         let transport = self.transport ?? URLSessionTransport()
         self.transport = transport
-        if configuration.preconnects, !preconnected {
-            preconnected = true
+        if configuration.preconnects {
+            // Every attempt: a reconnection follows a connection that is gone.
             await transport.preconnect(
                 to: configuration.url,
                 headers: configuration.headers,

@@ -21,6 +21,17 @@ struct IdleCPUTests {
         return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
+    /// The child's CPU time, sampled until its stdout contains `text` (or it exits).
+    private static func cpuUntilStdout(of child: CLIProcess, contains text: String) async throws -> Double {
+        var cpu = 0.0
+        while let sample = cpuSeconds(of: child.processID) {
+            cpu = sample
+            if String(decoding: child.stdoutSoFar, as: UTF8.self).contains(text) { break }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return cpu
+    }
+
     @Test(
         "A reply that stalls 2 s mid-stream: the client uses well under a second of CPU, and the server was preconnected"
     )
@@ -36,20 +47,31 @@ struct IdleCPUTests {
         )
         let runner = try SSEChatRunner()
         let child = try runner.start(["--no-log", "--once", "hi"], environment: openAIEnvironment(server))
-        var cpu = 0.0
-        while let sample = Self.cpuSeconds(of: child.processID) {
-            cpu = sample
-            if child.stdoutSoFar.count > 0, String(decoding: child.stdoutSoFar, as: UTF8.self).contains("pause") {
-                break
-            }
-            try await Task.sleep(for: .milliseconds(20))
-        }
+        let cpu = try await Self.cpuUntilStdout(of: child, contains: "pause")
         let result = await child.waitForExit(timeout: .seconds(10))
         #expect(result.exitCode == 0, "\(result.stderrText)")
         #expect(result.stdoutText == "Hello after a pause\n")
         #expect(server.http.preconnects == 1)
         #expect(server.requests.count == 1)
         // Spinning costs about a core for the whole pause (≈ 2 s); a quiet wait costs a few hundredths.
+        #expect(cpu < 0.6, "the client used \(cpu) s of CPU during a 2 s pause")
+    }
+
+    @Test("ssechat events on a stream idle for 2 s: well under a second of CPU")
+    func idleEventStreamIsCheap() async throws {
+        let server = try TranscriptServer(
+            .custom { _, writer in
+                writer.writeEventStreamHead()
+                writer.write("data: first\n\n")
+                Thread.sleep(forTimeInterval: 2)
+                writer.write("data: second\n\n")
+            }
+        )
+        let runner = try SSEChatRunner()
+        let child = try runner.start(["events", "--max-reconnects", "0", server.url("/stream")])
+        let cpu = try await Self.cpuUntilStdout(of: child, contains: "second")
+        _ = await child.waitForExit(timeout: .seconds(10))
+        #expect(server.http.preconnects == 1)
         #expect(cpu < 0.6, "the client used \(cpu) s of CPU during a 2 s pause")
     }
 }
