@@ -96,6 +96,14 @@ extension URLSessionTransport {
         let connection = start(request, highWaterMark: 64 * 1024) { _ in }
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
+                guard let response = try? await connection.response() else { return }
+                // A server that streams whatever the method would hold this connection for as long as the stream
+                // lasts: give it up at once, and the request opens its own.
+                let type = response.value(forHTTPHeaderField: "Content-Type")?.lowercased() ?? ""
+                if type.hasPrefix("text/event-stream") {
+                    connection.cancel()
+                    return
+                }
                 // `nil` once the response is over (or failed): the connection is back in libcurl's pool.
                 while (try? await connection.nextChunks()) != nil {}
             }

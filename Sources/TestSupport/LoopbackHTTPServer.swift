@@ -31,12 +31,16 @@ package final class LoopbackHTTPServer: Sendable {
     package let port: UInt16
     private let listener: Int32
     private let handler: Handler
+    private let answersOptions: Bool
     private let state = Mutex<(requests: [RecordedRequest], clients: Set<Int32>, stopped: Bool)>(([], [], false))
     private let preconnectCount = Mutex(0)
 
     /// Binds 127.0.0.1 on a free port and starts accepting.
-    /// - Parameter handler: Called for each request.
-    package init(handler: @escaping Handler) throws {
+    /// - Parameters:
+    ///   - answersOptions: Whether `OPTIONS` requests are answered by the server itself (`serve(_:)`); when
+    ///     `false` they go to the handler like any other.
+    ///   - handler: Called for each request.
+    package init(answersOptions: Bool = true, handler: @escaping Handler) throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw POSIXError(.EIO) }
         var yes: Int32 = 1
@@ -60,6 +64,7 @@ package final class LoopbackHTTPServer: Sendable {
         }
         self.port = UInt16(bigEndian: address.sin_port)
         self.listener = fd
+        self.answersOptions = answersOptions
         self.handler = handler
         let thread = Thread { [self] in acceptLoop() }
         thread.start()
@@ -125,7 +130,7 @@ package final class LoopbackHTTPServer: Sendable {
         }
         defer { writer.close() }
         while let request = RequestReader(fd: client).read() {
-            if request.method == "OPTIONS" {
+            if request.method == "OPTIONS", answersOptions {
                 preconnectCount.withLock { $0 += 1 }
                 guard writer.write("HTTP/1.1 204 No Content\r\n\r\n") else { return }
                 continue
