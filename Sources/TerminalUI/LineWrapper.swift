@@ -97,6 +97,24 @@ struct LineWrapper: Sendable {
         }
     }
 
+    /// Adds more of the word being typed: printable ASCII bytes other than the space, each one cell, as `append`
+    /// would one by one, but a whole run at a time while it fits (the common case of prose); else byte by byte.
+    mutating func appendWordASCII(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        let count = bytes.count
+        if inWord, !wordIsWide, !wordIsShown, !wordIsWritten, column + pendingSpaces + heldWidth + count <= width {
+            held.append(contentsOf: bytes)
+            heldWidth += count
+        } else if inWord, !wordIsWide, wordIsWritten, column + count < width {
+            if !edgeCluster.isEmpty { edgeCluster.removeAll(keepingCapacity: true) }
+            output.append(contentsOf: bytes)
+            column += count
+        } else {
+            for byte in bytes { appendVisible(Unicode.Scalar(byte), to: &output) }
+            return
+        }
+        _ = tracker.measure("a")  // the state one ASCII character leaves
+    }
+
     /// Starts a row with `prefix` (`width` cells): call it at the start of a line.
     mutating func beginLine(prefix: [UInt8], width cells: Int, to output: inout [UInt8]) {
         output.append(contentsOf: prefix)

@@ -57,6 +57,8 @@ package struct ReplyRenderer: Sendable {
     private var endsWithNewline = false
     /// A `finish` waiting for paced text to be typed out.
     private var pendingFinish: (mark: String?, summary: String?)?
+    /// Whether the fast paths (runs of plain ASCII prose) are taken; tests turn them off to compare the bytes.
+    var usesFastPaths = true
     /// Whether the reply's output is complete.
     package private(set) var isFinished = false
     private var stdoutRun: [UInt8] = []
@@ -260,18 +262,19 @@ package struct ReplyRenderer: Sendable {
             typewriter.render(text, kind: kind, into: &stdoutRun)
             return
         }
-        for scalar in text.unicodeScalars where markdownSanitizer.passes(scalar) {
-            if section != .answer {
-                if section == .reasoning {
-                    if scalar == "\n" { continue }
-                    typewriter.finish(into: &stdoutRun)
-                    stdoutRun.append(0x0A)
-                } else if scalar == "\n" {
-                    continue  // a reply never starts with blank rows
-                }
-                section = .answer
+        var rest = text[...]
+        while section != .answer, let scalar = rest.unicodeScalars.first {
+            rest = Substring(rest.unicodeScalars.dropFirst())
+            guard markdownSanitizer.passes(scalar), scalar != "\n" else { continue }  // no blank rows first
+            if section == .reasoning {
+                typewriter.finish(into: &stdoutRun)
+                stdoutRun.append(0x0A)
             }
+            section = .answer
             typesetter.feed(scalar, into: &stdoutRun)
+        }
+        rest.withUTF8 {
+            typesetter.feed(utf8: $0, sanitizer: &markdownSanitizer, runs: usesFastPaths, into: &stdoutRun)
         }
         typesetter.endOfDelta(into: &stdoutRun)
     }

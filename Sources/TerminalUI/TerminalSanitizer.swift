@@ -45,6 +45,9 @@ package struct TerminalSanitizer: Sendable {
         length = 0
     }
 
+    /// Whether printable ASCII (U+0020–U+007E) passes now, leaving the state as it is: no sequence is in progress.
+    package var passesPrintableASCII: Bool { state == .ground }
+
     /// Feeds the next scalar and tells whether it may be printed.
     /// - Parameter scalar: The next scalar of the text.
     /// - Returns: `true` when the scalar is printable text, `false` when it is dropped.

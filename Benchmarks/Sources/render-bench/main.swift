@@ -2,7 +2,9 @@
 // (terminal mode, colour on, 80 columns) in 1–8-byte pieces with a drain after each piece, as a stream of tokens
 // reaches it, in thread CPU time. Baselines in the same run: the same renderer with Markdown off (the typewriter),
 // and copying the pieces' bytes. `--scale` checks linearity: 1 MB and 10 MB of the same text, time ratio.
-// Run: `swift run -c release --package-path Benchmarks render-bench [--scale]`.
+// Run: `swift run -c release --package-path Benchmarks render-bench [--scale | --blocks | --markdown-only]`
+// (`--blocks`: each kind of block alone; `--markdown-only [N]`: the Markdown renderer alone, on the Nth kind
+// of block of `--blocks` only if given, for `perf record`).
 import BenchSupport
 import TerminalUI
 
@@ -20,11 +22,14 @@ let blocks = [
     "- [ ] a task\n- [x] a done task\n\n---\n\n",
 ]
 
-/// About `bytes` of Markdown, cut into 1–8-byte pieces (never inside a UTF-8 sequence).
-func pieces(bytes: Int) -> (pieces: [String], megabytes: Double) {
+/// A reference block for `--blocks`: prose without any markup.
+let prose = "Plain prose without any markup at all, the words of a paragraph as a model writes them, on and on.\n\n"
+
+/// About `bytes` of Markdown made of `kinds` of blocks, cut into 1–8-byte pieces (never inside a UTF-8 sequence).
+func pieces(bytes: Int, kinds: [String] = blocks) -> (pieces: [String], megabytes: Double) {
     var random = SplitMix64(seed: 7)
     var document = ""
-    while document.utf8.count < bytes { document += blocks[random.next(in: 0...blocks.count - 1)] }
+    while document.utf8.count < bytes { document += kinds[random.next(in: 0...kinds.count - 1)] }
     var result: [String] = []
     var scalars = document.unicodeScalars[...]
     while !scalars.isEmpty {
@@ -83,7 +88,21 @@ func rate(_ megabytes: Double, _ seconds: Double) -> String {
     String(Int((megabytes / seconds).rounded())) + " MB/s"
 }
 
-if CommandLine.arguments.contains("--scale") {
+if CommandLine.arguments.contains("--markdown-only") {
+    // For `perf record`: only the Markdown renderer, three times; `--markdown-only N`: only the Nth kind of block.
+    let argument = CommandLine.arguments.last.flatMap { Int($0) }
+    let input = pieces(bytes: 10_000_000, kinds: argument.map { [([prose] + blocks)[$0]] } ?? blocks)
+    let best = (0..<3).map { _ in render(input.pieces, markdown: true).seconds }.min() ?? 0
+    print("Markdown renderer   \(rate(input.megabytes, best))")
+} else if CommandLine.arguments.contains("--blocks") {
+    // Where the time goes: 2 MB of each kind of block alone, best of 3; first plain prose (no markup at all).
+    for block in [prose] + blocks {
+        let input = pieces(bytes: 2_000_000, kinds: [block])
+        let best = (0..<3).map { _ in render(input.pieces, markdown: true).seconds }.min() ?? 0
+        let name = block.prefix(24).map { $0 == "\n" ? "⏎" : $0 }
+        print("\(rate(input.megabytes, best))\t\(String(name))")
+    }
+} else if CommandLine.arguments.contains("--scale") {
     let small = pieces(bytes: 1_000_000)
     let large = pieces(bytes: 10_000_000)
     let smallTime = (0..<3).map { _ in render(small.pieces, markdown: true).seconds }.min() ?? 0

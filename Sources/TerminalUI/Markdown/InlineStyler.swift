@@ -112,6 +112,37 @@ struct InlineStyler: Sendable {
         }
     }
 
+    /// How many of `bytes` (printable ASCII) `feed` would write out as they are: none while something is held; in
+    /// a code span all up to a backtick; elsewhere all up to a character that may start markup (`* _ ~ ` \ [ ! < &`).
+    func plainPrefix(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard !isHolding else { return 0 }
+        var count = 0
+        if codeSpan != nil {
+            while count < bytes.count, bytes[count] != 0x60 { count += 1 }
+            return count
+        }
+        while count < bytes.count, !Self.mayStartMarkup(bytes[count]) { count += 1 }
+        return count
+    }
+
+    /// Writes bytes `plainPrefix(of:)` found plain, as `feed` would one by one.
+    mutating func feedPlain(_ bytes: UnsafeBufferPointer<UInt8>, to writer: inout MarkdownWriter, output: inout [UInt8])
+    {
+        guard let last = bytes.last else { return }
+        writer.text(ascii: bytes, to: &output)
+        previous = Unicode.Scalar(last)
+    }
+
+    /// The ASCII characters `feed` does not write out at once outside a code span.
+    private static func mayStartMarkup(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "`"), UInt8(ascii: "\\"),
+            UInt8(ascii: "["), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: "&"):
+            true
+        default: false
+        }
+    }
+
     /// Takes a backslash held at the end of a line: it makes a hard line break.
     /// - Returns: Whether there was one.
     mutating func takeTrailingBackslash() -> Bool {
@@ -363,32 +394,5 @@ struct InlineStyler: Sendable {
             emit(second, writer: &writer, output: &output)
         }
         while let scalar = scalars.next() { feed(scalar, to: &writer, output: &output) }
-    }
-
-    private static func isAutolink(_ target: String) -> Bool {
-        if let colon = target.firstIndex(of: ":") {
-            let scheme = target[..<colon]
-            return (2...32).contains(scheme.count) && scheme.first?.isLetter == true
-                && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+.-".contains($0) }
-        }
-        let parts = target.split(separator: "@")
-        return parts.count == 2 && parts[1].contains(".") && !parts[0].isEmpty
-    }
-
-    private static func numericReference(_ text: String) -> String? {
-        guard text.hasPrefix("&#"), text.hasSuffix(";") else { return nil }
-        let body = text.dropFirst(2).dropLast()
-        let value: UInt32?
-        if body.first == "x" || body.first == "X" {
-            value = UInt32(body.dropFirst(), radix: 16)
-        } else {
-            value = UInt32(body)
-        }
-        guard let value else { return nil }
-        // A reference to a control character (NUL, ESC, C1…) must not reach the terminal: U+FFFD instead.
-        guard let scalar = Unicode.Scalar(value), value >= 0x20, !(0x7F...0x9F).contains(value) else {
-            return "\u{FFFD}"
-        }
-        return String(scalar)
     }
 }

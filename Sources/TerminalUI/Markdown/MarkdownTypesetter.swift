@@ -14,7 +14,7 @@
 /// start until `LineStart` decides it, the inline holds of `InlineStyler`, and a table until it ends or reaches 50 body rows. A paragraph's
 /// lines flow into one (a soft line break is a space; two trailing spaces or a backslash break the row).
 struct MarkdownTypesetter: Sendable {
-    private enum LineMode: Sendable {
+    enum LineMode: Sendable {
         /// Holding the line's start in `pending` until `LineStart` decides it.
         case start
         /// Paragraph, heading or list item text through the inline styler.
@@ -41,16 +41,17 @@ struct MarkdownTypesetter: Sendable {
     }
 
     var writer: MarkdownWriter
-    private var inline = InlineStyler()
-    private var openers = OpenerRepaint()
-    private var mode = LineMode.start
+    // Internal, not private, for `MarkdownTypesetter+UTF8.swift`: the line's mode and the prose state it changes.
+    var inline = InlineStyler()
+    var openers = OpenerRepaint()
+    var mode = LineMode.start
+    var trailingSpaces = 0
     private var pending: [Unicode.Scalar] = []
     private var fence: Fence?
     private var items: [Item] = []
     private var quotes = 0
     private var inParagraph = false
     private var isHeading = false
-    private var trailingSpaces = 0
     private var blankBefore = false
     private var wroteBlock = false
     private var table: TableBuffer
@@ -175,7 +176,7 @@ struct MarkdownTypesetter: Sendable {
             )
             items.append(item)
             beginBlock(quotes: start.quotes, into: &output)
-            writer.beginLine(prefix: prefix, attributes: [], to: &output)
+            writer.beginLine(prefix: prefix, cells: item.displayIndent, attributes: [], to: &output)
             writer.wrapper.continuation = hanging(width: item.displayIndent)
             inParagraph = true
             startProse(after: start.length, into: &output)
@@ -283,7 +284,12 @@ struct MarkdownTypesetter: Sendable {
             endParagraph(into: &output)
             beginBlock(quotes: 0, into: &output)
             let width = max(3, min(writer.wrapper.width, 80) - writer.wrapper.column)
-            writer.beginLine(prefix: String(repeating: "─", count: width), attributes: [.dim], to: &output)
+            writer.beginLine(
+                prefix: String(repeating: "─", count: width),
+                cells: width,
+                attributes: [.dim],
+                to: &output
+            )
             writer.wrapper.newline(to: &output)
         case .tableRow:
             endParagraph(into: &output)

@@ -37,6 +37,22 @@ struct MarkdownWriter: Sendable {
         wrapper.append(scalar, to: &output)
     }
 
+    /// Writes printable ASCII prose (no tab), as `text(_:to:)` would byte by byte: each word's first byte on its
+    /// own (it may start a style), the rest of the word as a run.
+    mutating func text(ascii bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            text(Unicode.Scalar(byte), to: &output)
+            index += 1
+            guard byte != 0x20 else { continue }
+            var end = index
+            while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+            if end > index { wrapper.appendWordASCII(UnsafeBufferPointer(rebasing: bytes[index..<end]), to: &output) }
+            index = end
+        }
+    }
+
     /// Writes prose text.
     mutating func text(_ string: some StringProtocol, to output: inout [UInt8]) {
         for scalar in string.unicodeScalars { text(scalar, to: &output) }
@@ -71,12 +87,13 @@ struct MarkdownWriter: Sendable {
     var restoreSequence: [UInt8] { color && applied != [] ? applied.sequence : [] }
 
     /// Writes a row prefix (a bullet, quote bars) in its own attributes, then restores the text's.
-    mutating func beginLine(prefix: String, attributes: TextAttributes, to output: inout [UInt8]) {
+    /// - Parameter cells: The prefix's width, when the caller knows it (measured otherwise).
+    mutating func beginLine(prefix: String, cells: Int? = nil, attributes: TextAttributes, to output: inout [UInt8]) {
         guard !prefix.isEmpty else { return }
         var bytes: [UInt8] = []
         if color, attributes != applied { bytes += attributes.sequence }
         bytes += Array(prefix.utf8)
         if color, attributes != applied { bytes += applied.sequence }
-        wrapper.beginLine(prefix: bytes, width: DisplayWidth.of(prefix), to: &output)
+        wrapper.beginLine(prefix: bytes, width: cells ?? DisplayWidth.of(prefix), to: &output)
     }
 }

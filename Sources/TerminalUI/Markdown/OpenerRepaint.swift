@@ -49,6 +49,12 @@ struct OpenerRepaint: Sendable {
         )
     }
 
+    /// Call before the styler is fed plain bytes (`InlineStyler.plainPrefix`: none of them starts a snapshot).
+    mutating func willFeed(plain bytes: UnsafeBufferPointer<UInt8>) {
+        guard snapshot != nil else { return }
+        for byte in bytes { snapshot?.log.append(.scalar(Unicode.Scalar(byte))) }
+    }
+
     /// Call after the styler was fed: drops the snapshot once nothing it covers can still be unclosed on this row.
     mutating func didFeed(inline: InlineStyler, writer: MarkdownWriter) {
         guard let snapshot else { return }

@@ -43,12 +43,14 @@ struct RenderGoldenTests {
                 let expected = Array(render.output.utf8)
                 for (split, pieces) in Self.splits(entry) {
                     let bytes = Self.drive(entry, pieces, render, ticks: false, resizeAt: nil)
-                    #expect(bytes == expected, "\(label), \(split)")
+                    #expect(Self.difference(bytes, expected) == nil, "\(label), \(split)")
                 }
                 let stalled = Self.drive(entry, Self.stallPieces(entry), render, ticks: true, resizeAt: nil)
-                #expect(stalled == Array((render.stalled ?? render.output).utf8), "\(label), stalled")
+                let stalledExpected = Array((render.stalled ?? render.output).utf8)
+                #expect(Self.difference(stalled, stalledExpected) == nil, "\(label), stalled")
                 let resized = Self.drive(entry, Self.resizePieces(entry), render, ticks: false, resizeAt: 0.5)
-                #expect(resized == Array((render.resized ?? render.output).utf8), "\(label), resized")
+                let resizedExpected = Array((render.resized ?? render.output).utf8)
+                #expect(Self.difference(resized, resizedExpected) == nil, "\(label), resized")
             }
         }
     }
@@ -162,6 +164,17 @@ struct RenderGoldenTests {
         renderer.finish(mark: nil, summary: nil, at: now)
         _ = take(renderer.drain(at: now))
         return bytes
+    }
+
+    /// Where `bytes` first differ from `expected`, with some bytes around it (escaped), or `nil` when they are equal.
+    static func difference(_ bytes: [UInt8], _ expected: [UInt8]) -> String? {
+        guard bytes != expected else { return nil }
+        let offset = zip(bytes, expected).prefix { $0 == $1 }.count
+        func around(_ text: [UInt8]) -> String {
+            let slice = text[max(0, offset - 20)..<min(text.count, offset + 40)]
+            return String(decoding: slice, as: UTF8.self).unicodeScalars.map { $0.escaped(asASCII: true) }.joined()
+        }
+        return "at byte \(offset): got …\(around(bytes))… expected …\(around(expected))…"
     }
 
     /// The bytes as a string, which must give back the same bytes (the renderer writes UTF-8 only).

@@ -1,0 +1,78 @@
+import TestSupport
+import Testing
+
+@testable import TerminalUI
+
+/// The reply renderer's fast paths against its general path: random Markdown-like replies (prose, every inline and
+/// block marker, CJK, emoji, tabs, controls) at random widths, colour on and off, in random pieces with and without
+/// stalls, must give the same bytes with the fast paths on and off.
+@Suite("Fast paths write exactly what the general path writes")
+struct FastPathDifferentialTests {
+    static let tokens = [
+        "word", "prose", "a", "x1", "snake_case", "2*3", " ", " ", " ", "  ", "\n", "\n", "\n\n", "*", "**", "_", "__",
+        "~~", "`", "``", "\\", "\\*", "[", "]", "](", ")", "(", "!", "![", "<", ">", "<https://a.b>", "&", "&amp;",
+        "&#35;", ";", "#", "## ", "- ", "* ", "+ ", "1. ", "2) ", "> ", "| ", " | ", "|---|---|", "---", "```",
+        "```swift",
+        "~~~", "    ", "\t", "-", "=", ":", "http://x.y/z", "你好", "世界", "🦊", "❤️", "❤", "\u{FE0F}", "e\u{301}",
+        "\u{1B}[31m", "\u{7}", "\r\n", "<think>", "</think>", "[ ] ", "[x] ", "averyveryverylongwordthatwraps",
+    ]
+
+    static func reply(_ generator: inout SeededGenerator) -> String {
+        let count = Int.random(in: 1...120, using: &generator)
+        return (0..<count).map { _ in tokens.randomElement(using: &generator)! }.joined()
+    }
+
+    static func render(
+        _ pieces: [String],
+        width: Int,
+        color: Bool,
+        ticks: Bool,
+        fast: Bool
+    ) -> [UInt8] {
+        var renderer = ReplyRenderer(.init(mode: .terminal, color: color, columns: width, markdown: true))
+        renderer.usesFastPaths = fast
+        var bytes: [UInt8] = []
+        var now = Duration.zero
+        func take(_ actions: [ReplyRenderer.Action]) -> Duration? {
+            var wake: Duration?
+            for action in actions {
+                switch action {
+                case .stdout(let out): bytes += out
+                case .stderr: break
+                case .wake(let at): wake = at
+                }
+            }
+            return wake
+        }
+        for piece in pieces {
+            renderer.text(piece, at: now)
+            if let wake = take(renderer.drain(at: now)), ticks {
+                now = wake
+                renderer.tick(at: now)
+                _ = take(renderer.drain(at: now))
+            }
+            now += .milliseconds(1)
+        }
+        renderer.finish(mark: nil, summary: nil, at: now)
+        _ = take(renderer.drain(at: now))
+        return bytes
+    }
+
+    @Test("3000 random replies: the same bytes with the fast paths on and off", arguments: 0..<3)
+    func randomReplies(batch: UInt64) {
+        var generator = SeededGenerator(seed: 0xFA57 + batch)
+        for _ in 0..<1000 {
+            let text = Self.reply(&generator)
+            let width = Int.random(in: 2...100, using: &generator)
+            let color = Bool.random(using: &generator)
+            let ticks = Bool.random(using: &generator)
+            let pieces = Split.random(text, seed: generator.next(), maxPiece: 8)
+            let fast = Self.render(pieces, width: width, color: color, ticks: ticks, fast: true)
+            let general = Self.render(pieces, width: width, color: color, ticks: ticks, fast: false)
+            #expect(
+                RenderGoldenTests.difference(fast, general) == nil,
+                "\(text.debugDescription) at \(width), color \(color), ticks \(ticks)"
+            )
+        }
+    }
+}
