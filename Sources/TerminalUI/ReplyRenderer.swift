@@ -149,7 +149,7 @@ package struct ReplyRenderer: Sendable {
         if paced != nil { releasePaced(at: now) }
         if let held, now >= held.since + Self.heldWordFrame {
             self.held = nil
-            if heldWordID == held.id, paced?.backlog ?? 0 == 0 {
+            if heldWordID() == held.id, paced?.backlog ?? 0 == 0 {
                 if section == .answer, rendersMarkdown {
                     typesetter.flushHeld(into: &stdoutRun)
                 } else {
@@ -203,7 +203,7 @@ package struct ReplyRenderer: Sendable {
             carryOut(.stdout(stdoutRun))
             stdoutRun.removeAll(keepingCapacity: true)
         }
-        if let wake = nextWake { carryOut(.wake(at: wake)) }
+        if let wake = nextWake() { carryOut(.wake(at: wake)) }
     }
 
     /// The actions to carry out now, as an array (convenient in tests; `drain(at:_:)` allocates nothing).
@@ -373,20 +373,23 @@ package struct ReplyRenderer: Sendable {
 
     /// Notes a word the output leaves held back, so a tick a frame later shows it.
     private mutating func trackHeldWord(at now: Duration) {
-        guard !isFinished, paced?.backlog ?? 0 == 0, let id = heldWordID else {
+        guard !isFinished, paced?.backlog ?? 0 == 0, let id = heldWordID() else {
             held = nil
             return
         }
         if held?.id != id { held = (id, now) }
     }
 
+    // `heldWordID()` and `nextWake()` are `mutating` only so that calling them does not copy `self` (large: the
+    // typesetter's state) once per drain; they change nothing.
+
     /// The word held back mid-line by whichever renders the current section.
-    private var heldWordID: Int? {
+    private mutating func heldWordID() -> Int? {
         section == .answer && rendersMarkdown ? typesetter.heldWordID : typewriter.heldWordID
     }
 
     /// When the next tick is needed: the spinner's next frame, paced text due, a held word's frame.
-    private var nextWake: Duration? {
+    private mutating func nextWake() -> Duration? {
         guard !isFinished else { return nil }
         var wake: Duration?
         func consider(_ time: Duration?) {

@@ -100,7 +100,7 @@ if CommandLine.arguments.contains("--markdown-only") {
         let input = pieces(bytes: 2_000_000, kinds: [block])
         let best = (0..<3).map { _ in render(input.pieces, markdown: true).seconds }.min() ?? 0
         let name = block.prefix(24).map { $0 == "\n" ? "⏎" : $0 }
-        print("\(rate(input.megabytes, best))\t\(String(name))")
+        print("\(fixed(input.megabytes / best)) MB/s\t\(String(name))")
     }
 } else if CommandLine.arguments.contains("--scale") {
     let small = pieces(bytes: 1_000_000)

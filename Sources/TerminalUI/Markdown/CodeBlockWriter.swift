@@ -82,6 +82,16 @@ struct CodeBlockWriter: Sendable {
         pending.unicodeScalars.append(scalar)
     }
 
+    /// Adds printable ASCII code (no LF, no tab), as `write(_:into:)` would byte by byte.
+    mutating func write(ascii bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        guard lexer != nil else {
+            output.append(contentsOf: bytes)
+            cursor.column += bytes.count
+            return
+        }
+        pending += String(decoding: bytes, as: UTF8.self)
+    }
+
     /// Colours and writes what was added since the last flush (as far as the lexer decides it).
     mutating func flush(into output: inout [UInt8]) {
         guard lexer != nil, !pending.isEmpty else { return }

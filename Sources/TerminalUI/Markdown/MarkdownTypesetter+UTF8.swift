@@ -32,18 +32,26 @@ extension MarkdownTypesetter {
         }
     }
 
-    /// Printable ASCII: plain prose as runs, anything else one scalar at a time.
+    /// Printable ASCII: plain prose, a code row and a held line as runs, anything else one scalar at a time.
     private mutating func feed(ascii bytes: UnsafeBufferPointer<UInt8>, runs: Bool, into output: inout [UInt8]) {
         var index = 0
         while index < bytes.count {
-            if runs, case .prose = mode {
-                let rest = UnsafeBufferPointer(rebasing: bytes[index...])
+            let rest = UnsafeBufferPointer(rebasing: bytes[index...])
+            switch mode {
+            case .prose where runs:
                 let plain = inline.plainPrefix(of: rest)
-                if plain > 0 {
-                    feedProse(UnsafeBufferPointer(rebasing: rest[..<plain]), into: &output)
-                    index += plain
-                    continue
-                }
+                guard plain > 0 else { break }
+                feedProse(UnsafeBufferPointer(rebasing: rest[..<plain]), into: &output)
+                index += plain
+                continue
+            case .code where runs:
+                code.write(ascii: rest, into: &output)
+                return
+            case .held where runs:
+                pending.append(contentsOf: rest.lazy.map { Unicode.Scalar($0) })
+                return
+            default:
+                break
             }
             feed(Unicode.Scalar(bytes[index]), into: &output)
             index += 1
@@ -57,7 +65,7 @@ extension MarkdownTypesetter {
         trailingSpaces = spaces == run.count ? trailingSpaces + spaces : spaces
         openers.willFeed(plain: run)
         inline.feedPlain(run, to: &writer, output: &output)
-        openers.didFeed(inline: inline, writer: writer)
+        openers.didFeed(row: writer.wrapper.rowsEnded, settled: !inline.hasOpenSpans && !inline.isHolding)
     }
 
     @inline(__always)

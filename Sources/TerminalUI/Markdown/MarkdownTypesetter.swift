@@ -41,12 +41,13 @@ struct MarkdownTypesetter: Sendable {
     }
 
     var writer: MarkdownWriter
-    // Internal, not private, for `MarkdownTypesetter+UTF8.swift`: the line's mode and the prose state it changes.
+    // Internal, not private, for `MarkdownTypesetter+UTF8.swift`: the line's mode and the state its runs change.
     var inline = InlineStyler()
     var openers = OpenerRepaint()
     var mode = LineMode.start
     var trailingSpaces = 0
-    private var pending: [Unicode.Scalar] = []
+    var pending: [Unicode.Scalar] = []
+    var code = CodeBlockWriter(info: "", color: false)
     private var fence: Fence?
     private var items: [Item] = []
     private var quotes = 0
@@ -56,7 +57,6 @@ struct MarkdownTypesetter: Sendable {
     private var wroteBlock = false
     private var table: TableBuffer
     private var codeIndent = 0
-    private var code = CodeBlockWriter(info: "", color: false)
 
     /// Creates a typesetter at the start of a line.
     /// - Parameters:
@@ -243,7 +243,7 @@ struct MarkdownTypesetter: Sendable {
                     )
                 } else {
                     writer.wrapper.spaceBreak(to: &output)
-                    openers.softBreak(writer: writer)
+                    openers.softBreak(row: writer.wrapper.rowsEnded)
                 }
             }
         case .code:
@@ -365,9 +365,9 @@ struct MarkdownTypesetter: Sendable {
 
     /// One scalar of a paragraph's or heading's text, through the inline styler (and the unclosed-opener watch).
     private mutating func feedInline(_ scalar: Unicode.Scalar, into output: inout [UInt8]) {
-        openers.willFeed(scalar, inline: inline, writer: writer)
+        openers.willFeed(scalar, inline: &inline, writer: &writer)
         inline.feed(scalar, to: &writer, output: &output)
-        openers.didFeed(inline: inline, writer: writer)
+        openers.didFeed(row: writer.wrapper.rowsEnded, settled: !inline.hasOpenSpans && !inline.isHolding)
     }
 
     private mutating func writeCode(_ scalar: Unicode.Scalar, into output: inout [UInt8]) {

@@ -61,7 +61,7 @@ struct TableBuffer: Sendable {
         }
         if let plan = flowing {
             let next = Self.layout(of: [rows[0], rows[1], row])
-            output += Array(next.render(plan, width: width, color: color, continuing: true).utf8)
+            output += next.render(plan, width: width, color: color, continuing: true)
             return nil
         }
         rows.append(row)
@@ -80,7 +80,7 @@ struct TableBuffer: Sendable {
         let plan = held.plan(width: width)
         if statusShown { output += Self.eraseRow }
         statusShown = false
-        output += Array(held.render(plan, width: width, color: color).utf8)
+        output += held.render(plan, width: width, color: color)
         rows.removeSubrange(2...)
         flowing = plan
     }
@@ -98,7 +98,7 @@ struct TableBuffer: Sendable {
         guard confirmed else { return .paragraph(rows[0]) }
         if flowing != nil { return .table([]) }
         var bytes = statusShown ? Self.eraseRow : []
-        bytes += Array(Self.layout(of: rows).render(width: width, color: color).utf8)
+        bytes += Self.layout(of: rows).render(width: width, color: color)
         return .table(bytes)
     }
 
