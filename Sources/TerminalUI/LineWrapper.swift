@@ -359,7 +359,7 @@ struct LineWrapper: Sendable {
     private mutating func endWord(to output: inout [UInt8]) {
         guard inWord else { return }
         if !wordIsWritten && !wordIsShown {
-            output.append(contentsOf: repeatElement(0x20, count: pendingSpaces))
+            for _ in 0..<pendingSpaces { output.append(0x20) }  // mostly one: cheaper than a repeated collection
             output.append(contentsOf: held)
             column += pendingSpaces + heldWidth
             pendingSpaces = 0

@@ -98,7 +98,7 @@ package struct ReplyRenderer: Sendable {
         firstToken()
         if !text.isEmpty {
             sawText = true
-            endsWithNewline = text.utf8.last == 0x0A
+            if configuration.mode != .terminal { endsWithNewline = text.utf8.last == 0x0A }  // only used there
         }
         write(text, kind: .answer, at: now)
     }
@@ -196,8 +196,10 @@ package struct ReplyRenderer: Sendable {
     ///   - carryOut: Called with each action, in order.
     package mutating func drain(at now: Duration, _ carryOut: (Action) -> Void) {
         trackHeldWord(at: now)
-        for action in actions { carryOut(action) }
-        actions.removeAll(keepingCapacity: true)
+        if !actions.isEmpty {
+            for action in actions { carryOut(action) }
+            actions.removeAll(keepingCapacity: true)
+        }
         // The bytes written since the last stderr action come after every queued action.
         if !stdoutRun.isEmpty {
             carryOut(.stdout(stdoutRun))
@@ -262,19 +264,23 @@ package struct ReplyRenderer: Sendable {
             typewriter.render(text, kind: kind, into: &stdoutRun)
             return
         }
-        var rest = text[...]
-        while section != .answer, let scalar = rest.unicodeScalars.first {
-            rest = Substring(rest.unicodeScalars.dropFirst())
-            guard markdownSanitizer.passes(scalar), scalar != "\n" else { continue }  // no blank rows first
-            if section == .reasoning {
-                typewriter.finish(into: &stdoutRun)
-                stdoutRun.append(0x0A)
+        var text = text
+        var start = 0  // the UTF-8 offset the answer goes on from once its section has begun
+        if section != .answer {
+            for scalar in text.unicodeScalars where section != .answer {
+                start += UTF8.width(scalar)
+                guard markdownSanitizer.passes(scalar), scalar != "\n" else { continue }  // no blank rows first
+                if section == .reasoning {
+                    typewriter.finish(into: &stdoutRun)
+                    stdoutRun.append(0x0A)
+                }
+                section = .answer
+                typesetter.feed(scalar, into: &stdoutRun)
             }
-            section = .answer
-            typesetter.feed(scalar, into: &stdoutRun)
         }
-        rest.withUTF8 {
-            typesetter.feed(utf8: $0, sanitizer: &markdownSanitizer, runs: usesFastPaths, into: &stdoutRun)
+        text.withUTF8 { bytes in
+            let rest = UnsafeBufferPointer(rebasing: bytes[start...])
+            typesetter.feed(utf8: rest, sanitizer: &markdownSanitizer, runs: usesFastPaths, into: &stdoutRun)
         }
         typesetter.endOfDelta(into: &stdoutRun)
     }

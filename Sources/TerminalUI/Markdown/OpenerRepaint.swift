@@ -33,6 +33,8 @@ struct OpenerRepaint: Sendable {
     private var snapshot: Snapshot?
     /// The row the snapshot was taken on (its `rowsEnded`).
     private var row = 0
+    /// What was fed since the snapshot: never empty while there is one, so `log.isEmpty` tells there is none
+    /// (cheaper to check than the large optional).
     private var log: [Entry] = []
 
     // The styler and the writer are large: they are passed only where a snapshot may be taken (`inout` there, so
@@ -41,7 +43,7 @@ struct OpenerRepaint: Sendable {
     /// Call before the styler is fed `scalar` in a paragraph or heading: logs it, or takes a snapshot where a
     /// delimiter run may open a span.
     mutating func willFeed(_ scalar: Unicode.Scalar, inline: inout InlineStyler, writer: inout MarkdownWriter) {
-        if snapshot != nil {
+        if !log.isEmpty {
             log.append(.scalar(scalar))
             return
         }
@@ -54,7 +56,7 @@ struct OpenerRepaint: Sendable {
 
     /// Call before the styler is fed plain bytes (`InlineStyler.plainPrefix`: none of them starts a snapshot).
     mutating func willFeed(plain bytes: UnsafeBufferPointer<UInt8>) {
-        guard snapshot != nil else { return }
+        guard !log.isEmpty else { return }
         for byte in bytes { log.append(.scalar(Unicode.Scalar(byte))) }
     }
 
@@ -63,14 +65,14 @@ struct OpenerRepaint: Sendable {
     ///   - row: The wrapper's `rowsEnded`.
     ///   - settled: Whether the styler has no open span and holds nothing.
     mutating func didFeed(row: Int, settled: Bool) {
-        guard snapshot != nil else { return }
+        guard !log.isEmpty else { return }
         if row != self.row || log.count > Self.logLimit || settled { drop() }
     }
 
     /// Call when a soft line break (a space between two source lines) is given to the styler and the wrapper.
     /// - Parameter row: The wrapper's `rowsEnded` after the break.
     mutating func softBreak(row: Int) {
-        guard snapshot != nil else { return }
+        guard !log.isEmpty else { return }
         log.append(.softBreak)
         if row != self.row { drop() }
     }
