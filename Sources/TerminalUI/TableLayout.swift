@@ -164,7 +164,7 @@ package struct TableLayout: Sendable {
 
     /// Word-wraps `text` to lines of at most `width` cells; a word wider than that is broken between clusters.
     static func wrap(_ text: String, width: Int) -> [String] {
-        if !text.hasPrefix(" "), !text.hasSuffix(" "), !text.contains("  "), DisplayWidth.of(text) <= width {
+        if isSingleSpaced(text), DisplayWidth.of(text) <= width {
             return [text]  // fits, spaced as the words would be joined: the common case, without splitting
         }
         var lines: [String] = []
@@ -203,6 +203,17 @@ package struct TableLayout: Sendable {
         }
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines
+    }
+
+    /// Whether no space byte starts or ends `text` or follows another (then its words, joined by single spaces,
+    /// give it back).
+    private static func isSingleSpaced(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20
+        for byte in text.utf8 {
+            if byte == 0x20, previous == 0x20 { return false }
+            previous = byte
+        }
+        return previous != 0x20
     }
 
     private static func pad(_ text: String, to width: Int, alignment: Alignment, into out: inout [UInt8]) {

@@ -78,7 +78,7 @@ struct InlineStyler: Sendable {
         }
         if escaped {
             escaped = false
-            if scalar.isASCII, scalar.properties.isPunctuationOrSymbolASCII {
+            if scalar.isASCIIPunctuation {
                 emit(scalar, writer: &writer, output: &output)
                 return
             }

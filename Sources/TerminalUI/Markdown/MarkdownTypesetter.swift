@@ -115,7 +115,7 @@ struct MarkdownTypesetter: Sendable {
         writer.resetStyle(to: &output)
         writer.wrapper.endLine(to: &output)
         mode = .start
-        pending.removeAll()
+        pending.removeAll(keepingCapacity: true)
         fence = nil
         items.removeAll()
     }
@@ -137,7 +137,7 @@ struct MarkdownTypesetter: Sendable {
         case .blank:
             endParagraph(into: &output)
             blankBefore = true
-            pending.removeAll()
+            pending.removeAll(keepingCapacity: true)
         case .fence, .rule, .tableRow:
             mode = .held(start.kind)
         case .indentedCode:
@@ -149,7 +149,7 @@ struct MarkdownTypesetter: Sendable {
                 from: pending,
                 after: start.length - Self.indentLength(pending, start)
             )
-            pending.removeAll()
+            pending.removeAll(keepingCapacity: true)
             mode = .code
             code = CodeBlockWriter(info: "", color: false)
             for scalar in text { writeCode(scalar, into: &output) }
@@ -186,7 +186,7 @@ struct MarkdownTypesetter: Sendable {
                 pending.removeFirst(min(start.length, pending.count))
                 mode = .prose
                 let text = pending
-                pending.removeAll()
+                pending.removeAll(keepingCapacity: true)
                 for scalar in text { feed(scalar, into: &output) }
                 return
             }
@@ -213,7 +213,7 @@ struct MarkdownTypesetter: Sendable {
             return
         }
         let text = Array(pending.dropFirst(min(spaces, fence.indent)))
-        pending.removeAll()
+        pending.removeAll(keepingCapacity: true)
         mode = .code
         for scalar in text { writeCode(scalar, into: &output) }
     }
@@ -223,7 +223,7 @@ struct MarkdownTypesetter: Sendable {
         case .start:
             decideStart(complete: true, into: &output)
             if case .start = mode {
-                pending.removeAll()
+                pending.removeAll(keepingCapacity: true)
                 return
             }
             endLine(into: &output)
@@ -252,7 +252,7 @@ struct MarkdownTypesetter: Sendable {
             if fence == nil { code.finish(into: &output) }
         case .held(let kind):
             let line = pending
-            pending.removeAll()
+            pending.removeAll(keepingCapacity: true)
             endHeldLine(kind, line, into: &output)
         }
         mode = .start
@@ -284,12 +284,8 @@ struct MarkdownTypesetter: Sendable {
             endParagraph(into: &output)
             beginBlock(quotes: 0, into: &output)
             let width = max(3, min(writer.wrapper.width, 80) - writer.wrapper.column)
-            writer.beginLine(
-                prefix: String(repeating: "─", count: width),
-                cells: width,
-                attributes: [.dim],
-                to: &output
-            )
+            let rule = Substring(Self.rule.unicodeScalars.prefix(width))
+            writer.beginLine(prefix: rule, cells: width, attributes: [.dim], to: &output)
             writer.wrapper.newline(to: &output)
         case .tableRow:
             endParagraph(into: &output)
@@ -314,6 +310,9 @@ struct MarkdownTypesetter: Sendable {
     }
 
     // MARK: Blocks
+
+    /// The longest thematic break: 80 cells of `─`.
+    private static let rule = String(repeating: "─", count: 80)
 
     /// Starts a new block on a fresh row, after one blank row when the source had a blank line.
     private mutating func beginBlock(quotes: Int, into output: inout [UInt8]) {
@@ -342,10 +341,13 @@ struct MarkdownTypesetter: Sendable {
     }
 
     private mutating func startProse(after length: Int, into output: inout [UInt8]) {
-        let text = Array(pending.dropFirst(length))
-        pending.removeAll()
+        // The held scalars are fed from a buffer lent by `pending` (prose does not hold in it), then given back.
+        var text: [Unicode.Scalar] = []
+        swap(&text, &pending)
         mode = .prose
-        for scalar in text { feed(scalar, into: &output) }
+        for scalar in text.dropFirst(length) { feed(scalar, into: &output) }
+        text.removeAll(keepingCapacity: true)
+        if pending.isEmpty { swap(&text, &pending) }
     }
 
     private mutating func endParagraph(into output: inout [UInt8]) {

@@ -88,11 +88,16 @@ struct MarkdownWriter: Sendable {
 
     /// Writes a row prefix (a bullet, quote bars) in its own attributes, then restores the text's.
     /// - Parameter cells: The prefix's width, when the caller knows it (measured otherwise).
-    mutating func beginLine(prefix: String, cells: Int? = nil, attributes: TextAttributes, to output: inout [UInt8]) {
+    mutating func beginLine(
+        prefix: some StringProtocol,
+        cells: Int? = nil,
+        attributes: TextAttributes,
+        to output: inout [UInt8]
+    ) {
         guard !prefix.isEmpty else { return }
         var bytes: [UInt8] = []
         if color, attributes != applied { bytes += attributes.sequence }
-        bytes += Array(prefix.utf8)
+        bytes += prefix.utf8
         if color, attributes != applied { bytes += applied.sequence }
         wrapper.beginLine(prefix: bytes, width: cells ?? DisplayWidth.of(prefix), to: &output)
     }
