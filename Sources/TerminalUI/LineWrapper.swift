@@ -32,29 +32,31 @@ struct LineWrapper: Sendable {
     /// The width lines are wrapped at, in cells (at least 2).
     private(set) var width: Int
     /// The cells written on the current line (where the cursor is: pending spaces and a held word are not shown).
-    private(set) var column = 0
+    var column = 0
     /// How many rows have ended so far (newlines and soft breaks); a change means the cursor left its row.
     private(set) var rowsEnded = 0
 
     private var nextWidth: Int?
-    private var pendingSpaces = 0
-    private var held: [UInt8] = []
-    private var heldWidth = 0
-    private var inWord = false
-    private var wordIsWritten = false
+    // Internal, not private, for the ASCII fast paths in `LineWrapper+ASCII.swift`, which change them as `append`
+    // would: the word being typed, the pending spaces and styles.
+    var pendingSpaces = 0
+    var held: [UInt8] = []
+    var heldWidth = 0
+    var inWord = false
+    var wordIsWritten = false
     /// The word was held back, then shown by `flushHeld`: its bytes stay in `held` in case it has to move.
-    private var wordIsShown = false
+    var wordIsShown = false
     /// Where the shown word's leading spaces begin on the line (what a move erases).
     private var wordStart = 0
-    private var heldWords = 0
-    private var wordIsWide = false
+    var heldWords = 0
+    var wordIsWide = false
     /// The one-cell cluster a written word put in the line's last cell, while a VS16 may still widen it.
-    private var edgeCluster: [UInt8] = []
-    private var tracker = GraphemeWidthTracker()
+    var edgeCluster: [UInt8] = []
+    var tracker = GraphemeWidthTracker()
     /// Where the current row's text begins, after its prefix.
-    private var lineStart = 0
+    private(set) var lineStart = 0
     /// Zero-width bytes waiting for the next word (a style that starts with it).
-    private var pendingControl: [UInt8] = []
+    var pendingControl: [UInt8] = []
     /// What rows the wrapper breaks start with, and its width in cells.
     var continuation: (bytes: [UInt8], width: Int) = ([], 0)
 
@@ -95,24 +97,6 @@ struct LineWrapper: Sendable {
         default:
             appendVisible(scalar, to: &output)
         }
-    }
-
-    /// Adds more of the word being typed: printable ASCII bytes other than the space, each one cell, as `append`
-    /// would one by one, but a whole run at a time while it fits (the common case of prose); else byte by byte.
-    mutating func appendWordASCII(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        let count = bytes.count
-        if inWord, !wordIsWide, !wordIsShown, !wordIsWritten, column + pendingSpaces + heldWidth + count <= width {
-            held.append(contentsOf: bytes)
-            heldWidth += count
-        } else if inWord, !wordIsWide, wordIsWritten, column + count < width {
-            if !edgeCluster.isEmpty { edgeCluster.removeAll(keepingCapacity: true) }
-            output.append(contentsOf: bytes)
-            column += count
-        } else {
-            for byte in bytes { appendVisible(Unicode.Scalar(byte), to: &output) }
-            return
-        }
-        _ = tracker.measure("a")  // the state one ASCII character leaves
     }
 
     /// Starts a row with `prefix` (`width` cells): call it at the start of a line.
@@ -203,7 +187,7 @@ struct LineWrapper: Sendable {
         tracker.reset()
     }
 
-    private mutating func appendVisible(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
+    mutating func appendVisible(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
         let measure = tracker.measure(scalar)
         let cells = measure.cells
         if !inWord && (measure.extendsCluster ? column > 0 : cells == 0 && pendingSpaces == 0) {
@@ -360,7 +344,7 @@ struct LineWrapper: Sendable {
         guard inWord else { return }
         if !wordIsWritten && !wordIsShown {
             for _ in 0..<pendingSpaces { output.append(0x20) }  // mostly one: cheaper than a repeated collection
-            output.append(contentsOf: held)
+            held.withUnsafeBufferPointer { output.append(contentsOf: $0) }  // lent: no retain of `held`
             column += pendingSpaces + heldWidth
             pendingSpaces = 0
         }
@@ -368,7 +352,7 @@ struct LineWrapper: Sendable {
             // The word's last cluster may still grow after a `flush` (see `writeWordScalar`).
             edgeCluster = Self.lastOneCellCluster(of: held)
         }
-        held.removeAll(keepingCapacity: true)
+        if !held.isEmpty { held.removeAll(keepingCapacity: true) }
         heldWidth = 0
         inWord = false
         wordIsWritten = false

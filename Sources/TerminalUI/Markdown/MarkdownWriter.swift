@@ -27,28 +27,42 @@ struct MarkdownWriter: Sendable {
 
     /// Writes one visible (or space, tab) scalar of prose.
     mutating func text(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
-        if color, desired != applied, scalar != " " {
-            // What ends, ends before the spaces; what starts, starts with the word.
-            let kept = applied.intersection(desired)
-            if kept != applied { wrapper.appendControlBeforeSpaces(kept.sequence, to: &output) }
-            if desired != kept { wrapper.appendControl(desired.sequence, to: &output) }
-            applied = desired
-        }
+        if color, desired != applied, scalar != " " { applyStyle(to: &output) }
         wrapper.append(scalar, to: &output)
     }
 
-    /// Writes printable ASCII prose (no tab), as `text(_:to:)` would byte by byte: each word's first byte on its
-    /// own (it may start a style), the rest of the word as a run.
+    /// Brings the attributes in effect to the desired ones, before the next visible character: what ends, ends
+    /// before the spaces; what starts, starts with the word.
+    private mutating func applyStyle(to output: inout [UInt8]) {
+        let kept = applied.intersection(desired)
+        if kept != applied { wrapper.appendControlBeforeSpaces(kept.sequence, to: &output) }
+        if desired != kept { wrapper.appendControl(desired.sequence, to: &output) }
+        applied = desired
+    }
+
+    /// Writes printable ASCII prose (no tab), as `text(_:to:)` would byte by byte: a word followed by a space in
+    /// `bytes` at once when it fits on the row, else its first byte on its own and the rest as a run.
     mutating func text(ascii bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            text(Unicode.Scalar(byte), to: &output)
-            index += 1
-            guard byte != 0x20 else { continue }
-            var end = index
+            guard byte != 0x20 else {
+                wrapper.append(" ", to: &output)
+                index += 1
+                continue
+            }
+            var end = index + 1
             while end < bytes.count, bytes[end] != 0x20 { end += 1 }
-            if end > index { wrapper.appendWordASCII(UnsafeBufferPointer(rebasing: bytes[index..<end]), to: &output) }
+            if color, desired != applied { applyStyle(to: &output) }
+            let word = UnsafeBufferPointer(rebasing: bytes[index..<end])
+            if end < bytes.count, wrapper.appendWholeWordASCII(word, to: &output) {
+                index = end
+                continue
+            }
+            wrapper.append(Unicode.Scalar(byte), to: &output)
+            if end > index + 1 {
+                wrapper.appendWordASCII(UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), to: &output)
+            }
             index = end
         }
     }
