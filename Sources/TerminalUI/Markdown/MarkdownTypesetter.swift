@@ -14,32 +14,6 @@
 /// start until `LineStart` decides it, the inline holds of `InlineStyler`, and a table until it ends or reaches 50 body rows. A paragraph's
 /// lines flow into one (a soft line break is a space; two trailing spaces or a backslash break the row).
 struct MarkdownTypesetter: Sendable {
-    enum LineMode: Sendable {
-        /// Holding the line's start in `pending` until `LineStart` decides it.
-        case start
-        /// Paragraph, heading or list item text through the inline styler.
-        case prose
-        /// A code row, written as it comes.
-        case code
-        /// A line held to its end: a fence, a rule, a table row.
-        case held(LineStart.Kind)
-    }
-
-    private struct Fence: Sendable {
-        var marker: Character
-        var length: Int
-        var indent: Int
-    }
-
-    private struct Item: Sendable {
-        /// The column its content starts at in the source.
-        var contentIndent: Int
-        /// How deep it is (0 for a top-level item).
-        var depth: Int
-        /// The cells its content is indented by on the screen.
-        var displayIndent: Int
-    }
-
     var writer: MarkdownWriter
     // Internal, not private, for `MarkdownTypesetter+UTF8.swift`: the line's mode and the state its runs change.
     var inline = InlineStyler()
@@ -183,11 +157,11 @@ struct MarkdownTypesetter: Sendable {
         case .text:
             if inParagraph {
                 // A continuation line of the open paragraph (lazy or indented): joined by a soft break.
-                pending.removeFirst(min(start.length, pending.count))
+                var text: [Unicode.Scalar] = []
+                swap(&text, &pending)
                 mode = .prose
-                let text = pending
-                pending.removeAll(keepingCapacity: true)
-                for scalar in text { feed(scalar, into: &output) }
+                for scalar in text.dropFirst(min(start.length, text.count)) { feed(scalar, into: &output) }
+                restorePending(&text)
                 return
             }
             popItems(toIndent: start.indent)
@@ -212,10 +186,11 @@ struct MarkdownTypesetter: Sendable {
             mode = .held(.fence(fence.marker, run))
             return
         }
-        let text = Array(pending.dropFirst(min(spaces, fence.indent)))
-        pending.removeAll(keepingCapacity: true)
+        var text: [Unicode.Scalar] = []
+        swap(&text, &pending)
         mode = .code
-        for scalar in text { writeCode(scalar, into: &output) }
+        for scalar in text.dropFirst(min(spaces, fence.indent)) { writeCode(scalar, into: &output) }
+        restorePending(&text)
     }
 
     private mutating func endLine(into output: inout [UInt8]) {
@@ -251,9 +226,10 @@ struct MarkdownTypesetter: Sendable {
             code.flush(into: &output)
             if fence == nil { code.finish(into: &output) }
         case .held(let kind):
-            let line = pending
-            pending.removeAll(keepingCapacity: true)
+            var line: [Unicode.Scalar] = []
+            swap(&line, &pending)
             endHeldLine(kind, line, into: &output)
+            restorePending(&line)
         }
         mode = .start
     }
@@ -341,13 +317,18 @@ struct MarkdownTypesetter: Sendable {
     }
 
     private mutating func startProse(after length: Int, into output: inout [UInt8]) {
-        // The held scalars are fed from a buffer lent by `pending` (prose does not hold in it), then given back.
         var text: [Unicode.Scalar] = []
         swap(&text, &pending)
         mode = .prose
         for scalar in text.dropFirst(length) { feed(scalar, into: &output) }
-        text.removeAll(keepingCapacity: true)
-        if pending.isEmpty { swap(&text, &pending) }
+        restorePending(&text)
+    }
+
+    /// Gives back the buffer of held scalars taken out of `pending` (with `swap`, so that feeding them does not copy
+    /// them), emptied with its capacity kept, unless `pending` holds a new line by now.
+    private mutating func restorePending(_ buffer: inout [Unicode.Scalar]) {
+        buffer.removeAll(keepingCapacity: true)
+        if pending.isEmpty { swap(&buffer, &pending) }
     }
 
     private mutating func endParagraph(into output: inout [UInt8]) {
