@@ -311,7 +311,7 @@ struct InlineStyler: Sendable {
         case .entity(var text):
             text.append(scalar)
             if scalar == ";" {
-                let reference = String(String.UnicodeScalarView(text))
+                let reference = String(scalars: text)
                 if let decoded = HTMLEntities.decode(reference.dropFirst().dropLast())
                     ?? Self.numericReference(reference)
                 {
@@ -329,7 +329,7 @@ struct InlineStyler: Sendable {
         case .autolink(var text):
             text.append(scalar)
             if scalar == ">" {
-                let target = String(String.UnicodeScalarView(text.dropFirst().dropLast()))
+                let target = String(scalars: text.dropFirst().dropLast())
                 if Self.isAutolink(target) {
                     let destination = target.contains(":") ? target : "mailto:" + target
                     showLink(text: target, destination: destination, writer: &writer, output: &output)

@@ -110,7 +110,7 @@ struct LineStart: Equatable, Sendable {
                 if after == rest.count {
                     start.kind =
                         complete
-                        ? .item(marker: String(String.UnicodeScalarView(rest.prefix(after))), ordered: true, task: nil)
+                        ? .item(marker: String(scalars: rest.prefix(after)), ordered: true, task: nil)
                         : .undecided
                     start.length = line.count
                 } else if line[index + after] == " " {
@@ -209,7 +209,7 @@ struct LineStart: Equatable, Sendable {
                 return start
             }
             if matches, typed.count == 4 || (complete && typed.count == 3) {
-                let marker = String(String.UnicodeScalarView(rest.prefix(markerLength)))
+                let marker = String(scalars: rest.prefix(markerLength))
                 start.kind = .item(marker: marker, ordered: ordered, task: after[after.startIndex + 1] != " ")
                 start.length += content + typed.count
                 return start
@@ -220,7 +220,7 @@ struct LineStart: Equatable, Sendable {
             return start
         }
         start.kind = .item(
-            marker: String(String.UnicodeScalarView(rest.prefix(markerLength))),
+            marker: String(scalars: rest.prefix(markerLength)),
             ordered: ordered,
             task: nil
         )

@@ -105,7 +105,7 @@ enum LinkSyntax {
         return .link(
             label: unescaped(scalars[label]),
             destination: bracketed
-                ? String(String.UnicodeScalarView(scalars[destination])) : unescaped(scalars[destination]),
+                ? String(scalars: scalars[destination]) : unescaped(scalars[destination]),
             image: image
         )
     }

@@ -249,7 +249,7 @@ struct MarkdownTypesetter: Sendable {
             beginBlock(quotes: 0, into: &output)
             let spaces = line.prefix { $0 == " " }.count
             fence = Fence(marker: marker, length: length, indent: spaces)
-            let info = String(String.UnicodeScalarView(line.drop { $0 == " " || Character($0) == marker }))
+            let info = String(scalars: line.drop { $0 == " " || Character($0) == marker })
                 .trimmingSpaces
             if !info.isEmpty {
                 writer.beginLine(prefix: TerminalSanitizer.singleLine(info), attributes: [.dim], to: &output)
@@ -270,7 +270,7 @@ struct MarkdownTypesetter: Sendable {
                 if blankBefore, wroteBlock { writer.wrapper.newline(to: &output) }
                 blankBefore = false
             }
-            let row = String(String.UnicodeScalarView(line))
+            let row = String(scalars: line)
             if let paragraph = table.add(row, width: writer.wrapper.width, color: writer.color, into: &output) {
                 // The row before was not a table header after all: it is a paragraph of its own.
                 table.clear(into: &output)

@@ -76,7 +76,7 @@ struct MarkdownWriter: Sendable {
     mutating func beginHyperlink(_ destination: String, to output: inout [UInt8]) {
         guard color else { return }
         let clean = destination.unicodeScalars.filter { $0.value >= 0x21 && $0.value < 0x7F }
-        wrapper.appendControl(Array("\u{1B}]8;;\(String(String.UnicodeScalarView(clean)))\u{1B}\\".utf8), to: &output)
+        wrapper.appendControl(Array("\u{1B}]8;;\(String(scalars: clean))\u{1B}\\".utf8), to: &output)
     }
 
     /// Ends the OSC 8 hyperlink.
