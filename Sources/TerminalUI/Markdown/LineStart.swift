@@ -24,7 +24,7 @@ struct LineStart: Equatable, Sendable {
         /// A list item: its marker as written (`-`, `1.`), whether it is ordered, and its task box if any.
         case item(marker: String, ordered: Bool, task: Bool?)
         /// A code fence: its character and length (the line is held to its end for the info string).
-        case fence(Character, Int)
+        case fence(Unicode.Scalar, Int)
         /// A line made only of `-`, `*`, `_` or `=` and spaces, decided at its end.
         case rule
         /// A table row.
@@ -91,7 +91,7 @@ struct LineStart: Equatable, Sendable {
         case "`", "~":
             let run = run(of: first, in: rest)
             if run >= 3 {
-                start.kind = .fence(Character(first), run)
+                start.kind = .fence(first, run)
             } else if run == rest.count, !complete {
                 start.kind = .undecided
             }

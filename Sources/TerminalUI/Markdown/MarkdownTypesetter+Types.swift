@@ -14,7 +14,7 @@ extension MarkdownTypesetter {
 
     /// An open fenced code block: its fence character, the fence's length and indentation.
     struct Fence: Sendable {
-        var marker: Character
+        var marker: Unicode.Scalar
         var length: Int
         var indent: Int
     }

@@ -178,7 +178,7 @@ struct MarkdownTypesetter: Sendable {
     /// Inside a fenced block a line is code unless it is the closing fence (held only while it may be one).
     private mutating func decideInsideFence(_ fence: Fence, complete: Bool, into output: inout [UInt8]) {
         let spaces = pending.prefix { $0 == " " }.count
-        let run = pending.dropFirst(spaces).prefix { Character($0) == fence.marker }.count
+        let run = pending.dropFirst(spaces).prefix { $0 == fence.marker }.count
         let tail = pending.dropFirst(spaces + run)
         let mayClose = spaces <= 3 && tail.allSatisfy { $0 == " " || $0 == "\t" }
         if mayClose, !complete { return }
@@ -249,7 +249,7 @@ struct MarkdownTypesetter: Sendable {
             beginBlock(quotes: 0, into: &output)
             let spaces = line.prefix { $0 == " " }.count
             fence = Fence(marker: marker, length: length, indent: spaces)
-            let info = String(scalars: line.drop { $0 == " " || Character($0) == marker })
+            let info = String(scalars: line.drop { $0 == " " || $0 == marker })
                 .trimmingSpaces
             if !info.isEmpty {
                 writer.beginLine(prefix: TerminalSanitizer.singleLine(info), attributes: [.dim], to: &output)
