@@ -20,16 +20,6 @@
 ///   line; status events from the server become its label;
 /// - reasoning is dimmed on a terminal stdout, and goes to stderr (one line per delta, sanitised) otherwise.
 package struct ReplyRenderer: Sendable {
-    /// What the driver does.
-    package enum Action: Sendable, Equatable {
-        /// Write these bytes to stdout.
-        case stdout([UInt8])
-        /// Write these bytes to stderr.
-        case stderr([UInt8])
-        /// Call `tick(at:)` at this time (the last `wake` of a drain replaces earlier ones).
-        case wake(at: Duration)
-    }
-
     /// How long a word may stay held back before it is shown: one frame.
     package static let heldWordFrame = Duration.milliseconds(30)
     /// The shortest pause between two paced releases.
@@ -50,8 +40,8 @@ package struct ReplyRenderer: Sendable {
     private var spinnerDrawn = false
     private var nextSpinnerFrame: Duration?
     private var columns: Int
-    /// The word held back at the last drain, and since when.
-    private var held: (id: Int, since: Duration)?
+    /// The word held back at the last drain, and when it is to be shown (a frame after it was first seen held).
+    private var held: (id: Int, due: Duration)?
     private var sawToken = false
     private var sawText = false
     private var endsWithNewline = false
@@ -147,7 +137,7 @@ package struct ReplyRenderer: Sendable {
     package mutating func tick(at now: Duration) {
         if let next = nextSpinnerFrame, now >= next, spinner != nil { drawSpinner(at: now) }
         if paced != nil { releasePaced(at: now) }
-        if let held, now >= held.since + Self.heldWordFrame {
+        if let held, now >= held.due {
             self.held = nil
             if heldWordID() == held.id, paced?.backlog ?? 0 == 0 {
                 if section == .answer, rendersMarkdown {
@@ -383,11 +373,10 @@ package struct ReplyRenderer: Sendable {
             held = nil
             return
         }
-        if held?.id != id { held = (id, now) }
+        if held?.id != id { held = (id, now + Self.heldWordFrame) }
     }
 
-    // `heldWordID()` and `nextWake()` are `mutating` only so that calling them does not copy `self` (large: the
-    // typesetter's state) once per drain; they change nothing.
+    // `heldWordID()` and `nextWake()` change nothing: `mutating` so that a call does not copy `self` (large).
 
     /// The word held back mid-line by whichever renders the current section.
     private mutating func heldWordID() -> Int? {
@@ -397,14 +386,15 @@ package struct ReplyRenderer: Sendable {
     /// When the next tick is needed: the spinner's next frame, paced text due, a held word's frame.
     private mutating func nextWake() -> Duration? {
         guard !isFinished else { return nil }
-        var wake: Duration?
+        var wake = held?.due  // mostly the only one: no comparison then
         func consider(_ time: Duration?) {
             guard let time else { return }
             wake = min(wake ?? time, time)
         }
-        consider(spinner == nil ? nil : nextSpinnerFrame)
-        consider(paced?.nextReleaseTime.map { max($0, (paced?.lastRelease ?? .zero) + Self.paceTick) })
-        consider(held.map { $0.since + Self.heldWordFrame })
+        if spinner != nil { consider(nextSpinnerFrame) }
+        if paced != nil {
+            consider(paced?.nextReleaseTime.map { max($0, (paced?.lastRelease ?? .zero) + Self.paceTick) })
+        }
         return wake
     }
 }
