@@ -32,13 +32,16 @@ struct InlineStyler: Sendable {
     }
 
     private var spans: [Span] = []
-    private var previous: Unicode.Scalar = " "
+    // Internal, not private, for `InlineStyler+Plain.swift`: the character before, the open code span's length.
+    var previous: Unicode.Scalar = " "
+    var codeSpan: Int?
     private var run: (delimiter: Unicode.Scalar, count: Int)?
     private var backticks = 0
-    private var codeSpan: Int?
     private var escaped = false
     private var hold: Hold?
     private var bang = false
+    /// The part a held link's text ends in (`LinkSyntax.Part`): most characters there need no new match.
+    private var linkPart = LinkSyntax.Part.label
 
     /// The longest link or autolink held before it is shown literally.
     static let linkLimit = 200
@@ -88,6 +91,7 @@ struct InlineStyler: Sendable {
             bang = false
             if scalar == "[" {
                 hold = .link(["!", "["])
+                linkPart = .label
                 return
             }
             emit("!", writer: &writer, output: &output)
@@ -104,42 +108,13 @@ struct InlineStyler: Sendable {
         case "*", "_", "~": run = (scalar, 1)
         case "`": backticks = 1
         case "\\": escaped = true
-        case "[": hold = .link(["["])
+        case "[":
+            hold = .link(["["])
+            linkPart = .label
         case "!": bang = true
         case "<": hold = .autolink(["<"])
         case "&": hold = .entity(["&"])
         default: emit(scalar, writer: &writer, output: &output)
-        }
-    }
-
-    /// How many of `bytes` (printable ASCII) `feed` would write out as they are: none while something is held; in
-    /// a code span all up to a backtick; elsewhere all up to a character that may start markup (`* _ ~ ` \ [ ! < &`).
-    func plainPrefix(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard !isHolding else { return 0 }
-        var count = 0
-        if codeSpan != nil {
-            while count < bytes.count, bytes[count] != 0x60 { count += 1 }
-            return count
-        }
-        while count < bytes.count, !Self.mayStartMarkup(bytes[count]) { count += 1 }
-        return count
-    }
-
-    /// Writes bytes `plainPrefix(of:)` found plain, as `feed` would one by one.
-    mutating func feedPlain(_ bytes: UnsafeBufferPointer<UInt8>, to writer: inout MarkdownWriter, output: inout [UInt8])
-    {
-        guard let last = bytes.last else { return }
-        writer.text(ascii: bytes, to: &output)
-        previous = Unicode.Scalar(last)
-    }
-
-    /// The ASCII characters `feed` does not write out at once outside a code span.
-    private static func mayStartMarkup(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "`"), UInt8(ascii: "\\"),
-            UInt8(ascii: "["), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: "&"):
-            true
-        default: false
         }
     }
 
@@ -347,8 +322,14 @@ struct InlineStyler: Sendable {
                 replayLiterally(.link(text), writer: &writer, output: &output)
                 return
             }
+            if LinkSyntax.extends(linkPart, with: scalar) {
+                hold = .link(text)  // still incomplete, in the same part
+                return
+            }
             switch LinkSyntax.match(text) {
-            case .incomplete: hold = .link(text)
+            case .incomplete(let part):
+                linkPart = part
+                hold = .link(text)
             case .failed:
                 replayLiterally(.link(text), writer: &writer, output: &output)
             case .link(let label, let destination, let image):

@@ -75,8 +75,10 @@ struct MarkdownWriter: Sendable {
     /// Starts an OSC 8 hyperlink around the text that follows (terminal mode with colour only).
     mutating func beginHyperlink(_ destination: String, to output: inout [UInt8]) {
         guard color else { return }
-        let clean = destination.unicodeScalars.filter { $0.value >= 0x21 && $0.value < 0x7F }
-        wrapper.appendControl(Array("\u{1B}]8;;\(String(scalars: clean))\u{1B}\\".utf8), to: &output)
+        var bytes: [UInt8] = [0x1B, 0x5D, 0x38, 0x3B, 0x3B]  // ESC ] 8 ; ;, the printable ASCII of the URL, ESC \
+        bytes += destination.utf8.lazy.filter { $0 >= 0x21 && $0 < 0x7F }
+        bytes += [0x1B, 0x5C]
+        wrapper.appendControl(bytes, to: &output)
     }
 
     /// Ends the OSC 8 hyperlink.
