@@ -58,6 +58,25 @@ struct FastPathDifferentialTests {
         return bytes
     }
 
+    @Test("a character LinkSyntax.extends allows leaves a link incomplete in the same part, as matching again says")
+    func linkParts() {
+        let alphabet: [Unicode.Scalar] = ["[", "]", "(", ")", "<", ">", "\\", "\"", "'", " ", "a", "!", "/", ":", "é"]
+        var generator = SeededGenerator(seed: 0x11AC)
+        var checked = 0
+        for _ in 0..<20_000 {
+            var text: [Unicode.Scalar] = ["["]
+            for _ in 0..<Int.random(in: 0...12, using: &generator) {
+                text.append(alphabet.randomElement(using: &generator)!)
+            }
+            guard case .incomplete(let part) = LinkSyntax.match(text) else { continue }
+            for scalar in alphabet where LinkSyntax.extends(part, with: scalar) {
+                #expect(LinkSyntax.match(text + [scalar]) == .incomplete(part), "\(text) + \(scalar)")
+                checked += 1
+            }
+        }
+        #expect(checked > 10_000)
+    }
+
     @Test("3000 random replies: the same bytes with the fast paths on and off", arguments: 0..<3)
     func randomReplies(batch: UInt64) {
         var generator = SeededGenerator(seed: 0xFA57 + batch)
