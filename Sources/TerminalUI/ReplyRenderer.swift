@@ -47,8 +47,8 @@ package struct ReplyRenderer: Sendable {
     private var endsWithNewline = false
     /// A `finish` waiting for paced text to be typed out.
     private var pendingFinish: (mark: String?, summary: String?)?
-    /// Whether the fast paths (runs of plain ASCII prose) are taken; tests turn them off to compare the bytes.
-    var usesFastPaths = true
+    /// Whether the fast paths (runs of plain ASCII) are taken; tests turn them off to compare the bytes.
+    var usesFastPaths = true { didSet { typewriter.usesASCIIRuns = usesFastPaths } }
     /// Whether the reply's output is complete.
     package private(set) var isFinished = false
     private var stdoutRun: [UInt8] = []

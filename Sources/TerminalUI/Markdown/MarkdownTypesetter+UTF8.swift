@@ -19,14 +19,14 @@ extension MarkdownTypesetter {
     ) {
         var index = 0
         while index < bytes.count {
-            if Self.isPrintableASCII(bytes[index]), sanitizer.passesPrintableASCII {
+            if bytes[index].isPrintableASCII, sanitizer.passesPrintableASCII {
                 var end = index + 1
-                while end < bytes.count, Self.isPrintableASCII(bytes[end]) { end += 1 }
+                while end < bytes.count, bytes[end].isPrintableASCII { end += 1 }
                 feed(ascii: UnsafeBufferPointer(rebasing: bytes[index..<end]), runs: runs, into: &output)
                 index = end
                 continue
             }
-            let (scalar, length) = Self.decode(bytes, at: index)
+            let (scalar, length) = bytes.scalar(at: index)
             index += length
             if sanitizer.passes(scalar) { feed(scalar, into: &output) }
         }
@@ -66,20 +66,5 @@ extension MarkdownTypesetter {
         openers.willFeed(plain: run)
         inline.feedPlain(run, to: &writer, output: &output)
         openers.didFeed(row: writer.wrapper.rowsEnded, settled: !inline.hasOpenSpans && !inline.isHolding)
-    }
-
-    @inline(__always)
-    private static func isPrintableASCII(_ byte: UInt8) -> Bool {
-        byte >= 0x20 && byte < 0x7F
-    }
-
-    /// The scalar whose UTF-8 starts at `index`, and how many bytes it takes.
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
-        let lead = bytes[index]
-        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
-        let length = lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        var value = UInt32(lead) & (0x7F >> length)
-        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
     }
 }

@@ -40,31 +40,16 @@ struct MarkdownWriter: Sendable {
         applied = desired
     }
 
-    /// Writes printable ASCII prose (no tab), as `text(_:to:)` would byte by byte: a word followed by a space in
-    /// `bytes` at once when it fits on the row, else its first byte on its own and the rest as a run.
+    /// Writes printable ASCII prose (no tab), as `text(_:to:)` would byte by byte: the style, if it changes,
+    /// before the first visible byte, and the text through the wrapper's ASCII path.
     mutating func text(ascii bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            guard byte != 0x20 else {
-                wrapper.append(" ", to: &output)
-                index += 1
-                continue
-            }
-            var end = index + 1
-            while end < bytes.count, bytes[end] != 0x20 { end += 1 }
-            if color, desired != applied { applyStyle(to: &output) }
-            let word = UnsafeBufferPointer(rebasing: bytes[index..<end])
-            if end < bytes.count, wrapper.appendWholeWordASCII(word, to: &output) {
-                index = end
-                continue
-            }
-            wrapper.append(Unicode.Scalar(byte), to: &output)
-            if end > index + 1 {
-                wrapper.appendWordASCII(UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]), to: &output)
-            }
-            index = end
+        guard color, desired != applied, let first = bytes.firstIndex(where: { $0 != 0x20 }) else {
+            wrapper.append(ascii: bytes, to: &output)
+            return
         }
+        wrapper.append(ascii: UnsafeBufferPointer(rebasing: bytes[..<first]), to: &output)
+        applyStyle(to: &output)
+        wrapper.append(ascii: UnsafeBufferPointer(rebasing: bytes[first...]), to: &output)
     }
 
     /// Writes prose text.

@@ -4,8 +4,8 @@ import Testing
 @testable import TerminalUI
 
 /// The reply renderer's fast paths against its general path: random Markdown-like replies (prose, every inline and
-/// block marker, CJK, emoji, tabs, controls) at random widths, colour on and off, in random pieces with and without
-/// stalls, must give the same bytes with the fast paths on and off.
+/// block marker, CJK, emoji, tabs, controls) at random widths, colour on and off, Markdown on (and off: the
+/// typewriter), in random pieces with and without stalls, must give the same bytes with the fast paths on and off.
 @Suite("Fast paths write exactly what the general path writes")
 struct FastPathDifferentialTests {
     static let tokens = [
@@ -26,10 +26,11 @@ struct FastPathDifferentialTests {
         _ pieces: [String],
         width: Int,
         color: Bool,
+        markdown: Bool,
         ticks: Bool,
         fast: Bool
     ) -> [UInt8] {
-        var renderer = ReplyRenderer(.init(mode: .terminal, color: color, columns: width, markdown: true))
+        var renderer = ReplyRenderer(.init(mode: .terminal, color: color, columns: width, markdown: markdown))
         renderer.usesFastPaths = fast
         var bytes: [UInt8] = []
         var now = Duration.zero
@@ -85,12 +86,13 @@ struct FastPathDifferentialTests {
             let width = Int.random(in: 2...100, using: &generator)
             let color = Bool.random(using: &generator)
             let ticks = Bool.random(using: &generator)
+            let markdown = Int.random(in: 0..<4, using: &generator) > 0
             let pieces = Split.random(text, seed: generator.next(), maxPiece: 8)
-            let fast = Self.render(pieces, width: width, color: color, ticks: ticks, fast: true)
-            let general = Self.render(pieces, width: width, color: color, ticks: ticks, fast: false)
+            let fast = Self.render(pieces, width: width, color: color, markdown: markdown, ticks: ticks, fast: true)
+            let general = Self.render(pieces, width: width, color: color, markdown: markdown, ticks: ticks, fast: false)
             #expect(
                 RenderGoldenTests.difference(fast, general) == nil,
-                "\(text.debugDescription) at \(width), color \(color), ticks \(ticks)"
+                "\(text.debugDescription) at \(width), color \(color), markdown \(markdown), ticks \(ticks)"
             )
         }
     }
