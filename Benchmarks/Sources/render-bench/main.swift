@@ -2,12 +2,12 @@
 // (terminal mode, colour on, 80 columns) in 1–8-byte pieces with a drain after each piece, as a stream of tokens
 // reaches it, in thread CPU time. Baselines in the same run: the same renderer with Markdown off (the typewriter),
 // and copying the pieces' bytes. `--scale` checks linearity: 1 MB and 10 MB of the same text, time ratio.
-// Run: `swift run -c release --package-path Benchmarks render-bench [--scale | --blocks | --markdown-only]`
-// (`--blocks`: each kind of block alone; `--markdown-only [N]`: the Markdown renderer alone, on the Nth kind
-// of block of `--blocks` only if given, for `perf record`).
+// Run: `swift run -c release --package-path Benchmarks render-bench [--scale | --blocks | --digest | --markdown-only [N]]`
+// (`--blocks`: plain prose, then each kind of block alone; `--digest`: the output's length and hash, untimed, to
+// compare two builds; `--markdown-only [N]`: the Markdown renderer alone, on the Nth kind of `--blocks` if given,
+// for `perf record`).
 import BenchSupport
 import TerminalUI
-
 
 let blocks = [
     "## Setting up the project\n\n",
@@ -88,7 +88,25 @@ func rate(_ megabytes: Double, _ seconds: Double) -> String {
     String(Int((megabytes / seconds).rounded())) + " MB/s"
 }
 
-if CommandLine.arguments.contains("--markdown-only") {
+if CommandLine.arguments.contains("--digest") {
+    // The output itself, untimed: its length and FNV-1a hash, to compare two builds' bytes on the whole input.
+    let input = pieces(bytes: 10_000_000)
+    var renderer = ReplyRenderer(.init(mode: .terminal, color: true, columns: 80, markdown: true))
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    var count = 0
+    func take(_ action: ReplyRenderer.Action) {
+        guard case .stdout(let bytes) = action else { return }
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        count += bytes.count
+    }
+    for piece in input.pieces {
+        renderer.text(piece, at: .zero)
+        renderer.drain(at: .zero, take)
+    }
+    renderer.finish(mark: nil, summary: nil, at: .zero)
+    renderer.drain(at: .zero, take)
+    print("\(count) bytes out, FNV-1a \(String(hash, radix: 16))")
+} else if CommandLine.arguments.contains("--markdown-only") {
     // For `perf record`: only the Markdown renderer, three times; `--markdown-only N`: only the Nth kind of block.
     let argument = CommandLine.arguments.last.flatMap { Int($0) }
     let input = pieces(bytes: 10_000_000, kinds: argument.map { [([prose] + blocks)[$0]] } ?? blocks)
