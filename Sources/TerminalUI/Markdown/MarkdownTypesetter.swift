@@ -260,8 +260,7 @@ struct MarkdownTypesetter: Sendable {
             endParagraph(into: &output)
             beginBlock(quotes: 0, into: &output)
             let width = max(3, min(writer.wrapper.width, 80) - writer.wrapper.column)
-            let rule = Substring(Self.rule.unicodeScalars.prefix(width))
-            writer.beginLine(prefix: rule, cells: width, attributes: [.dim], to: &output)
+            writer.beginLine(prefixBytes: Self.rule[..<(width * 3)], cells: width, attributes: [.dim], to: &output)
             writer.wrapper.newline(to: &output)
         case .tableRow:
             endParagraph(into: &output)
@@ -287,8 +286,9 @@ struct MarkdownTypesetter: Sendable {
 
     // MARK: Blocks
 
-    /// The longest thematic break: 80 cells of `─`.
-    private static let rule = String(repeating: "─", count: 80)
+    /// The longest thematic break, 80 cells of `─` (3 bytes each), and a quote bar `│ ` (2 cells), as UTF-8.
+    private static let rule = Array(String(repeating: "─", count: 80).utf8)
+    private static let bar = Array("│ ".utf8)
 
     /// Starts a new block on a fresh row, after one blank row when the source had a blank line.
     private mutating func beginBlock(quotes: Int, into output: inout [UInt8]) {
@@ -299,21 +299,23 @@ struct MarkdownTypesetter: Sendable {
         self.quotes = quotes
         writer.wrapper.continuation = hanging(width: 0)
         if quotes > 0 {
-            writer.beginLine(prefix: String(repeating: "│ ", count: quotes), attributes: [.dim], to: &output)
+            let bars = repeatElement(Self.bar, count: quotes).joined()
+            writer.beginLine(prefixBytes: bars, cells: 2 * quotes, attributes: [.dim], to: &output)
         }
     }
 
     /// The continuation prefix for wrapped rows: the quote bars, then `width` spaces.
     private func hanging(width: Int) -> (bytes: [UInt8], width: Int) {
-        let bars = String(repeating: "│ ", count: quotes)
         var bytes: [UInt8] = []
-        if writer.color, quotes > 0 { bytes += TextAttributes.dim.sequence }
-        bytes += Array(bars.utf8)
-        if writer.color, quotes > 0 {
-            bytes += writer.restoreSequence.isEmpty ? TextAttributes().sequence : writer.restoreSequence
+        if quotes > 0 {
+            if writer.color { bytes += TextAttributes.dim.sequence }
+            for _ in 0..<quotes { bytes += Self.bar }
+            if writer.color {
+                bytes += writer.restoreSequence.isEmpty ? TextAttributes().sequence : writer.restoreSequence
+            }
         }
-        bytes += Array(repeating: 0x20, count: width)
-        return (bytes, DisplayWidth.of(bars) + width)
+        bytes += repeatElement(0x20, count: width)
+        return (bytes, 2 * quotes + width)
     }
 
     private mutating func startProse(after length: Int, into output: inout [UInt8]) {

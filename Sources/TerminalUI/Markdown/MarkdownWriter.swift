@@ -95,11 +95,26 @@ struct MarkdownWriter: Sendable {
         attributes: TextAttributes,
         to output: inout [UInt8]
     ) {
-        guard !prefix.isEmpty else { return }
+        beginLine(
+            prefixBytes: prefix.utf8,
+            cells: cells ?? DisplayWidth.of(prefix),
+            attributes: attributes,
+            to: &output
+        )
+    }
+
+    /// `beginLine(prefix:…)` for a prefix given as UTF-8, `cells` wide.
+    mutating func beginLine(
+        prefixBytes: some Collection<UInt8>,
+        cells: Int,
+        attributes: TextAttributes,
+        to output: inout [UInt8]
+    ) {
+        guard !prefixBytes.isEmpty else { return }
         var bytes: [UInt8] = []
         if color, attributes != applied { bytes += attributes.sequence }
-        bytes += prefix.utf8
+        bytes += prefixBytes
         if color, attributes != applied { bytes += applied.sequence }
-        wrapper.beginLine(prefix: bytes, width: cells ?? DisplayWidth.of(prefix), to: &output)
+        wrapper.beginLine(prefix: bytes, width: cells, to: &output)
     }
 }
