@@ -29,10 +29,18 @@ struct CodeBlockWriter: Sendable {
                 output.append(0x6D)
                 colored = parameters
             }
-            if text.utf8.allSatisfy({ $0 < 0x80 }) {
-                for byte in text.utf8 { put(ascii: byte, into: &output) }
-            } else {
-                for scalar in text.unicodeScalars { put(scalar, into: &output) }
+            var text = text
+            text.withUTF8 { bytes in
+                if bytes.allSatisfy({ $0 < 0x80 }) {
+                    for byte in bytes { put(ascii: byte, into: &output) }
+                    return
+                }
+                var index = 0
+                while index < bytes.count {
+                    let (scalar, length) = bytes.scalar(at: index)
+                    put(scalar, into: &output)
+                    index += length
+                }
             }
         }
 
