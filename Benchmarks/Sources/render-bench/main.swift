@@ -2,10 +2,11 @@
 // (terminal mode, colour on, 80 columns) in 1–8-byte pieces with a drain after each piece, as a stream of tokens
 // reaches it, in thread CPU time. Baselines in the same run: the same renderer with Markdown off (the typewriter),
 // and copying the pieces' bytes. `--scale` checks linearity: 1 MB and 10 MB of the same text, time ratio.
-// Run: `swift run -c release --package-path Benchmarks render-bench [--scale | --blocks | --digest | --markdown-only [N]]`
+// Run: `swift run -c release --package-path Benchmarks render-bench [--scale | --blocks | --digest |
+// --markdown-only [N]] [--piece N]`
 // (`--blocks`: plain prose, then each kind of block alone; `--digest`: the output's length and hash, untimed, to
 // compare two builds; `--markdown-only [N]`: the Markdown renderer alone, on the Nth kind of `--blocks` if given,
-// for `perf record`).
+// for `perf record`; `--piece N`: pieces of N bytes).
 import BenchSupport
 import TerminalUI
 
@@ -25,6 +26,16 @@ let blocks = [
 /// A reference block for `--blocks`: prose without any markup.
 let prose = "Plain prose without any markup at all, the words of a paragraph as a model writes them, on and on.\n\n"
 
+/// The number given after `flag` on the command line, if any.
+func number(after flag: String) -> Int? {
+    CommandLine.arguments.firstIndex(of: flag).flatMap { CommandLine.arguments.dropFirst($0 + 1).first }.flatMap {
+        Int($0)
+    }
+}
+
+/// `--piece N`: every piece N bytes instead of 1–8 (to tell the cost per piece from the cost per byte).
+let fixedPiece = number(after: "--piece")
+
 /// About `bytes` of Markdown made of `kinds` of blocks, cut into 1–8-byte pieces (never inside a UTF-8 sequence).
 func pieces(bytes: Int, kinds: [String] = blocks) -> (pieces: [String], megabytes: Double) {
     var random = SplitMix64(seed: 7)
@@ -34,7 +45,7 @@ func pieces(bytes: Int, kinds: [String] = blocks) -> (pieces: [String], megabyte
     var scalars = document.unicodeScalars[...]
     while !scalars.isEmpty {
         var taken = 0
-        var budget = 1 + random.next(in: 0...7)
+        var budget = fixedPiece ?? 1 + random.next(in: 0...7)
         var end = scalars.startIndex
         while end < scalars.endIndex, budget > 0 {
             budget -= String(scalars[end]).utf8.count
@@ -108,7 +119,7 @@ if CommandLine.arguments.contains("--digest") {
     print("\(count) bytes out, FNV-1a \(String(hash, radix: 16))")
 } else if CommandLine.arguments.contains("--markdown-only") {
     // For `perf record`: only the Markdown renderer, three times; `--markdown-only N`: only the Nth kind of block.
-    let argument = CommandLine.arguments.last.flatMap { Int($0) }
+    let argument = number(after: "--markdown-only")
     let input = pieces(bytes: 10_000_000, kinds: argument.map { [([prose] + blocks)[$0]] } ?? blocks)
     let best = (0..<3).map { _ in render(input.pieces, markdown: true).seconds }.min() ?? 0
     print("Markdown renderer   \(rate(input.megabytes, best))")
