@@ -352,15 +352,26 @@ struct InlineStyler: Sendable {
         let saved = writer.spans
         writer.spans = saved.union(.link)
         writer.beginHyperlink(destination, to: &output)
-        for scalar in text.unicodeScalars where scalar.value >= 0x20 { emit(scalar, writer: &writer, output: &output) }
+        emit(text, writer: &writer, output: &output)
         writer.endHyperlink(to: &output)
         writer.spans = saved
         let shown = destination.hasPrefix("mailto:") ? String(destination.dropFirst(7)) : destination
         if shown != text, !destination.isEmpty {
-            for scalar in " (\(shown))".unicodeScalars where scalar.value >= 0x20 {
-                emit(scalar, writer: &writer, output: &output)
-            }
+            emit(" (\(shown))", writer: &writer, output: &output)
         }
+    }
+
+    /// `emit` for each scalar of `text` from U+0020 up; printable ASCII text goes through the writer's ASCII path.
+    private mutating func emit(_ text: String, writer: inout MarkdownWriter, output: inout [UInt8]) {
+        var text = text
+        let wroteASCII = text.withUTF8 { bytes in
+            guard let last = bytes.last, bytes.allSatisfy(\.isPrintableASCII) else { return false }
+            writer.text(ascii: bytes, to: &output)
+            previous = Unicode.Scalar(last)
+            return true
+        }
+        guard !wroteASCII else { return }
+        for scalar in text.unicodeScalars where scalar.value >= 0x20 { emit(scalar, writer: &writer, output: &output) }
     }
 
     /// Shows held text as it was typed: its first character literally, the rest styled again from scratch.
