@@ -318,6 +318,7 @@ package struct ReplyRenderer: Sendable {
         isFinished = true
     }
 
+    @inline(__always)
     private mutating func firstToken() {
         guard !sawToken else { return }
         sawToken = true
@@ -368,6 +369,7 @@ package struct ReplyRenderer: Sendable {
     }
 
     /// Notes a word the output leaves held back, so a tick a frame later shows it.
+    @inline(__always)
     private mutating func trackHeldWord(at now: Duration) {
         guard !isFinished, paced?.backlog ?? 0 == 0, let id = heldWordID() else {
             held = nil
@@ -379,11 +381,13 @@ package struct ReplyRenderer: Sendable {
     // `heldWordID()` and `nextWake()` change nothing: `mutating` so that a call does not copy `self` (large).
 
     /// The word held back mid-line by whichever renders the current section.
+    @inline(__always)
     private mutating func heldWordID() -> Int? {
         section == .answer && rendersMarkdown ? typesetter.heldWordID : typewriter.heldWordID
     }
 
     /// When the next tick is needed: the spinner's next frame, paced text due, a held word's frame.
+    @inline(__always)
     private mutating func nextWake() -> Duration? {
         guard !isFinished else { return nil }
         var wake = held?.due  // mostly the only one: no comparison then

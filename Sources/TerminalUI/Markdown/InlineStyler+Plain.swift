@@ -2,6 +2,7 @@
 extension InlineStyler {
     /// How many of `bytes` (printable ASCII) `feed` would write out as they are: none while something is held; in
     /// a code span all up to a backtick; elsewhere all up to a character that may start markup (`* _ ~ ` \ [ ! < &`).
+    @inline(__always)
     func plainPrefix(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard !isHolding else { return 0 }
         var count = 0
@@ -14,6 +15,7 @@ extension InlineStyler {
     }
 
     /// Writes bytes `plainPrefix(of:)` found plain, as `feed` would one by one.
+    @inline(__always)
     mutating func feedPlain(_ bytes: UnsafeBufferPointer<UInt8>, to writer: inout MarkdownWriter, output: inout [UInt8])
     {
         guard let last = bytes.last else { return }

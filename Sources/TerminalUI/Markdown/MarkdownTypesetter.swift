@@ -361,6 +361,7 @@ struct MarkdownTypesetter: Sendable {
 
     /// Writes what a delta left held only for colouring (code waiting for its lexer); called after each delta so
     /// code streams as it arrives.
+    @inline(__always)
     mutating func endOfDelta(into output: inout [UInt8]) {
         if case .code = mode { code.flush(into: &output) }
     }

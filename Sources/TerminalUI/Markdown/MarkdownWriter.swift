@@ -42,6 +42,7 @@ struct MarkdownWriter: Sendable {
 
     /// Writes printable ASCII prose (no tab), as `text(_:to:)` would byte by byte: the style, if it changes,
     /// before the first visible byte, and the text through the wrapper's ASCII path.
+    @inline(__always)
     mutating func text(ascii bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         guard color, desired != applied, let first = bytes.firstIndex(where: { $0 != 0x20 }) else {
             wrapper.append(ascii: bytes, to: &output)

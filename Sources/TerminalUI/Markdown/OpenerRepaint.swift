@@ -55,6 +55,7 @@ struct OpenerRepaint: Sendable {
     }
 
     /// Call before the styler is fed plain bytes (`InlineStyler.plainPrefix`: none of them starts a snapshot).
+    @inline(__always)
     mutating func willFeed(plain bytes: UnsafeBufferPointer<UInt8>) {
         guard !log.isEmpty else { return }
         for byte in bytes { log.append(.scalar(Unicode.Scalar(byte))) }
@@ -64,6 +65,7 @@ struct OpenerRepaint: Sendable {
     /// - Parameters:
     ///   - row: The wrapper's `rowsEnded`.
     ///   - settled: Whether the styler has no open span and holds nothing.
+    @inline(__always)
     mutating func didFeed(row: Int, settled: Bool) {
         guard !log.isEmpty else { return }
         if row != self.row || log.count > Self.logLimit || settled { drop() }
