@@ -12,7 +12,8 @@ import CodeHighlighting
 /// unknown language, or colour off) it is written at once.
 struct CodeBlockWriter: Sendable {
     private var lexer: CodeLexer?
-    private var pending = ""
+    /// The code added since the last flush, as UTF-8.
+    private var pending: [UInt8] = []
     private var cursor = Cursor()
 
     /// Where the code goes: the column (for tabs) and the colour in effect.
@@ -22,6 +23,11 @@ struct CodeBlockWriter: Sendable {
         var colored = ""
 
         mutating func span(_ kind: CodeTokenKind, _ text: Substring, into output: inout [UInt8]) {
+            var text = text
+            text.withUTF8 { span(kind, $0, into: &output) }
+        }
+
+        mutating func span(_ kind: CodeTokenKind, _ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
             let parameters = CodeBlockWriter.parameters(kind)
             if parameters != colored {
                 output += [0x1B, 0x5B, 0x30]  // ESC [ 0, the parameters, m
@@ -29,18 +35,15 @@ struct CodeBlockWriter: Sendable {
                 output.append(0x6D)
                 colored = parameters
             }
-            var text = text
-            text.withUTF8 { bytes in
-                if bytes.allSatisfy({ $0 < 0x80 }) {
-                    for byte in bytes { put(ascii: byte, into: &output) }
-                    return
-                }
-                var index = 0
-                while index < bytes.count {
-                    let (scalar, length) = bytes.scalar(at: index)
-                    put(scalar, into: &output)
-                    index += length
-                }
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                for byte in bytes { put(ascii: byte, into: &output) }
+                return
+            }
+            var index = 0
+            while index < bytes.count {
+                let (scalar, length) = bytes.scalar(at: index)
+                put(scalar, into: &output)
+                index += length
             }
         }
 
@@ -87,7 +90,7 @@ struct CodeBlockWriter: Sendable {
             cursor.put(scalar, into: &output)
             return
         }
-        pending.unicodeScalars.append(scalar)
+        UTF8.encode(scalar) { pending.append($0) }
     }
 
     /// Adds printable ASCII code (no LF, no tab), as `write(_:into:)` would byte by byte.
@@ -97,7 +100,7 @@ struct CodeBlockWriter: Sendable {
             cursor.column += bytes.count
             return
         }
-        pending += String(decoding: bytes, as: UTF8.self)
+        pending.append(contentsOf: bytes)
     }
 
     /// Colours and writes what was added since the last flush (as far as the lexer decides it).
@@ -105,9 +108,8 @@ struct CodeBlockWriter: Sendable {
         guard lexer != nil, !pending.isEmpty else { return }
         // The lexer is changed in place (a copy would copy its buffers); the cursor is lent to its callback.
         var cursor = self.cursor
-        do {
-            let text = pending[...]
-            lexer!.feed(text) { kind, text in cursor.span(kind, text, into: &output) }
+        pending.withUnsafeBufferPointer { bytes in
+            lexer!.feed(utf8: bytes) { kind, span in cursor.span(kind, span, into: &output) }
         }
         self.cursor = cursor
         pending.removeAll(keepingCapacity: true)
