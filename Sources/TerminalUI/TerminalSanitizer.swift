@@ -86,6 +86,7 @@ package struct TerminalSanitizer: Sendable {
     /// - Parameter text: The text, from any source.
     /// - Returns: The printable text on one line.
     package static func singleLine(_ text: String) -> String {
+        if text.utf8.allSatisfy(\.isPrintableASCII) { return text }  // nothing to drop or replace
         var sanitizer = TerminalSanitizer()
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where sanitizer.passes(scalar) {
