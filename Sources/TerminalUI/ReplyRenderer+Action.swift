@@ -8,4 +8,13 @@ extension ReplyRenderer {
         /// Call `tick(at:)` at this time (the last `wake` of a drain replaces earlier ones).
         case wake(at: Duration)
     }
+
+    /// The actions to carry out now, as an array (convenient in tests; `drain(at:_:)` allocates nothing).
+    /// - Parameter now: The time.
+    /// - Returns: The actions, in order.
+    package mutating func drain(at now: Duration) -> [Action] {
+        var result: [Action] = []
+        drain(at: now) { result.append($0) }
+        return result
+    }
 }

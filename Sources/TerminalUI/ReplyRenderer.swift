@@ -198,15 +198,6 @@ package struct ReplyRenderer: Sendable {
         if let wake = nextWake() { carryOut(.wake(at: wake)) }
     }
 
-    /// The actions to carry out now, as an array (convenient in tests; `drain(at:_:)` allocates nothing).
-    /// - Parameter now: The time.
-    /// - Returns: The actions, in order.
-    package mutating func drain(at now: Duration) -> [Action] {
-        var result: [Action] = []
-        drain(at: now) { result.append($0) }
-        return result
-    }
-
     // MARK: Output
 
     private mutating func write(_ text: String, kind: Typewriter.DeltaKind, at now: Duration) {
