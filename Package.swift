@@ -107,6 +107,7 @@ let package = Package(
         .testTarget(
             name: "TerminalUITests",
             dependencies: ["TerminalUI", "Markdown", "TestSupport"],
+            exclude: ["Golden/render-golden.json"],
             swiftSettings: settings
         ),
         .testTarget(

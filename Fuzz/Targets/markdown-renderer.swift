@@ -1,7 +1,8 @@
 /// Oracle: Markdown through the reply renderer (terminal mode, colour on) writes only printable text, LF, CR, SGR,
 /// OSC 8 and the sequences that stay on the current row (`ESC[K`, `ESC[2K`, `ESC[nD`, `ESC[nC`) — never a cursor-up or any
 /// other escape — however the reply is cut into deltas and whatever stalls (ticks that show held words) come between
-/// them; and without ticks the bytes are the same whole, one scalar at a time, or in random pieces.
+/// them; and without ticks the bytes are the same whole, one scalar at a time, or in random pieces, and the same
+/// with the renderer's fast paths (runs of plain ASCII) turned off.
 ///
 /// Input layout:
 ///
@@ -10,7 +11,7 @@
 ///  byte 1   seed for the pieces and the ticks between them
 ///  rest     the reply, decoded as UTF-8 with invalid bytes replaced (model text may hold any escape)
 /// ```
-import TerminalUI
+@testable import TerminalUI
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
@@ -21,8 +22,9 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let scalars = Array(text.unicodeScalars)
     var generator = FuzzGenerator(seed: UInt64(input[1]) | UInt64(count) << 8)
 
-    func render(mode: Int, ticks: Bool) -> [UInt8] {
+    func render(mode: Int, ticks: Bool, fast: Bool = true) -> [UInt8] {
         var renderer = ReplyRenderer(.init(mode: .terminal, color: true, columns: width, markdown: true))
+        renderer.usesFastPaths = fast
         var bytes: [UInt8] = []
         var now = Duration.zero
         func take(_ actions: [ReplyRenderer.Action]) -> Duration? {
@@ -56,6 +58,7 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let whole = render(mode: 0, ticks: false)
     fuzzRequire(render(mode: 1, ticks: false) == whole, "one scalar at a time differs from whole")
     fuzzRequire(render(mode: 2, ticks: false) == whole, "random pieces differ from whole")
+    fuzzRequire(render(mode: 2, ticks: false, fast: false) == whole, "the general path differs from the fast path")
     let stalled = render(mode: 2, ticks: true)
     for bytes in [whole, stalled] {
         let violation = firstViolation(bytes)

@@ -92,6 +92,36 @@ package struct CodeLexer: Sendable {
         run(text, atEnd: false, emit: emit)
     }
 
+    /// Lexes the next piece of the block given as UTF-8, and emits the spans as UTF-8: the same spans as
+    /// `feed(_:emit:)`. ASCII (the common case of code) is lexed and emitted straight from the bytes, with no
+    /// `Substring` per span; anything else goes through `feed(_:emit:)`.
+    /// - Parameters:
+    ///   - bytes: The next piece (valid UTF-8, whole characters).
+    ///   - emit: Called with the bytes of each span that is decided, in order (lent for the call).
+    package mutating func feed(
+        utf8 bytes: UnsafeBufferPointer<UInt8>,
+        emit: (CodeTokenKind, UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        guard !bytes.isEmpty else { return }
+        guard bytes.allSatisfy({ $0 < 0x80 }), carried.utf8.allSatisfy({ $0 < 0x80 }) else {
+            feed(Substring(String(decoding: bytes, as: UTF8.self))) { kind, text in
+                var text = text
+                text.withUTF8 { emit(kind, $0) }
+            }
+            return
+        }
+        // ASCII: every span boundary is a character boundary, so the spans are the bytes' own ranges.
+        var earlier = carried
+        let (spans, count) = lex(bytes, atEnd: false)
+        earlier.withUTF8 { carriedBytes in
+            for span in spans[..<count] {
+                let source = span.isCarried ? carriedBytes : bytes
+                emit(span.kind, UnsafeBufferPointer(rebasing: source[span.start..<span.end]))
+            }
+        }
+        spanStorage = spans
+    }
+
     /// Ends the block: emits whatever is on hold, and readies the lexer for a new block.
     /// - Parameter emit: Called with each remaining span, in order.
     package mutating func finish(emit: (CodeTokenKind, Substring) -> Void) {
@@ -100,24 +130,27 @@ package struct CodeLexer: Sendable {
 
     /// Lexes `text` (or, at the end, resolves the holds) and emits the spans.
     private mutating func run(_ text: Substring, atEnd: Bool, emit: (CodeTokenKind, Substring) -> Void) {
+        let earlier = carried
+        var contiguous = text
+        let (spans, count) = contiguous.withUTF8 { lex($0, atEnd: atEnd) }
+        Self.emit(spans[..<count], of: text, carried: earlier, to: emit)
+        spanStorage = spans
+    }
+
+    /// Runs the language's lexer over `bytes` (or, at the end, resolves the holds): the spans recorded, in the
+    /// storage kept for them (give it back to `spanStorage` once emitted), and how many there are. Updates `carried`.
+    private mutating func lex(_ bytes: UnsafeBufferPointer<UInt8>, atEnd: Bool) -> ([SpanOutput.Span], Int) {
         var spans: [SpanOutput.Span] = []
         swap(&spans, &spanStorage)
-        let earlier = carried
-        var count = 0
-        var contiguous = text
-        contiguous.withUTF8 { bytes in
-            var output = SpanOutput(bytes: bytes, carried: earlier, spans: &spans)
-            switch language {
-            case .markup: Self.drive(&markup, bytes, atEnd: atEnd, &output)
-            case .yaml: Self.drive(&yaml, bytes, atEnd: atEnd, &output)
-            case .diff: Self.drive(&diff, bytes, atEnd: atEnd, &output)
-            default: Self.drive(&cLike, bytes, atEnd: atEnd, &output)
-            }
-            carried = output.finishPiece()
-            (spans, count) = output.takeSpans()
+        var output = SpanOutput(bytes: bytes, carried: carried, spans: &spans)
+        switch language {
+        case .markup: Self.drive(&markup, bytes, atEnd: atEnd, &output)
+        case .yaml: Self.drive(&yaml, bytes, atEnd: atEnd, &output)
+        case .diff: Self.drive(&diff, bytes, atEnd: atEnd, &output)
+        default: Self.drive(&cLike, bytes, atEnd: atEnd, &output)
         }
-        Self.emit(spans[..<count], of: text, carried: earlier, to: emit)
-        swap(&spans, &spanStorage)
+        carried = output.finishPiece()
+        return output.takeSpans()
     }
 
     /// Turns recorded spans into `Substring`s of the piece (or of the bytes carried into it) and emits them.

@@ -43,6 +43,15 @@ package enum DisplayWidth {
     /// - Parameter text: The text to measure; newlines and tabs count as 0 (callers that wrap handle them).
     /// - Returns: The sum of the widths of its clusters.
     package static func of(_ text: some StringProtocol) -> Int {
+        var printable = 0
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return measured(text) }
+            if byte >= 0x20 && byte < 0x7F { printable += 1 }
+        }
+        return printable  // ASCII: one cell per printable character, none per control
+    }
+
+    private static func measured(_ text: some StringProtocol) -> Int {
         var tracker = GraphemeWidthTracker()
         var total = 0
         for scalar in text.unicodeScalars {

@@ -32,29 +32,31 @@ struct LineWrapper: Sendable {
     /// The width lines are wrapped at, in cells (at least 2).
     private(set) var width: Int
     /// The cells written on the current line (where the cursor is: pending spaces and a held word are not shown).
-    private(set) var column = 0
+    var column = 0
     /// How many rows have ended so far (newlines and soft breaks); a change means the cursor left its row.
     private(set) var rowsEnded = 0
 
     private var nextWidth: Int?
-    private var pendingSpaces = 0
-    private var held: [UInt8] = []
-    private var heldWidth = 0
-    private var inWord = false
-    private var wordIsWritten = false
+    // Internal, not private, for the ASCII fast paths in `LineWrapper+ASCII.swift`, which change them as `append`
+    // would: the word being typed, the pending spaces and styles.
+    var pendingSpaces = 0
+    var held: [UInt8] = []
+    var heldWidth = 0
+    var inWord = false
+    var wordIsWritten = false
     /// The word was held back, then shown by `flushHeld`: its bytes stay in `held` in case it has to move.
-    private var wordIsShown = false
+    var wordIsShown = false
     /// Where the shown word's leading spaces begin on the line (what a move erases).
     private var wordStart = 0
-    private var heldWords = 0
-    private var wordIsWide = false
+    var heldWords = 0
+    var wordIsWide = false
     /// The one-cell cluster a written word put in the line's last cell, while a VS16 may still widen it.
-    private var edgeCluster: [UInt8] = []
-    private var tracker = GraphemeWidthTracker()
+    var edgeCluster: [UInt8] = []
+    var tracker = GraphemeWidthTracker()
     /// Where the current row's text begins, after its prefix.
-    private var lineStart = 0
+    private(set) var lineStart = 0
     /// Zero-width bytes waiting for the next word (a style that starts with it).
-    private var pendingControl: [UInt8] = []
+    var pendingControl: [UInt8] = []
     /// What rows the wrapper breaks start with, and its width in cells.
     var continuation: (bytes: [UInt8], width: Int) = ([], 0)
 
@@ -185,7 +187,7 @@ struct LineWrapper: Sendable {
         tracker.reset()
     }
 
-    private mutating func appendVisible(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
+    mutating func appendVisible(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
         let measure = tracker.measure(scalar)
         let cells = measure.cells
         if !inWord && (measure.extendsCluster ? column > 0 : cells == 0 && pendingSpaces == 0) {
@@ -341,8 +343,8 @@ struct LineWrapper: Sendable {
     private mutating func endWord(to output: inout [UInt8]) {
         guard inWord else { return }
         if !wordIsWritten && !wordIsShown {
-            output.append(contentsOf: repeatElement(0x20, count: pendingSpaces))
-            output.append(contentsOf: held)
+            for _ in 0..<pendingSpaces { output.append(0x20) }  // mostly one: cheaper than a repeated collection
+            held.withUnsafeBufferPointer { output.append(contentsOf: $0) }  // lent: no retain of `held`
             column += pendingSpaces + heldWidth
             pendingSpaces = 0
         }
@@ -350,7 +352,7 @@ struct LineWrapper: Sendable {
             // The word's last cluster may still grow after a `flush` (see `writeWordScalar`).
             edgeCluster = Self.lastOneCellCluster(of: held)
         }
-        held.removeAll(keepingCapacity: true)
+        if !held.isEmpty { held.removeAll(keepingCapacity: true) }
         heldWidth = 0
         inWord = false
         wordIsWritten = false

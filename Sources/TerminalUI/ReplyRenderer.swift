@@ -20,16 +20,6 @@
 ///   line; status events from the server become its label;
 /// - reasoning is dimmed on a terminal stdout, and goes to stderr (one line per delta, sanitised) otherwise.
 package struct ReplyRenderer: Sendable {
-    /// What the driver does.
-    package enum Action: Sendable, Equatable {
-        /// Write these bytes to stdout.
-        case stdout([UInt8])
-        /// Write these bytes to stderr.
-        case stderr([UInt8])
-        /// Call `tick(at:)` at this time (the last `wake` of a drain replaces earlier ones).
-        case wake(at: Duration)
-    }
-
     /// How long a word may stay held back before it is shown: one frame.
     package static let heldWordFrame = Duration.milliseconds(30)
     /// The shortest pause between two paced releases.
@@ -50,13 +40,15 @@ package struct ReplyRenderer: Sendable {
     private var spinnerDrawn = false
     private var nextSpinnerFrame: Duration?
     private var columns: Int
-    /// The word held back at the last drain, and since when.
-    private var held: (id: Int, since: Duration)?
+    /// The word held back at the last drain, and when it is to be shown (a frame after it was first seen held).
+    private var held: (id: Int, due: Duration)?
     private var sawToken = false
     private var sawText = false
     private var endsWithNewline = false
     /// A `finish` waiting for paced text to be typed out.
     private var pendingFinish: (mark: String?, summary: String?)?
+    /// Whether the fast paths (runs of plain ASCII) are taken; tests turn them off to compare the bytes.
+    var usesFastPaths = true { didSet { typewriter.usesASCIIRuns = usesFastPaths } }
     /// Whether the reply's output is complete.
     package private(set) var isFinished = false
     private var stdoutRun: [UInt8] = []
@@ -96,7 +88,7 @@ package struct ReplyRenderer: Sendable {
         firstToken()
         if !text.isEmpty {
             sawText = true
-            endsWithNewline = text.utf8.last == 0x0A
+            if configuration.mode != .terminal { endsWithNewline = text.utf8.last == 0x0A }  // only used there
         }
         write(text, kind: .answer, at: now)
     }
@@ -145,9 +137,9 @@ package struct ReplyRenderer: Sendable {
     package mutating func tick(at now: Duration) {
         if let next = nextSpinnerFrame, now >= next, spinner != nil { drawSpinner(at: now) }
         if paced != nil { releasePaced(at: now) }
-        if let held, now >= held.since + Self.heldWordFrame {
+        if let held, now >= held.due {
             self.held = nil
-            if heldWordID == held.id, paced?.backlog ?? 0 == 0 {
+            if heldWordID() == held.id, paced?.backlog ?? 0 == 0 {
                 if section == .answer, rendersMarkdown {
                     typesetter.flushHeld(into: &stdoutRun)
                 } else {
@@ -194,23 +186,16 @@ package struct ReplyRenderer: Sendable {
     ///   - carryOut: Called with each action, in order.
     package mutating func drain(at now: Duration, _ carryOut: (Action) -> Void) {
         trackHeldWord(at: now)
-        for action in actions { carryOut(action) }
-        actions.removeAll(keepingCapacity: true)
+        if !actions.isEmpty {
+            for action in actions { carryOut(action) }
+            actions.removeAll(keepingCapacity: true)
+        }
         // The bytes written since the last stderr action come after every queued action.
         if !stdoutRun.isEmpty {
             carryOut(.stdout(stdoutRun))
             stdoutRun.removeAll(keepingCapacity: true)
         }
-        if let wake = nextWake { carryOut(.wake(at: wake)) }
-    }
-
-    /// The actions to carry out now, as an array (convenient in tests; `drain(at:_:)` allocates nothing).
-    /// - Parameter now: The time.
-    /// - Returns: The actions, in order.
-    package mutating func drain(at now: Duration) -> [Action] {
-        var result: [Action] = []
-        drain(at: now) { result.append($0) }
-        return result
+        if let wake = nextWake() { carryOut(.wake(at: wake)) }
     }
 
     // MARK: Output
@@ -260,18 +245,23 @@ package struct ReplyRenderer: Sendable {
             typewriter.render(text, kind: kind, into: &stdoutRun)
             return
         }
-        for scalar in text.unicodeScalars where markdownSanitizer.passes(scalar) {
-            if section != .answer {
+        var text = text
+        var start = 0  // the UTF-8 offset the answer goes on from once its section has begun
+        if section != .answer {
+            for scalar in text.unicodeScalars where section != .answer {
+                start += UTF8.width(scalar)
+                guard markdownSanitizer.passes(scalar), scalar != "\n" else { continue }  // no blank rows first
                 if section == .reasoning {
-                    if scalar == "\n" { continue }
                     typewriter.finish(into: &stdoutRun)
                     stdoutRun.append(0x0A)
-                } else if scalar == "\n" {
-                    continue  // a reply never starts with blank rows
                 }
                 section = .answer
+                typesetter.feed(scalar, into: &stdoutRun)
             }
-            typesetter.feed(scalar, into: &stdoutRun)
+        }
+        text.withUTF8 { bytes in
+            let rest = UnsafeBufferPointer(rebasing: bytes[start...])
+            typesetter.feed(utf8: rest, sanitizer: &markdownSanitizer, runs: usesFastPaths, into: &stdoutRun)
         }
         typesetter.endOfDelta(into: &stdoutRun)
     }
@@ -319,6 +309,7 @@ package struct ReplyRenderer: Sendable {
         isFinished = true
     }
 
+    @inline(__always)
     private mutating func firstToken() {
         guard !sawToken else { return }
         sawToken = true
@@ -369,30 +360,36 @@ package struct ReplyRenderer: Sendable {
     }
 
     /// Notes a word the output leaves held back, so a tick a frame later shows it.
+    @inline(__always)
     private mutating func trackHeldWord(at now: Duration) {
-        guard !isFinished, paced?.backlog ?? 0 == 0, let id = heldWordID else {
+        guard !isFinished, paced?.backlog ?? 0 == 0, let id = heldWordID() else {
             held = nil
             return
         }
-        if held?.id != id { held = (id, now) }
+        if held?.id != id { held = (id, now + Self.heldWordFrame) }
     }
 
+    // `heldWordID()` and `nextWake()` change nothing: `mutating` so that a call does not copy `self` (large).
+
     /// The word held back mid-line by whichever renders the current section.
-    private var heldWordID: Int? {
+    @inline(__always)
+    private mutating func heldWordID() -> Int? {
         section == .answer && rendersMarkdown ? typesetter.heldWordID : typewriter.heldWordID
     }
 
     /// When the next tick is needed: the spinner's next frame, paced text due, a held word's frame.
-    private var nextWake: Duration? {
+    @inline(__always)
+    private mutating func nextWake() -> Duration? {
         guard !isFinished else { return nil }
-        var wake: Duration?
+        var wake = held?.due  // mostly the only one: no comparison then
         func consider(_ time: Duration?) {
             guard let time else { return }
             wake = min(wake ?? time, time)
         }
-        consider(spinner == nil ? nil : nextSpinnerFrame)
-        consider(paced?.nextReleaseTime.map { max($0, (paced?.lastRelease ?? .zero) + Self.paceTick) })
-        consider(held.map { $0.since + Self.heldWordFrame })
+        if spinner != nil { consider(nextSpinnerFrame) }
+        if paced != nil {
+            consider(paced?.nextReleaseTime.map { max($0, (paced?.lastRelease ?? .zero) + Self.paceTick) })
+        }
         return wake
     }
 }

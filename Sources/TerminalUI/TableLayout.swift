@@ -51,7 +51,7 @@ package struct TableLayout: Sendable {
     ///   - width: The terminal width in cells.
     ///   - color: Whether to write SGR styles.
     /// - Returns: The bytes to write.
-    package func render(width: Int, color: Bool) -> String {
+    package func render(width: Int, color: Bool) -> [UInt8] {
         render(plan(width: width), width: width, color: color)
     }
 
@@ -75,20 +75,21 @@ package struct TableLayout: Sendable {
     ///   - continuing: Whether these rows continue a table already shown: no header, and records start with their
     ///     separating rule.
     /// - Returns: The bytes to write.
-    package func render(_ plan: Plan, width: Int, color: Bool, continuing: Bool = false) -> String {
+    package func render(_ plan: Plan, width: Int, color: Bool, continuing: Bool = false) -> [UInt8] {
         let columns = max(header.count, 1)
         let body = rows.map { Self.normalized($0, columns: columns) }
         let head = Self.normalized(header, columns: columns)
         guard case .columns(let widths) = plan else {
             return records(head: head, body: body, width: width, color: color, continuing: continuing)
         }
-        var out = ""
+        var out: [UInt8] = []
         if !continuing {
-            out += row(head, widths: widths, style: color ? TerminalStyle.bold : nil, color: color)
+            row(head, widths: widths, style: color ? TerminalStyle.bold : nil, color: color, into: &out)
             let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─")
-            out += (color ? TerminalStyle.dim.open + rule + TerminalStyle.dim.close : rule) + "\n"
+            out += (color ? TerminalStyle.dim.open + rule + TerminalStyle.dim.close : rule).utf8
+            out.append(0x0A)
         }
-        for cells in body { out += row(cells, widths: widths, style: nil, color: color) }
+        for cells in body { row(cells, widths: widths, style: nil, color: color, into: &out) }
         return out
     }
 
@@ -109,21 +110,22 @@ package struct TableLayout: Sendable {
     }
 
     /// One table row: each cell wrapped to its column, the row as tall as its tallest cell.
-    private func row(_ cells: [String], widths: [Int], style: TerminalStyle?, color: Bool) -> String {
+    private func row(_ cells: [String], widths: [Int], style: TerminalStyle?, color: Bool, into out: inout [UInt8]) {
         let wrapped = zip(cells, widths).map { Self.wrap($0, width: $1) }
         let height = wrapped.map(\.count).max() ?? 1
         let separator = color ? TerminalStyle.dim.open + " │ " + TerminalStyle.dim.close : " │ "
-        var out = ""
         for line in 0..<height {
-            var parts: [String] = []
+            let start = out.count
             for column in widths.indices {
+                if column > 0 { out += separator.utf8 }
                 let text = line < wrapped[column].count ? wrapped[column][line] : ""
-                let padded = Self.pad(text, to: widths[column], alignment: alignment(of: column))
-                parts.append(style.map { $0.open + padded + $0.close } ?? padded)
+                if let style { out += style.open.utf8 }
+                Self.pad(text, to: widths[column], alignment: alignment(of: column), into: &out)
+                if let style { out += style.close.utf8 }
             }
-            out += Self.trimmingTrailingSpaces(parts.joined(separator: separator)) + "\n"
+            while out.count > start, out.last == 0x20 { out.removeLast() }  // no trailing spaces
+            out.append(0x0A)
         }
-        return out
     }
 
     private func alignment(of column: Int) -> Alignment {
@@ -131,22 +133,24 @@ package struct TableLayout: Sendable {
     }
 
     /// Every row as a record: `header: value` lines, records separated by a short rule.
-    private func records(head: [String], body: [[String]], width: Int, color: Bool, continuing: Bool) -> String {
-        var out = ""
+    private func records(head: [String], body: [[String]], width: Int, color: Bool, continuing: Bool) -> [UInt8] {
+        var out: [UInt8] = []
         for (index, cells) in body.enumerated() {
             if index > 0 || continuing {
-                out += (color ? TerminalStyle.dim.open + "───" + TerminalStyle.dim.close : "───") + "\n"
+                out += (color ? TerminalStyle.dim.open + "───" + TerminalStyle.dim.close : "───").utf8
+                out.append(0x0A)
             }
             for (name, value) in zip(head, cells) {
                 let label = name + ":"
                 let lines = Self.wrap(label + " " + value, width: max(width, 2))
                 for (number, line) in lines.enumerated() {
                     if number == 0, color, line.hasPrefix(label) {
-                        out += TerminalStyle.bold.open + label + TerminalStyle.bold.close + line.dropFirst(label.count)
+                        out += (TerminalStyle.bold.open + label + TerminalStyle.bold.close).utf8
+                        out += line.dropFirst(label.count).utf8
                     } else {
-                        out += line
+                        out += line.utf8
                     }
-                    out += "\n"
+                    out.append(0x0A)
                 }
             }
         }
@@ -160,6 +164,9 @@ package struct TableLayout: Sendable {
 
     /// Word-wraps `text` to lines of at most `width` cells; a word wider than that is broken between clusters.
     static func wrap(_ text: String, width: Int) -> [String] {
+        if isSingleSpaced(text), DisplayWidth.of(text) <= width {
+            return [text]  // fits, spaced as the words would be joined: the common case, without splitting
+        }
         var lines: [String] = []
         var line = ""
         var lineWidth = 0
@@ -198,20 +205,27 @@ package struct TableLayout: Sendable {
         return lines
     }
 
-    private static func pad(_ text: String, to width: Int, alignment: Alignment) -> String {
-        let room = max(0, width - DisplayWidth.of(text))
-        switch alignment {
-        case .left: return text + String(repeating: " ", count: room)
-        case .right: return String(repeating: " ", count: room) + text
-        case .center:
-            let left = room / 2
-            return String(repeating: " ", count: left) + text + String(repeating: " ", count: room - left)
+    /// Whether no space byte starts or ends `text` or follows another (then its words, joined by single spaces,
+    /// give it back).
+    private static func isSingleSpaced(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20
+        for byte in text.utf8 {
+            if byte == 0x20, previous == 0x20 { return false }
+            previous = byte
         }
+        return previous != 0x20
     }
 
-    private static func trimmingTrailingSpaces(_ text: String) -> String {
-        var text = text
-        while text.last == " " { text.removeLast() }
-        return text
+    private static func pad(_ text: String, to width: Int, alignment: Alignment, into out: inout [UInt8]) {
+        let room = max(0, width - DisplayWidth.of(text))
+        let left =
+            switch alignment {
+            case .left: 0
+            case .right: room
+            case .center: room / 2
+            }
+        out += repeatElement(0x20, count: left)
+        out += text.utf8
+        out += repeatElement(0x20, count: room - left)
     }
 }

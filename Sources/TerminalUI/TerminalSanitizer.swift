@@ -45,6 +45,9 @@ package struct TerminalSanitizer: Sendable {
         length = 0
     }
 
+    /// Whether printable ASCII (U+0020–U+007E) passes now, leaving the state as it is: no sequence is in progress.
+    package var passesPrintableASCII: Bool { state == .ground }
+
     /// Feeds the next scalar and tells whether it may be printed.
     /// - Parameter scalar: The next scalar of the text.
     /// - Returns: `true` when the scalar is printable text, `false` when it is dropped.
@@ -83,6 +86,7 @@ package struct TerminalSanitizer: Sendable {
     /// - Parameter text: The text, from any source.
     /// - Returns: The printable text on one line.
     package static func singleLine(_ text: String) -> String {
+        if text.utf8.allSatisfy(\.isPrintableASCII) { return text }  // nothing to drop or replace
         var sanitizer = TerminalSanitizer()
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where sanitizer.passes(scalar) {

@@ -47,6 +47,8 @@ package struct Typewriter: Sendable {
     /// Whether SGR styles are written (terminal mode only).
     package let color: Bool
 
+    /// Whether runs of printable ASCII take the wrapper's ASCII path (tests turn it off to compare the bytes).
+    var usesASCIIRuns = true
     private var sanitizer = TerminalSanitizer()
     private var wrapper: LineWrapper
     private var section: DeltaKind?
@@ -145,23 +147,44 @@ package struct Typewriter: Sendable {
     }
 
     private mutating func renderTerminal(_ text: String, kind: DeltaKind, into output: inout [UInt8]) {
-        for scalar in text.unicodeScalars where sanitizer.passes(scalar) {
-            if scalar.value == 0x0A {
-                if section == kind {
-                    wrapper.flush(to: &output)
-                    pendingNewlines += 1
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                if usesASCIIRuns, bytes[index].isPrintableASCII, sanitizer.passesPrintableASCII {
+                    // A run of printable ASCII passes the sanitiser as it is and goes to the wrapper a word at a time.
+                    var end = index + 1
+                    while end < bytes.count, bytes[end].isPrintableASCII { end += 1 }
+                    beginVisible(kind, into: &output)
+                    wrapper.append(ascii: UnsafeBufferPointer(rebasing: bytes[index..<end]), to: &output)
+                    index = end
+                    continue
                 }
-                continue  // held until more text comes; dropped at the start of a section
-            }
-            if section != kind {
-                enterSection(kind, into: &output)
-            } else if pendingNewlines > 0 {
-                for _ in 0..<pendingNewlines {
-                    wrapper.newline(to: &output)
+                let (scalar, length) = bytes.scalar(at: index)
+                index += length
+                guard sanitizer.passes(scalar) else { continue }
+                if scalar.value == 0x0A {
+                    if section == kind {
+                        wrapper.flush(to: &output)
+                        pendingNewlines += 1
+                    }
+                    continue  // held until more text comes; dropped at the start of a section
                 }
-                pendingNewlines = 0
+                beginVisible(kind, into: &output)
+                wrapper.append(scalar, to: &output)
             }
-            wrapper.append(scalar, to: &output)
+        }
+    }
+
+    /// Before a visible character: enters the section, or writes the newlines held.
+    private mutating func beginVisible(_ kind: DeltaKind, into output: inout [UInt8]) {
+        if section != kind {
+            enterSection(kind, into: &output)
+        } else if pendingNewlines > 0 {
+            for _ in 0..<pendingNewlines {
+                wrapper.newline(to: &output)
+            }
+            pendingNewlines = 0
         }
     }
 

@@ -2,10 +2,13 @@
 // (terminal mode, colour on, 80 columns) in 1–8-byte pieces with a drain after each piece, as a stream of tokens
 // reaches it, in thread CPU time. Baselines in the same run: the same renderer with Markdown off (the typewriter),
 // and copying the pieces' bytes. `--scale` checks linearity: 1 MB and 10 MB of the same text, time ratio.
-// Run: `swift run -c release --package-path Benchmarks render-bench [--scale]`.
+// Run: `swift run -c release --package-path Benchmarks render-bench [--scale | --blocks | --digest |
+// --markdown-only [N]] [--piece N]`
+// (`--blocks`: plain prose, then each kind of block alone; `--digest`: the output's length and hash, untimed, to
+// compare two builds; `--markdown-only [N]`: the Markdown renderer alone, on the Nth kind of `--blocks` if given,
+// for `perf record`; `--piece N`: pieces of N bytes).
 import BenchSupport
 import TerminalUI
-
 
 let blocks = [
     "## Setting up the project\n\n",
@@ -20,16 +23,29 @@ let blocks = [
     "- [ ] a task\n- [x] a done task\n\n---\n\n",
 ]
 
-/// About `bytes` of Markdown, cut into 1–8-byte pieces (never inside a UTF-8 sequence).
-func pieces(bytes: Int) -> (pieces: [String], megabytes: Double) {
+/// A reference block for `--blocks`: prose without any markup.
+let prose = "Plain prose without any markup at all, the words of a paragraph as a model writes them, on and on.\n\n"
+
+/// The number given after `flag` on the command line, if any.
+func number(after flag: String) -> Int? {
+    CommandLine.arguments.firstIndex(of: flag).flatMap { CommandLine.arguments.dropFirst($0 + 1).first }.flatMap {
+        Int($0)
+    }
+}
+
+/// `--piece N`: every piece N bytes instead of 1–8 (to tell the cost per piece from the cost per byte).
+let fixedPiece = number(after: "--piece")
+
+/// About `bytes` of Markdown made of `kinds` of blocks, cut into 1–8-byte pieces (never inside a UTF-8 sequence).
+func pieces(bytes: Int, kinds: [String] = blocks) -> (pieces: [String], megabytes: Double) {
     var random = SplitMix64(seed: 7)
     var document = ""
-    while document.utf8.count < bytes { document += blocks[random.next(in: 0...blocks.count - 1)] }
+    while document.utf8.count < bytes { document += kinds[random.next(in: 0...kinds.count - 1)] }
     var result: [String] = []
     var scalars = document.unicodeScalars[...]
     while !scalars.isEmpty {
         var taken = 0
-        var budget = 1 + random.next(in: 0...7)
+        var budget = fixedPiece ?? 1 + random.next(in: 0...7)
         var end = scalars.startIndex
         while end < scalars.endIndex, budget > 0 {
             budget -= String(scalars[end]).utf8.count
@@ -83,7 +99,39 @@ func rate(_ megabytes: Double, _ seconds: Double) -> String {
     String(Int((megabytes / seconds).rounded())) + " MB/s"
 }
 
-if CommandLine.arguments.contains("--scale") {
+if CommandLine.arguments.contains("--digest") {
+    // The output itself, untimed: its length and FNV-1a hash, to compare two builds' bytes on the whole input.
+    let input = pieces(bytes: 10_000_000)
+    var renderer = ReplyRenderer(.init(mode: .terminal, color: true, columns: 80, markdown: true))
+    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    var count = 0
+    func take(_ action: ReplyRenderer.Action) {
+        guard case .stdout(let bytes) = action else { return }
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
+        count += bytes.count
+    }
+    for piece in input.pieces {
+        renderer.text(piece, at: .zero)
+        renderer.drain(at: .zero, take)
+    }
+    renderer.finish(mark: nil, summary: nil, at: .zero)
+    renderer.drain(at: .zero, take)
+    print("\(count) bytes out, FNV-1a \(String(hash, radix: 16))")
+} else if CommandLine.arguments.contains("--markdown-only") {
+    // For `perf record`: only the Markdown renderer, three times; `--markdown-only N`: only the Nth kind of block.
+    let argument = number(after: "--markdown-only")
+    let input = pieces(bytes: 10_000_000, kinds: argument.map { [([prose] + blocks)[$0]] } ?? blocks)
+    let best = (0..<3).map { _ in render(input.pieces, markdown: true).seconds }.min() ?? 0
+    print("Markdown renderer   \(rate(input.megabytes, best))")
+} else if CommandLine.arguments.contains("--blocks") {
+    // Where the time goes: 2 MB of each kind of block alone, best of 3; first plain prose (no markup at all).
+    for block in [prose] + blocks {
+        let input = pieces(bytes: 2_000_000, kinds: [block])
+        let best = (0..<3).map { _ in render(input.pieces, markdown: true).seconds }.min() ?? 0
+        let name = block.prefix(24).map { $0 == "\n" ? "⏎" : $0 }
+        print("\(fixed(input.megabytes / best)) MB/s\t\(String(name))")
+    }
+} else if CommandLine.arguments.contains("--scale") {
     let small = pieces(bytes: 1_000_000)
     let large = pieces(bytes: 10_000_000)
     let smallTime = (0..<3).map { _ in render(small.pieces, markdown: true).seconds }.min() ?? 0

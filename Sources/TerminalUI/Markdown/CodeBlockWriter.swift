@@ -12,10 +12,72 @@ import CodeHighlighting
 /// unknown language, or colour off) it is written at once.
 struct CodeBlockWriter: Sendable {
     private var lexer: CodeLexer?
-    private var pending = ""
-    private var column = 0
-    /// The SGR parameters in effect ("" for none).
-    private var colored = ""
+    /// The code added since the last flush, as UTF-8.
+    private var pending: [UInt8] = []
+    private var cursor = Cursor()
+
+    /// Where the code goes: the column (for tabs) and the colour in effect.
+    private struct Cursor: Sendable {
+        var column = 0
+        /// The SGR parameters in effect ("" for none).
+        var colored = ""
+
+        mutating func span(_ kind: CodeTokenKind, _ text: Substring, into output: inout [UInt8]) {
+            var text = text
+            text.withUTF8 { span(kind, $0, into: &output) }
+        }
+
+        mutating func span(_ kind: CodeTokenKind, _ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+            let parameters = CodeBlockWriter.parameters(kind)
+            if parameters != colored {
+                output += [0x1B, 0x5B, 0x30]  // ESC [ 0, the parameters, m
+                output += parameters.utf8
+                output.append(0x6D)
+                colored = parameters
+            }
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                for byte in bytes { put(ascii: byte, into: &output) }
+                return
+            }
+            var index = 0
+            while index < bytes.count {
+                let (scalar, length) = bytes.scalar(at: index)
+                put(scalar, into: &output)
+                index += length
+            }
+        }
+
+        mutating func put(_ scalar: Unicode.Scalar, into output: inout [UInt8]) {
+            switch scalar {
+            case "\t":
+                let spaces = 8 - column % 8
+                output += repeatElement(0x20, count: spaces)
+                column += spaces
+            case "\n":
+                output.append(0x0A)
+                column = 0
+            default:
+                UTF8.encode(scalar) { output.append($0) }
+                column += DisplayWidth.of(scalar)
+            }
+        }
+
+        /// `put` for an ASCII byte (no `Unicode.Scalar` or width lookup).
+        mutating func put(ascii byte: UInt8, into output: inout [UInt8]) {
+            switch byte {
+            case 0x09:
+                let spaces = 8 - column % 8
+                output += repeatElement(0x20, count: spaces)
+                column += spaces
+            case 0x0A:
+                output.append(0x0A)
+                column = 0
+            default:
+                output.append(byte)
+                if byte >= 0x20 && byte < 0x7F { column += 1 }
+            }
+        }
+    }
 
     /// A writer for a block with this info string.
     init(info: String, color: Bool) {
@@ -25,58 +87,50 @@ struct CodeBlockWriter: Sendable {
     /// Adds one character of code (LF included).
     mutating func write(_ scalar: Unicode.Scalar, into output: inout [UInt8]) {
         guard lexer != nil else {
-            put(scalar, into: &output)
+            cursor.put(scalar, into: &output)
             return
         }
-        pending.unicodeScalars.append(scalar)
+        UTF8.encode(scalar) { pending.append($0) }
+    }
+
+    /// Adds printable ASCII code (no LF, no tab), as `write(_:into:)` would byte by byte.
+    mutating func write(ascii bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        guard lexer != nil else {
+            output.append(contentsOf: bytes)
+            cursor.column += bytes.count
+            return
+        }
+        pending.append(contentsOf: bytes)
     }
 
     /// Colours and writes what was added since the last flush (as far as the lexer decides it).
     mutating func flush(into output: inout [UInt8]) {
-        guard var lexer, !pending.isEmpty else { return }
-        lexer.feed(pending[...]) { kind, text in span(kind, text, into: &output) }
-        self.lexer = lexer
+        guard lexer != nil, !pending.isEmpty else { return }
+        // The lexer is changed in place (a copy would copy its buffers); the cursor is lent to its callback.
+        var cursor = self.cursor
+        pending.withUnsafeBufferPointer { bytes in
+            lexer!.feed(utf8: bytes) { kind, span in cursor.span(kind, span, into: &output) }
+        }
+        self.cursor = cursor
         pending.removeAll(keepingCapacity: true)
     }
 
     /// Ends the block: what the lexer still holds, then the colour reset.
     mutating func finish(into output: inout [UInt8]) {
         flush(into: &output)
-        if var lexer {
-            lexer.finish { kind, text in span(kind, text, into: &output) }
-            self.lexer = nil
+        if lexer != nil {
+            var cursor = self.cursor
+            lexer!.finish { kind, text in cursor.span(kind, text, into: &output) }
+            self.cursor = cursor
+            lexer = nil
         }
-        if !colored.isEmpty {
+        if !cursor.colored.isEmpty {
             output += TextAttributes().sequence
-            colored = ""
+            cursor.colored = ""
         }
     }
 
-    private mutating func span(_ kind: CodeTokenKind, _ text: Substring, into output: inout [UInt8]) {
-        let parameters = Self.parameters(kind)
-        if parameters != colored {
-            output += Array("\u{1B}[0\(parameters)m".utf8)
-            colored = parameters
-        }
-        for scalar in text.unicodeScalars { put(scalar, into: &output) }
-    }
-
-    private mutating func put(_ scalar: Unicode.Scalar, into output: inout [UInt8]) {
-        switch scalar {
-        case "\t":
-            let spaces = 8 - column % 8
-            output += repeatElement(0x20, count: spaces)
-            column += spaces
-        case "\n":
-            output.append(0x0A)
-            column = 0
-        default:
-            UTF8.encode(scalar) { output.append($0) }
-            column += DisplayWidth.of(scalar)
-        }
-    }
-
-    private static func parameters(_ kind: CodeTokenKind) -> String {
+    fileprivate static func parameters(_ kind: CodeTokenKind) -> String {
         switch kind {
         case .keyword: ";35"
         case .type: ";33"

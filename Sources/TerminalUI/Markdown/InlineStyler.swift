@@ -32,13 +32,16 @@ struct InlineStyler: Sendable {
     }
 
     private var spans: [Span] = []
-    private var previous: Unicode.Scalar = " "
+    // Internal, not private, for `InlineStyler+Plain.swift`: the character before, the open code span's length.
+    var previous: Unicode.Scalar = " "
+    var codeSpan: Int?
     private var run: (delimiter: Unicode.Scalar, count: Int)?
     private var backticks = 0
-    private var codeSpan: Int?
     private var escaped = false
     private var hold: Hold?
     private var bang = false
+    /// The part a held link's text ends in (`LinkSyntax.Part`): most characters there need no new match.
+    private var linkPart = LinkSyntax.Part.label
 
     /// The longest link or autolink held before it is shown literally.
     static let linkLimit = 200
@@ -78,7 +81,7 @@ struct InlineStyler: Sendable {
         }
         if escaped {
             escaped = false
-            if scalar.isASCII, scalar.properties.isPunctuationOrSymbolASCII {
+            if scalar.isASCIIPunctuation {
                 emit(scalar, writer: &writer, output: &output)
                 return
             }
@@ -88,6 +91,7 @@ struct InlineStyler: Sendable {
             bang = false
             if scalar == "[" {
                 hold = .link(["!", "["])
+                linkPart = .label
                 return
             }
             emit("!", writer: &writer, output: &output)
@@ -104,7 +108,9 @@ struct InlineStyler: Sendable {
         case "*", "_", "~": run = (scalar, 1)
         case "`": backticks = 1
         case "\\": escaped = true
-        case "[": hold = .link(["["])
+        case "[":
+            hold = .link(["["])
+            linkPart = .label
         case "!": bang = true
         case "<": hold = .autolink(["<"])
         case "&": hold = .entity(["&"])
@@ -280,7 +286,7 @@ struct InlineStyler: Sendable {
         case .entity(var text):
             text.append(scalar)
             if scalar == ";" {
-                let reference = String(String.UnicodeScalarView(text))
+                let reference = String(scalars: text)
                 if let decoded = HTMLEntities.decode(reference.dropFirst().dropLast())
                     ?? Self.numericReference(reference)
                 {
@@ -298,7 +304,7 @@ struct InlineStyler: Sendable {
         case .autolink(var text):
             text.append(scalar)
             if scalar == ">" {
-                let target = String(String.UnicodeScalarView(text.dropFirst().dropLast()))
+                let target = String(scalars: text.dropFirst().dropLast())
                 if Self.isAutolink(target) {
                     let destination = target.contains(":") ? target : "mailto:" + target
                     showLink(text: target, destination: destination, writer: &writer, output: &output)
@@ -316,8 +322,14 @@ struct InlineStyler: Sendable {
                 replayLiterally(.link(text), writer: &writer, output: &output)
                 return
             }
+            if LinkSyntax.extends(linkPart, with: scalar) {
+                hold = .link(text)  // still incomplete, in the same part
+                return
+            }
             switch LinkSyntax.match(text) {
-            case .incomplete: hold = .link(text)
+            case .incomplete(let part):
+                linkPart = part
+                hold = .link(text)
             case .failed:
                 replayLiterally(.link(text), writer: &writer, output: &output)
             case .link(let label, let destination, let image):
@@ -340,15 +352,26 @@ struct InlineStyler: Sendable {
         let saved = writer.spans
         writer.spans = saved.union(.link)
         writer.beginHyperlink(destination, to: &output)
-        for scalar in text.unicodeScalars where scalar.value >= 0x20 { emit(scalar, writer: &writer, output: &output) }
+        emit(text, writer: &writer, output: &output)
         writer.endHyperlink(to: &output)
         writer.spans = saved
         let shown = destination.hasPrefix("mailto:") ? String(destination.dropFirst(7)) : destination
         if shown != text, !destination.isEmpty {
-            for scalar in " (\(shown))".unicodeScalars where scalar.value >= 0x20 {
-                emit(scalar, writer: &writer, output: &output)
-            }
+            emit(" (\(shown))", writer: &writer, output: &output)
         }
+    }
+
+    /// `emit` for each scalar of `text` from U+0020 up; printable ASCII text goes through the writer's ASCII path.
+    private mutating func emit(_ text: String, writer: inout MarkdownWriter, output: inout [UInt8]) {
+        var text = text
+        let wroteASCII = text.withUTF8 { bytes in
+            guard let last = bytes.last, bytes.allSatisfy(\.isPrintableASCII) else { return false }
+            writer.text(ascii: bytes, to: &output)
+            previous = Unicode.Scalar(last)
+            return true
+        }
+        guard !wroteASCII else { return }
+        for scalar in text.unicodeScalars where scalar.value >= 0x20 { emit(scalar, writer: &writer, output: &output) }
     }
 
     /// Shows held text as it was typed: its first character literally, the rest styled again from scratch.
@@ -363,32 +386,5 @@ struct InlineStyler: Sendable {
             emit(second, writer: &writer, output: &output)
         }
         while let scalar = scalars.next() { feed(scalar, to: &writer, output: &output) }
-    }
-
-    private static func isAutolink(_ target: String) -> Bool {
-        if let colon = target.firstIndex(of: ":") {
-            let scheme = target[..<colon]
-            return (2...32).contains(scheme.count) && scheme.first?.isLetter == true
-                && scheme.allSatisfy { $0.isLetter || $0.isNumber || "+.-".contains($0) }
-        }
-        let parts = target.split(separator: "@")
-        return parts.count == 2 && parts[1].contains(".") && !parts[0].isEmpty
-    }
-
-    private static func numericReference(_ text: String) -> String? {
-        guard text.hasPrefix("&#"), text.hasSuffix(";") else { return nil }
-        let body = text.dropFirst(2).dropLast()
-        let value: UInt32?
-        if body.first == "x" || body.first == "X" {
-            value = UInt32(body.dropFirst(), radix: 16)
-        } else {
-            value = UInt32(body)
-        }
-        guard let value else { return nil }
-        // A reference to a control character (NUL, ESC, C1…) must not reach the terminal: U+FFFD instead.
-        guard let scalar = Unicode.Scalar(value), value >= 0x20, !(0x7F...0x9F).contains(value) else {
-            return "\u{FFFD}"
-        }
-        return String(scalar)
     }
 }

@@ -24,7 +24,7 @@ struct LineStart: Equatable, Sendable {
         /// A list item: its marker as written (`-`, `1.`), whether it is ordered, and its task box if any.
         case item(marker: String, ordered: Bool, task: Bool?)
         /// A code fence: its character and length (the line is held to its end for the info string).
-        case fence(Character, Int)
+        case fence(Unicode.Scalar, Int)
         /// A line made only of `-`, `*`, `_` or `=` and spaces, decided at its end.
         case rule
         /// A table row.
@@ -75,22 +75,23 @@ struct LineStart: Equatable, Sendable {
             start.kind = .indentedCode
             return start
         }
-        let rest = Array(line[index...])
-        let first = rest[0]
+        // The rest of the line is read in place (`line[index...]`): this runs again on each character held.
+        let rest = line[index...]
+        let first = line[index]
         switch first {
         case "#":
-            let hashes = rest.prefix { $0 == "#" }.count
+            let hashes = run(of: "#", in: rest)
             if hashes == rest.count, hashes <= 6 {
                 if !complete { start.kind = .undecided } else { start.kind = .heading(hashes) }
                 start.length = line.count
-            } else if hashes <= 6, rest[hashes] == " " || rest[hashes] == "\t" {
+            } else if hashes <= 6, line[index + hashes] == " " || line[index + hashes] == "\t" {
                 start.kind = .heading(hashes)
                 start.length = index + hashes + 1
             }
         case "`", "~":
-            let run = rest.prefix { $0 == first }.count
+            let run = run(of: first, in: rest)
             if run >= 3 {
-                start.kind = .fence(Character(first), run)
+                start.kind = .fence(first, run)
             } else if run == rest.count, !complete {
                 start.kind = .undecided
             }
@@ -99,19 +100,20 @@ struct LineStart: Equatable, Sendable {
         case "-", "*", "_", "=", "+":
             start = classifyMarkerLine(rest, start: start, complete: complete, inParagraph: inParagraph)
         case "0"..."9":
-            let digits = rest.prefix { ("0"..."9").contains($0) }.count
+            var digits = 0
+            while index + digits < line.count, ("0"..."9").contains(line[index + digits]) { digits += 1 }
             guard digits <= 9 else { break }
             if digits == rest.count {
                 if !complete { start.kind = .undecided }
-            } else if rest[digits] == "." || rest[digits] == ")" {
+            } else if line[index + digits] == "." || line[index + digits] == ")" {
                 let after = digits + 1
                 if after == rest.count {
                     start.kind =
                         complete
-                        ? .item(marker: String(String.UnicodeScalarView(rest[...digits])), ordered: true, task: nil)
+                        ? .item(marker: String(scalars: rest.prefix(after)), ordered: true, task: nil)
                         : .undecided
                     start.length = line.count
-                } else if rest[after] == " " {
+                } else if line[index + after] == " " {
                     start = item(rest, markerLength: after, start: start, ordered: true, complete: complete)
                 }
             }
@@ -121,20 +123,38 @@ struct LineStart: Equatable, Sendable {
         return start
     }
 
+    /// How many times `scalar` repeats at the start of `text`.
+    private static func run(of scalar: Unicode.Scalar, in text: ArraySlice<Unicode.Scalar>) -> Int {
+        var count = 0
+        for next in text {
+            guard next == scalar else { break }
+            count += 1
+        }
+        return count
+    }
+
     /// A line starting with `-`, `*`, `_`, `=` or `+`: a rule or underline (needs the whole line), a bullet item,
     /// or text.
     private static func classifyMarkerLine(
-        _ rest: [Unicode.Scalar],
+        _ rest: ArraySlice<Unicode.Scalar>,
         start: LineStart,
         complete: Bool,
         inParagraph: Bool
     ) -> LineStart {
         var start = start
-        let first = rest[0]
-        let onlyMarker = rest.allSatisfy { $0 == first || $0 == " " || $0 == "\t" }
-        let markers = rest.filter { $0 == first }.count
+        let first = rest[rest.startIndex]
+        var onlyMarker = true
+        var markers = 0
+        for scalar in rest {
+            if scalar == first {
+                markers += 1
+            } else if scalar != " " && scalar != "\t" {
+                onlyMarker = false
+            }
+        }
+        let second = rest.count >= 2 ? rest[rest.startIndex + 1] : nil
         let canBeRule = first != "+" && (first != "=" || inParagraph)
-        if canBeRule, onlyMarker, !(first == "=" ? false : rest.count >= 2 && rest[1] == " " && markers == 1) {
+        if canBeRule, onlyMarker, !(first == "=" ? false : second == " " && markers == 1) {
             // "---", "* * *", "===": a rule or underline only when the whole line is markers and spaces.
             if !complete {
                 start.kind = .undecided
@@ -146,11 +166,11 @@ struct LineStart: Equatable, Sendable {
             }
         }
         guard first != "=" && first != "_" else { return start }
-        if rest.count == 1 {
+        guard let second else {
             start.kind = complete ? .item(marker: String(first), ordered: false, task: nil) : .undecided
             return start
         }
-        if rest[1] == " " || rest[1] == "\t" {
+        if second == " " || second == "\t" {
             if onlyMarker, !complete, markers < 3 {
                 start.kind = .undecided  // "- -" may still become "- - -"
                 return start
@@ -162,30 +182,35 @@ struct LineStart: Equatable, Sendable {
 
     /// A list item whose marker takes `markerLength` scalars, followed by a space; holds a possible task box.
     private static func item(
-        _ rest: [Unicode.Scalar],
+        _ rest: ArraySlice<Unicode.Scalar>,
         markerLength: Int,
         start: LineStart,
         ordered: Bool,
         complete: Bool
     ) -> LineStart {
         var start = start
-        let marker = String(String.UnicodeScalarView(rest[..<markerLength]))
+        let base = rest.startIndex
         var content = markerLength
-        while content < rest.count, content - markerLength < 4, rest[content] == " " { content += 1 }
-        let after = Array(rest[content...])
+        while content < rest.count, content - markerLength < 4, rest[base + content] == " " { content += 1 }
+        let after = rest[(base + content)...]
         // "[ ] " or "[x] ": a GFM task box.
-        let box: [Unicode.Scalar] = ["[", " ", "]", " "]
         if let first = after.first, first == "[" {
             let typed = after.prefix(4)
-            let matches = typed.enumerated().allSatisfy { offset, scalar in
-                offset == 1 ? (scalar == " " || scalar == "x" || scalar == "X") : scalar == box[offset]
+            var matches = true
+            for (offset, scalar) in typed.enumerated() {
+                switch offset {
+                case 1: matches = matches && (scalar == " " || scalar == "x" || scalar == "X")
+                case 2: matches = matches && scalar == "]"
+                default: matches = matches && (offset == 0 ? scalar == "[" : scalar == " ")
+                }
             }
             if matches, typed.count < 4, !complete {
                 start.kind = .undecided
                 return start
             }
             if matches, typed.count == 4 || (complete && typed.count == 3) {
-                start.kind = .item(marker: marker, ordered: ordered, task: after[1] != " ")
+                let marker = String(scalars: rest.prefix(markerLength))
+                start.kind = .item(marker: marker, ordered: ordered, task: after[after.startIndex + 1] != " ")
                 start.length += content + typed.count
                 return start
             }
@@ -194,7 +219,11 @@ struct LineStart: Equatable, Sendable {
             start.kind = .undecided
             return start
         }
-        start.kind = .item(marker: marker, ordered: ordered, task: nil)
+        start.kind = .item(
+            marker: String(scalars: rest.prefix(markerLength)),
+            ordered: ordered,
+            task: nil
+        )
         start.length += content
         return start
     }

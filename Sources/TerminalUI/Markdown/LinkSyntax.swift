@@ -1,8 +1,8 @@
 /// Recognises an inline link as it is typed: `[label](destination "title")` or `![alt](source)`.
 ///
 /// ```
-///  "[ssechat"              .incomplete      the label may still close
-///  "[ssechat]"             .incomplete      "(" may follow
+///  "[ssechat"              .incomplete      the label may still close (`.label`)
+///  "[ssechat]"             .incomplete      "(" may follow (`.other`)
 ///  "[ssechat] "            .failed          no "(": not an inline link (reference links are not supported)
 ///  "[a](https://x.y/(b)"   .incomplete      parentheses in the destination balance
 ///  "[a](https://x.y \"t\")" .link("a", "https://x.y", image: false)
@@ -12,12 +12,35 @@
 enum LinkSyntax {
     /// What the text typed so far is.
     enum Match: Equatable {
-        /// It may still become a link.
-        case incomplete
+        /// It may still become a link; the part it ends in.
+        case incomplete(Part)
         /// It cannot be one.
         case failed
         /// A complete link.
         case link(label: String, destination: String, image: Bool)
+    }
+
+    /// Where an incomplete link's text ends: in its label, its destination or its title, most characters only
+    /// extend it (`extends(_:with:)`); elsewhere any character may decide it.
+    enum Part: Equatable {
+        case label
+        case destination
+        case bracketedDestination
+        /// A title, closed by this character.
+        case title(Unicode.Scalar)
+        case other
+    }
+
+    /// Whether adding `scalar` to a text that is `.incomplete(part)` leaves it `.incomplete(part)`, so that it
+    /// need not be matched again: a character that neither ends the part nor escapes.
+    static func extends(_ part: Part, with scalar: Unicode.Scalar) -> Bool {
+        switch part {
+        case .label: scalar != "\\" && scalar != "[" && scalar != "]"
+        case .destination: scalar != "\\" && scalar != " " && scalar != "(" && scalar != ")"
+        case .bracketedDestination: scalar != "<" && scalar != ">"
+        case .title(let close): scalar != "\\" && scalar != close
+        case .other: false
+        }
     }
 
     /// Matches `scalars`, which start with `[` or `![`. Only a complete link builds strings; the rest is index work,
@@ -31,7 +54,7 @@ enum LinkSyntax {
         var depth = 0
         // The label, up to its matching bracket.
         while true {
-            guard index < scalars.count else { return .incomplete }
+            guard index < scalars.count else { return .incomplete(.label) }
             let scalar = scalars[index]
             if scalar == "\\", index + 1 < scalars.count {
                 index += 2
@@ -46,18 +69,18 @@ enum LinkSyntax {
         }
         let label = labelStart..<index
         index += 1
-        guard index < scalars.count else { return .incomplete }
+        guard index < scalars.count else { return .incomplete(.other) }
         guard scalars[index] == "(" else { return .failed }
         index += 1
         skipSpaces(scalars, &index)
-        guard index < scalars.count else { return .incomplete }
+        guard index < scalars.count else { return .incomplete(.other) }
         let destination: Range<Int>
         let bracketed = scalars[index] == "<"
         if bracketed {
             index += 1
             let start = index
             while true {
-                guard index < scalars.count else { return .incomplete }
+                guard index < scalars.count else { return .incomplete(.bracketedDestination) }
                 if scalars[index] == ">" { break }
                 if scalars[index] == "<" { return .failed }
                 index += 1
@@ -81,15 +104,15 @@ enum LinkSyntax {
                 }
                 index += 1
             }
-            guard index < scalars.count else { return .incomplete }
+            guard index < scalars.count else { return .incomplete(.destination) }
             destination = start..<index
         }
         skipSpaces(scalars, &index)
-        guard index < scalars.count else { return .incomplete }
+        guard index < scalars.count else { return .incomplete(.other) }
         if let close = closer(of: scalars[index]) {
             index += 1
             while true {
-                guard index < scalars.count else { return .incomplete }
+                guard index < scalars.count else { return .incomplete(.title(close)) }
                 if scalars[index] == "\\" {
                     index += 2
                     continue
@@ -99,13 +122,13 @@ enum LinkSyntax {
             }
             index += 1
             skipSpaces(scalars, &index)
-            guard index < scalars.count else { return .incomplete }
+            guard index < scalars.count else { return .incomplete(.other) }
         }
         guard scalars[index] == ")", index == scalars.count - 1 else { return .failed }
         return .link(
             label: unescaped(scalars[label]),
             destination: bracketed
-                ? String(String.UnicodeScalarView(scalars[destination])) : unescaped(scalars[destination]),
+                ? String(scalars: scalars[destination]) : unescaped(scalars[destination]),
             image: image
         )
     }

@@ -14,48 +14,23 @@
 /// start until `LineStart` decides it, the inline holds of `InlineStyler`, and a table until it ends or reaches 50 body rows. A paragraph's
 /// lines flow into one (a soft line break is a space; two trailing spaces or a backslash break the row).
 struct MarkdownTypesetter: Sendable {
-    private enum LineMode: Sendable {
-        /// Holding the line's start in `pending` until `LineStart` decides it.
-        case start
-        /// Paragraph, heading or list item text through the inline styler.
-        case prose
-        /// A code row, written as it comes.
-        case code
-        /// A line held to its end: a fence, a rule, a table row.
-        case held(LineStart.Kind)
-    }
-
-    private struct Fence: Sendable {
-        var marker: Character
-        var length: Int
-        var indent: Int
-    }
-
-    private struct Item: Sendable {
-        /// The column its content starts at in the source.
-        var contentIndent: Int
-        /// How deep it is (0 for a top-level item).
-        var depth: Int
-        /// The cells its content is indented by on the screen.
-        var displayIndent: Int
-    }
-
     var writer: MarkdownWriter
-    private var inline = InlineStyler()
-    private var openers = OpenerRepaint()
-    private var mode = LineMode.start
-    private var pending: [Unicode.Scalar] = []
+    // Internal, not private, for `MarkdownTypesetter+UTF8.swift`: the line's mode and the state its runs change.
+    var inline = InlineStyler()
+    var openers = OpenerRepaint()
+    var mode = LineMode.start
+    var trailingSpaces = 0
+    var pending: [Unicode.Scalar] = []
+    var code = CodeBlockWriter(info: "", color: false)
     private var fence: Fence?
     private var items: [Item] = []
     private var quotes = 0
     private var inParagraph = false
     private var isHeading = false
-    private var trailingSpaces = 0
     private var blankBefore = false
     private var wroteBlock = false
     private var table: TableBuffer
     private var codeIndent = 0
-    private var code = CodeBlockWriter(info: "", color: false)
 
     /// Creates a typesetter at the start of a line.
     /// - Parameters:
@@ -114,7 +89,7 @@ struct MarkdownTypesetter: Sendable {
         writer.resetStyle(to: &output)
         writer.wrapper.endLine(to: &output)
         mode = .start
-        pending.removeAll()
+        pending.removeAll(keepingCapacity: true)
         fence = nil
         items.removeAll()
     }
@@ -136,7 +111,7 @@ struct MarkdownTypesetter: Sendable {
         case .blank:
             endParagraph(into: &output)
             blankBefore = true
-            pending.removeAll()
+            pending.removeAll(keepingCapacity: true)
         case .fence, .rule, .tableRow:
             mode = .held(start.kind)
         case .indentedCode:
@@ -148,7 +123,7 @@ struct MarkdownTypesetter: Sendable {
                 from: pending,
                 after: start.length - Self.indentLength(pending, start)
             )
-            pending.removeAll()
+            pending.removeAll(keepingCapacity: true)
             mode = .code
             code = CodeBlockWriter(info: "", color: false)
             for scalar in text { writeCode(scalar, into: &output) }
@@ -175,18 +150,18 @@ struct MarkdownTypesetter: Sendable {
             )
             items.append(item)
             beginBlock(quotes: start.quotes, into: &output)
-            writer.beginLine(prefix: prefix, attributes: [], to: &output)
+            writer.beginLine(prefix: prefix, cells: item.displayIndent, attributes: [], to: &output)
             writer.wrapper.continuation = hanging(width: item.displayIndent)
             inParagraph = true
             startProse(after: start.length, into: &output)
         case .text:
             if inParagraph {
                 // A continuation line of the open paragraph (lazy or indented): joined by a soft break.
-                pending.removeFirst(min(start.length, pending.count))
+                var text: [Unicode.Scalar] = []
+                swap(&text, &pending)
                 mode = .prose
-                let text = pending
-                pending.removeAll()
-                for scalar in text { feed(scalar, into: &output) }
+                for scalar in text.dropFirst(min(start.length, text.count)) { feed(scalar, into: &output) }
+                restorePending(&text)
                 return
             }
             popItems(toIndent: start.indent)
@@ -203,7 +178,7 @@ struct MarkdownTypesetter: Sendable {
     /// Inside a fenced block a line is code unless it is the closing fence (held only while it may be one).
     private mutating func decideInsideFence(_ fence: Fence, complete: Bool, into output: inout [UInt8]) {
         let spaces = pending.prefix { $0 == " " }.count
-        let run = pending.dropFirst(spaces).prefix { Character($0) == fence.marker }.count
+        let run = pending.dropFirst(spaces).prefix { $0 == fence.marker }.count
         let tail = pending.dropFirst(spaces + run)
         let mayClose = spaces <= 3 && tail.allSatisfy { $0 == " " || $0 == "\t" }
         if mayClose, !complete { return }
@@ -211,10 +186,11 @@ struct MarkdownTypesetter: Sendable {
             mode = .held(.fence(fence.marker, run))
             return
         }
-        let text = Array(pending.dropFirst(min(spaces, fence.indent)))
-        pending.removeAll()
+        var text: [Unicode.Scalar] = []
+        swap(&text, &pending)
         mode = .code
-        for scalar in text { writeCode(scalar, into: &output) }
+        for scalar in text.dropFirst(min(spaces, fence.indent)) { writeCode(scalar, into: &output) }
+        restorePending(&text)
     }
 
     private mutating func endLine(into output: inout [UInt8]) {
@@ -222,7 +198,7 @@ struct MarkdownTypesetter: Sendable {
         case .start:
             decideStart(complete: true, into: &output)
             if case .start = mode {
-                pending.removeAll()
+                pending.removeAll(keepingCapacity: true)
                 return
             }
             endLine(into: &output)
@@ -242,7 +218,7 @@ struct MarkdownTypesetter: Sendable {
                     )
                 } else {
                     writer.wrapper.spaceBreak(to: &output)
-                    openers.softBreak(writer: writer)
+                    openers.softBreak(row: writer.wrapper.rowsEnded)
                 }
             }
         case .code:
@@ -250,9 +226,10 @@ struct MarkdownTypesetter: Sendable {
             code.flush(into: &output)
             if fence == nil { code.finish(into: &output) }
         case .held(let kind):
-            let line = pending
-            pending.removeAll()
+            var line: [Unicode.Scalar] = []
+            swap(&line, &pending)
             endHeldLine(kind, line, into: &output)
+            restorePending(&line)
         }
         mode = .start
     }
@@ -272,7 +249,7 @@ struct MarkdownTypesetter: Sendable {
             beginBlock(quotes: 0, into: &output)
             let spaces = line.prefix { $0 == " " }.count
             fence = Fence(marker: marker, length: length, indent: spaces)
-            let info = String(String.UnicodeScalarView(line.drop { $0 == " " || Character($0) == marker }))
+            let info = String(scalars: line.drop { $0 == " " || $0 == marker })
                 .trimmingSpaces
             if !info.isEmpty {
                 writer.beginLine(prefix: TerminalSanitizer.singleLine(info), attributes: [.dim], to: &output)
@@ -283,7 +260,7 @@ struct MarkdownTypesetter: Sendable {
             endParagraph(into: &output)
             beginBlock(quotes: 0, into: &output)
             let width = max(3, min(writer.wrapper.width, 80) - writer.wrapper.column)
-            writer.beginLine(prefix: String(repeating: "─", count: width), attributes: [.dim], to: &output)
+            writer.beginLine(prefixBytes: Self.rule[..<(width * 3)], cells: width, attributes: [.dim], to: &output)
             writer.wrapper.newline(to: &output)
         case .tableRow:
             endParagraph(into: &output)
@@ -292,7 +269,7 @@ struct MarkdownTypesetter: Sendable {
                 if blankBefore, wroteBlock { writer.wrapper.newline(to: &output) }
                 blankBefore = false
             }
-            let row = String(String.UnicodeScalarView(line))
+            let row = String(scalars: line)
             if let paragraph = table.add(row, width: writer.wrapper.width, color: writer.color, into: &output) {
                 // The row before was not a table header after all: it is a paragraph of its own.
                 table.clear(into: &output)
@@ -309,6 +286,10 @@ struct MarkdownTypesetter: Sendable {
 
     // MARK: Blocks
 
+    /// The longest thematic break, 80 cells of `─` (3 bytes each), and a quote bar `│ ` (2 cells), as UTF-8.
+    private static let rule = Array(String(repeating: "─", count: 80).utf8)
+    private static let bar = Array("│ ".utf8)
+
     /// Starts a new block on a fresh row, after one blank row when the source had a blank line.
     private mutating func beginBlock(quotes: Int, into output: inout [UInt8]) {
         writer.wrapper.endLine(to: &output)
@@ -318,28 +299,38 @@ struct MarkdownTypesetter: Sendable {
         self.quotes = quotes
         writer.wrapper.continuation = hanging(width: 0)
         if quotes > 0 {
-            writer.beginLine(prefix: String(repeating: "│ ", count: quotes), attributes: [.dim], to: &output)
+            let bars = repeatElement(Self.bar, count: quotes).joined()
+            writer.beginLine(prefixBytes: bars, cells: 2 * quotes, attributes: [.dim], to: &output)
         }
     }
 
     /// The continuation prefix for wrapped rows: the quote bars, then `width` spaces.
     private func hanging(width: Int) -> (bytes: [UInt8], width: Int) {
-        let bars = String(repeating: "│ ", count: quotes)
         var bytes: [UInt8] = []
-        if writer.color, quotes > 0 { bytes += TextAttributes.dim.sequence }
-        bytes += Array(bars.utf8)
-        if writer.color, quotes > 0 {
-            bytes += writer.restoreSequence.isEmpty ? TextAttributes().sequence : writer.restoreSequence
+        if quotes > 0 {
+            if writer.color { bytes += TextAttributes.dim.sequence }
+            for _ in 0..<quotes { bytes += Self.bar }
+            if writer.color {
+                bytes += writer.restoreSequence.isEmpty ? TextAttributes().sequence : writer.restoreSequence
+            }
         }
-        bytes += Array(repeating: 0x20, count: width)
-        return (bytes, DisplayWidth.of(bars) + width)
+        bytes += repeatElement(0x20, count: width)
+        return (bytes, 2 * quotes + width)
     }
 
     private mutating func startProse(after length: Int, into output: inout [UInt8]) {
-        let text = Array(pending.dropFirst(length))
-        pending.removeAll()
+        var text: [Unicode.Scalar] = []
+        swap(&text, &pending)
         mode = .prose
-        for scalar in text { feed(scalar, into: &output) }
+        for scalar in text.dropFirst(length) { feed(scalar, into: &output) }
+        restorePending(&text)
+    }
+
+    /// Gives back the buffer of held scalars taken out of `pending` (with `swap`, so that feeding them does not copy
+    /// them), emptied with its capacity kept, unless `pending` holds a new line by now.
+    private mutating func restorePending(_ buffer: inout [Unicode.Scalar]) {
+        buffer.removeAll(keepingCapacity: true)
+        if pending.isEmpty { swap(&buffer, &pending) }
     }
 
     private mutating func endParagraph(into output: inout [UInt8]) {
@@ -359,9 +350,9 @@ struct MarkdownTypesetter: Sendable {
 
     /// One scalar of a paragraph's or heading's text, through the inline styler (and the unclosed-opener watch).
     private mutating func feedInline(_ scalar: Unicode.Scalar, into output: inout [UInt8]) {
-        openers.willFeed(scalar, inline: inline, writer: writer)
+        openers.willFeed(scalar, inline: &inline, writer: &writer)
         inline.feed(scalar, to: &writer, output: &output)
-        openers.didFeed(inline: inline, writer: writer)
+        openers.didFeed(row: writer.wrapper.rowsEnded, settled: !inline.hasOpenSpans && !inline.isHolding)
     }
 
     private mutating func writeCode(_ scalar: Unicode.Scalar, into output: inout [UInt8]) {
@@ -370,6 +361,7 @@ struct MarkdownTypesetter: Sendable {
 
     /// Writes what a delta left held only for colouring (code waiting for its lexer); called after each delta so
     /// code streams as it arrives.
+    @inline(__always)
     mutating func endOfDelta(into output: inout [UInt8]) {
         if case .code = mode { code.flush(into: &output) }
     }

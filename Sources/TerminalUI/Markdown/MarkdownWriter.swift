@@ -27,14 +27,30 @@ struct MarkdownWriter: Sendable {
 
     /// Writes one visible (or space, tab) scalar of prose.
     mutating func text(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
-        if color, desired != applied, scalar != " " {
-            // What ends, ends before the spaces; what starts, starts with the word.
-            let kept = applied.intersection(desired)
-            if kept != applied { wrapper.appendControlBeforeSpaces(kept.sequence, to: &output) }
-            if desired != kept { wrapper.appendControl(desired.sequence, to: &output) }
-            applied = desired
-        }
+        if color, desired != applied, scalar != " " { applyStyle(to: &output) }
         wrapper.append(scalar, to: &output)
+    }
+
+    /// Brings the attributes in effect to the desired ones, before the next visible character: what ends, ends
+    /// before the spaces; what starts, starts with the word.
+    private mutating func applyStyle(to output: inout [UInt8]) {
+        let kept = applied.intersection(desired)
+        if kept != applied { wrapper.appendControlBeforeSpaces(kept.sequence, to: &output) }
+        if desired != kept { wrapper.appendControl(desired.sequence, to: &output) }
+        applied = desired
+    }
+
+    /// Writes printable ASCII prose (no tab), as `text(_:to:)` would byte by byte: the style, if it changes,
+    /// before the first visible byte, and the text through the wrapper's ASCII path.
+    @inline(__always)
+    mutating func text(ascii bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        guard color, desired != applied, let first = bytes.firstIndex(where: { $0 != 0x20 }) else {
+            wrapper.append(ascii: bytes, to: &output)
+            return
+        }
+        wrapper.append(ascii: UnsafeBufferPointer(rebasing: bytes[..<first]), to: &output)
+        applyStyle(to: &output)
+        wrapper.append(ascii: UnsafeBufferPointer(rebasing: bytes[first...]), to: &output)
     }
 
     /// Writes prose text.
@@ -45,8 +61,10 @@ struct MarkdownWriter: Sendable {
     /// Starts an OSC 8 hyperlink around the text that follows (terminal mode with colour only).
     mutating func beginHyperlink(_ destination: String, to output: inout [UInt8]) {
         guard color else { return }
-        let clean = destination.unicodeScalars.filter { $0.value >= 0x21 && $0.value < 0x7F }
-        wrapper.appendControl(Array("\u{1B}]8;;\(String(String.UnicodeScalarView(clean)))\u{1B}\\".utf8), to: &output)
+        var bytes: [UInt8] = [0x1B, 0x5D, 0x38, 0x3B, 0x3B]  // ESC ] 8 ; ;, the printable ASCII of the URL, ESC \
+        bytes += destination.utf8.lazy.filter { $0 >= 0x21 && $0 < 0x7F }
+        bytes += [0x1B, 0x5C]
+        wrapper.appendControl(bytes, to: &output)
     }
 
     /// Ends the OSC 8 hyperlink.
@@ -71,12 +89,33 @@ struct MarkdownWriter: Sendable {
     var restoreSequence: [UInt8] { color && applied != [] ? applied.sequence : [] }
 
     /// Writes a row prefix (a bullet, quote bars) in its own attributes, then restores the text's.
-    mutating func beginLine(prefix: String, attributes: TextAttributes, to output: inout [UInt8]) {
-        guard !prefix.isEmpty else { return }
+    /// - Parameter cells: The prefix's width, when the caller knows it (measured otherwise).
+    mutating func beginLine(
+        prefix: some StringProtocol,
+        cells: Int? = nil,
+        attributes: TextAttributes,
+        to output: inout [UInt8]
+    ) {
+        beginLine(
+            prefixBytes: prefix.utf8,
+            cells: cells ?? DisplayWidth.of(prefix),
+            attributes: attributes,
+            to: &output
+        )
+    }
+
+    /// `beginLine(prefix:…)` for a prefix given as UTF-8, `cells` wide.
+    mutating func beginLine(
+        prefixBytes: some Collection<UInt8>,
+        cells: Int,
+        attributes: TextAttributes,
+        to output: inout [UInt8]
+    ) {
+        guard !prefixBytes.isEmpty else { return }
         var bytes: [UInt8] = []
         if color, attributes != applied { bytes += attributes.sequence }
-        bytes += Array(prefix.utf8)
+        bytes += prefixBytes
         if color, attributes != applied { bytes += applied.sequence }
-        wrapper.beginLine(prefix: bytes, width: DisplayWidth.of(prefix), to: &output)
+        wrapper.beginLine(prefix: bytes, width: cells, to: &output)
     }
 }

@@ -19,58 +19,71 @@ struct OpenerRepaint: Sendable {
         case softBreak
     }
 
+    /// The writer and the styler where the opener started, and the cursor's column there (kept apart from the row
+    /// and the log, which change on every character: changing them does not copy this).
     private struct Snapshot: Sendable {
         var writer: MarkdownWriter
         var inline: InlineStyler
-        var row: Int
         var column: Int
-        var log: [Entry]
     }
 
     /// The most input logged for one opener; a row longer than this keeps its opener hidden.
     static let logLimit = 4096
 
     private var snapshot: Snapshot?
+    /// The row the snapshot was taken on (its `rowsEnded`).
+    private var row = 0
+    /// What was fed since the snapshot: never empty while there is one, so `log.isEmpty` tells there is none
+    /// (cheaper to check than the large optional).
+    private var log: [Entry] = []
 
-    /// Call before the styler is fed `scalar` in a paragraph or heading.
-    mutating func willFeed(_ scalar: Unicode.Scalar, inline: InlineStyler, writer: MarkdownWriter) {
-        if snapshot != nil {
-            snapshot?.log.append(.scalar(scalar))
+    // The styler and the writer are large: they are passed only where a snapshot may be taken (`inout` there, so
+    // that the call does not copy them); everything else takes the few values it needs.
+
+    /// Call before the styler is fed `scalar` in a paragraph or heading: logs it, or takes a snapshot where a
+    /// delimiter run may open a span.
+    mutating func willFeed(_ scalar: Unicode.Scalar, inline: inout InlineStyler, writer: inout MarkdownWriter) {
+        if !log.isEmpty {
+            log.append(.scalar(scalar))
             return
         }
         guard scalar == "*" || scalar == "_" || scalar == "~" || scalar == "`", !inline.hasOpenSpans, !inline.isHolding
         else { return }
-        snapshot = Snapshot(
-            writer: writer,
-            inline: inline,
-            row: writer.wrapper.rowsEnded,
-            column: writer.wrapper.column,
-            log: [.scalar(scalar)]
-        )
+        snapshot = Snapshot(writer: writer, inline: inline, column: writer.wrapper.column)
+        row = writer.wrapper.rowsEnded
+        log.append(.scalar(scalar))
+    }
+
+    /// Call before the styler is fed plain bytes (`InlineStyler.plainPrefix`: none of them starts a snapshot).
+    @inline(__always)
+    mutating func willFeed(plain bytes: UnsafeBufferPointer<UInt8>) {
+        guard !log.isEmpty else { return }
+        for byte in bytes { log.append(.scalar(Unicode.Scalar(byte))) }
     }
 
     /// Call after the styler was fed: drops the snapshot once nothing it covers can still be unclosed on this row.
-    mutating func didFeed(inline: InlineStyler, writer: MarkdownWriter) {
-        guard let snapshot else { return }
-        if writer.wrapper.rowsEnded != snapshot.row || snapshot.log.count > Self.logLimit
-            || (!inline.hasOpenSpans && !inline.isHolding)
-        {
-            self.snapshot = nil
-        }
+    /// - Parameters:
+    ///   - row: The wrapper's `rowsEnded`.
+    ///   - settled: Whether the styler has no open span and holds nothing.
+    @inline(__always)
+    mutating func didFeed(row: Int, settled: Bool) {
+        guard !log.isEmpty else { return }
+        if row != self.row || log.count > Self.logLimit || settled { drop() }
     }
 
     /// Call when a soft line break (a space between two source lines) is given to the styler and the wrapper.
-    mutating func softBreak(writer: MarkdownWriter) {
-        guard snapshot != nil else { return }
-        snapshot?.log.append(.softBreak)
-        if writer.wrapper.rowsEnded != snapshot?.row { snapshot = nil }
+    /// - Parameter row: The wrapper's `rowsEnded` after the break.
+    mutating func softBreak(row: Int) {
+        guard !log.isEmpty else { return }
+        log.append(.softBreak)
+        if row != self.row { drop() }
     }
 
     /// The paragraph or heading ends: when a span is still open and its opener is on the current row, erases the
     /// row from the opener and writes it again with the opener as text. Call before the styler's `endBlock`.
     mutating func finish(inline: inout InlineStyler, writer: inout MarkdownWriter, output: inout [UInt8]) {
-        defer { snapshot = nil }
-        guard let snapshot, inline.hasOpenSpans, writer.wrapper.rowsEnded == snapshot.row else { return }
+        defer { drop() }
+        guard let snapshot, inline.hasOpenSpans, writer.wrapper.rowsEnded == row else { return }
         output.append(0x0D)  // CR, then ESC [ n C: forward to the opener's column
         if snapshot.column > 0 { output += Array("\u{1B}[\(snapshot.column)C".utf8) }
         output += [0x1B, 0x5B, 0x4B]  // ESC [ K: erase the rest of the row
@@ -78,7 +91,7 @@ struct OpenerRepaint: Sendable {
         inline = snapshot.inline
         output += writer.appliedSequence
         inline.showsNextRunLiterally = true
-        for entry in snapshot.log {
+        for entry in log {
             switch entry {
             case .scalar(let scalar):
                 inline.feed(scalar, to: &writer, output: &output)
@@ -87,5 +100,10 @@ struct OpenerRepaint: Sendable {
                 writer.wrapper.spaceBreak(to: &output)
             }
         }
+    }
+
+    private mutating func drop() {
+        snapshot = nil
+        if !log.isEmpty { log.removeAll(keepingCapacity: true) }
     }
 }

@@ -61,7 +61,7 @@ struct TableBuffer: Sendable {
         }
         if let plan = flowing {
             let next = Self.layout(of: [rows[0], rows[1], row])
-            output += Array(next.render(plan, width: width, color: color, continuing: true).utf8)
+            output += next.render(plan, width: width, color: color, continuing: true)
             return nil
         }
         rows.append(row)
@@ -80,7 +80,7 @@ struct TableBuffer: Sendable {
         let plan = held.plan(width: width)
         if statusShown { output += Self.eraseRow }
         statusShown = false
-        output += Array(held.render(plan, width: width, color: color).utf8)
+        output += held.render(plan, width: width, color: color)
         rows.removeSubrange(2...)
         flowing = plan
     }
@@ -98,7 +98,7 @@ struct TableBuffer: Sendable {
         guard confirmed else { return .paragraph(rows[0]) }
         if flowing != nil { return .table([]) }
         var bytes = statusShown ? Self.eraseRow : []
-        bytes += Array(Self.layout(of: rows).render(width: width, color: color).utf8)
+        bytes += Self.layout(of: rows).render(width: width, color: color)
         return .table(bytes)
     }
 
@@ -114,9 +114,12 @@ struct TableBuffer: Sendable {
     private mutating func showStatus(color: Bool, into output: inout [UInt8]) {
         guard showsStatus else { return }
         let body = rows.count - 2
-        let text = "table · \(body) row\(body == 1 ? "" : "s")…"
         if statusShown { output += Self.eraseRow }
-        output += Array((color ? TerminalStyle.dim.open + text + TerminalStyle.dim.close : text).utf8)
+        if color { output += TerminalStyle.dim.open.utf8 }
+        output += "table · ".utf8
+        output += String(body).utf8
+        output += (body == 1 ? " row…" : " rows…").utf8
+        if color { output += TerminalStyle.dim.close.utf8 }
         statusShown = true
     }
 
@@ -160,13 +163,21 @@ struct TableBuffer: Sendable {
         return TerminalSanitizer.singleLine(text)
     }
 
-    /// `|---|:--:|`: pipes, dashes, colons and spaces, with at least one dash per cell.
+    /// `|---|:--:|`: pipes, dashes, colons and spaces, with at least one dash per cell (read by byte: any other
+    /// character, ASCII or not, makes it no delimiter row).
     static func isDelimiterRow(_ row: String) -> Bool {
-        let cells = row.trimmingSpaces.split(separator: "|", omittingEmptySubsequences: true)
-        guard !cells.isEmpty else { return false }
-        return cells.allSatisfy { cell in
-            let trimmed = String(cell).trimmingSpaces
-            return trimmed.contains("-") && trimmed.allSatisfy { $0 == "-" || $0 == ":" }
+        var bytes = Array(row.utf8)[...]
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        while let first = bytes.first, isSpace(first) { bytes = bytes.dropFirst() }
+        while let last = bytes.last, isSpace(last) { bytes = bytes.dropLast() }
+        var cells = 0
+        for var cell in bytes.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: true) {
+            while let first = cell.first, isSpace(first) { cell = cell.dropFirst() }
+            while let last = cell.last, isSpace(last) { cell = cell.dropLast() }
+            let dash = UInt8(ascii: "-")
+            guard cell.contains(dash), cell.allSatisfy({ $0 == dash || $0 == UInt8(ascii: ":") }) else { return false }
+            cells += 1
         }
+        return cells > 0
     }
 }

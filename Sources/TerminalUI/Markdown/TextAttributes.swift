@@ -19,7 +19,12 @@ struct TextAttributes: OptionSet, Sendable, Hashable {
     static let link = TextAttributes(rawValue: 1 << 6)
 
     /// The SGR sequence that turns every attribute off and then these on.
-    var sequence: [UInt8] {
+    var sequence: [UInt8] { Self.sequences[Int(rawValue & 0x7F)] }
+
+    /// `sequence` for each of the 128 sets, built once (a style changes at almost every span).
+    private static let sequences = (0..<128).map { TextAttributes(rawValue: UInt16($0)).makeSequence() }
+
+    private func makeSequence() -> [UInt8] {
         var parameters = "0"
         if contains(.strong) { parameters += ";1" }
         if contains(.dim) { parameters += ";2" }

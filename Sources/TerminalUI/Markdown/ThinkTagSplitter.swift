@@ -45,7 +45,7 @@ struct ThinkTagSplitter: Sendable {
                     held.removeAll()
                 } else if !Self.open.starts(with: trimmed) {
                     state = .answer
-                    pieces.append(.answer(String(String.UnicodeScalarView(held))))
+                    pieces.append(.answer(String(scalars: held)))
                     held.removeAll()
                 }
             case .thinking:
@@ -67,7 +67,7 @@ struct ThinkTagSplitter: Sendable {
         }
         if !reasoning.isEmpty { pieces.append(.reasoning(String(reasoning))) }
         if state == .answer, !held.isEmpty {
-            pieces.append(.answer(String(String.UnicodeScalarView(held))))
+            pieces.append(.answer(String(scalars: held)))
             held.removeAll()
         }
         return pieces
@@ -77,7 +77,7 @@ struct ThinkTagSplitter: Sendable {
     mutating func finish() -> [Piece] {
         defer { held.removeAll() }
         guard !held.isEmpty else { return [] }
-        let text = String(String.UnicodeScalarView(held))
+        let text = String(scalars: held)
         return state == .thinking ? [.reasoning(text)] : [.answer(text)]
     }
 }

@@ -1,10 +1,13 @@
 extension Unicode.Scalar {
     /// Whitespace for the flanking rules (a line end counts as whitespace).
-    var isWhitespaceOrLineEnd: Bool { properties.isWhitespace }
+    var isWhitespaceOrLineEnd: Bool {
+        if isASCII { return value == 0x20 || (0x09...0x0D).contains(value) }  // Unicode's White_Space in ASCII
+        return properties.isWhitespace
+    }
 
     /// ASCII punctuation and Unicode punctuation or symbols, as CommonMark's flanking rules define punctuation.
     var isMarkdownPunctuation: Bool {
-        if isASCII { return properties.isPunctuationOrSymbolASCII }
+        if isASCII { return isASCIIPunctuation }
         switch properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
             .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
@@ -13,15 +16,12 @@ extension Unicode.Scalar {
             return false
         }
     }
-}
 
-extension Unicode.Scalar.Properties {
-    /// `!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~`.
-    var isPunctuationOrSymbolASCII: Bool {
-        let value = generalCategory
-        return [
-            .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .otherPunctuation,
-            .mathSymbol, .currencySymbol, .modifierSymbol,
-        ].contains(value)
+    /// `!"#$%&'()*+,-./:;<=>?@[\]^_`{|}~`: the ASCII punctuation and symbols (what a backslash may escape).
+    var isASCIIPunctuation: Bool {
+        switch value {
+        case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E: true
+        default: false
+        }
     }
 }

@@ -1,0 +1,31 @@
+/// The typesetter's state types, kept apart from its logic.
+extension MarkdownTypesetter {
+    /// What the current line is.
+    enum LineMode: Sendable {
+        /// Holding the line's start in `pending` until `LineStart` decides it.
+        case start
+        /// Paragraph, heading or list item text through the inline styler.
+        case prose
+        /// A code row, written as it comes.
+        case code
+        /// A line held to its end: a fence, a rule, a table row.
+        case held(LineStart.Kind)
+    }
+
+    /// An open fenced code block: its fence character, the fence's length and indentation.
+    struct Fence: Sendable {
+        var marker: Unicode.Scalar
+        var length: Int
+        var indent: Int
+    }
+
+    /// An open list item.
+    struct Item: Sendable {
+        /// The column its content starts at in the source.
+        var contentIndent: Int
+        /// How deep it is (0 for a top-level item).
+        var depth: Int
+        /// The cells its content is indented by on the screen.
+        var displayIndent: Int
+    }
+}

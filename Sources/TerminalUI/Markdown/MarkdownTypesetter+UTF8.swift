@@ -1,0 +1,70 @@
+extension MarkdownTypesetter {
+    /// Typesets a piece of the reply given as UTF-8, sanitised here: the same as `feed(_:into:)` for each scalar
+    /// `sanitizer` passes, but a run of plain ASCII prose (no character that may start markup, nothing held) goes to
+    /// the writer whole, with no `Unicode.Scalar`, `Character` or width lookup per byte.
+    ///
+    /// ```
+    ///  "Here is a **quick** overview"   "Here is a " one run · "*" "*" by scalar · "quick" one run · …
+    /// ```
+    /// - Parameters:
+    ///   - bytes: The piece's UTF-8 (valid: from a `String`).
+    ///   - sanitizer: Drops terminal controls, across pieces.
+    ///   - runs: Whether plain prose goes as runs (tests turn it off to compare with the general path).
+    ///   - output: Receives the bytes to write.
+    mutating func feed(
+        utf8 bytes: UnsafeBufferPointer<UInt8>,
+        sanitizer: inout TerminalSanitizer,
+        runs: Bool = true,
+        into output: inout [UInt8]
+    ) {
+        var index = 0
+        while index < bytes.count {
+            if bytes[index].isPrintableASCII, sanitizer.passesPrintableASCII {
+                var end = index + 1
+                while end < bytes.count, bytes[end].isPrintableASCII { end += 1 }
+                feed(ascii: UnsafeBufferPointer(rebasing: bytes[index..<end]), runs: runs, into: &output)
+                index = end
+                continue
+            }
+            let (scalar, length) = bytes.scalar(at: index)
+            index += length
+            if sanitizer.passes(scalar) { feed(scalar, into: &output) }
+        }
+    }
+
+    /// Printable ASCII: plain prose, a code row and a held line as runs, anything else one scalar at a time.
+    private mutating func feed(ascii bytes: UnsafeBufferPointer<UInt8>, runs: Bool, into output: inout [UInt8]) {
+        var index = 0
+        while index < bytes.count {
+            let rest = UnsafeBufferPointer(rebasing: bytes[index...])
+            switch mode {
+            case .prose where runs:
+                let plain = inline.plainPrefix(of: rest)
+                guard plain > 0 else { break }
+                feedProse(UnsafeBufferPointer(rebasing: rest[..<plain]), into: &output)
+                index += plain
+                continue
+            case .code where runs:
+                code.write(ascii: rest, into: &output)
+                return
+            case .held where runs:
+                pending.append(contentsOf: rest.lazy.map { Unicode.Scalar($0) })
+                return
+            default:
+                break
+            }
+            feed(Unicode.Scalar(bytes[index]), into: &output)
+            index += 1
+        }
+    }
+
+    /// A run of prose the inline styler writes as it is: what `feed(_:into:)` does for each of its bytes, at once.
+    private mutating func feedProse(_ run: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        var spaces = 0
+        while spaces < run.count, run[run.count - 1 - spaces] == 0x20 { spaces += 1 }
+        trailingSpaces = spaces == run.count ? trailingSpaces + spaces : spaces
+        openers.willFeed(plain: run)
+        inline.feedPlain(run, to: &writer, output: &output)
+        openers.didFeed(row: writer.wrapper.rowsEnded, settled: !inline.hasOpenSpans && !inline.isHolding)
+    }
+}

@@ -1,0 +1,43 @@
+import CodeHighlighting
+import TestSupport
+import Testing
+
+/// `CodeLexer.feed(utf8:emit:)` against `feed(_:emit:)`: the same spans, byte for byte and one by one, for code of
+/// every language (ASCII, and with non-ASCII characters, long identifiers and open strings) in random pieces.
+@Suite("CodeLexer: the UTF-8 feed emits exactly the spans of the Substring feed")
+struct CodeLexerUTF8Tests {
+    static let tokens = [
+        "let", " ", "x", "=", "\"str", "ing\"", "//", " comment", "\n", "/*", "*/", "#", "'", "`", "{", "}", "(", ")",
+        "0x1F", "1.5", "..", "r#\"", "\"#", "<", "/>", "<!--", "-->", "key:", " value", "+", "-", "@@", "\t",
+        "très_long_identifiant_été", "变量", "🦊", "naïve", "averyveryverylongidentifierindeed",
+    ]
+
+    @Test("random code in random pieces, every language", arguments: CodeLanguage.allCases)
+    func sameSpans(language: CodeLanguage) {
+        var generator = SeededGenerator(seed: UInt64(language.rawValue.utf8.count) &* 7919)
+        for _ in 0..<200 {
+            let count = Int.random(in: 1...60, using: &generator)
+            let text = (0..<count).map { _ in Self.tokens.randomElement(using: &generator)! }.joined()
+            var pieces: [String] = []
+            var rest = Substring(text)
+            while !rest.isEmpty {
+                let length = Int.random(in: 1...8, using: &generator)
+                pieces.append(String(rest.prefix(length)))
+                rest = rest.dropFirst(length)
+            }
+            var bySubstring = CodeLexer(language)
+            var byUTF8 = CodeLexer(language)
+            var expected: [(CodeTokenKind, [UInt8])] = []
+            var actual: [(CodeTokenKind, [UInt8])] = []
+            for piece in pieces {
+                bySubstring.feed(piece[...]) { expected.append(($0, Array($1.utf8))) }
+                var piece = piece
+                piece.withUTF8 { byUTF8.feed(utf8: $0) { actual.append(($0, Array($1))) } }
+            }
+            bySubstring.finish { expected.append(($0, Array($1.utf8))) }
+            byUTF8.finish { actual.append(($0, Array($1.utf8))) }
+            #expect(actual.map(\.0) == expected.map(\.0), "\(language): \(text.debugDescription)")
+            #expect(actual.map(\.1) == expected.map(\.1), "\(language): \(text.debugDescription)")
+        }
+    }
+}

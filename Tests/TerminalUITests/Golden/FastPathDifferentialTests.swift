@@ -1,0 +1,99 @@
+import TestSupport
+import Testing
+
+@testable import TerminalUI
+
+/// The reply renderer's fast paths against its general path: random Markdown-like replies (prose, every inline and
+/// block marker, CJK, emoji, tabs, controls) at random widths, colour on and off, Markdown on (and off: the
+/// typewriter), in random pieces with and without stalls, must give the same bytes with the fast paths on and off.
+@Suite("Fast paths write exactly what the general path writes")
+struct FastPathDifferentialTests {
+    static let tokens = [
+        "word", "prose", "a", "x1", "snake_case", "2*3", " ", " ", " ", "  ", "\n", "\n", "\n\n", "*", "**", "_", "__",
+        "~~", "`", "``", "\\", "\\*", "[", "]", "](", ")", "(", "!", "![", "<", ">", "<https://a.b>", "&", "&amp;",
+        "&#35;", ";", "#", "## ", "- ", "* ", "+ ", "1. ", "2) ", "> ", "| ", " | ", "|---|---|", "---", "```",
+        "```swift",
+        "~~~", "    ", "\t", "-", "=", ":", "http://x.y/z", "你好", "世界", "🦊", "❤️", "❤", "\u{FE0F}", "e\u{301}",
+        "\u{1B}[31m", "\u{7}", "\r\n", "<think>", "</think>", "[ ] ", "[x] ", "averyveryverylongwordthatwraps",
+    ]
+
+    static func reply(_ generator: inout SeededGenerator) -> String {
+        let count = Int.random(in: 1...120, using: &generator)
+        return (0..<count).map { _ in tokens.randomElement(using: &generator)! }.joined()
+    }
+
+    static func render(
+        _ pieces: [String],
+        width: Int,
+        color: Bool,
+        markdown: Bool,
+        ticks: Bool,
+        fast: Bool
+    ) -> [UInt8] {
+        var renderer = ReplyRenderer(.init(mode: .terminal, color: color, columns: width, markdown: markdown))
+        renderer.usesFastPaths = fast
+        var bytes: [UInt8] = []
+        var now = Duration.zero
+        func take(_ actions: [ReplyRenderer.Action]) -> Duration? {
+            var wake: Duration?
+            for action in actions {
+                switch action {
+                case .stdout(let out): bytes += out
+                case .stderr: break
+                case .wake(let at): wake = at
+                }
+            }
+            return wake
+        }
+        for piece in pieces {
+            renderer.text(piece, at: now)
+            if let wake = take(renderer.drain(at: now)), ticks {
+                now = wake
+                renderer.tick(at: now)
+                _ = take(renderer.drain(at: now))
+            }
+            now += .milliseconds(1)
+        }
+        renderer.finish(mark: nil, summary: nil, at: now)
+        _ = take(renderer.drain(at: now))
+        return bytes
+    }
+
+    @Test("a character LinkSyntax.extends allows leaves a link incomplete in the same part, as matching again says")
+    func linkParts() {
+        let alphabet: [Unicode.Scalar] = ["[", "]", "(", ")", "<", ">", "\\", "\"", "'", " ", "a", "!", "/", ":", "é"]
+        var generator = SeededGenerator(seed: 0x11AC)
+        var checked = 0
+        for _ in 0..<20_000 {
+            var text: [Unicode.Scalar] = ["["]
+            for _ in 0..<Int.random(in: 0...12, using: &generator) {
+                text.append(alphabet.randomElement(using: &generator)!)
+            }
+            guard case .incomplete(let part) = LinkSyntax.match(text) else { continue }
+            for scalar in alphabet where LinkSyntax.extends(part, with: scalar) {
+                #expect(LinkSyntax.match(text + [scalar]) == .incomplete(part), "\(text) + \(scalar)")
+                checked += 1
+            }
+        }
+        #expect(checked > 10_000)
+    }
+
+    @Test("3000 random replies: the same bytes with the fast paths on and off", arguments: 0..<3)
+    func randomReplies(batch: UInt64) {
+        var generator = SeededGenerator(seed: 0xFA57 + batch)
+        for _ in 0..<1000 {
+            let text = Self.reply(&generator)
+            let width = Int.random(in: 2...100, using: &generator)
+            let color = Bool.random(using: &generator)
+            let ticks = Bool.random(using: &generator)
+            let markdown = Int.random(in: 0..<4, using: &generator) > 0
+            let pieces = Split.random(text, seed: generator.next(), maxPiece: 8)
+            let fast = Self.render(pieces, width: width, color: color, markdown: markdown, ticks: ticks, fast: true)
+            let general = Self.render(pieces, width: width, color: color, markdown: markdown, ticks: ticks, fast: false)
+            #expect(
+                RenderGoldenTests.difference(fast, general) == nil,
+                "\(text.debugDescription) at \(width), color \(color), markdown \(markdown), ticks \(ticks)"
+            )
+        }
+    }
+}
