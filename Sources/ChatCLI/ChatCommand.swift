@@ -166,6 +166,7 @@ package struct ChatCommand: AsyncParsableCommand {
         options.maxResumes = settings.maxReconnects.value
         options.idleTimeout = .milliseconds(Int(settings.timeout.value * 1000))
         options.maxLineLength = maxLineBytes
+        options.preconnects = settings.preconnect.value
         return options
     }
 

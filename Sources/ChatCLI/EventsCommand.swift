@@ -47,6 +47,12 @@ package struct EventsCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-line-bytes"), help: MaxLineBytes.help)
     var maxLineBytes: Int?
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Open each connection with an OPTIONS request first, so an idle stream costs no CPU (default on)."
+    )
+    var preconnect = true
+
     @Flag(name: .shortAndLong, help: "Report connection state changes on stderr.")
     var verbose = false
 
@@ -123,7 +129,7 @@ package struct EventsCommand: AsyncParsableCommand {
         configuration.idleTimeout = readTimeoutMilliseconds.map { .milliseconds($0) }
         configuration.reconnectionTime = .milliseconds(retryMilliseconds)
         // A stream may stay open for hours: on a connection opened ahead, URLSession does not spin while it is idle.
-        configuration.preconnects = true
+        configuration.preconnects = preconnect
         if let maxLineBytes { configuration.limitLines(to: maxLineBytes) }
         return configuration
     }

@@ -21,6 +21,8 @@ package struct ChatReplyOptions: Sendable {
     /// The longest `data`, `event`, `id` or `retry` line a reply's stream may send (`--max-line-bytes`), applied
     /// with `EventSourceConfiguration.limitLines(to:)`; `nil` keeps the `EventSource` default (128 MiB).
     package var maxLineLength: Int?
+    /// Whether each connection is opened ahead with an `OPTIONS` request (`EventSourceConfiguration.preconnects`).
+    package var preconnects = true
 
     /// The defaults.
     package init() {}

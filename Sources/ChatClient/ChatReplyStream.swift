@@ -128,7 +128,7 @@ final class ChatReplyDriver: @unchecked Sendable {
         configuration.idleTimeout = stream.options.idleTimeout
         configuration.gate = stream.gate
         // A reply may stream for minutes: on a connection opened ahead, URLSession does not spin while it waits.
-        configuration.preconnects = true
+        configuration.preconnects = stream.options.preconnects
         if let limit = stream.options.maxLineLength { configuration.limitLines(to: limit) }
         // One connection: every reconnection is the machine's decision.
         configuration.maxReconnects = 0

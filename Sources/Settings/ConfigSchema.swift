@@ -17,7 +17,7 @@ import ChatWire
 /// | `extra_body` | table | any other request-body members, passed through as JSON |
 /// | `markdown`, `color` | string | `auto`, `always`, `never` |
 /// | `pace`, `timeout` | number | > 0 |
-/// | `stats`, `background` | boolean | `background`: Responses replies run in the background, resumable |
+/// | `stats`, `background`, `preconnect` | boolean | `background`: Responses replies run in the background, resumable; `preconnect`: open each connection with an `OPTIONS` first |
 /// | `max_reconnects` | integer | ≥ 0 |
 struct ConfigSchema {
     let path: String
@@ -123,12 +123,13 @@ struct ConfigSchema {
                 let seconds = try number(value, at: keyPath)
                 guard seconds.value > 0 else { throw invalid(keyPath, "must be more than 0") }
                 if key == "pace" { layer.pace = seconds } else { layer.timeout = seconds }
-            case "stats", "background":
+            case "stats", "background", "preconnect":
                 guard case .bool(let flag) = value else { throw wrongType(keyPath, "a boolean", value) }
-                if key == "stats" {
-                    layer.stats = Sourced(flag, from: source(keyPath))
-                } else {
-                    layer.background = Sourced(flag, from: source(keyPath))
+                let setting = Sourced(flag, from: source(keyPath))
+                switch key {
+                case "stats": layer.stats = setting
+                case "background": layer.background = setting
+                default: layer.preconnect = setting
                 }
             case "max_reconnects":
                 let count = try integer(value, at: keyPath)

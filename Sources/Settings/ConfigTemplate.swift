@@ -15,6 +15,7 @@ package enum ConfigTemplate {
         # pace = 400                # smooth bursty streams to this many characters per second
         # timeout = 120             # seconds without a byte before a stream counts as stalled
         # max_reconnects = 5        # drops in a row a reply may be resumed after
+        # preconnect = true         # open each connection with an OPTIONS first (no CPU burnt while a reply waits)
 
         # [profiles.openai]
         # url = "https://api.openai.com/v1"

@@ -38,6 +38,9 @@ package struct ResolvedSettings: Sendable, Equatable {
     package var maxReconnects: Sourced<Int>
     /// Whether a Responses reply runs in the background (kept by the server, resumable).
     package var background: Sourced<Bool>
+    /// Whether each connection is opened ahead with an `OPTIONS` request (so URLSession does not spin while a
+    /// reply waits).
+    package var preconnect: Sourced<Bool>
 
     /// Creates resolved settings (`SettingsResolver.resolve()` makes them; tests may too).
     package init(
@@ -58,7 +61,8 @@ package struct ResolvedSettings: Sendable, Equatable {
         stats: Sourced<Bool>,
         timeout: Sourced<Double>,
         maxReconnects: Sourced<Int>,
-        background: Sourced<Bool> = Sourced(false, from: .builtIn)
+        background: Sourced<Bool> = Sourced(false, from: .builtIn),
+        preconnect: Sourced<Bool> = Sourced(true, from: .builtIn)
     ) {
         self.configPath = configPath
         self.configExists = configExists
@@ -78,6 +82,7 @@ package struct ResolvedSettings: Sendable, Equatable {
         self.timeout = timeout
         self.maxReconnects = maxReconnects
         self.background = background
+        self.preconnect = preconnect
     }
 
     /// Whether chats go to the built-in demo server: no URL and no key from anywhere.

@@ -33,6 +33,8 @@ package struct SettingsLayer: Sendable, Equatable {
     package var maxReconnects: Sourced<Int>?
     /// Whether a Responses reply runs in the background, kept by the server and resumable (`--background`).
     package var background: Sourced<Bool>?
+    /// Whether each connection is opened ahead with an `OPTIONS` request (`--no-preconnect` turns it off).
+    package var preconnect: Sourced<Bool>?
 
     /// Creates a layer that is silent on everything.
     package init() {}

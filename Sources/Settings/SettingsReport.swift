@@ -119,6 +119,12 @@ package struct SettingsReport: Sendable {
             settings.background.value ? "true" : "false",
             settings.background.source
         )
+        add(
+            "preconnect",
+            .bool(settings.preconnect.value),
+            settings.preconnect.value ? "true" : "false",
+            settings.preconnect.source
+        )
         self.rows = rows
     }
 

@@ -118,7 +118,8 @@ package struct SettingsResolver: Sendable {
             stats: first(layers, \.stats) ?? Sourced(false, from: .builtIn),
             timeout: first(layers, \.timeout) ?? Sourced(Self.defaultTimeout, from: .builtIn),
             maxReconnects: first(layers, \.maxReconnects) ?? Sourced(Self.defaultMaxReconnects, from: .builtIn),
-            background: first(layers, \.background) ?? Sourced(false, from: .builtIn)
+            background: first(layers, \.background) ?? Sourced(false, from: .builtIn),
+            preconnect: first(layers, \.preconnect) ?? Sourced(true, from: .builtIn)
         )
     }
 

@@ -100,6 +100,7 @@ struct ConfigCommandTests {
             "color never (from flag)",
             "timeout 30 (from \(path):3)",
             "max_reconnects 5 (built-in default)",
+            "preconnect true (built-in default)",
         ] {
             #expect(lines.contains(expected), "\(expected)\n\(result.stdoutText)")
         }

@@ -74,4 +74,19 @@ struct IdleCPUTests {
         #expect(server.http.preconnects == 1)
         #expect(cpu < 0.6, "the client used \(cpu) s of CPU during a 2 s pause")
     }
+
+    @Test("--no-preconnect (and preconnect = false in the config file) sends the request alone, no OPTIONS")
+    func preconnectOff() async throws {
+        let server = try TranscriptServer(.events(Transcript.openAI(["ok"])))
+        let runner = try SSEChatRunner()
+        let flag = try await runner.run(["--no-preconnect", "--once", "hi"], environment: openAIEnvironment(server))
+        #expect(flag.exitCode == 0, "\(flag.stderrText)")
+        try runner.writeConfig("[defaults]\npreconnect = false\n")
+        let file = try await runner.run(["--once", "hi"], environment: openAIEnvironment(server))
+        #expect(file.exitCode == 0, "\(file.stderrText)")
+        let events = try await runner.run(["events", "--no-preconnect", "--max-reconnects", "0", server.url("/s")])
+        #expect(events.exitCode == 0, "\(events.stderrText)")
+        #expect(server.http.preconnects == 0)
+        #expect(server.requests.count == 3)
+    }
 }

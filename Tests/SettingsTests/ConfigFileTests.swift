@@ -46,6 +46,7 @@ struct ConfigFileTests {
             stats = true
             timeout = 30.5
             max_reconnects = 0
+            preconnect = false
             """
         )
         let work = try #require(file.profiles["work"])
@@ -75,6 +76,7 @@ struct ConfigFileTests {
         #expect(work.stats?.value == true)
         #expect(work.timeout?.value == 30.5)
         #expect(work.maxReconnects?.value == 0)
+        #expect(work.preconnect == Sourced(false, from: .file(path: path, line: 23)))
         #expect(file.plainKeyLine == nil)
     }
 
@@ -107,6 +109,7 @@ struct ConfigFileTests {
             ("colour = \"auto\"\n", "config.toml:1: unknown key 'colour'"),
             ("[defaults]\n\ncolor = 1\n", "config.toml:3: 'defaults.color' must be a string, not an integer"),
             ("[defaults]\nstats = \"yes\"", "config.toml:2: 'defaults.stats' must be a boolean, not a string"),
+            ("[defaults]\npreconnect = 0", "config.toml:2: 'defaults.preconnect' must be a boolean, not an integer"),
             (
                 "[profiles.a]\ntemperature = \"hot\"",
                 "config.toml:2: 'profiles.a.temperature' must be a number, not a string"

@@ -68,6 +68,7 @@ struct SettingsResolverTests {
         #expect(settings.stats == Sourced(false, from: .builtIn))
         #expect(settings.timeout == Sourced(120, from: .builtIn))
         #expect(settings.maxReconnects == Sourced(5, from: .builtIn))
+        #expect(settings.preconnect == Sourced(true, from: .builtIn))
         #expect(settings.profile == nil && settings.apiKey == nil && settings.pace == nil)
     }
 
@@ -257,9 +258,11 @@ struct SettingsResolverTests {
         var flags = SettingsLayer()
         flags.color = Sourced("auto", from: .flag)
         flags.stats = Sourced(true, from: .flag)
+        flags.preconnect = Sourced(false, from: .flag)
         var settings = try resolve(flags: flags, profile: "work", config: config)
         #expect(settings.color == Sourced("auto", from: .flag))
         #expect(settings.stats == Sourced(true, from: .flag))
+        #expect(settings.preconnect == Sourced(false, from: .flag))
         #expect(settings.timeout == Sourced(30, from: file(line: 13)))
         settings = try resolve(profile: "work", config: config)
         #expect(settings.color == Sourced("always", from: file(line: 22)))

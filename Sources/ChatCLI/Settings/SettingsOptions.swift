@@ -52,6 +52,12 @@ package struct SettingsOptions: ParsableArguments {
     )
     var background: Bool?
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Open each connection with an OPTIONS request first, so no CPU is burnt while a reply waits (default on)."
+    )
+    var preconnect: Bool?
+
     @Option(help: ArgumentHelp("Smooth bursty streams to an even typing rate.", valueName: "CPS"))
     var pace: Double?
 
@@ -92,6 +98,7 @@ package struct SettingsOptions: ParsableArguments {
         layer.maxReconnects = maxReconnects.map { Sourced($0, from: .flag) }
         layer.timeout = timeout.map { Sourced($0, from: .flag) }
         layer.background = background.map { Sourced($0, from: .flag) }
+        layer.preconnect = preconnect.map { Sourced($0, from: .flag) }
         return layer
     }
 }
