@@ -39,38 +39,30 @@ enum AnthropicDeltaFastPath {
         var fields = Fields()
         var seen = SeenKeys()
         var isDelta = false
-        guard scanner.consume(UInt8(ascii: "{")), !scanner.consume(UInt8(ascii: "}")) else { return nil }
-        repeat {
-            guard let key = scanner.scanString(), !key.hasEscapes, scanner.consume(UInt8(ascii: ":")) else {
-                return nil
-            }
+        let scanned = scanner.scanObject { scanner, key in
             if scanner.span(key, is: "type") {
                 guard seen.insert(.type), let value = scanner.scanString(),
                     scanner.span(value, is: "content_block_delta")
-                else { return nil }
+                else { return false }
                 isDelta = true
+                return true
             } else if scanner.span(key, is: "delta") {
-                guard seen.insert(.delta), scanDelta(&scanner, into: &fields) else { return nil }
+                return seen.insert(.delta) && scanDelta(&scanner, into: &fields)
             } else if scanner.span(key, is: "message") || scanner.span(key, is: "content_block")
                 || scanner.span(key, is: "usage") || scanner.span(key, is: "error")
             {
-                return nil
-            } else {
-                guard scanner.skipScalar() else { return nil }
+                return false
             }
-        } while scanner.consume(UInt8(ascii: ","))
-        guard scanner.consume(UInt8(ascii: "}")), scanner.isAtEnd(), isDelta else { return nil }
+            return scanner.skipScalar()
+        }
+        // An empty object has no type, so it is no delta either.
+        guard scanned, scanner.isAtEnd(), isDelta else { return nil }
         return fields
     }
 
     private static func scanDelta(_ scanner: inout JSONFastScanner, into fields: inout Fields) -> Bool {
-        guard scanner.consume(UInt8(ascii: "{")) else { return false }
-        if scanner.consume(UInt8(ascii: "}")) { return true }
         var seen = SeenKeys()
-        repeat {
-            guard let key = scanner.scanString(), !key.hasEscapes, scanner.consume(UInt8(ascii: ":")) else {
-                return false
-            }
+        return scanner.scanObject { scanner, key in
             if scanner.span(key, is: "type") {
                 guard seen.insert(.type), let value = scanner.scanStringOrNull(), value?.hasEscapes != true else {
                     return false
@@ -85,9 +77,9 @@ enum AnthropicDeltaFastPath {
             } else if scanner.span(key, is: "stop_reason") {
                 return false
             } else {
-                guard scanner.skipScalar() else { return false }
+                return scanner.skipScalar()
             }
-        } while scanner.consume(UInt8(ascii: ","))
-        return scanner.consume(UInt8(ascii: "}"))
+            return true
+        }
     }
 }

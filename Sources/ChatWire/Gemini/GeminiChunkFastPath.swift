@@ -77,73 +77,50 @@ enum GeminiChunkFastPath {
     }
 
     private static func scan(_ scanner: inout JSONFastScanner, into fields: inout Fields) -> Bool {
-        guard scanner.consume(UInt8(ascii: "{")) else { return false }
         var seen = SeenKeys()
-        if !scanner.consume(UInt8(ascii: "}")) {
-            repeat {
-                guard let key = scanner.scanString(), !key.hasEscapes, scanner.consume(UInt8(ascii: ":")) else {
-                    return false
-                }
-                if scanner.span(key, is: "candidates") {
-                    guard seen.insert(.candidates), scanCandidates(&scanner, into: &fields) else { return false }
-                } else if scanner.span(key, is: "usageMetadata") {
-                    guard seen.insert(.usageMetadata), scanUsage(&scanner, into: &fields) else { return false }
-                } else if scanner.span(key, is: "error") || scanner.span(key, is: "promptFeedback") {
-                    return false
-                } else {
-                    guard scanner.skipScalar() else { return false }
-                }
-            } while scanner.consume(UInt8(ascii: ","))
-            guard scanner.consume(UInt8(ascii: "}")) else { return false }
+        let scanned = scanner.scanObject { scanner, key in
+            if scanner.span(key, is: "candidates") {
+                return seen.insert(.candidates) && scanCandidates(&scanner, into: &fields)
+            } else if scanner.span(key, is: "usageMetadata") {
+                return seen.insert(.usageMetadata) && scanUsage(&scanner, into: &fields)
+            } else if scanner.span(key, is: "error") || scanner.span(key, is: "promptFeedback") {
+                return false
+            }
+            return scanner.skipScalar()
         }
-        return scanner.isAtEnd()
+        return scanned && scanner.isAtEnd()
     }
 
     /// `[]` or `[{candidate}]`.
     private static func scanCandidates(_ scanner: inout JSONFastScanner, into fields: inout Fields) -> Bool {
         guard scanner.consume(UInt8(ascii: "[")) else { return false }
         if scanner.consume(UInt8(ascii: "]")) { return true }
-        guard scanner.consume(UInt8(ascii: "{")) else { return false }
         var seen = SeenKeys()
-        if !scanner.consume(UInt8(ascii: "}")) {
-            repeat {
-                guard let key = scanner.scanString(), !key.hasEscapes, scanner.consume(UInt8(ascii: ":")) else {
-                    return false
-                }
-                if scanner.span(key, is: "content") {
-                    guard seen.insert(.content), scanContent(&scanner, into: &fields) else { return false }
-                } else if scanner.span(key, is: "finishReason") {
-                    guard seen.insert(.finishReason), let value = scanner.scanStringOrNull() else { return false }
-                    fields.finishReason = value
-                } else if scanner.span(key, is: "index") {
-                    guard seen.insert(.index) else { return false }
-                    if scanner.scanLiteral("null") { continue }
-                    guard let number = scanner.scanNumber(), scanner.range(number, is: "0") else { return false }
-                } else {
-                    guard scanner.skipScalar() else { return false }
-                }
-            } while scanner.consume(UInt8(ascii: ","))
-            guard scanner.consume(UInt8(ascii: "}")) else { return false }
+        let scanned = scanner.scanObject { scanner, key in
+            if scanner.span(key, is: "content") {
+                return seen.insert(.content) && scanContent(&scanner, into: &fields)
+            } else if scanner.span(key, is: "finishReason") {
+                guard seen.insert(.finishReason), let value = scanner.scanStringOrNull() else { return false }
+                fields.finishReason = value
+                return true
+            } else if scanner.span(key, is: "index") {
+                guard seen.insert(.index) else { return false }
+                if scanner.scanLiteral("null") { return true }
+                guard let number = scanner.scanNumber() else { return false }
+                return scanner.range(number, is: "0")
+            }
+            return scanner.skipScalar()
         }
-        return scanner.consume(UInt8(ascii: "]"))
+        return scanned && scanner.consume(UInt8(ascii: "]"))
     }
 
     /// `{"parts":[…], other scalars}`.
     private static func scanContent(_ scanner: inout JSONFastScanner, into fields: inout Fields) -> Bool {
-        guard scanner.consume(UInt8(ascii: "{")) else { return false }
-        if scanner.consume(UInt8(ascii: "}")) { return true }
         var seen = SeenKeys()
-        repeat {
-            guard let key = scanner.scanString(), !key.hasEscapes, scanner.consume(UInt8(ascii: ":")) else {
-                return false
-            }
-            if scanner.span(key, is: "parts") {
-                guard seen.insert(.parts), scanParts(&scanner, into: &fields) else { return false }
-            } else {
-                guard scanner.skipScalar() else { return false }
-            }
-        } while scanner.consume(UInt8(ascii: ","))
-        return scanner.consume(UInt8(ascii: "}"))
+        return scanner.scanObject { scanner, key in
+            guard scanner.span(key, is: "parts") else { return scanner.skipScalar() }
+            return seen.insert(.parts) && scanParts(&scanner, into: &fields)
+        }
     }
 
     /// `[]`, `[{part}]` or `[{part},{part}]`.
@@ -160,41 +137,31 @@ enum GeminiChunkFastPath {
 
     /// `{"text":…,"thought":…, other scalars}`.
     private static func scanPart(_ scanner: inout JSONFastScanner) -> Part? {
-        guard scanner.consume(UInt8(ascii: "{")) else { return nil }
         var part = Part()
-        if scanner.consume(UInt8(ascii: "}")) { return part }
         var seen = SeenKeys()
-        repeat {
-            guard let key = scanner.scanString(), !key.hasEscapes, scanner.consume(UInt8(ascii: ":")) else {
-                return nil
-            }
+        let scanned = scanner.scanObject { scanner, key in
             if scanner.span(key, is: "text") {
-                guard seen.insert(.text), let value = scanner.scanStringOrNull() else { return nil }
+                guard seen.insert(.text), let value = scanner.scanStringOrNull() else { return false }
                 part.text = value
+                return true
             } else if scanner.span(key, is: "thought") {
-                guard seen.insert(.thought) else { return nil }
+                guard seen.insert(.thought) else { return false }
                 if scanner.scanLiteral("true") {
                     part.thought = true
-                } else if !scanner.scanLiteral("false") && !scanner.scanLiteral("null") {
-                    return nil
+                    return true
                 }
-            } else {
-                guard scanner.skipScalar() else { return nil }
+                return scanner.scanLiteral("false") || scanner.scanLiteral("null")
             }
-        } while scanner.consume(UInt8(ascii: ","))
-        return scanner.consume(UInt8(ascii: "}")) ? part : nil
+            return scanner.skipScalar()
+        }
+        return scanned ? part : nil
     }
 
     /// `null` or `{"promptTokenCount":…, …}`.
     private static func scanUsage(_ scanner: inout JSONFastScanner, into fields: inout Fields) -> Bool {
         if scanner.scanLiteral("null") { return true }
-        guard scanner.consume(UInt8(ascii: "{")) else { return false }
-        if scanner.consume(UInt8(ascii: "}")) { return true }
         var seen = SeenKeys()
-        repeat {
-            guard let key = scanner.scanString(), !key.hasEscapes, scanner.consume(UInt8(ascii: ":")) else {
-                return false
-            }
+        return scanner.scanObject { scanner, key in
             let slot: WritableKeyPath<Fields, Int?>
             let name: SeenKeys.Key
             if scanner.span(key, is: "promptTokenCount") {
@@ -206,17 +173,14 @@ enum GeminiChunkFastPath {
             } else if scanner.span(key, is: "totalTokenCount") {
                 (slot, name) = (\.total, .totalTokenCount)
             } else {
-                let skipped =
-                    scanner.peek() == UInt8(ascii: "[") ? skipFlatObjects(&scanner) : scanner.skipScalar()
-                guard skipped else { return false }
-                continue
+                return scanner.peek() == UInt8(ascii: "[") ? skipFlatObjects(&scanner) : scanner.skipScalar()
             }
             guard seen.insert(name) else { return false }
-            if scanner.scanLiteral("null") { continue }
+            if scanner.scanLiteral("null") { return true }
             guard let count = scanCount(&scanner) else { return false }
             fields[keyPath: slot] = count
-        } while scanner.consume(UInt8(ascii: ","))
-        return scanner.consume(UInt8(ascii: "}"))
+            return true
+        }
     }
 
     /// Skips `[{"modality":"TEXT","tokenCount":8},…]`: an array of objects whose members are all scalars (the

@@ -42,69 +42,47 @@ enum OpenAIChunkFastPath {
     static func scan(_ scanner: inout JSONFastScanner) -> Fields? {
         var fields = Fields()
         var seen = SeenKeys()
-        guard scanner.consume(UInt8(ascii: "{")) else { return nil }
-        if !scanner.consume(UInt8(ascii: "}")) {
-            repeat {
-                guard let key = scanner.scanString(), !key.hasEscapes, scanner.consume(UInt8(ascii: ":")) else {
-                    return nil
-                }
-                if scanner.span(key, is: "choices") {
-                    guard seen.insert(.choices), scanChoices(&scanner, into: &fields) else { return nil }
-                } else if scanner.span(key, is: "usage") {
-                    guard seen.insert(.usage), scanner.scanLiteral("null") else { return nil }
-                } else if scanner.span(key, is: "object") {
-                    guard seen.insert(.object), let value = scanner.scanString(), !value.hasEscapes,
-                        !scanner.span(value, is: "error")
-                    else { return nil }
-                } else if scanner.span(key, is: "error") || scanner.span(key, is: "message") {
-                    return nil
-                } else {
-                    guard scanner.skipScalar() else { return nil }
-                }
-            } while scanner.consume(UInt8(ascii: ","))
-            guard scanner.consume(UInt8(ascii: "}")) else { return nil }
+        let scanned = scanner.scanObject { scanner, key in
+            if scanner.span(key, is: "choices") {
+                return seen.insert(.choices) && scanChoices(&scanner, into: &fields)
+            } else if scanner.span(key, is: "usage") {
+                return seen.insert(.usage) && scanner.scanLiteral("null")
+            } else if scanner.span(key, is: "object") {
+                guard seen.insert(.object), let value = scanner.scanString() else { return false }
+                return !value.hasEscapes && !scanner.span(value, is: "error")
+            } else if scanner.span(key, is: "error") || scanner.span(key, is: "message") {
+                return false
+            }
+            return scanner.skipScalar()
         }
-        return scanner.isAtEnd() ? fields : nil
+        return scanned && scanner.isAtEnd() ? fields : nil
     }
 
     /// `[]` or `[{choice}]`.
     private static func scanChoices(_ scanner: inout JSONFastScanner, into fields: inout Fields) -> Bool {
         guard scanner.consume(UInt8(ascii: "[")) else { return false }
         if scanner.consume(UInt8(ascii: "]")) { return true }
-        guard scanner.consume(UInt8(ascii: "{")) else { return false }
         var seen = SeenKeys()
-        if !scanner.consume(UInt8(ascii: "}")) {
-            repeat {
-                guard let key = scanner.scanString(), !key.hasEscapes, scanner.consume(UInt8(ascii: ":")) else {
-                    return false
-                }
-                if scanner.span(key, is: "delta") {
-                    guard seen.insert(.delta), scanDelta(&scanner, into: &fields) else { return false }
-                } else if scanner.span(key, is: "index") {
-                    guard seen.insert(.index), let number = scanner.scanNumber(), scanner.range(number, is: "0") else {
-                        return false
-                    }
-                } else if scanner.span(key, is: "finish_reason") {
-                    guard seen.insert(.finishReason), let value = scanner.scanStringOrNull() else { return false }
-                    fields.finishReason = value
-                } else {
-                    guard scanner.skipScalar() else { return false }
-                }
-            } while scanner.consume(UInt8(ascii: ","))
-            guard scanner.consume(UInt8(ascii: "}")) else { return false }
+        let scanned = scanner.scanObject { scanner, key in
+            if scanner.span(key, is: "delta") {
+                return seen.insert(.delta) && scanDelta(&scanner, into: &fields)
+            } else if scanner.span(key, is: "index") {
+                guard seen.insert(.index), let number = scanner.scanNumber() else { return false }
+                return scanner.range(number, is: "0")
+            } else if scanner.span(key, is: "finish_reason") {
+                guard seen.insert(.finishReason), let value = scanner.scanStringOrNull() else { return false }
+                fields.finishReason = value
+                return true
+            }
+            return scanner.skipScalar()
         }
-        return scanner.consume(UInt8(ascii: "]"))
+        return scanned && scanner.consume(UInt8(ascii: "]"))
     }
 
     /// `{"content":…,"reasoning_content":…,"reasoning":…, other scalars}`.
     private static func scanDelta(_ scanner: inout JSONFastScanner, into fields: inout Fields) -> Bool {
-        guard scanner.consume(UInt8(ascii: "{")) else { return false }
-        if scanner.consume(UInt8(ascii: "}")) { return true }
         var seen = SeenKeys()
-        repeat {
-            guard let key = scanner.scanString(), !key.hasEscapes, scanner.consume(UInt8(ascii: ":")) else {
-                return false
-            }
+        return scanner.scanObject { scanner, key in
             if scanner.span(key, is: "content") {
                 guard seen.insert(.content), let value = scanner.scanStringOrNull() else { return false }
                 fields.content = value
@@ -115,10 +93,10 @@ enum OpenAIChunkFastPath {
                 guard seen.insert(.reasoning), let value = scanner.scanStringOrNull() else { return false }
                 fields.reasoning = value
             } else {
-                guard scanner.skipScalar() else { return false }
+                return scanner.skipScalar()
             }
-        } while scanner.consume(UInt8(ascii: ","))
-        return scanner.consume(UInt8(ascii: "}"))
+            return true
+        }
     }
 
     @inline(__always)

@@ -26,32 +26,29 @@ enum ResponsesTextDeltaFastPath {
         var seen = SeenKeys()
         var text: JSONStringSpan?
         var sequenceNumber: Int?
-        guard scanner.consume(UInt8(ascii: "{")), !scanner.consume(UInt8(ascii: "}")) else { return nil }
-        repeat {
-            guard let key = scanner.scanString(), !key.hasEscapes, scanner.consume(UInt8(ascii: ":")) else {
-                return nil
-            }
+        let scanned = scanner.scanObject { scanner, key in
             if scanner.span(key, is: "type") {
-                guard seen.insert(.type), let value = scanner.scanString(),
-                    scanner.span(value, is: "response.output_text.delta")
-                else { return nil }
+                guard seen.insert(.type), let value = scanner.scanString() else { return false }
+                return scanner.span(value, is: "response.output_text.delta")
             } else if scanner.span(key, is: "delta") {
-                guard seen.insert(.delta), let value = scanner.scanStringOrNull() else { return nil }
+                guard seen.insert(.delta), let value = scanner.scanStringOrNull() else { return false }
                 text = value
+                return true
             } else if scanner.span(key, is: "sequence_number") {
                 guard seen.insert(.sequenceNumber), let range = scanner.scanNumber(),
                     let number = integer(range, in: bytes)
-                else { return nil }
+                else { return false }
                 sequenceNumber = number
+                return true
             } else if scanner.span(key, is: "response") {
-                return nil
+                return false
             } else if scanner.span(key, is: "logprobs") {
-                guard seen.insert(.logprobs), scanEmptyArrayOrNull(&scanner) else { return nil }
-            } else {
-                guard scanner.skipScalar() else { return nil }
+                return seen.insert(.logprobs) && scanEmptyArrayOrNull(&scanner)
             }
-        } while scanner.consume(UInt8(ascii: ","))
-        guard scanner.consume(UInt8(ascii: "}")), scanner.isAtEnd(), !seen.insert(.type) else { return nil }
+            return scanner.skipScalar()
+        }
+        // `type` must have been there (an empty object has none).
+        guard scanned, scanner.isAtEnd(), !seen.insert(.type) else { return nil }
         return Delta(text: text.map { scanner.string($0) } ?? "", sequenceNumber: sequenceNumber)
     }
 
