@@ -32,31 +32,9 @@ struct FastPathDifferentialTests {
     ) -> [UInt8] {
         var renderer = ReplyRenderer(.init(mode: .terminal, color: color, columns: width, markdown: markdown))
         renderer.usesFastPaths = fast
-        var bytes: [UInt8] = []
-        var now = Duration.zero
-        func take(_ actions: [ReplyRenderer.Action]) -> Duration? {
-            var wake: Duration?
-            for action in actions {
-                switch action {
-                case .stdout(let out): bytes += out
-                case .stderr: break
-                case .wake(let at): wake = at
-                }
-            }
-            return wake
-        }
-        for piece in pieces {
-            renderer.text(piece, at: now)
-            if let wake = take(renderer.drain(at: now)), ticks {
-                now = wake
-                renderer.tick(at: now)
-                _ = take(renderer.drain(at: now))
-            }
-            now += .milliseconds(1)
-        }
-        renderer.finish(mark: nil, summary: nil, at: now)
-        _ = take(renderer.drain(at: now))
-        return bytes
+        var playback = RendererPlayback(renderer, ticks: ticks)
+        for piece in pieces { playback.text(piece) }
+        return playback.finish()
     }
 
     @Test("a character LinkSyntax.extends allows leaves a link incomplete in the same part, as matching again says")

@@ -124,46 +124,19 @@ struct RenderGoldenTests {
         ticks: Bool,
         resizeAt: Double? = nil
     ) -> [UInt8] {
-        var renderer = ReplyRenderer(
+        let renderer = ReplyRenderer(
             .init(mode: .terminal, color: render.color, columns: render.width, markdown: render.markdown)
         )
-        var bytes: [UInt8] = []
-        var now = Duration.zero
-        func take(_ actions: [ReplyRenderer.Action]) -> Duration? {
-            var wake: Duration?
-            for action in actions {
-                switch action {
-                case .stdout(let out): bytes += out
-                case .stderr: break
-                case .wake(let at): wake = at
-                }
-            }
-            return wake
-        }
-        func step() {
-            let wake = take(renderer.drain(at: now))
-            if ticks, let wake {
-                now = wake
-                renderer.tick(at: now)
-                _ = take(renderer.drain(at: now))
-            }
-            now += .milliseconds(1)
-        }
+        var playback = RendererPlayback(renderer, ticks: ticks)
         if entry.reasoning != nil {
-            for piece in pieces[0] {
-                renderer.reasoning(piece, at: now)
-                step()
-            }
+            for piece in pieces[0] { playback.reasoning(piece) }
         }
         let resizeIndex = resizeAt.map { Int(Double(pieces[1].count) * $0) }
         for (index, piece) in pieces[1].enumerated() {
-            if index == resizeIndex { renderer.resize(columns: render.width * 2 / 3 + 3) }
-            renderer.text(piece, at: now)
-            step()
+            if index == resizeIndex { playback.renderer.resize(columns: render.width * 2 / 3 + 3) }
+            playback.text(piece)
         }
-        renderer.finish(mark: nil, summary: nil, at: now)
-        _ = take(renderer.drain(at: now))
-        return bytes
+        return playback.finish()
     }
 
     /// Where `bytes` first differ from `expected`, with some bytes around it (escaped), or `nil` when they are equal.

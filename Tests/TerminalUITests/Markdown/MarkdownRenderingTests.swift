@@ -12,33 +12,10 @@ struct MarkdownRenderingTests {
     /// Renders `pieces` through a Markdown renderer; with `ticks`, time passes between pieces so held words are
     /// shown early (and may move), as on a stalling stream.
     static func render(_ pieces: [String], width: Int, color: Bool = true, ticks: Bool = false) -> [UInt8] {
-        var renderer = ReplyRenderer(.init(mode: .terminal, color: color, columns: width, markdown: true))
-        var bytes: [UInt8] = []
-        var now = Duration.zero
-        func take(_ actions: [ReplyRenderer.Action]) -> Duration? {
-            var wake: Duration?
-            for action in actions {
-                switch action {
-                case .stdout(let out): bytes += out
-                case .stderr: break
-                case .wake(let at): wake = at
-                }
-            }
-            return wake
-        }
-        for piece in pieces {
-            renderer.text(piece, at: now)
-            let wake = take(renderer.drain(at: now))
-            if ticks, let wake {
-                now = wake
-                renderer.tick(at: now)
-                _ = take(renderer.drain(at: now))
-            }
-            now += .milliseconds(1)
-        }
-        renderer.finish(mark: nil, summary: nil, at: now)
-        _ = take(renderer.drain(at: now))
-        return bytes
+        let renderer = ReplyRenderer(.init(mode: .terminal, color: color, columns: width, markdown: true))
+        var playback = RendererPlayback(renderer, ticks: ticks)
+        for piece in pieces { playback.text(piece) }
+        return playback.finish()
     }
 
     @Test("only printable text, CR, LF, SGR, OSC 8 and same-row sequences are written", arguments: widths)
