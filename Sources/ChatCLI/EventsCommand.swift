@@ -81,21 +81,25 @@ package struct EventsCommand: AsyncParsableCommand {
             var updates = EventSource(configuration).updates().makeAsyncIterator()
             // Events parsed from bytes already received go out in one write; one that arrives alone, at once.
             var pending: [UInt8] = []
-            while let update = try await updates.next() {
-                switch update {
-                case .event(let event):
-                    pending += EventJSONLine.encode(event)
-                case .closed(let reason) where verbose:
-                    let text = TerminalSanitizer.singleLine("\(reason)")
-                    StandardStream.error.writeLine("ssechat events: closed: \(text)")
-                case .reconnecting(let delay) where verbose:
-                    StandardStream.error.writeLine("ssechat events: reconnecting in \(delay)")
-                case .open(let response) where verbose:
-                    StandardStream.error.writeLine("ssechat events: open \(response.url)")
-                default:
-                    break
+            while let first = try await updates.next() {
+                var next: EventSourceUpdate? = first
+                while let update = next {
+                    next = updates.nextBuffered()
+                    switch update {
+                    case .event(let event):
+                        pending += EventJSONLine.encode(event)
+                    case .closed(let reason) where verbose:
+                        let text = TerminalSanitizer.singleLine("\(reason)")
+                        StandardStream.error.writeLine("ssechat events: closed: \(text)")
+                    case .reconnecting(let delay) where verbose:
+                        StandardStream.error.writeLine("ssechat events: reconnecting in \(delay)")
+                    case .open(let response) where verbose:
+                        StandardStream.error.writeLine("ssechat events: open \(response.url)")
+                    default:
+                        break
+                    }
                 }
-                if !pending.isEmpty, !updates.hasBufferedUpdates {
+                if !pending.isEmpty {
                     guard output.write(pending) else { return }
                     pending.removeAll(keepingCapacity: true)
                 }

@@ -60,7 +60,7 @@ package struct RenderCommand: AsyncParsableCommand {
                     input.taken()
                     return .event(.text(piece))
                 },
-                hasBufferedUpdates: { false }
+                nextBuffered: { nil }
             )
         }
         let trap = SignalTrap { _ in task.cancel() }

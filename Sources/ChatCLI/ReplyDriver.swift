@@ -11,8 +11,8 @@ import TerminalUI
 ///                              wake │   └──────── writes .stdout / .stderr ◄── actions ─────┘
 ///                          (one sleeper task at a time, on the injected clock)
 /// ```
-/// Updates that arrive in one burst (`hasBufferedUpdates`) are rendered together and written in one `write(2)`
-/// per stream. `--json` has no renderer: each update becomes one JSON line. The driver also keeps what the turn
+/// Updates that arrive in one burst (`nextBuffered`) are rendered together and written in one `write(2)` per
+/// stream. `--json` has no renderer: each update becomes one JSON line. The driver also keeps what the turn
 /// needs afterwards: the reply's text and reasoning, as `Keeping` says, and its stats.
 final class ReplyDriver: Sendable {
     /// What the driver keeps of the reply's text and reasoning for after the turn.
@@ -107,36 +107,45 @@ final class ReplyDriver: Sendable {
         var iterator = stream.makeAsyncIterator()
         return await play(
             next: { try await iterator.next() },
-            hasBufferedUpdates: { iterator.hasBufferedUpdates },
+            nextBuffered: { iterator.nextBuffered() },
             columns: columns
         )
     }
 
     /// Plays any sequence of reply updates (`ssechat render` plays standard input as text).
+    ///
+    /// After each update `next` waited for, the updates that arrived with it (`nextBuffered`) are presented at the
+    /// same time and written together: one clock reading, one width check and one `write(2)` per network read.
     /// - Parameters:
-    ///   - next: The next update; `nil` or `.finished` ends the reply.
-    ///   - hasBufferedUpdates: Whether `next` can answer at once (output is written when it cannot).
+    ///   - next: The next update, waiting for it; `nil` or `.finished` ends the reply.
+    ///   - nextBuffered: The next update if it needs no waiting, else `nil`.
     ///   - columns: The terminal's width now, read before each batch (SIGWINCH).
     /// - Returns: The reply's text, stats and how it ended.
     func play(
         next: () async throws -> ChatReplyUpdate?,
-        hasBufferedUpdates: () -> Bool,
+        nextBuffered: () -> ChatReplyUpdate?,
         columns: @Sendable () -> Int? = { nil }
     ) async -> TurnResult {
         perform { $0.renderer.begin(at: elapsed()) }
         do {
-            while let update = try await next() {
+            while let first = try await next() {
                 let width = columns()
                 let now = elapsed()
-                state.withLock { state in
+                let finished = state.withLock { state in
                     if let width { state.renderer.resize(columns: width) }
-                    present(update, at: now, into: &state)
+                    var update = first
+                    while true {
+                        present(update, at: now, into: &state)
+                        if case .finished = update { return true }
+                        guard let buffered = nextBuffered() else { return false }
+                        update = buffered
+                    }
                 }
                 if case .spooled(let spool) = keeping, let part = state.withLock({ Self.takePart(from: &$0) }) {
                     spool.write(text: part.text, reasoning: part.reasoning)
                 }
-                if !hasBufferedUpdates() { perform { _ in } }
-                if case .finished = update { break }
+                perform { _ in }
+                if finished { break }
             }
         } catch {
             // Only cancellation ends a reply stream without `.finished`: Ctrl-C.

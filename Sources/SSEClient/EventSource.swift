@@ -56,8 +56,11 @@ package struct EventSourceUpdates: AsyncSequence, Sendable {
             try await driver.next()
         }
 
-        /// Whether `next()` can answer at once (updates parsed from bytes already received).
-        package var hasBufferedUpdates: Bool { driver.hasBufferedUpdates }
+        /// The next update if it needs no waiting (parsed from bytes already received), else `nil`. Synchronous:
+        /// a consumer takes these after each `next()`, with no async call per event.
+        package mutating func nextBuffered() -> EventSourceUpdate? {
+            driver.nextBuffered()
+        }
     }
 }
 
