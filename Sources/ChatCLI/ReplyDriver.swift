@@ -350,12 +350,14 @@ final class ReplyDriver: Sendable {
         }
     }
 
-    /// Keeps one sleeper task waiting for the renderer's next wake-up; a different time replaces it.
+    /// Keeps one sleeper task waiting for the renderer's next wake-up. Only an earlier time replaces it: at a later
+    /// one (or none) the sleeper still ticks at its time, a tick with nothing due does nothing, and the drain after
+    /// it asks again. (Replacing it on every change started and cancelled a task per network read: a held word's
+    /// wake-up moves with every word.)
     private func schedule(_ wake: Duration?, _ state: inout State) {
-        guard state.scheduled?.at != wake, !state.stopped else { return }
+        guard let wake, !state.stopped else { return }
+        if let scheduled = state.scheduled, scheduled.at <= wake { return }
         state.scheduled?.task.cancel()
-        state.scheduled = nil
-        guard let wake else { return }
         let task = Task { [self] in
             do {
                 try await sleep(wake)
