@@ -48,7 +48,16 @@ package struct ReplyRenderer: Sendable {
     /// A `finish` waiting for paced text to be typed out.
     private var pendingFinish: (mark: String?, summary: String?)?
     /// Whether the fast paths (runs of plain ASCII) are taken; tests turn them off to compare the bytes.
-    var usesFastPaths = true { didSet { typewriter.usesASCIIRuns = usesFastPaths } }
+    var usesFastPaths = true {
+        didSet {
+            typewriter.usesASCIIRuns = usesFastPaths
+            updateFlow()
+        }
+    }
+    /// Whether a delta of the answer goes straight to the typesetter (`text`'s common case): the fast paths on,
+    /// Markdown on, no pace, the answer's section begun past any `<think>`, not finished. Set by `updateFlow()`
+    /// after every input that can change one of them.
+    private var answerFlows = false
     /// Whether the reply's output is complete.
     package private(set) var isFinished = false
     private var stdoutRun: [UInt8] = []
@@ -84,6 +93,11 @@ package struct ReplyRenderer: Sendable {
     ///   - text: The delta.
     ///   - now: When it arrived.
     package mutating func text(_ text: String, at now: Duration) {
+        if answerFlows {
+            // What the checks below come to in the answer's body, once per delta.
+            typesetter.feed(delta: text, sanitizer: &markdownSanitizer, into: &stdoutRun)
+            return
+        }
         guard !isFinished else { return }
         firstToken()
         if !text.isEmpty {
@@ -91,6 +105,7 @@ package struct ReplyRenderer: Sendable {
             if configuration.mode != .terminal { endsWithNewline = text.utf8.last == 0x0A }  // only used there
         }
         write(text, kind: .answer, at: now)
+        updateFlow()
     }
 
     /// A piece of the model's reasoning arrived.
@@ -105,6 +120,7 @@ package struct ReplyRenderer: Sendable {
         } else {
             appendStderr(Array(TerminalSanitizer.singleLine(text).utf8))
         }
+        updateFlow()
     }
 
     /// The server reported a status ("thinking", "searching…").
@@ -307,6 +323,14 @@ package struct ReplyRenderer: Sendable {
             appendStderr(Array((TerminalStyle.status.apply(summary, color: configuration.stderrColor) + "\n").utf8))
         }
         isFinished = true
+        updateFlow()
+    }
+
+    /// Works out `answerFlows` again (after an input that may have changed what it depends on).
+    private mutating func updateFlow() {
+        answerFlows =
+            usesFastPaths && rendersMarkdown && paced == nil && !isFinished && sawToken && section == .answer
+            && thinkTags.isPastReasoning
     }
 
     @inline(__always)

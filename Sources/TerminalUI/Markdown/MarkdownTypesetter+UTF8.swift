@@ -1,4 +1,24 @@
 extension MarkdownTypesetter {
+    /// Typesets one delta of the answer, then `endOfDelta`: the common case — paragraph, heading, list or quote text
+    /// with nothing held, the delta plain prose — goes to the writer at once; the rest through `feed(utf8:…)`.
+    /// - Parameters:
+    ///   - text: The delta.
+    ///   - sanitizer: Drops terminal controls, across pieces.
+    ///   - output: Receives the bytes to write.
+    mutating func feed(delta text: String, sanitizer: inout TerminalSanitizer, into output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var plain = 0
+            if case .prose = mode, sanitizer.passesPrintableASCII, inline.takesPlainProse, openers.isIdle {
+                while plain < bytes.count, InlineStyler.isPlainProse(bytes[plain]) { plain += 1 }
+                if plain > 0 { feedProse(UnsafeBufferPointer(rebasing: bytes[..<plain]), into: &output) }
+                if plain == bytes.count { return }
+            }
+            feed(utf8: UnsafeBufferPointer(rebasing: bytes[plain...]), sanitizer: &sanitizer, into: &output)
+        }
+        endOfDelta(into: &output)
+    }
+
     /// Typesets a piece of the reply given as UTF-8, sanitised here: the same as `feed(_:into:)` for each scalar
     /// `sanitizer` passes, but a run of plain ASCII prose (no character that may start markup, nothing held) goes to
     /// the writer whole, with no `Unicode.Scalar`, `Character` or width lookup per byte.
