@@ -321,7 +321,8 @@ struct LineWrapper: Sendable {
         return cells == 1 ? cluster : []
     }
 
-    private mutating func startWord(cells: Int, to output: inout [UInt8]) {
+    /// Starts a word whose first character is `cells` wide. Internal for the ASCII path.
+    mutating func startWord(cells: Int, to output: inout [UInt8]) {
         inWord = true
         guard column == lineStart else {
             wordIsWritten = false
@@ -340,7 +341,8 @@ struct LineWrapper: Sendable {
         wordIsWritten = true
     }
 
-    private mutating func endWord(to output: inout [UInt8]) {
+    /// Ends the word being typed: writes it if held (with its pending spaces). Internal for the ASCII path.
+    mutating func endWord(to output: inout [UInt8]) {
         guard inWord else { return }
         if !wordIsWritten && !wordIsShown {
             for _ in 0..<pendingSpaces { output.append(0x20) }  // mostly one: cheaper than a repeated collection

@@ -21,9 +21,11 @@ extension InlineStyler {
     /// characters that may start markup, `* _ ~ ` \ [ ! < &`. A bit test, no branch per character class.
     @inline(__always)
     static func isPlainProse(_ byte: UInt8) -> Bool {
-        // Bit n of the first mask is byte n (0x00–0x3F), of the second byte 0x40 + n.
-        let mask: UInt64 = byte < 0x40 ? 0xEFFF_FBBD_0000_0000 : 0x3FFF_FFFE_67FF_FFFF
-        return byte < 0x80 && (mask &>> UInt64(byte & 0x3F)) & 1 != 0
+        // Bit n of `low` is byte n (0x00–0x3F), of `high` byte 0x40 + n; the mask is chosen without a branch.
+        let low: UInt64 = 0xEFFF_FBBD_0000_0000
+        let high: UInt64 = 0x3FFF_FFFE_67FF_FFFF
+        let mask = low ^ ((low ^ high) & (0 &- UInt64((byte &>> 6) & 1)))
+        return (mask &>> UInt64(byte & 0x3F)) & 1 & ~UInt64(byte &>> 7) != 0
     }
 
     /// Writes bytes `plainPrefix(of:)` found plain, as `feed` would one by one.

@@ -6,17 +6,30 @@ extension MarkdownTypesetter {
     ///   - sanitizer: Drops terminal controls, across pieces.
     ///   - output: Receives the bytes to write.
     mutating func feed(delta text: String, sanitizer: inout TerminalSanitizer, into output: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            var plain = 0
-            if case .prose = mode, sanitizer.passesPrintableASCII, inline.takesPlainProse, openers.isIdle {
-                while plain < bytes.count, InlineStyler.isPlainProse(bytes[plain]) { plain += 1 }
-                if plain > 0 { feedProse(UnsafeBufferPointer(rebasing: bytes[..<plain]), into: &output) }
-                if plain == bytes.count { return }
-            }
-            feed(utf8: UnsafeBufferPointer(rebasing: bytes[plain...]), sanitizer: &sanitizer, into: &output)
+        // A String's UTF-8 is contiguous (native or small): read in place, with no copy of the String to retain.
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            feed(delta: bytes, sanitizer: &sanitizer, into: &output)
+        }
+        if done == nil {
+            var text = text
+            text.withUTF8 { feed(delta: $0, sanitizer: &sanitizer, into: &output) }
         }
         endOfDelta(into: &output)
+    }
+
+    @inline(__always)
+    private mutating func feed(
+        delta bytes: UnsafeBufferPointer<UInt8>,
+        sanitizer: inout TerminalSanitizer,
+        into output: inout [UInt8]
+    ) {
+        var plain = 0
+        if case .prose = mode, sanitizer.passesPrintableASCII, inline.takesPlainProse, openers.isIdle {
+            while plain < bytes.count, InlineStyler.isPlainProse(bytes[plain]) { plain += 1 }
+            if plain > 0 { feedProse(UnsafeBufferPointer(rebasing: bytes[..<plain]), into: &output) }
+            if plain == bytes.count { return }
+        }
+        feed(utf8: UnsafeBufferPointer(rebasing: bytes[plain...]), sanitizer: &sanitizer, into: &output)
     }
 
     /// Typesets a piece of the reply given as UTF-8, sanitised here: the same as `feed(_:into:)` for each scalar
