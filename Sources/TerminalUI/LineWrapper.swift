@@ -102,6 +102,11 @@ struct LineWrapper: Sendable {
     /// Starts a row with `prefix` (`width` cells): call it at the start of a line.
     mutating func beginLine(prefix: [UInt8], width cells: Int, to output: inout [UInt8]) {
         output.append(contentsOf: prefix)
+        beginLine(writtenPrefixWidth: cells)
+    }
+
+    /// Starts a row with a prefix of `cells` cells that the caller has written to the output itself.
+    mutating func beginLine(writtenPrefixWidth cells: Int) {
         column += cells
         lineStart = column
     }
@@ -180,8 +185,10 @@ struct LineWrapper: Sendable {
     mutating func newline(to output: inout [UInt8]) {
         endWord(to: &output)
         pendingSpaces = 0
-        output += pendingControl
-        pendingControl.removeAll()
+        if !pendingControl.isEmpty {
+            output += pendingControl
+            pendingControl.removeAll(keepingCapacity: true)
+        }
         output.append(0x0A)
         startLine()
         tracker.reset()
@@ -327,15 +334,19 @@ struct LineWrapper: Sendable {
         guard column == lineStart else {
             wordIsWritten = false
             heldWords &+= 1
-            held += pendingControl
-            pendingControl.removeAll()
+            if !pendingControl.isEmpty {
+                held += pendingControl
+                pendingControl.removeAll(keepingCapacity: true)
+            }
             return
         }
         // At the start of a line breaking cannot help: keep the indentation and write the word as it comes.
         let spaces = min(pendingSpaces, max(0, width - column - max(cells, 1)))
         output.append(contentsOf: repeatElement(0x20, count: spaces))
-        output += pendingControl
-        pendingControl.removeAll()
+        if !pendingControl.isEmpty {
+            output += pendingControl
+            pendingControl.removeAll(keepingCapacity: true)
+        }
         column += spaces
         pendingSpaces = 0
         wordIsWritten = true

@@ -140,7 +140,7 @@ struct MarkdownTypesetter: Sendable {
             let depth = items.count
             let markerWidth = marker.unicodeScalars.count
             let indent = String(repeating: " ", count: items.last?.displayIndent ?? 0)
-            let bullet = ordered ? marker : ["•", "◦", "▪"][depth % 3]
+            let bullet = ordered ? marker : Self.bullets[depth % 3]
             let box = task.map { $0 ? "☑ " : "☐ " } ?? ""
             let prefix = indent + bullet + " " + box
             let item = Item(
@@ -151,7 +151,7 @@ struct MarkdownTypesetter: Sendable {
             items.append(item)
             beginBlock(quotes: start.quotes, into: &output)
             writer.beginLine(prefix: prefix, cells: item.displayIndent, attributes: [], to: &output)
-            writer.wrapper.continuation = hanging(width: item.displayIndent)
+            setHanging(width: item.displayIndent)
             inParagraph = true
             startProse(after: start.length, into: &output)
         case .text:
@@ -168,7 +168,7 @@ struct MarkdownTypesetter: Sendable {
             beginBlock(quotes: start.quotes, into: &output)
             if let item = items.last {
                 writer.beginLine(prefix: String(repeating: " ", count: item.displayIndent), attributes: [], to: &output)
-                writer.wrapper.continuation = hanging(width: item.displayIndent)
+                setHanging(width: item.displayIndent)
             }
             inParagraph = true
             startProse(after: start.length, into: &output)
@@ -289,6 +289,8 @@ struct MarkdownTypesetter: Sendable {
     /// The longest thematic break, 80 cells of `─` (3 bytes each), and a quote bar `│ ` (2 cells), as UTF-8.
     private static let rule = Array(String(repeating: "─", count: 80).utf8)
     private static let bar = Array("│ ".utf8)
+    /// The bullets of unordered items, by depth.
+    private static let bullets = ["•", "◦", "▪"]
 
     /// Starts a new block on a fresh row, after one blank row when the source had a blank line.
     private mutating func beginBlock(quotes: Int, into output: inout [UInt8]) {
@@ -297,16 +299,19 @@ struct MarkdownTypesetter: Sendable {
         blankBefore = false
         wroteBlock = true
         self.quotes = quotes
-        writer.wrapper.continuation = hanging(width: 0)
+        setHanging(width: 0)
         if quotes > 0 {
             let bars = repeatElement(Self.bar, count: quotes).joined()
             writer.beginLine(prefixBytes: bars, cells: 2 * quotes, attributes: [.dim], to: &output)
         }
     }
 
-    /// The continuation prefix for wrapped rows: the quote bars, then `width` spaces.
-    private func hanging(width: Int) -> (bytes: [UInt8], width: Int) {
+    /// Sets the continuation prefix for wrapped rows: the quote bars, then `width` spaces (built in the wrapper's
+    /// buffer, which keeps its capacity from block to block).
+    private mutating func setHanging(width: Int) {
         var bytes: [UInt8] = []
+        swap(&bytes, &writer.wrapper.continuation.bytes)
+        bytes.removeAll(keepingCapacity: true)
         if quotes > 0 {
             if writer.color { bytes += TextAttributes.dim.sequence }
             for _ in 0..<quotes { bytes += Self.bar }
@@ -314,8 +319,8 @@ struct MarkdownTypesetter: Sendable {
                 bytes += writer.restoreSequence.isEmpty ? TextAttributes().sequence : writer.restoreSequence
             }
         }
-        bytes += repeatElement(0x20, count: width)
-        return (bytes, 2 * quotes + width)
+        bytes.append(contentsOf: repeatElement(0x20, count: width))
+        writer.wrapper.continuation = (bytes, 2 * quotes + width)
     }
 
     private mutating func startProse(after length: Int, into output: inout [UInt8]) {
