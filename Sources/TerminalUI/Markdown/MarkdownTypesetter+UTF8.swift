@@ -96,6 +96,10 @@ extension MarkdownTypesetter {
         var spaces = 0
         while spaces < run.count, run[run.count - 1 - spaces] == 0x20 { spaces += 1 }
         trailingSpaces = spaces == run.count ? trailingSpaces + spaces : spaces
+        guard !openers.isIdle else {
+            inline.feedPlain(run, to: &writer, output: &output)  // what the watch would do then: nothing
+            return
+        }
         openers.willFeed(plain: run)
         inline.feedPlain(run, to: &writer, output: &output)
         openers.didFeed(row: writer.wrapper.rowsEnded, settled: !inline.hasOpenSpans && !inline.isHolding)
