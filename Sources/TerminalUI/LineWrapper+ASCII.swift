@@ -41,8 +41,8 @@ extension LineWrapper {
     /// followed by a space there and all fit on the row, with the spaces before and between them, as `append`
     /// would byte by byte (each word held, then written when its space comes). The column only grows, so they all
     /// fit when the last does.
-    /// - Returns: How many bytes were written (up to the last such word's end; 0 when the first does not fit).
     /// - Parameter firstEnd: Where the first word ends (a space follows it).
+    /// - Returns: How many bytes were written (up to the last such word's end; 0 when the first does not fit).
     private mutating func appendWordsASCII(
         _ bytes: UnsafeBufferPointer<UInt8>,
         firstEnd: Int,
