@@ -1,23 +1,78 @@
 extension LineWrapper {
-    /// Adds printable ASCII text (no tab, no LF) as `append` would byte by byte, but a word at a time: a word
-    /// followed by a space here at once when it fits on the row, else its first byte and then the rest as a run.
+    /// Adds printable ASCII text (no tab, no LF) as `append` would byte by byte, but a row's worth at a time: mid-row,
+    /// the words here that are followed by a space and fit on the row go out at once (`appendWordsASCII`); a word at
+    /// the row's start or that does not fit, and one the run ends in, as a run of its own.
     mutating func append(ascii bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         var index = 0
         while index < bytes.count {
+            var end = index
             guard bytes[index] != 0x20 else {
-                append(" ", to: &output)
-                index += 1
+                // A run of spaces: the word before ends at the first, and each is pending.
+                while end < bytes.count, bytes[end] == 0x20 { end += 1 }
+                endWord(to: &output)
+                pendingSpaces += end - index
+                tracker.reset()
+                index = end
                 continue
             }
-            var end = index + 1
             while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+            if end < bytes.count, !inWord, column > lineStart, pendingControl.isEmpty {
+                let rest = UnsafeBufferPointer(rebasing: bytes[index...])
+                let written = appendWordsASCII(rest, firstEnd: end - index, to: &output)
+                if written > 0 {
+                    index += written
+                    continue
+                }
+            }
             let word = UnsafeBufferPointer(rebasing: bytes[index..<end])
-            if end == bytes.count || !appendWholeWordASCII(word, to: &output) {
-                appendVisible(Unicode.Scalar(bytes[index]), to: &output)
-                if end > index + 1 { appendWordASCII(UnsafeBufferPointer(rebasing: word.dropFirst()), to: &output) }
+            if inWord {
+                appendWordASCII(word, to: &output)  // more of the word the piece before began
+            } else if end == bytes.count || !appendWholeWordASCII(word, to: &output) {
+                // What `appendVisible` does with a word's first one-cell character, then the word as a run.
+                startWord(cells: 1, to: &output)
+                wordIsWide = false
+                appendWordASCII(word, to: &output)
             }
             index = end
         }
+    }
+
+    /// Mid-row, between words, nothing pending but spaces: writes the words at the start of `bytes` that are each
+    /// followed by a space there and all fit on the row, with the spaces before and between them, as `append`
+    /// would byte by byte (each word held, then written when its space comes). The column only grows, so they all
+    /// fit when the last does.
+    /// - Parameter firstEnd: Where the first word ends (a space follows it).
+    /// - Returns: How many bytes were written (up to the last such word's end; 0 when the first does not fit).
+    private mutating func appendWordsASCII(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        firstEnd: Int,
+        to output: inout [UInt8]
+    ) -> Int {
+        let room = width - column - pendingSpaces  // the bytes from `bytes`' start that may still fit
+        guard firstEnd <= room else { return 0 }
+        var fitted = firstEnd
+        var words = 1
+        var index = firstEnd + 1
+        while index < bytes.count {
+            guard bytes[index] != 0x20 else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < bytes.count, bytes[end] != 0x20 { end += 1 }
+            guard end < bytes.count, end <= room else { break }  // the run ends in the word, or it does not fit
+            fitted = end
+            words += 1
+            index = end + 1
+        }
+        for _ in 0..<pendingSpaces { output.append(0x20) }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<fitted]))
+        column += pendingSpaces + fitted
+        pendingSpaces = 0
+        heldWords &+= words  // each was held once, as a word typed mid-row is
+        if column == width { edgeCluster = [bytes[fitted - 1]] }  // as `endWord` keeps a word's last cluster
+        _ = tracker.measure("a")  // the state one ASCII character leaves
+        return fitted
     }
 
     /// Adds a whole word of printable ASCII bytes other than the space, to be followed by a space: what `append`

@@ -102,6 +102,11 @@ struct LineWrapper: Sendable {
     /// Starts a row with `prefix` (`width` cells): call it at the start of a line.
     mutating func beginLine(prefix: [UInt8], width cells: Int, to output: inout [UInt8]) {
         output.append(contentsOf: prefix)
+        beginLine(writtenPrefixWidth: cells)
+    }
+
+    /// Starts a row with a prefix of `cells` cells that the caller has written to the output itself.
+    mutating func beginLine(writtenPrefixWidth cells: Int) {
         column += cells
         lineStart = column
     }
@@ -180,8 +185,10 @@ struct LineWrapper: Sendable {
     mutating func newline(to output: inout [UInt8]) {
         endWord(to: &output)
         pendingSpaces = 0
-        output += pendingControl
-        pendingControl.removeAll()
+        if !pendingControl.isEmpty {
+            output += pendingControl
+            pendingControl.removeAll(keepingCapacity: true)
+        }
         output.append(0x0A)
         startLine()
         tracker.reset()
@@ -321,26 +328,32 @@ struct LineWrapper: Sendable {
         return cells == 1 ? cluster : []
     }
 
-    private mutating func startWord(cells: Int, to output: inout [UInt8]) {
+    /// Starts a word whose first character is `cells` wide. Internal for the ASCII path.
+    mutating func startWord(cells: Int, to output: inout [UInt8]) {
         inWord = true
         guard column == lineStart else {
             wordIsWritten = false
             heldWords &+= 1
-            held += pendingControl
-            pendingControl.removeAll()
+            if !pendingControl.isEmpty {
+                held += pendingControl
+                pendingControl.removeAll(keepingCapacity: true)
+            }
             return
         }
         // At the start of a line breaking cannot help: keep the indentation and write the word as it comes.
         let spaces = min(pendingSpaces, max(0, width - column - max(cells, 1)))
         output.append(contentsOf: repeatElement(0x20, count: spaces))
-        output += pendingControl
-        pendingControl.removeAll()
+        if !pendingControl.isEmpty {
+            output += pendingControl
+            pendingControl.removeAll(keepingCapacity: true)
+        }
         column += spaces
         pendingSpaces = 0
         wordIsWritten = true
     }
 
-    private mutating func endWord(to output: inout [UInt8]) {
+    /// Ends the word being typed: writes it if held (with its pending spaces). Internal for the ASCII path.
+    mutating func endWord(to output: inout [UInt8]) {
         guard inWord else { return }
         if !wordIsWritten && !wordIsShown {
             for _ in 0..<pendingSpaces { output.append(0x20) }  // mostly one: cheaper than a repeated collection

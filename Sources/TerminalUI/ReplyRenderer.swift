@@ -48,7 +48,16 @@ package struct ReplyRenderer: Sendable {
     /// A `finish` waiting for paced text to be typed out.
     private var pendingFinish: (mark: String?, summary: String?)?
     /// Whether the fast paths (runs of plain ASCII) are taken; tests turn them off to compare the bytes.
-    var usesFastPaths = true { didSet { typewriter.usesASCIIRuns = usesFastPaths } }
+    var usesFastPaths = true {
+        didSet {
+            typewriter.usesASCIIRuns = usesFastPaths
+            updateFlow()
+        }
+    }
+    /// Whether a delta of the answer goes straight to the typesetter (`text`'s common case): the fast paths on,
+    /// Markdown on, no pace, the answer's section begun past any `<think>`, not finished. Set by `updateFlow()`
+    /// after every input that can change one of them.
+    private var answerFlows = false
     /// Whether the reply's output is complete.
     package private(set) var isFinished = false
     private var stdoutRun: [UInt8] = []
@@ -84,6 +93,11 @@ package struct ReplyRenderer: Sendable {
     ///   - text: The delta.
     ///   - now: When it arrived.
     package mutating func text(_ text: String, at now: Duration) {
+        if answerFlows {
+            // What the checks below come to in the answer's body, once per delta.
+            typesetter.feed(delta: text, sanitizer: &markdownSanitizer, into: &stdoutRun)
+            return
+        }
         guard !isFinished else { return }
         firstToken()
         if !text.isEmpty {
@@ -91,6 +105,7 @@ package struct ReplyRenderer: Sendable {
             if configuration.mode != .terminal { endsWithNewline = text.utf8.last == 0x0A }  // only used there
         }
         write(text, kind: .answer, at: now)
+        updateFlow()
     }
 
     /// A piece of the model's reasoning arrived.
@@ -105,6 +120,7 @@ package struct ReplyRenderer: Sendable {
         } else {
             appendStderr(Array(TerminalSanitizer.singleLine(text).utf8))
         }
+        updateFlow()
     }
 
     /// The server reported a status ("thinking", "searching…").
@@ -185,6 +201,20 @@ package struct ReplyRenderer: Sendable {
     ///   - now: The time (a word the output leaves held back starts its frame now).
     ///   - carryOut: Called with each action, in order.
     package mutating func drain(at now: Duration, _ carryOut: (Action) -> Void) {
+        if answerFlows, actions.isEmpty {
+            // The answer's body: no spinner, no pace, the typesetter's held word the only reason to wake.
+            if let id = typesetter.heldWordID {
+                if held?.id != id { held = (id, now + Self.heldWordFrame) }
+            } else if held != nil {
+                held = nil
+            }
+            if !stdoutRun.isEmpty {
+                carryOut(.stdout(stdoutRun))
+                stdoutRun.removeAll(keepingCapacity: true)
+            }
+            if let held { carryOut(.wake(at: held.due)) }
+            return
+        }
         trackHeldWord(at: now)
         if !actions.isEmpty {
             for action in actions { carryOut(action) }
@@ -307,6 +337,14 @@ package struct ReplyRenderer: Sendable {
             appendStderr(Array((TerminalStyle.status.apply(summary, color: configuration.stderrColor) + "\n").utf8))
         }
         isFinished = true
+        updateFlow()
+    }
+
+    /// Works out `answerFlows` again (after an input that may have changed what it depends on).
+    private mutating func updateFlow() {
+        answerFlows =
+            usesFastPaths && rendersMarkdown && paced == nil && !isFinished && sawToken && section == .answer
+            && thinkTags.isPastReasoning
     }
 
     @inline(__always)

@@ -1,7 +1,7 @@
 /// The fast path of prose: runs of bytes the styler writes out as they are.
 extension InlineStyler {
     /// How many of `bytes` (printable ASCII) `feed` would write out as they are: none while something is held; in
-    /// a code span all up to a backtick; elsewhere all up to a character that may start markup (`* _ ~ ` \ [ ! < &`).
+    /// a code span all up to a backtick; elsewhere all up to a character that may start markup (see `isPlainProse`).
     @inline(__always)
     func plainPrefix(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard !isHolding else { return 0 }
@@ -10,8 +10,22 @@ extension InlineStyler {
             while count < bytes.count, bytes[count] != 0x60 { count += 1 }
             return count
         }
-        while count < bytes.count, !Self.mayStartMarkup(bytes[count]) { count += 1 }
+        while count < bytes.count, Self.isPlainProse(bytes[count]) { count += 1 }
         return count
+    }
+
+    /// Whether plain prose goes through as it is (`isPlainProse`): nothing held, no code span open.
+    var takesPlainProse: Bool { !isHolding && codeSpan == nil }
+
+    /// Whether `byte` is printable ASCII that `feed` writes out as it is outside a code span: any but the
+    /// characters that may start markup, `* _ ~ ` \ [ ! < &`. A bit test, no branch per character class.
+    @inline(__always)
+    static func isPlainProse(_ byte: UInt8) -> Bool {
+        // Bit n of `low` is byte n (0x00–0x3F), of `high` byte 0x40 + n; the mask is chosen without a branch.
+        let low: UInt64 = 0xEFFF_FBBD_0000_0000
+        let high: UInt64 = 0x3FFF_FFFE_67FF_FFFF
+        let mask = low ^ ((low ^ high) & (0 &- UInt64((byte &>> 6) & 1)))
+        return (mask &>> UInt64(byte & 0x3F)) & 1 & ~UInt64(byte &>> 7) != 0
     }
 
     /// Writes bytes `plainPrefix(of:)` found plain, as `feed` would one by one.
@@ -21,15 +35,5 @@ extension InlineStyler {
         guard let last = bytes.last else { return }
         writer.text(ascii: bytes, to: &output)
         previous = Unicode.Scalar(last)
-    }
-
-    /// The ASCII characters `feed` does not write out at once outside a code span.
-    private static func mayStartMarkup(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "`"), UInt8(ascii: "\\"),
-            UInt8(ascii: "["), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: "&"):
-            true
-        default: false
-        }
     }
 }

@@ -135,14 +135,15 @@ enum LinkSyntax {
 
     /// The text with its backslash escapes removed (a backslash keeps the character after it, whatever it is).
     private static func unescaped(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var text = String.UnicodeScalarView()
+        guard scalars.contains("\\") else { return String(scalars: scalars) }  // mostly: encoded at once
+        var text: [Unicode.Scalar] = []
         var index = scalars.startIndex
         while index < scalars.endIndex {
             if scalars[index] == "\\", index + 1 < scalars.endIndex { index += 1 }
             text.append(scalars[index])
             index += 1
         }
-        return String(text)
+        return String(scalars: text)
     }
 
     private static func closer(of scalar: Unicode.Scalar) -> Unicode.Scalar? {

@@ -1,4 +1,37 @@
 extension MarkdownTypesetter {
+    /// Typesets one delta of the answer, then `endOfDelta`: the common case — paragraph, heading, list or quote text
+    /// with nothing held, the delta plain prose — goes to the writer at once; the rest through `feed(utf8:…)`.
+    /// - Parameters:
+    ///   - text: The delta.
+    ///   - sanitizer: Drops terminal controls, across pieces.
+    ///   - output: Receives the bytes to write.
+    mutating func feed(delta text: String, sanitizer: inout TerminalSanitizer, into output: inout [UInt8]) {
+        // A String's UTF-8 is contiguous (native or small): read in place, with no copy of the String to retain.
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            feed(delta: bytes, sanitizer: &sanitizer, into: &output)
+        }
+        if done == nil {
+            var text = text
+            text.withUTF8 { feed(delta: $0, sanitizer: &sanitizer, into: &output) }
+        }
+        endOfDelta(into: &output)
+    }
+
+    @inline(__always)
+    private mutating func feed(
+        delta bytes: UnsafeBufferPointer<UInt8>,
+        sanitizer: inout TerminalSanitizer,
+        into output: inout [UInt8]
+    ) {
+        var plain = 0
+        if case .prose = mode, sanitizer.passesPrintableASCII, inline.takesPlainProse, openers.isIdle {
+            while plain < bytes.count, InlineStyler.isPlainProse(bytes[plain]) { plain += 1 }
+            if plain > 0 { feedProse(UnsafeBufferPointer(rebasing: bytes[..<plain]), into: &output) }
+            if plain == bytes.count { return }
+        }
+        feed(utf8: UnsafeBufferPointer(rebasing: bytes[plain...]), sanitizer: &sanitizer, into: &output)
+    }
+
     /// Typesets a piece of the reply given as UTF-8, sanitised here: the same as `feed(_:into:)` for each scalar
     /// `sanitizer` passes, but a run of plain ASCII prose (no character that may start markup, nothing held) goes to
     /// the writer whole, with no `Unicode.Scalar`, `Character` or width lookup per byte.
@@ -63,6 +96,10 @@ extension MarkdownTypesetter {
         var spaces = 0
         while spaces < run.count, run[run.count - 1 - spaces] == 0x20 { spaces += 1 }
         trailingSpaces = spaces == run.count ? trailingSpaces + spaces : spaces
+        guard !openers.isIdle else {
+            inline.feedPlain(run, to: &writer, output: &output)  // what the watch would do then: nothing
+            return
+        }
         openers.willFeed(plain: run)
         inline.feedPlain(run, to: &writer, output: &output)
         openers.didFeed(row: writer.wrapper.rowsEnded, settled: !inline.hasOpenSpans && !inline.isHolding)

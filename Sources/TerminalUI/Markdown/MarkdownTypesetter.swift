@@ -31,6 +31,8 @@ struct MarkdownTypesetter: Sendable {
     private var wroteBlock = false
     private var table: TableBuffer
     private var codeIndent = 0
+    /// The buffer an item's row prefix is built in (kept, with its capacity, from item to item).
+    private var prefixBuffer: [UInt8] = []
 
     /// Creates a typesetter at the start of a line.
     /// - Parameters:
@@ -138,20 +140,31 @@ struct MarkdownTypesetter: Sendable {
             endParagraph(into: &output)
             popItems(toIndent: start.indent)
             let depth = items.count
-            let markerWidth = marker.unicodeScalars.count
-            let indent = String(repeating: " ", count: items.last?.displayIndent ?? 0)
-            let bullet = ordered ? marker : ["•", "◦", "▪"][depth % 3]
-            let box = task.map { $0 ? "☑ " : "☐ " } ?? ""
-            let prefix = indent + bullet + " " + box
-            let item = Item(
-                contentIndent: start.indent + markerWidth + 1,
-                depth: depth,
-                displayIndent: DisplayWidth.of(prefix)
-            )
+            let indent = items.last?.displayIndent ?? 0
+            // The row's prefix: the indentation, the marker as typed (ASCII) or the depth's bullet, a space, the box.
+            var prefix: [UInt8] = []
+            swap(&prefix, &prefixBuffer)
+            prefix.removeAll(keepingCapacity: true)
+            prefix.append(contentsOf: repeatElement(0x20, count: indent))
+            var cells = indent + 1
+            if ordered {
+                prefix.append(contentsOf: marker.utf8)
+                cells += marker.utf8.count
+            } else {
+                prefix.append(contentsOf: Self.bullets[depth % 3].utf8)
+                cells += Self.bulletCells[depth % 3]
+            }
+            prefix.append(0x20)
+            if let task {
+                prefix.append(contentsOf: Self.boxes[task ? 1 : 0].utf8)
+                cells += Self.boxCells[task ? 1 : 0]
+            }
+            let item = Item(contentIndent: start.indent + marker.utf8.count + 1, depth: depth, displayIndent: cells)
             items.append(item)
             beginBlock(quotes: start.quotes, into: &output)
-            writer.beginLine(prefix: prefix, cells: item.displayIndent, attributes: [], to: &output)
-            writer.wrapper.continuation = hanging(width: item.displayIndent)
+            writer.beginLine(prefixBytes: prefix, cells: cells, attributes: [], to: &output)
+            swap(&prefix, &prefixBuffer)
+            setHanging(width: cells)
             inParagraph = true
             startProse(after: start.length, into: &output)
         case .text:
@@ -167,8 +180,14 @@ struct MarkdownTypesetter: Sendable {
             popItems(toIndent: start.indent)
             beginBlock(quotes: start.quotes, into: &output)
             if let item = items.last {
-                writer.beginLine(prefix: String(repeating: " ", count: item.displayIndent), attributes: [], to: &output)
-                writer.wrapper.continuation = hanging(width: item.displayIndent)
+                let indent = item.displayIndent
+                writer.beginLine(
+                    prefixBytes: repeatElement(0x20, count: indent),
+                    cells: indent,
+                    attributes: [],
+                    to: &output
+                )
+                setHanging(width: item.displayIndent)
             }
             inParagraph = true
             startProse(after: start.length, into: &output)
@@ -289,6 +308,12 @@ struct MarkdownTypesetter: Sendable {
     /// The longest thematic break, 80 cells of `─` (3 bytes each), and a quote bar `│ ` (2 cells), as UTF-8.
     private static let rule = Array(String(repeating: "─", count: 80).utf8)
     private static let bar = Array("│ ".utf8)
+    /// The bullets of unordered items, by depth, and their widths.
+    private static let bullets = ["•", "◦", "▪"]
+    private static let bulletCells = bullets.map { DisplayWidth.of($0) }
+    /// A task item's boxes, each followed by a space, and their widths: unchecked, checked.
+    private static let boxes = ["☐ ", "☑ "]
+    private static let boxCells = boxes.map { DisplayWidth.of($0) }
 
     /// Starts a new block on a fresh row, after one blank row when the source had a blank line.
     private mutating func beginBlock(quotes: Int, into output: inout [UInt8]) {
@@ -297,16 +322,19 @@ struct MarkdownTypesetter: Sendable {
         blankBefore = false
         wroteBlock = true
         self.quotes = quotes
-        writer.wrapper.continuation = hanging(width: 0)
+        setHanging(width: 0)
         if quotes > 0 {
             let bars = repeatElement(Self.bar, count: quotes).joined()
             writer.beginLine(prefixBytes: bars, cells: 2 * quotes, attributes: [.dim], to: &output)
         }
     }
 
-    /// The continuation prefix for wrapped rows: the quote bars, then `width` spaces.
-    private func hanging(width: Int) -> (bytes: [UInt8], width: Int) {
+    /// Sets the continuation prefix for wrapped rows: the quote bars, then `width` spaces (built in the wrapper's
+    /// buffer, which keeps its capacity from block to block).
+    private mutating func setHanging(width: Int) {
         var bytes: [UInt8] = []
+        swap(&bytes, &writer.wrapper.continuation.bytes)
+        bytes.removeAll(keepingCapacity: true)
         if quotes > 0 {
             if writer.color { bytes += TextAttributes.dim.sequence }
             for _ in 0..<quotes { bytes += Self.bar }
@@ -314,8 +342,8 @@ struct MarkdownTypesetter: Sendable {
                 bytes += writer.restoreSequence.isEmpty ? TextAttributes().sequence : writer.restoreSequence
             }
         }
-        bytes += repeatElement(0x20, count: width)
-        return (bytes, 2 * quotes + width)
+        bytes.append(contentsOf: repeatElement(0x20, count: width))
+        writer.wrapper.continuation = (bytes, 2 * quotes + width)
     }
 
     private mutating func startProse(after length: Int, into output: inout [UInt8]) {

@@ -112,10 +112,10 @@ struct MarkdownWriter: Sendable {
         to output: inout [UInt8]
     ) {
         guard !prefixBytes.isEmpty else { return }
-        var bytes: [UInt8] = []
-        if color, attributes != applied { bytes += attributes.sequence }
-        bytes += prefixBytes
-        if color, attributes != applied { bytes += applied.sequence }
-        wrapper.beginLine(prefix: bytes, width: cells, to: &output)
+        let styled = color && attributes != applied
+        if styled { output += attributes.sequence }
+        output += prefixBytes
+        if styled { output += applied.sequence }
+        wrapper.beginLine(writtenPrefixWidth: cells)
     }
 }

@@ -37,6 +37,9 @@ struct OpenerRepaint: Sendable {
     /// (cheaper to check than the large optional).
     private var log: [Entry] = []
 
+    /// Whether no snapshot is taken: `willFeed(plain:)` and `didFeed` do nothing then.
+    var isIdle: Bool { log.isEmpty }
+
     // The styler and the writer are large: they are passed only where a snapshot may be taken (`inout` there, so
     // that the call does not copy them); everything else takes the few values it needs.
 

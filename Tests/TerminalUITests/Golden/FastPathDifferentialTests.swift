@@ -56,6 +56,15 @@ struct FastPathDifferentialTests {
         #expect(checked > 10_000)
     }
 
+    @Test("isPlainProse's bit masks: printable ASCII but the characters that may start markup, and nothing else")
+    func plainProseBytes() {
+        let markup = Set("*_~`\\[!<&".utf8)
+        for byte in UInt8.min...UInt8.max {
+            let plain = byte >= 0x20 && byte < 0x7F && !markup.contains(byte)
+            #expect(InlineStyler.isPlainProse(byte) == plain, "byte \(byte)")
+        }
+    }
+
     @Test("3000 random replies: the same bytes with the fast paths on and off", arguments: 0..<3)
     func randomReplies(batch: UInt64) {
         var generator = SeededGenerator(seed: 0xFA57 + batch)
