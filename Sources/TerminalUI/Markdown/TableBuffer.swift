@@ -11,7 +11,7 @@ import Markdown
 /// A long table does not wait for its end: at `flowAfterRows` body rows the rows so far are laid out, and each later
 /// row is written when it arrives, with the column widths fixed then (a wider cell wraps inside its column).
 /// A first row not followed by a delimiter row was no header: `add` hands it back to be written as a paragraph.
-/// Cells are parsed by `MarkdownParser` (escaped pipes, code spans) and shown as plain text.
+/// Rows are held as UTF-8 and read as `MarkdownParser` reads them (`TableCells`), cells shown as plain text.
 struct TableBuffer: Sendable {
     /// What the end of a held table gives.
     enum Result: Sendable {
@@ -26,7 +26,7 @@ struct TableBuffer: Sendable {
     /// The body rows after which a table starts flowing with its column widths fixed.
     static let flowAfterRows = 50
 
-    private var rows: [String] = []
+    private var rows: [[UInt8]] = []
     private var confirmed = false
     private var statusShown = false
     /// The layout of a flowing table (nil while its rows are held).
@@ -51,16 +51,17 @@ struct TableBuffer: Sendable {
     /// - Returns: The previous first row when this one shows it was no table header (write it as a paragraph;
     ///   then call `clear` and add this row again).
     mutating func add(_ row: String, width: Int, color: Bool, into output: inout [UInt8]) -> String? {
+        let row = Array(row.utf8)
         if rows.isEmpty {
             rows = [row]
             return nil
         }
         if !confirmed {
-            guard rows.count == 1, Self.isDelimiterRow(row) else { return rows[0] }
+            guard rows.count == 1, Self.isDelimiterRow(row) else { return String(decoding: rows[0], as: UTF8.self) }
             confirmed = true
         }
         if let plan = flowing {
-            let next = Self.layout(of: [rows[0], rows[1], row])
+            let next = TableCells.layout(of: [rows[0], rows[1], row])
             output += next.render(plan, width: width, color: color, continuing: true)
             return nil
         }
@@ -76,7 +77,7 @@ struct TableBuffer: Sendable {
     /// Lays out the rows held so far and keeps their layout for the rows to come; only the header and the
     /// delimiter row stay held (to read later rows' cells against).
     private mutating func startFlowing(width: Int, color: Bool, into output: inout [UInt8]) {
-        let held = Self.layout(of: rows)
+        let held = TableCells.layout(of: rows)
         let plan = held.plan(width: width)
         if statusShown { output += Self.eraseRow }
         statusShown = false
@@ -95,10 +96,10 @@ struct TableBuffer: Sendable {
     mutating func finish(width: Int, color: Bool) -> Result {
         defer { reset() }
         guard !rows.isEmpty else { return .nothing }
-        guard confirmed else { return .paragraph(rows[0]) }
+        guard confirmed else { return .paragraph(String(decoding: rows[0], as: UTF8.self)) }
         if flowing != nil { return .table([]) }
         var bytes = statusShown ? Self.eraseRow : []
-        bytes += Self.layout(of: rows).render(width: width, color: color)
+        bytes += TableCells.layout(of: rows).render(width: width, color: color)
         return .table(bytes)
     }
 
@@ -123,50 +124,10 @@ struct TableBuffer: Sendable {
         statusShown = true
     }
 
-    /// The table as `MarkdownParser` reads it, cells flattened to plain text.
-    private static func layout(of rows: [String]) -> TableLayout {
-        var parser = MarkdownParser()
-        var events: [MarkdownEvent] = []
-        parser.feed(rows.joined(separator: "\n") + "\n", into: &events)
-        parser.finish(into: &events)
-        for event in events {
-            guard case .table(let table) = event else { continue }
-            let alignments: [TableLayout.Alignment] = table.alignments.map {
-                switch $0 {
-                case .center: .center
-                case .right: .right
-                case .left, .none: .left
-                }
-            }
-            return TableLayout(
-                header: table.header.map(plain),
-                alignments: alignments,
-                rows: table.rows.map { $0.map(plain) }
-            )
-        }
-        let cells = rows.map {
-            $0.split(separator: "|").map { TerminalSanitizer.singleLine(String($0)).trimmingSpaces }
-        }
-        return TableLayout(header: cells.first ?? [], alignments: [], rows: Array(cells.dropFirst(2)))
-    }
-
-    /// A cell's inlines as plain, sanitised text.
-    private static func plain(_ inlines: [MarkdownInline]) -> String {
-        var text = ""
-        for inline in inlines {
-            switch inline {
-            case .text(let value), .code(let value): text += value
-            case .softBreak, .hardBreak: text += " "
-            case .open, .close: break
-            }
-        }
-        return TerminalSanitizer.singleLine(text)
-    }
-
     /// `|---|:--:|`: pipes, dashes, colons and spaces, with at least one dash per cell (read by byte: any other
     /// character, ASCII or not, makes it no delimiter row).
-    static func isDelimiterRow(_ row: String) -> Bool {
-        var bytes = Array(row.utf8)[...]
+    static func isDelimiterRow(_ row: [UInt8]) -> Bool {
+        var bytes = row[...]
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
         while let first = bytes.first, isSpace(first) { bytes = bytes.dropFirst() }
         while let last = bytes.last, isSpace(last) { bytes = bytes.dropLast() }
