@@ -11,12 +11,22 @@ package enum TableRowSyntax {
     /// - Parameter line: The row (leading indentation already skipped).
     /// - Returns: One range of `line` per cell, in order (at least one).
     package static func cells(_ line: ArraySlice<UInt8>) -> [Range<Int>] {
+        var cells: [Range<Int>] = []
+        Self.cells(line, into: &cells)
+        return cells
+    }
+
+    /// `cells(_:)` into an array kept by the caller (emptied first), so that reading row after row reuses it.
+    /// - Parameters:
+    ///   - line: The row (leading indentation already skipped).
+    ///   - cells: Receives one range of `line` per cell, in order (at least one).
+    package static func cells(_ line: ArraySlice<UInt8>, into cells: inout [Range<Int>]) {
+        cells.removeAll(keepingCapacity: true)
         let text = BlockParser.trimmed(line)
         var start = text.startIndex
         if start < text.endIndex, text[start] == UInt8(ascii: "|") {
             start += 1
         }
-        var cells: [Range<Int>] = []
         var cellStart = start
         var index = start
         var endedWithPipe = false
@@ -37,7 +47,6 @@ package enum TableRowSyntax {
         if !endedWithPipe || cells.isEmpty {
             cells.append(BlockParser.trimmed(text[cellStart..<text.endIndex]).indices)
         }
-        return cells
     }
 
     /// A cell's text with `\|` turned into `|` (GFM unescapes pipes before inline parsing, even in code spans).
@@ -102,7 +111,7 @@ package enum TableRowSyntax {
     }
 
     /// The inline parser's storage, kept between cells.
-    package struct CellParser {
+    package struct CellParser: Sendable {
         var inline = InlineParser(extensions: .gfm)
 
         /// Creates a parser with all GFM extensions, as `MarkdownParser()` reads tables.

@@ -65,12 +65,20 @@ package struct TableLayout: Sendable {
 
     /// Adds a cell to the row being added (a header cell until the first `endRow`); a body row's cells past the
     /// header's count are dropped.
-    /// - Parameter bytes: The cell's plain text, sanitised, as UTF-8.
-    package mutating func appendCell(_ bytes: UnsafeBufferPointer<UInt8>) {
+    /// - Parameters:
+    ///   - bytes: The cell's plain text, sanitised, as UTF-8.
+    ///   - width: Its display width when the caller knows it (printable ASCII: its byte count); measured otherwise.
+    package mutating func appendCell(_ bytes: UnsafeBufferPointer<UInt8>, width: Int? = nil) {
         if columns > 0, cells.count - rowStart >= columns { return }
         let start = text.count
         text.append(contentsOf: bytes)
-        cells.append(Cell(start: start, end: text.count, width: DisplayWidth.of(utf8: bytes)))
+        cells.append(Cell(start: start, end: text.count, width: width ?? DisplayWidth.of(utf8: bytes)))
+    }
+
+    /// Reserves room for cells of this many bytes in all.
+    package mutating func reserve(bytes: Int, cells count: Int) {
+        text.reserveCapacity(bytes)
+        cells.reserveCapacity(count)
     }
 
     /// Ends the row being added (the first one is the header), padding it with empty cells to the header's count.
@@ -94,7 +102,9 @@ package struct TableLayout: Sendable {
     ///   - color: Whether to write SGR styles.
     /// - Returns: The bytes to write.
     package func render(width: Int, color: Bool) -> [UInt8] {
-        render(plan(width: width), width: width, color: color)
+        var out: [UInt8] = []
+        render(plan(width: width), width: width, color: color, into: &out)
+        return out
     }
 
     /// The layout that fits this table's header and rows into `width` cells.
@@ -117,13 +127,14 @@ package struct TableLayout: Sendable {
     ///   - color: Whether to write SGR styles.
     ///   - continuing: Whether these rows continue a table already shown: no header, and records start with their
     ///     separating rule.
-    /// - Returns: The bytes to write.
-    package func render(_ plan: Plan, width: Int, color: Bool, continuing: Bool = false) -> [UInt8] {
+    ///   - out: Receives the bytes to write.
+    package func render(_ plan: Plan, width: Int, color: Bool, continuing: Bool = false, into out: inout [UInt8]) {
         guard case .columns(let widths) = plan else {
-            return records(width: width, color: color, continuing: continuing)
+            records(width: width, color: color, continuing: continuing, into: &out)
+            return
         }
-        var out: [UInt8] = []
         let rows = columns > 0 ? cells.count / columns : 0
+        out.reserveCapacity(out.count + rows * (widths.reduce(0, +) + widths.count * (color ? 14 : 6) + 16))
         if !continuing, rows > 0 {
             row(0, widths: widths, style: color ? TerminalStyle.bold : nil, color: color, into: &out)
             if color { out += TerminalStyle.dim.open.utf8 }
@@ -135,7 +146,6 @@ package struct TableLayout: Sendable {
             out.append(0x0A)
         }
         for body in stride(from: 1, to: rows, by: 1) { row(body, widths: widths, style: nil, color: color, into: &out) }
-        return out
     }
 
     private static let ruleDash = Array("─".utf8)
@@ -229,8 +239,7 @@ package struct TableLayout: Sendable {
     }
 
     /// Every row as a record: `header: value` lines, records separated by a short rule.
-    private func records(width: Int, color: Bool, continuing: Bool) -> [UInt8] {
-        var out: [UInt8] = []
+    private func records(width: Int, color: Bool, continuing: Bool, into out: inout [UInt8]) {
         let rows = columns > 0 ? cells.count / columns : 0
         for index in stride(from: 1, to: rows, by: 1) {
             if index > 1 || continuing {
@@ -251,7 +260,6 @@ package struct TableLayout: Sendable {
                 }
             }
         }
-        return out
     }
 
     /// Word-wraps `text` to lines of at most `width` cells; a word wider than that is broken between clusters.

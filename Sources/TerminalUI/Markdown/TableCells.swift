@@ -13,24 +13,96 @@ import Markdown
 /// Any other rows (indented, quoted, a header whose cells do not match the delimiter row) go through the whole
 /// parser, which decides what they are; when it finds no table, the rows are split at every `|`.
 enum TableCells {
+    /// A table's rows as UTF-8, one after another, without line endings.
+    struct Rows: Sendable {
+        private var bytes: [UInt8] = []
+        /// Where each row ends in `bytes`.
+        private var ends: [Int] = []
+
+        /// The rows' bytes in all.
+        var byteCount: Int { bytes.count }
+
+        /// Creates no rows.
+        init() {}
+
+        /// The number of rows.
+        var count: Int { ends.count }
+        /// Whether there are no rows.
+        var isEmpty: Bool { ends.isEmpty }
+
+        /// The row at `index`.
+        subscript(index: Int) -> ArraySlice<UInt8> {
+            bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
+        }
+
+        /// Adds a row given as scalars, encoded as UTF-8.
+        mutating func append(_ row: some Collection<Unicode.Scalar>) {
+            for scalar in row {
+                if scalar.isASCII {
+                    bytes.append(UInt8(truncatingIfNeeded: scalar.value))
+                } else {
+                    UTF8.encode(scalar) { bytes.append($0) }
+                }
+            }
+            ends.append(bytes.count)
+        }
+
+        /// Adds a row given as UTF-8.
+        mutating func append(utf8 row: some Collection<UInt8>) {
+            bytes.append(contentsOf: row)
+            ends.append(bytes.count)
+        }
+
+        /// Removes the last row.
+        mutating func removeLast() {
+            ends.removeLast()
+            bytes.removeSubrange((ends.last ?? 0)...)
+        }
+
+        /// Keeps only the first `count` rows.
+        mutating func keepFirst(_ count: Int) {
+            while ends.count > count { removeLast() }
+        }
+
+        /// Removes every row, keeping the storage.
+        mutating func removeAll() {
+            bytes.removeAll(keepingCapacity: true)
+            ends.removeAll(keepingCapacity: true)
+        }
+
+        /// The rows joined by line feeds, as text.
+        var text: String {
+            var joined: [UInt8] = []
+            for index in 0..<count {
+                if index > 0 { joined.append(0x0A) }
+                joined += self[index]
+            }
+            return String(decoding: joined, as: UTF8.self)
+        }
+    }
+
     /// The table the rows make: the header, the delimiter row, then the body rows.
-    /// - Parameter rows: The rows' UTF-8, without line endings.
+    /// - Parameters:
+    ///   - rows: The rows.
+    ///   - reader: The storage reading cells uses, kept from table to table.
     /// - Returns: The table, its cells as plain text.
-    static func layout(of rows: [[UInt8]]) -> TableLayout {
-        direct(rows) ?? parsed(rows)
+    static func layout(of rows: Rows, reader: inout Reader) -> TableLayout {
+        direct(rows, reader: &reader) ?? parsed(rows)
     }
 
     /// The table read row by row, or `nil` when a row is not of the common shape (then `parsed` decides).
-    static func direct(_ rows: [[UInt8]]) -> TableLayout? {
-        guard rows.count >= 2, rows.allSatisfy(isPlain) else { return nil }
-        let header = TableRowSyntax.cells(rows[0][...])
-        guard let alignments = TableRowSyntax.delimiterRow(rows[1][...]), alignments.count == header.count else {
-            return nil
-        }
+    static func direct(_ rows: Rows, reader: inout Reader) -> TableLayout? {
+        guard rows.count >= 2, (0..<rows.count).allSatisfy({ isPlain(rows[$0]) }) else { return nil }
+        guard let alignments = TableRowSyntax.delimiterRow(rows[1]) else { return nil }
+        var cells = reader.takeCells()
+        defer { reader.cells = cells }
+        TableRowSyntax.cells(rows[0], into: &cells)
+        guard alignments.count == cells.count else { return nil }
         var table = TableLayout(alignments: alignments.map(alignment))
-        var reader = CellReader()
-        for (index, row) in rows.enumerated() where index != 1 {
-            let cells = index == 0 ? header : TableRowSyntax.cells(row[...])
+        table.reserve(bytes: rows.byteCount, cells: alignments.count * (rows.count - 1))
+        for index in 0..<rows.count where index != 1 {
+            let row = rows[index]
+            if index > 0 { TableRowSyntax.cells(row, into: &cells) }
             for cell in cells.prefix(alignments.count) { reader.append(row[cell], to: &table) }
             table.endRow()
         }
@@ -39,32 +111,48 @@ enum TableCells {
 
     /// A row the parser reads as a table row wherever it is: it starts with `|` (no indentation, no quote marker)
     /// and has no line ending, NUL or other control but tab.
-    private static func isPlain(_ row: [UInt8]) -> Bool {
+    private static func isPlain(_ row: ArraySlice<UInt8>) -> Bool {
         row.first == UInt8(ascii: "|") && !row.contains { $0 < 0x20 && $0 != 0x09 }
     }
 
     /// Reads cells into a table: as they are when they have no markup, otherwise through the inline parser.
-    private struct CellReader {
+    struct Reader: Sendable {
         private var parser: TableRowSyntax.CellParser?
         private var text: [UInt8] = []
+        /// A row's cell ranges.
+        fileprivate var cells: [Range<Int>] = []
 
+        /// Creates a reader; its storage is made when first needed.
+        init() {}
+
+        /// Lends the cell ranges' storage (give it back to `cells`).
+        fileprivate mutating func takeCells() -> [Range<Int>] {
+            var taken: [Range<Int>] = []
+            swap(&taken, &cells)
+            return taken
+        }
+
+        /// Adds a cell's plain text to the row being added.
         mutating func append(_ cell: ArraySlice<UInt8>, to table: inout TableLayout) {
             guard TableRowSyntax.hasMarkup(cell) else {
                 TableCells.append(sanitized: cell, to: &table)
                 return
             }
             var parser = self.parser ?? TableRowSyntax.CellParser()
+            self.parser = nil
             text.removeAll(keepingCapacity: true)
             TableRowSyntax.inlines(of: cell, using: &parser) { TableCells.flatten($0, into: &text) }
             self.parser = parser
             TableCells.append(sanitized: text[...], to: &table)
         }
     }
-
     /// Adds a cell's plain text to the row being added, sanitised to one line.
     private static func append(sanitized cell: ArraySlice<UInt8>, to table: inout TableLayout) {
-        if cell.allSatisfy(\.isPrintableASCII) {
-            cell.withUnsafeBufferPointer { table.appendCell($0) }
+        let printable = cell.withUnsafeBufferPointer { bytes in
+            bytes.allSatisfy(\.isPrintableASCII) ? bytes.count : nil
+        }
+        if let printable {
+            cell.withUnsafeBufferPointer { table.appendCell($0, width: printable) }
             return
         }
         var text = TerminalSanitizer.singleLine(String(decoding: cell, as: UTF8.self))
@@ -73,10 +161,10 @@ enum TableCells {
 
     /// The rows parsed whole by `MarkdownParser`, the first table it reports; or, when it reports none, the rows
     /// split at every `|`, with no alignment.
-    static func parsed(_ rows: [[UInt8]]) -> TableLayout {
+    static func parsed(_ rows: Rows) -> TableLayout {
         var parser = MarkdownParser()
         var events: [MarkdownEvent] = []
-        parser.feed(String(decoding: Array(rows.joined(separator: [0x0A])), as: UTF8.self) + "\n", into: &events)
+        parser.feed(rows.text + "\n", into: &events)
         parser.finish(into: &events)
         for event in events {
             guard case .table(let table) = event else { continue }
@@ -92,8 +180,8 @@ enum TableCells {
             }
             return layout
         }
-        let cells = rows.map {
-            String(decoding: $0, as: UTF8.self).split(separator: "|").map {
+        let cells = (0..<rows.count).map {
+            String(decoding: rows[$0], as: UTF8.self).split(separator: "|").map {
                 TerminalSanitizer.singleLine(String($0)).trimmingSpaces
             }
         }
