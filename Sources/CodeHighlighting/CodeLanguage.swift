@@ -37,11 +37,34 @@ package enum CodeLanguage: String, Sendable, CaseIterable {
     /// are dropped (`{.python}`, `language-python`).
     /// - Parameter infoString: A fenced code block's info string, or just a language name.
     package init?(infoString: String) {
+        if let language = Self.ascii(infoString) {
+            guard let known = language else { return nil }
+            self = known
+            return
+        }
         var name = Substring(infoString.lowercased()).drop(while: { $0 == " " || $0 == "\t" || $0 == "{" })
         name = name.prefix(while: { $0 != " " && $0 != "\t" && $0 != "{" && $0 != "}" && $0 != "," })
         if name.hasPrefix(".") { name = name.dropFirst() }
         if name.hasPrefix("language-") { name = name.dropFirst("language-".count) }
         guard let language = Self.byName[String(name)] else { return nil }
         self = language
+    }
+
+    /// `init(infoString:)` for an ASCII info string (the common case), read by byte: `.some(nil)` when it names no
+    /// language; `nil` when it is not ASCII (then its characters are read, lowercased by Unicode's rules).
+    private static func ascii(_ infoString: String) -> CodeLanguage?? {
+        var infoString = infoString
+        return infoString.withUTF8 { bytes -> CodeLanguage?? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+            var start = 0
+            while start < bytes.count, isSpace(bytes[start]) || bytes[start] == UInt8(ascii: "{") { start += 1 }
+            var end = start
+            while end < bytes.count, !isSpace(bytes[end]), !"{},".utf8.contains(bytes[end]) { end += 1 }
+            var name = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()[...]
+            if name.hasPrefix(".") { name = name.dropFirst() }
+            if name.hasPrefix("language-") { name = name.dropFirst("language-".count) }
+            return .some(byName[String(name)])
+        }
     }
 }

@@ -105,13 +105,13 @@ struct SpanOutput {
     /// Ends the piece: closes the last span, and gives the bytes still on hold (to carry to the next piece).
     /// - Parameter held: Emptied (its storage kept), then receives the bytes on hold.
     mutating func finishPiece(holding held: inout [UInt8]) {
-        held.removeAll(keepingCapacity: true)
+        if !held.isEmpty { held.removeAll(keepingCapacity: true) }
         guard isHolding else {
             closeRun(at: bytes.count)
             return
         }
-        held += carried[carriedReleased...]
-        held += bytes[holdStart...]
+        held.append(contentsOf: UnsafeBufferPointer(rebasing: carried[carriedReleased...]))
+        held.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[holdStart...]))
     }
 
     /// Hands over the array the spans are recorded in, and how many of its first elements are this piece's spans
