@@ -57,14 +57,22 @@ package enum CodeLanguage: String, Sendable, CaseIterable {
         return infoString.withUTF8 { bytes -> CodeLanguage?? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+            func lowercased(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
+            func endsName(_ byte: UInt8) -> Bool {
+                isSpace(byte) || byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: ",")
+            }
             var start = 0
             while start < bytes.count, isSpace(bytes[start]) || bytes[start] == UInt8(ascii: "{") { start += 1 }
             var end = start
-            while end < bytes.count, !isSpace(bytes[end]), !"{},".utf8.contains(bytes[end]) { end += 1 }
-            var name = String(decoding: bytes[start..<end], as: UTF8.self).lowercased()[...]
-            if name.hasPrefix(".") { name = name.dropFirst() }
-            if name.hasPrefix("language-") { name = name.dropFirst("language-".count) }
-            return .some(byName[String(name)])
+            while end < bytes.count, !endsName(bytes[end]) { end += 1 }
+            if start < end, bytes[start] == UInt8(ascii: ".") { start += 1 }
+            let prefix = "language-".utf8
+            if end - start >= prefix.count,
+                zip(bytes[start..<(start + prefix.count)], prefix).allSatisfy({ lowercased($0) == $1 })
+            {
+                start += prefix.count
+            }
+            return .some(byName[String(decoding: bytes[start..<end], as: UTF8.self).lowercased()])
         }
     }
 }
