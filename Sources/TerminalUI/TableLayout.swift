@@ -136,22 +136,28 @@ package struct TableLayout: Sendable {
         let rows = columns > 0 ? cells.count / columns : 0
         out.reserveCapacity(out.count + rows * (widths.reduce(0, +) + widths.count * (color ? 14 : 6) + 16))
         if !continuing, rows > 0 {
-            row(0, widths: widths, style: color ? TerminalStyle.bold : nil, color: color, into: &out)
-            if color { out += TerminalStyle.dim.open.utf8 }
+            row(0, widths: widths, bold: color, color: color, into: &out)
+            if color { out += Self.dimOpen }
             for (column, cells) in widths.enumerated() {
                 if column > 0 { out += Self.ruleCross }
                 for _ in 0..<cells { out += Self.ruleDash }
             }
-            if color { out += TerminalStyle.dim.close.utf8 }
+            if color { out += Self.dimClose }
             out.append(0x0A)
         }
-        for body in stride(from: 1, to: rows, by: 1) { row(body, widths: widths, style: nil, color: color, into: &out) }
+        for body in stride(from: 1, to: rows, by: 1) {
+            row(body, widths: widths, bold: false, color: color, into: &out)
+        }
     }
 
     private static let ruleDash = Array("─".utf8)
     private static let ruleCross = Array("─┼─".utf8)
     private static let separator = Array(" │ ".utf8)
     private static let dimSeparator = Array((TerminalStyle.dim.open + " │ " + TerminalStyle.dim.close).utf8)
+    private static let dimOpen = Array(TerminalStyle.dim.open.utf8)
+    private static let dimClose = Array(TerminalStyle.dim.close.utf8)
+    private static let boldOpen = Array(TerminalStyle.bold.open.utf8)
+    private static let boldClose = Array(TerminalStyle.bold.close.utf8)
 
     /// Column widths that add up to at most `room`: the natural ones, or the widest shrunk one cell at a time;
     /// `nil` when even the minimum does not fit.
@@ -171,7 +177,7 @@ package struct TableLayout: Sendable {
 
     /// One table row: each cell wrapped to its column, the row as tall as its tallest cell. A row whose cells all
     /// fit their columns as they are (the common case) is written straight from the cells' bytes.
-    private func row(_ row: Int, widths: [Int], style: TerminalStyle?, color: Bool, into out: inout [UInt8]) {
+    private func row(_ row: Int, widths: [Int], bold: Bool, color: Bool, into out: inout [UInt8]) {
         let base = row * columns
         let count = min(widths.count, columns)
         let fits = (0..<count).allSatisfy { column in
@@ -180,7 +186,7 @@ package struct TableLayout: Sendable {
                 || (cell.width <= widths[column] && Self.isSingleSpaced(text[cell.start..<cell.end]))
         }
         if fits {
-            line(widths: widths, count: count, style: style, color: color, into: &out) { column in
+            line(widths: widths, count: count, bold: bold, color: color, into: &out) { column in
                 let cell = cells[base + column]
                 return (text[cell.start..<cell.end], cell.width)
             }
@@ -191,18 +197,20 @@ package struct TableLayout: Sendable {
         }
         let height = wrapped.map(\.count).max() ?? 1
         for index in 0..<height {
-            line(widths: widths, count: count, style: style, color: color, into: &out) { column in
+            line(widths: widths, count: count, bold: bold, color: color, into: &out) { column in
                 let bytes = index < wrapped[column].count ? wrapped[column][index][...] : []
                 return (bytes, bytes.withUnsafeBufferPointer { DisplayWidth.of(utf8: $0) })
             }
         }
     }
 
-    /// One terminal row of a table row: `count` cells, each padded to its column, no trailing spaces.
+    /// One terminal row of a table row: `count` cells, each padded to its column (and bold in the header), no
+    /// trailing spaces.
+    @inline(__always)
     private func line(
         widths: [Int],
         count: Int,
-        style: TerminalStyle?,
+        bold: Bool,
         color: Bool,
         into out: inout [UInt8],
         cell: (Int) -> (text: ArraySlice<UInt8>, width: Int)
@@ -210,7 +218,7 @@ package struct TableLayout: Sendable {
         let start = out.count
         for column in 0..<count {
             if column > 0 { out += color ? Self.dimSeparator : Self.separator }
-            if let style { out += style.open.utf8 }
+            if bold { out += Self.boldOpen }
             let (text, cells) = cell(column)
             let room = max(0, widths[column] - cells)
             let left =
@@ -222,7 +230,7 @@ package struct TableLayout: Sendable {
             out += repeatElement(0x20, count: left)
             out += text
             out += repeatElement(0x20, count: room - left)
-            if let style { out += style.close.utf8 }
+            if bold { out += Self.boldClose }
         }
         while out.count > start, out.last == 0x20 { out.removeLast() }  // no trailing spaces
         out.append(0x0A)

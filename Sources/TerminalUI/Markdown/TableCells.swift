@@ -37,6 +37,11 @@ enum TableCells {
 
         /// Adds a row given as scalars, encoded as UTF-8.
         mutating func append(_ row: some Collection<Unicode.Scalar>) {
+            if row.allSatisfy(\.isASCII) {
+                bytes.append(contentsOf: row.lazy.map { UInt8(truncatingIfNeeded: $0.value) })
+                ends.append(bytes.count)
+                return
+            }
             for scalar in row {
                 if scalar.isASCII {
                     bytes.append(UInt8(truncatingIfNeeded: scalar.value))
@@ -117,12 +122,12 @@ enum TableCells {
 
     /// Reads cells into a table: as they are when they have no markup, otherwise through the inline parser.
     struct Reader: Sendable {
-        private var parser: TableRowSyntax.CellParser?
+        private var parser = TableRowSyntax.CellParser()
         private var text: [UInt8] = []
         /// A row's cell ranges.
         fileprivate var cells: [Range<Int>] = []
 
-        /// Creates a reader; its storage is made when first needed.
+        /// Creates a reader; its storage grows when first used.
         init() {}
 
         /// Lends the cell ranges' storage (give it back to `cells`).
@@ -138,12 +143,12 @@ enum TableCells {
                 TableCells.append(sanitized: cell, to: &table)
                 return
             }
-            var parser = self.parser ?? TableRowSyntax.CellParser()
-            self.parser = nil
+            var text: [UInt8] = []
+            swap(&text, &self.text)
             text.removeAll(keepingCapacity: true)
             TableRowSyntax.inlines(of: cell, using: &parser) { TableCells.flatten($0, into: &text) }
-            self.parser = parser
             TableCells.append(sanitized: text[...], to: &table)
+            swap(&text, &self.text)
         }
     }
     /// Adds a cell's plain text to the row being added, sanitised to one line.
