@@ -112,10 +112,33 @@ package struct CodeLexer: Sendable {
             }
             return
         }
-        // ASCII: every span boundary is a character boundary, so the spans are the bytes' own ranges.
+        lexASCII(bytes, atEnd: false, emit: emit)
+    }
+
+    /// Ends the block: emits whatever is on hold, and readies the lexer for a new block; the same spans as
+    /// `finish(emit:)`, as UTF-8 (straight from the held bytes when they are ASCII).
+    /// - Parameter emit: Called with the bytes of each remaining span, in order (lent for the call).
+    package mutating func finish(utf8 emit: (CodeTokenKind, UnsafeBufferPointer<UInt8>) -> Void) {
+        guard carried.withUnsafeBufferPointer(Self.isASCII) else {
+            finish { kind, text in
+                var text = text
+                text.withUTF8 { emit(kind, $0) }
+            }
+            return
+        }
+        lexASCII(UnsafeBufferPointer(start: nil, count: 0), atEnd: true, emit: emit)
+    }
+
+    /// Lexes an ASCII piece after ASCII held bytes (or, at the end, resolves the holds) and emits the spans as
+    /// ranges of those bytes: every span boundary is a character boundary.
+    private mutating func lexASCII(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        atEnd: Bool,
+        emit: (CodeTokenKind, UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         let earlier = takeCarried()
         earlier.withUnsafeBufferPointer { earlier in
-            let (spans, count) = lex(bytes, carried: earlier, atEnd: false)
+            let (spans, count) = lex(bytes, carried: earlier, atEnd: atEnd)
             for span in spans[..<count] {
                 let source = span.isCarried ? earlier : bytes
                 emit(span.kind, UnsafeBufferPointer(rebasing: source[span.start..<span.end]))

@@ -110,7 +110,9 @@ struct SpanOutput {
             closeRun(at: bytes.count)
             return
         }
-        held.append(contentsOf: UnsafeBufferPointer(rebasing: carried[carriedReleased...]))
+        if carriedReleased < carried.count {
+            held.append(contentsOf: UnsafeBufferPointer(rebasing: carried[carriedReleased...]))
+        }
         held.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[holdStart...]))
     }
 

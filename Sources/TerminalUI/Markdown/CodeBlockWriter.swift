@@ -22,11 +22,6 @@ struct CodeBlockWriter: Sendable {
         /// The colour in effect (an index of `CodeBlockWriter.sequences`, 0 for none).
         var colored = 0
 
-        mutating func span(_ kind: CodeTokenKind, _ text: Substring, into output: inout [UInt8]) {
-            var text = text
-            text.withUTF8 { span(kind, $0, into: &output) }
-        }
-
         mutating func span(_ kind: CodeTokenKind, _ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
             let color = CodeBlockWriter.color(kind)
             if color != colored {
@@ -123,7 +118,7 @@ struct CodeBlockWriter: Sendable {
         flush(into: &output)
         if lexer != nil {
             var cursor = self.cursor
-            lexer!.finish { kind, text in cursor.span(kind, text, into: &output) }
+            lexer!.finish(utf8: { kind, bytes in cursor.span(kind, bytes, into: &output) })
             self.cursor = cursor
             lexer = nil
         }
