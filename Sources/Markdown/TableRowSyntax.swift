@@ -70,10 +70,25 @@ package enum TableRowSyntax {
     /// - Parameter line: The row (leading indentation already skipped).
     /// - Returns: One alignment per cell.
     package static func delimiterRow(_ line: ArraySlice<UInt8>) -> [MarkdownTable.Alignment]? {
+        var cells: [Range<Int>] = []
+        return delimiterRow(line, cells: &cells)
+    }
+
+    /// `delimiterRow(_:)` with the cells' storage kept by the caller.
+    /// - Parameters:
+    ///   - line: The row (leading indentation already skipped).
+    ///   - cells: Storage for the row's cell ranges (its contents are replaced).
+    /// - Returns: One alignment per cell, or `nil` when the line is not a delimiter row.
+    package static func delimiterRow(
+        _ line: ArraySlice<UInt8>,
+        cells: inout [Range<Int>]
+    ) -> [MarkdownTable.Alignment]? {
         let text = BlockParser.trimmed(line)
         guard text.contains(UInt8(ascii: "-")) else { return nil }
         var alignments: [MarkdownTable.Alignment] = []
-        for cell in cells(text) {
+        Self.cells(text, into: &cells)
+        alignments.reserveCapacity(cells.count)
+        for cell in cells {
             let body = text[cell]
             guard !body.isEmpty else { return nil }
             let left = body.first == UInt8(ascii: ":")

@@ -162,6 +162,7 @@ package struct TableLayout: Sendable {
     /// Column widths that add up to at most `room`: the natural ones, or the widest shrunk one cell at a time;
     /// `nil` when even the minimum does not fit.
     static func fit(_ natural: [Int], into room: Int) -> [Int]? {
+        if natural.allSatisfy({ $0 >= 1 }), natural.reduce(0, +) <= room { return natural }  // fits as it is
         var widths = natural.map { max($0, 1) }
         let floor = widths.map { min($0, minimumColumnWidth) }
         guard floor.reduce(0, +) <= room else { return nil }

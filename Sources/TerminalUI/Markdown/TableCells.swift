@@ -98,9 +98,9 @@ enum TableCells {
     /// The table read row by row, or `nil` when a row is not of the common shape (then `parsed` decides).
     static func direct(_ rows: Rows, reader: inout Reader) -> TableLayout? {
         guard rows.count >= 2, (0..<rows.count).allSatisfy({ isPlain(rows[$0]) }) else { return nil }
-        guard let alignments = TableRowSyntax.delimiterRow(rows[1]) else { return nil }
         var cells = reader.takeCells()
         defer { reader.cells = cells }
+        guard let alignments = TableRowSyntax.delimiterRow(rows[1], cells: &cells) else { return nil }
         TableRowSyntax.cells(rows[0], into: &cells)
         guard alignments.count == cells.count else { return nil }
         var table = TableLayout(alignments: alignments.map(alignment))
