@@ -124,26 +124,16 @@ struct TableBuffer: Sendable {
 
     private mutating func showStatus(color: Bool, into output: inout [UInt8]) {
         guard showsStatus else { return }
-        let body = rows.count - 2
         if statusShown { output += Self.eraseRow }
-        output += color ? Self.dimStatus : Self.status
-        Self.appendDecimal(body, to: &output)
-        output += body == 1 ? Self.row : Self.rows
-        if color { output += Self.dimClose }
+        output += (color ? Self.dimStatusRows : Self.statusRows)[rows.count - 2]
         statusShown = true
     }
 
-    /// Writes a count (not negative) in decimal digits.
-    private static func appendDecimal(_ value: Int, to output: inout [UInt8]) {
-        if value >= 10 { appendDecimal(value / 10, to: &output) }
-        output.append(UInt8(ascii: "0") + UInt8(value % 10))
+    /// The status row for each number of body rows held (up to `flowAfterRows`), plain and dim.
+    private static let statusRows = (0...flowAfterRows).map { Array("table · \($0) \($0 == 1 ? "row" : "rows")…".utf8) }
+    private static let dimStatusRows = statusRows.map {
+        Array(TerminalStyle.dim.open.utf8) + $0 + Array(TerminalStyle.dim.close.utf8)
     }
-
-    private static let status = Array("table · ".utf8)
-    private static let dimStatus = Array((TerminalStyle.dim.open + "table · ").utf8)
-    private static let row = Array(" row…".utf8)
-    private static let rows = Array(" rows…".utf8)
-    private static let dimClose = Array(TerminalStyle.dim.close.utf8)
 
     /// `|---|:--:|`: pipes, dashes, colons and spaces, with at least one dash per cell (read by byte: any other
     /// character, ASCII or not, makes it no delimiter row).

@@ -37,11 +37,7 @@ enum TableCells {
 
         /// Adds a row given as scalars, encoded as UTF-8.
         mutating func append(_ row: some Collection<Unicode.Scalar>) {
-            if row.allSatisfy(\.isASCII) {
-                bytes.append(contentsOf: row.lazy.map { UInt8(truncatingIfNeeded: $0.value) })
-                ends.append(bytes.count)
-                return
-            }
+            bytes.reserveCapacity(bytes.count + row.count)
             for scalar in row {
                 if scalar.isASCII {
                     bytes.append(UInt8(truncatingIfNeeded: scalar.value))
