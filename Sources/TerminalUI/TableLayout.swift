@@ -186,21 +186,33 @@ package struct TableLayout: Sendable {
             return cell.start == cell.end
                 || (cell.width <= widths[column] && Self.isSingleSpaced(text[cell.start..<cell.end]))
         }
+        let separator = color ? Self.dimSeparator : Self.separator
         if fits {
-            line(widths: widths, count: count, bold: bold, color: color, into: &out) { column in
-                let cell = cells[base + column]
-                return (text[cell.start..<cell.end], cell.width)
+            text.withUnsafeBufferPointer { text in
+                line(widths: widths, count: count, separator: separator, bold: bold, into: &out) { column in
+                    let cell = cells[base + column]
+                    return (UnsafeBufferPointer(rebasing: text[cell.start..<cell.end]), cell.width)
+                }
             }
             return
         }
-        let wrapped = (0..<count).map { column in
-            Self.wrap(string(row, column), width: widths[column]).map { Array($0.utf8) }
+        // Each cell's lines, one after another in `wrapped`: (start, end, width) for each line of each column.
+        var wrapped: [UInt8] = []
+        let lines = (0..<count).map { column in
+            Self.wrap(string(row, column), width: widths[column]).map { line in
+                let start = wrapped.count
+                wrapped += line.utf8
+                return (start: start, end: wrapped.count, width: DisplayWidth.of(line))
+            }
         }
-        let height = wrapped.map(\.count).max() ?? 1
-        for index in 0..<height {
-            line(widths: widths, count: count, bold: bold, color: color, into: &out) { column in
-                let bytes = index < wrapped[column].count ? wrapped[column][index][...] : []
-                return (bytes, bytes.withUnsafeBufferPointer { DisplayWidth.of(utf8: $0) })
+        let height = lines.map(\.count).max() ?? 1
+        wrapped.withUnsafeBufferPointer { wrapped in
+            for index in 0..<height {
+                line(widths: widths, count: count, separator: separator, bold: bold, into: &out) { column in
+                    guard index < lines[column].count else { return (UnsafeBufferPointer(rebasing: wrapped[0..<0]), 0) }
+                    let line = lines[column][index]
+                    return (UnsafeBufferPointer(rebasing: wrapped[line.start..<line.end]), line.width)
+                }
             }
         }
     }
@@ -211,14 +223,14 @@ package struct TableLayout: Sendable {
     private func line(
         widths: [Int],
         count: Int,
+        separator: [UInt8],
         bold: Bool,
-        color: Bool,
         into out: inout [UInt8],
-        cell: (Int) -> (text: ArraySlice<UInt8>, width: Int)
+        cell: (Int) -> (text: UnsafeBufferPointer<UInt8>, width: Int)
     ) {
         let start = out.count
         for column in 0..<count {
-            if column > 0 { out += color ? Self.dimSeparator : Self.separator }
+            if column > 0 { out += separator }
             if bold { out += Self.boldOpen }
             let (text, cells) = cell(column)
             let room = max(0, widths[column] - cells)
@@ -228,9 +240,9 @@ package struct TableLayout: Sendable {
                 case .right: room
                 case .center: room / 2
                 }
-            out += repeatElement(0x20, count: left)
+            if left > 0 { out += repeatElement(0x20, count: left) }
             out += text
-            out += repeatElement(0x20, count: room - left)
+            if room > left { out += repeatElement(0x20, count: room - left) }
             if bold { out += Self.boldClose }
         }
         while out.count > start, out.last == 0x20 { out.removeLast() }  // no trailing spaces
