@@ -1,5 +1,3 @@
-import Markdown
-
 /// A GFM table held while it streams: its rows until it ends, a one-row status meanwhile, then the laid-out table.
 ///
 /// ```

@@ -147,6 +147,7 @@ enum TableCells {
             swap(&text, &self.text)
         }
     }
+
     /// Adds a cell's plain text to the row being added, sanitised to one line.
     private static func append(sanitized cell: ArraySlice<UInt8>, to table: inout TableLayout) {
         let printable = cell.withUnsafeBufferPointer { bytes in
