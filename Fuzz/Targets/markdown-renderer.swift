@@ -2,7 +2,8 @@
 /// OSC 8 and the sequences that stay on the current row (`ESC[K`, `ESC[2K`, `ESC[nD`, `ESC[nC`) — never a cursor-up or any
 /// other escape — however the reply is cut into deltas and whatever stalls (ticks that show held words) come between
 /// them; and without ticks the bytes are the same whole, one scalar at a time, or in random pieces, and the same
-/// with the renderer's fast paths (runs of plain ASCII) turned off.
+/// with the renderer's fast paths (runs of plain ASCII) turned off. The reply's first lines, held as a table's rows,
+/// lay out the same read row by row (`TableCells.direct`) as parsed whole by `MarkdownParser`.
 ///
 /// Input layout:
 ///
@@ -64,7 +65,29 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         let violation = firstViolation(bytes)
         fuzzRequire(violation == nil, "not on the whitelist: \(violation ?? "")")
     }
+    checkTable(text, width: width)
     return 0
+}
+
+/// The first lines of `text` as a held table's rows: read directly, when they are of the common shape, they give
+/// the bytes the whole parser's reading gives.
+func checkTable(_ text: String, width: Int) {
+    var rows = TableCells.Rows()
+    for line in text.split(separator: "\n", maxSplits: 8, omittingEmptySubsequences: false).prefix(8) {
+        rows.append(utf8: line.utf8)
+    }
+    var reader = TableCells.Reader()
+    guard let direct = TableCells.direct(rows, reader: &reader) else { return }
+    let parsed = TableCells.parsed(rows)
+    let plan = direct.plan(width: width)
+    fuzzRequire(plan == parsed.plan(width: width), "a table's plan differs from the parser's")
+    for continuing in [false, true] {
+        var read: [UInt8] = []
+        var whole: [UInt8] = []
+        direct.render(plan, width: width, color: true, continuing: continuing, into: &read)
+        parsed.render(plan, width: width, color: true, continuing: continuing, into: &whole)
+        fuzzRequire(read == whole, "a table read row by row differs from the parser's")
+    }
 }
 
 /// The first thing in `bytes` that is not printable text, LF, CR, SGR, OSC 8, `ESC[K`, `ESC[2K` or `ESC[nD`.

@@ -45,7 +45,9 @@ package struct CodeLexer: Sendable {
     /// The language being coloured.
     package let language: CodeLanguage
     /// Bytes on hold from earlier pieces (at most one hold's worth, see above).
-    private var carried = ""
+    private var carried: [UInt8] = []
+    /// The storage the next piece's held bytes are written to (swapped with `carried` after each piece).
+    private var spareCarried: [UInt8] = []
     /// The storage `SpanOutput` records a piece's spans in, kept to be reused.
     private var spanStorage: [SpanOutput.Span] = []
     // One lexer per family, only the language's own one used: stored side by side rather than in an enum so that
@@ -103,23 +105,47 @@ package struct CodeLexer: Sendable {
         emit: (CodeTokenKind, UnsafeBufferPointer<UInt8>) -> Void
     ) {
         guard !bytes.isEmpty else { return }
-        guard bytes.allSatisfy({ $0 < 0x80 }), carried.utf8.allSatisfy({ $0 < 0x80 }) else {
+        guard Self.isASCII(bytes), carried.withUnsafeBufferPointer(Self.isASCII) else {
             feed(Substring(String(decoding: bytes, as: UTF8.self))) { kind, text in
                 var text = text
                 text.withUTF8 { emit(kind, $0) }
             }
             return
         }
-        // ASCII: every span boundary is a character boundary, so the spans are the bytes' own ranges.
-        var earlier = carried
-        let (spans, count) = lex(bytes, atEnd: false)
-        earlier.withUTF8 { carriedBytes in
+        lexASCII(bytes, atEnd: false, emit: emit)
+    }
+
+    /// Ends the block: emits whatever is on hold, and readies the lexer for a new block; the same spans as
+    /// `finish(emit:)`, as UTF-8 (straight from the held bytes when they are ASCII).
+    /// - Parameter emit: Called with the bytes of each remaining span, in order (lent for the call).
+    package mutating func finish(utf8 emit: (CodeTokenKind, UnsafeBufferPointer<UInt8>) -> Void) {
+        guard carried.withUnsafeBufferPointer(Self.isASCII) else {
+            finish { kind, text in
+                var text = text
+                text.withUTF8 { emit(kind, $0) }
+            }
+            return
+        }
+        lexASCII(UnsafeBufferPointer(start: nil, count: 0), atEnd: true, emit: emit)
+    }
+
+    /// Lexes an ASCII piece after ASCII held bytes (or, at the end, resolves the holds) and emits the spans as
+    /// ranges of those bytes: every span boundary is a character boundary.
+    private mutating func lexASCII(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        atEnd: Bool,
+        emit: (CodeTokenKind, UnsafeBufferPointer<UInt8>) -> Void
+    ) {
+        let earlier = takeCarried()
+        earlier.withUnsafeBufferPointer { earlier in
+            let (spans, count) = lex(bytes, carried: earlier, atEnd: atEnd)
             for span in spans[..<count] {
-                let source = span.isCarried ? carriedBytes : bytes
+                let source = span.isCarried ? earlier : bytes
                 emit(span.kind, UnsafeBufferPointer(rebasing: source[span.start..<span.end]))
             }
+            spanStorage = spans
         }
-        spanStorage = spans
+        spareCarried = earlier
     }
 
     /// Ends the block: emits whatever is on hold, and readies the lexer for a new block.
@@ -130,26 +156,47 @@ package struct CodeLexer: Sendable {
 
     /// Lexes `text` (or, at the end, resolves the holds) and emits the spans.
     private mutating func run(_ text: Substring, atEnd: Bool, emit: (CodeTokenKind, Substring) -> Void) {
-        let earlier = carried
+        let earlier = takeCarried()
         var contiguous = text
-        let (spans, count) = contiguous.withUTF8 { lex($0, atEnd: atEnd) }
-        Self.emit(spans[..<count], of: text, carried: earlier, to: emit)
-        spanStorage = spans
+        earlier.withUnsafeBufferPointer { earlier in
+            let (spans, count) = contiguous.withUTF8 { lex($0, carried: earlier, atEnd: atEnd) }
+            Self.emit(spans[..<count], of: text, carried: earlier, to: emit)
+            spanStorage = spans
+        }
+        spareCarried = earlier
+    }
+
+    /// Moves the bytes carried from earlier pieces out (for the piece to read them while the next piece's held
+    /// bytes are written to the spare storage); give the array back to `spareCarried` once the spans are emitted.
+    private mutating func takeCarried() -> [UInt8] {
+        var earlier: [UInt8] = []
+        swap(&earlier, &carried)
+        swap(&carried, &spareCarried)
+        return earlier
+    }
+
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 < 0x80 }
     }
 
     /// Runs the language's lexer over `bytes` (or, at the end, resolves the holds): the spans recorded, in the
-    /// storage kept for them (give it back to `spanStorage` once emitted), and how many there are. Updates `carried`.
-    private mutating func lex(_ bytes: UnsafeBufferPointer<UInt8>, atEnd: Bool) -> ([SpanOutput.Span], Int) {
+    /// storage kept for them (give it back to `spanStorage` once emitted), and how many there are. Writes the bytes
+    /// still on hold to `carried`.
+    private mutating func lex(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        carried earlier: UnsafeBufferPointer<UInt8>,
+        atEnd: Bool
+    ) -> ([SpanOutput.Span], Int) {
         var spans: [SpanOutput.Span] = []
         swap(&spans, &spanStorage)
-        var output = SpanOutput(bytes: bytes, carried: carried, spans: &spans)
+        var output = SpanOutput(bytes: bytes, carried: earlier, spans: &spans)
         switch language {
         case .markup: Self.drive(&markup, bytes, atEnd: atEnd, &output)
         case .yaml: Self.drive(&yaml, bytes, atEnd: atEnd, &output)
         case .diff: Self.drive(&diff, bytes, atEnd: atEnd, &output)
         default: Self.drive(&cLike, bytes, atEnd: atEnd, &output)
         }
-        carried = output.finishPiece()
+        output.finishPiece(holding: &carried)
         return output.takeSpans()
     }
 
@@ -157,7 +204,7 @@ package struct CodeLexer: Sendable {
     private static func emit(
         _ spans: ArraySlice<SpanOutput.Span>,
         of text: Substring,
-        carried: String,
+        carried: UnsafeBufferPointer<UInt8>,
         to emit: (CodeTokenKind, Substring) -> Void
     ) {
         if spans.count == 1, let span = spans.first, !span.isCarried, span.start == 0, span.end == text.utf8.count {
@@ -168,8 +215,7 @@ package struct CodeLexer: Sendable {
         var offset = 0
         for span in spans {
             if span.isCarried {
-                let start = carried.utf8.index(carried.startIndex, offsetBy: span.start)
-                emit(span.kind, carried[start..<carried.utf8.index(start, offsetBy: span.end - span.start)])
+                emit(span.kind, Substring(String(decoding: carried[span.start..<span.end], as: UTF8.self)))
                 continue
             }
             if span.start != offset { index = text.utf8.index(index, offsetBy: span.start - offset) }

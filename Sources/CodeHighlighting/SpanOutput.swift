@@ -2,9 +2,9 @@
 ///
 /// A lexer gives each byte a kind with `put(_:at:)`; consecutive bytes of one kind make one span. A byte whose
 /// kind is not known yet starts a hold (`hold(at:)`): it and the bytes after it wait until the lexer `release`s
-/// them with a kind. A hold still open at the end of the piece is carried into the next piece as a small string,
-/// whose bytes come before the piece's own. Spans are recorded as offsets and turned into `Substring`s by
-/// `CodeLexer` once the piece is scanned, so lexing a piece allocates nothing.
+/// them with a kind. A hold still open at the end of the piece is carried into the next piece as bytes, which come
+/// before the piece's own. Spans are recorded as offsets and handed out by `CodeLexer` once the piece is scanned,
+/// so lexing a piece allocates nothing.
 struct SpanOutput {
     /// A span of the piece's bytes, or of the bytes carried from earlier pieces.
     struct Span {
@@ -24,16 +24,16 @@ struct SpanOutput {
     private(set) var isHolding: Bool
     private var holdStart = 0
     /// Held bytes from earlier pieces; they come before `bytes[holdStart...]`.
-    private var carried: String
+    private let carried: UnsafeBufferPointer<UInt8>
     private var carriedReleased = 0
 
     /// Creates the output for one piece.
     /// - Parameters:
     ///   - bytes: The piece's UTF-8 bytes, valid while this output is used.
-    ///   - carried: Bytes held over from earlier pieces (empty when nothing is held).
+    ///   - carried: Bytes held over from earlier pieces (empty when nothing is held), valid while this output is used.
     ///   - spans: An array to record spans in, moved in (so that its storage is reused, not copied); its elements
     ///     are overwritten.
-    init(bytes: UnsafeBufferPointer<UInt8>, carried: String, spans: inout [Span]) {
+    init(bytes: UnsafeBufferPointer<UInt8>, carried: UnsafeBufferPointer<UInt8>, spans: inout [Span]) {
         self.bytes = bytes
         self.carried = carried
         self.spans = []
@@ -60,20 +60,19 @@ struct SpanOutput {
 
     /// The number of bytes on hold before `offset`.
     func heldCount(upTo offset: Int) -> Int {
-        carried.utf8.count - carriedReleased + offset - holdStart
+        carried.count - carriedReleased + offset - holdStart
     }
 
     /// The bytes on hold before `offset`, as a string.
     func heldText(upTo offset: Int) -> String {
-        let current = String(decoding: UnsafeBufferPointer(rebasing: bytes[holdStart..<offset]), as: UTF8.self)
-        return carried.isEmpty ? current : carriedRest + current
+        withHeldBytes(upTo: offset) { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Calls `body` with the bytes on hold before `offset` (copied only when some came from earlier pieces).
     func withHeldBytes<Result>(upTo offset: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let current = UnsafeBufferPointer(rebasing: bytes[holdStart..<offset])
-        guard !carried.isEmpty else { return body(current) }
-        let earlier = carriedRest.utf8
+        guard carriedReleased < carried.count else { return body(current) }
+        let earlier = carried[carriedReleased...]
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: earlier.count + current.count) { buffer in
             let middle = buffer.initialize(fromContentsOf: earlier)
             _ = UnsafeMutableBufferPointer(rebasing: buffer[middle...]).initialize(fromContentsOf: current)
@@ -84,7 +83,7 @@ struct SpanOutput {
     /// Gives the first `count` held bytes the kind `kind`; the hold stays open for the rest.
     mutating func release(_ count: Int, as kind: CodeTokenKind) {
         var remaining = count
-        let carriedLeft = carried.utf8.count - carriedReleased
+        let carriedLeft = carried.count - carriedReleased
         if carriedLeft > 0, remaining > 0 {
             let taken = min(carriedLeft, remaining)
             record(Span(kind: kind, start: carriedReleased, end: carriedReleased + taken, isCarried: true))
@@ -103,14 +102,18 @@ struct SpanOutput {
         isHolding = false
     }
 
-    /// Ends the piece: closes the last span, and returns the bytes still on hold (to carry to the next piece).
-    mutating func finishPiece() -> String {
+    /// Ends the piece: closes the last span, and gives the bytes still on hold (to carry to the next piece).
+    /// - Parameter held: Emptied (its storage kept), then receives the bytes on hold.
+    mutating func finishPiece(holding held: inout [UInt8]) {
+        if !held.isEmpty { held.removeAll(keepingCapacity: true) }
         guard isHolding else {
             closeRun(at: bytes.count)
-            return ""
+            return
         }
-        let current = String(decoding: UnsafeBufferPointer(rebasing: bytes[holdStart...]), as: UTF8.self)
-        return carried.utf8.count == carriedReleased ? current : carriedRest + current
+        if carriedReleased < carried.count {
+            held.append(contentsOf: UnsafeBufferPointer(rebasing: carried[carriedReleased...]))
+        }
+        held.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[holdStart...]))
     }
 
     /// Hands over the array the spans are recorded in, and how many of its first elements are this piece's spans
@@ -128,11 +131,6 @@ struct SpanOutput {
             spans.append(span)
         }
         spanCount += 1
-    }
-
-    /// The held bytes from earlier pieces that are not yet released.
-    private var carriedRest: Substring {
-        carried[carried.utf8.index(carried.startIndex, offsetBy: carriedReleased)...]
     }
 
     private mutating func closeRun(at offset: Int) {

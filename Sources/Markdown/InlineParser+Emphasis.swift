@@ -69,6 +69,7 @@ extension InlineParser {
 
     /// Matches closers with openers above `bottom` (a delimiter index, or -1 for the whole stack) into spans.
     mutating func processEmphasis(bottom: Int) {
+        guard topDelimiter >= 0, topDelimiter != bottom else { return }  // no delimiter above `bottom`
         var openersBottom = [Int](repeating: bottom, count: 16)
         var closer = topDelimiter
         while closer >= 0, delimiters[closer].previous != bottom {

@@ -51,6 +51,18 @@ package enum DisplayWidth {
         return printable  // ASCII: one cell per printable character, none per control
     }
 
+    /// The cells UTF-8 text takes on one line: `of(_:)` for text given as bytes (ASCII counted without decoding).
+    /// - Parameter bytes: Valid UTF-8.
+    /// - Returns: The sum of the widths of its clusters.
+    package static func of(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var printable = 0
+        for byte in bytes {
+            guard byte < 0x80 else { return measured(String(decoding: bytes, as: UTF8.self)) }
+            if byte >= 0x20 && byte < 0x7F { printable += 1 }
+        }
+        return printable
+    }
+
     private static func measured(_ text: some StringProtocol) -> Int {
         var tracker = GraphemeWidthTracker()
         var total = 0

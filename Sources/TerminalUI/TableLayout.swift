@@ -14,7 +14,8 @@
 ///  ───
 /// ```
 /// Widths count terminal cells (CJK and emoji are two, combining marks none). Cells are plain text, already
-/// sanitised; no row is wider than `width`.
+/// sanitised, kept as UTF-8 in one buffer with each cell's width measured once; a row whose cells fit their columns
+/// is written straight from those bytes. No row is wider than `width`.
 package struct TableLayout: Sendable {
     /// How a column's cells are aligned.
     package enum Alignment: Sendable, Equatable {
@@ -24,18 +25,67 @@ package struct TableLayout: Sendable {
     /// The narrowest a column gets before the table falls back to records.
     package static let minimumColumnWidth = 4
 
-    /// The header cells.
-    package var header: [String]
     /// Each column's alignment.
     package var alignments: [Alignment]
-    /// The body rows (each as long as the header; shorter rows are padded, longer ones cut, as GFM does).
-    package var rows: [[String]]
+    /// The number of columns: the header's cells, at least one (0 until the header row ends).
+    private var columns = 0
+    /// The cells' text, UTF-8, one cell after another.
+    private var text: [UInt8] = []
+    /// The cells, row by row, the header first; each ended row has exactly `columns` cells (shorter rows are
+    /// padded, longer ones cut, as GFM does).
+    private var cells: [Cell] = []
+    /// Where the row being added starts in `cells`.
+    private var rowStart = 0
 
-    /// Creates a table.
-    package init(header: [String], alignments: [Alignment], rows: [[String]]) {
-        self.header = header
+    /// A cell: its bytes in `text`, and its width in terminal cells (measured once, when added).
+    private struct Cell: Sendable {
+        var start: Int
+        var end: Int
+        var width: Int
+    }
+
+    /// Creates a table with no rows yet: add the header's cells, `endRow`, then each body row's.
+    /// - Parameter alignments: Each column's alignment (columns past the end are left-aligned).
+    package init(alignments: [Alignment]) {
         self.alignments = alignments
-        self.rows = rows
+    }
+
+    /// Creates a table from its cells' text.
+    /// - Parameters:
+    ///   - header: The header cells.
+    ///   - alignments: Each column's alignment.
+    ///   - rows: The body rows.
+    package init(header: [String], alignments: [Alignment], rows: [[String]]) {
+        self.init(alignments: alignments)
+        for row in [header] + rows {
+            for var cell in row { cell.withUTF8 { appendCell($0) } }
+            endRow()
+        }
+    }
+
+    /// Adds a cell to the row being added (a header cell until the first `endRow`); a body row's cells past the
+    /// header's count are dropped.
+    /// - Parameters:
+    ///   - bytes: The cell's plain text, sanitised, as UTF-8.
+    ///   - width: Its display width when the caller knows it (printable ASCII: its byte count); measured otherwise.
+    package mutating func appendCell(_ bytes: UnsafeBufferPointer<UInt8>, width: Int? = nil) {
+        if columns > 0, cells.count - rowStart >= columns { return }
+        let start = text.count
+        text.append(contentsOf: bytes)
+        cells.append(Cell(start: start, end: text.count, width: width ?? DisplayWidth.of(utf8: bytes)))
+    }
+
+    /// Reserves room for cells of this many bytes in all.
+    package mutating func reserve(bytes: Int, cells count: Int) {
+        text.reserveCapacity(bytes)
+        cells.reserveCapacity(count)
+    }
+
+    /// Ends the row being added (the first one is the header), padding it with empty cells to the header's count.
+    package mutating func endRow() {
+        if columns == 0 { columns = max(cells.count - rowStart, 1) }
+        while cells.count - rowStart < columns { cells.append(Cell(start: text.count, end: text.count, width: 0)) }
+        rowStart = cells.count
     }
 
     /// How the table's rows are laid out: decided once from the rows known, then kept for rows that come later.
@@ -52,16 +102,19 @@ package struct TableLayout: Sendable {
     ///   - color: Whether to write SGR styles.
     /// - Returns: The bytes to write.
     package func render(width: Int, color: Bool) -> [UInt8] {
-        render(plan(width: width), width: width, color: color)
+        var out: [UInt8] = []
+        render(plan(width: width), width: width, color: color, into: &out)
+        return out
     }
 
     /// The layout that fits this table's header and rows into `width` cells.
     /// - Parameter width: The terminal width in cells.
     /// - Returns: Column widths, or records when even narrow columns do not fit.
     package func plan(width: Int) -> Plan {
-        let columns = max(header.count, 1)
-        let natural = (0..<columns).map { column in
-            ([header] + rows).map { column < $0.count ? DisplayWidth.of($0[column]) : 0 }.max() ?? 0
+        let columns = max(columns, 1)
+        var natural = Array(repeating: 0, count: columns)
+        for (index, cell) in cells.enumerated() where cell.width > natural[index % columns] {
+            natural[index % columns] = cell.width
         }
         let separators = 3 * (columns - 1)
         return Self.fit(natural, into: width - separators).map(Plan.columns) ?? .records
@@ -74,28 +127,42 @@ package struct TableLayout: Sendable {
     ///   - color: Whether to write SGR styles.
     ///   - continuing: Whether these rows continue a table already shown: no header, and records start with their
     ///     separating rule.
-    /// - Returns: The bytes to write.
-    package func render(_ plan: Plan, width: Int, color: Bool, continuing: Bool = false) -> [UInt8] {
-        let columns = max(header.count, 1)
-        let body = rows.map { Self.normalized($0, columns: columns) }
-        let head = Self.normalized(header, columns: columns)
+    ///   - out: Receives the bytes to write.
+    package func render(_ plan: Plan, width: Int, color: Bool, continuing: Bool = false, into out: inout [UInt8]) {
         guard case .columns(let widths) = plan else {
-            return records(head: head, body: body, width: width, color: color, continuing: continuing)
+            records(width: width, color: color, continuing: continuing, into: &out)
+            return
         }
-        var out: [UInt8] = []
-        if !continuing {
-            row(head, widths: widths, style: color ? TerminalStyle.bold : nil, color: color, into: &out)
-            let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─")
-            out += (color ? TerminalStyle.dim.open + rule + TerminalStyle.dim.close : rule).utf8
+        let rows = columns > 0 ? cells.count / columns : 0
+        out.reserveCapacity(out.count + rows * (widths.reduce(0, +) + widths.count * (color ? 14 : 6) + 16))
+        if !continuing, rows > 0 {
+            row(0, widths: widths, bold: color, color: color, into: &out)
+            if color { out += Self.dimOpen }
+            for (column, cells) in widths.enumerated() {
+                if column > 0 { out += Self.ruleCross }
+                for _ in 0..<cells { out += Self.ruleDash }
+            }
+            if color { out += Self.dimClose }
             out.append(0x0A)
         }
-        for cells in body { row(cells, widths: widths, style: nil, color: color, into: &out) }
-        return out
+        for body in stride(from: 1, to: rows, by: 1) {
+            row(body, widths: widths, bold: false, color: color, into: &out)
+        }
     }
+
+    private static let ruleDash = Array("─".utf8)
+    private static let ruleCross = Array("─┼─".utf8)
+    private static let separator = Array(" │ ".utf8)
+    private static let dimSeparator = Array((TerminalStyle.dim.open + " │ " + TerminalStyle.dim.close).utf8)
+    private static let dimOpen = Array(TerminalStyle.dim.open.utf8)
+    private static let dimClose = Array(TerminalStyle.dim.close.utf8)
+    private static let boldOpen = Array(TerminalStyle.bold.open.utf8)
+    private static let boldClose = Array(TerminalStyle.bold.close.utf8)
 
     /// Column widths that add up to at most `room`: the natural ones, or the widest shrunk one cell at a time;
     /// `nil` when even the minimum does not fit.
     static func fit(_ natural: [Int], into room: Int) -> [Int]? {
+        if natural.allSatisfy({ $0 >= 1 }), natural.reduce(0, +) <= room { return natural }  // fits as it is
         var widths = natural.map { max($0, 1) }
         let floor = widths.map { min($0, minimumColumnWidth) }
         guard floor.reduce(0, +) <= room else { return nil }
@@ -109,40 +176,100 @@ package struct TableLayout: Sendable {
         return widths
     }
 
-    /// One table row: each cell wrapped to its column, the row as tall as its tallest cell.
-    private func row(_ cells: [String], widths: [Int], style: TerminalStyle?, color: Bool, into out: inout [UInt8]) {
-        let wrapped = zip(cells, widths).map { Self.wrap($0, width: $1) }
-        let height = wrapped.map(\.count).max() ?? 1
-        let separator = color ? TerminalStyle.dim.open + " │ " + TerminalStyle.dim.close : " │ "
-        for line in 0..<height {
-            let start = out.count
-            for column in widths.indices {
-                if column > 0 { out += separator.utf8 }
-                let text = line < wrapped[column].count ? wrapped[column][line] : ""
-                if let style { out += style.open.utf8 }
-                Self.pad(text, to: widths[column], alignment: alignment(of: column), into: &out)
-                if let style { out += style.close.utf8 }
-            }
-            while out.count > start, out.last == 0x20 { out.removeLast() }  // no trailing spaces
-            out.append(0x0A)
+    /// One table row: each cell wrapped to its column, the row as tall as its tallest cell. A row whose cells all
+    /// fit their columns as they are (the common case) is written straight from the cells' bytes.
+    private func row(_ row: Int, widths: [Int], bold: Bool, color: Bool, into out: inout [UInt8]) {
+        let base = row * columns
+        let count = min(widths.count, columns)
+        let fits = (0..<count).allSatisfy { column in
+            let cell = cells[base + column]
+            return cell.start == cell.end
+                || (cell.width <= widths[column] && Self.isSingleSpaced(text[cell.start..<cell.end]))
         }
+        let separator = color ? Self.dimSeparator : Self.separator
+        if fits {
+            text.withUnsafeBufferPointer { text in
+                line(widths: widths, count: count, separator: separator, bold: bold, into: &out) { column in
+                    let cell = cells[base + column]
+                    return (UnsafeBufferPointer(rebasing: text[cell.start..<cell.end]), cell.width)
+                }
+            }
+            return
+        }
+        // Each cell's lines, one after another in `wrapped`: (start, end, width) for each line of each column.
+        var wrapped: [UInt8] = []
+        let lines = (0..<count).map { column in
+            Self.wrap(string(row, column), width: widths[column]).map { line in
+                let start = wrapped.count
+                wrapped += line.utf8
+                return (start: start, end: wrapped.count, width: DisplayWidth.of(line))
+            }
+        }
+        let height = lines.map(\.count).max() ?? 1
+        wrapped.withUnsafeBufferPointer { wrapped in
+            for index in 0..<height {
+                line(widths: widths, count: count, separator: separator, bold: bold, into: &out) { column in
+                    guard index < lines[column].count else { return (UnsafeBufferPointer(rebasing: wrapped[0..<0]), 0) }
+                    let line = lines[column][index]
+                    return (UnsafeBufferPointer(rebasing: wrapped[line.start..<line.end]), line.width)
+                }
+            }
+        }
+    }
+
+    /// One terminal row of a table row: `count` cells, each padded to its column (and bold in the header), no
+    /// trailing spaces.
+    @inline(__always)
+    private func line(
+        widths: [Int],
+        count: Int,
+        separator: [UInt8],
+        bold: Bool,
+        into out: inout [UInt8],
+        cell: (Int) -> (text: UnsafeBufferPointer<UInt8>, width: Int)
+    ) {
+        let start = out.count
+        for column in 0..<count {
+            if column > 0 { out += separator }
+            if bold { out += Self.boldOpen }
+            let (text, cells) = cell(column)
+            let room = max(0, widths[column] - cells)
+            let left =
+                switch alignment(of: column) {
+                case .left: 0
+                case .right: room
+                case .center: room / 2
+                }
+            if left > 0 { out += repeatElement(0x20, count: left) }
+            out += text
+            if room > left { out += repeatElement(0x20, count: room - left) }
+            if bold { out += Self.boldClose }
+        }
+        while out.count > start, out.last == 0x20 { out.removeLast() }  // no trailing spaces
+        out.append(0x0A)
     }
 
     private func alignment(of column: Int) -> Alignment {
         column < alignments.count ? alignments[column] : .left
     }
 
+    /// A cell's text as a string.
+    private func string(_ row: Int, _ column: Int) -> String {
+        let cell = cells[row * columns + column]
+        return String(decoding: text[cell.start..<cell.end], as: UTF8.self)
+    }
+
     /// Every row as a record: `header: value` lines, records separated by a short rule.
-    private func records(head: [String], body: [[String]], width: Int, color: Bool, continuing: Bool) -> [UInt8] {
-        var out: [UInt8] = []
-        for (index, cells) in body.enumerated() {
-            if index > 0 || continuing {
+    private func records(width: Int, color: Bool, continuing: Bool, into out: inout [UInt8]) {
+        let rows = columns > 0 ? cells.count / columns : 0
+        for index in stride(from: 1, to: rows, by: 1) {
+            if index > 1 || continuing {
                 out += (color ? TerminalStyle.dim.open + "───" + TerminalStyle.dim.close : "───").utf8
                 out.append(0x0A)
             }
-            for (name, value) in zip(head, cells) {
-                let label = name + ":"
-                let lines = Self.wrap(label + " " + value, width: max(width, 2))
+            for column in 0..<columns {
+                let label = string(0, column) + ":"
+                let lines = Self.wrap(label + " " + string(index, column), width: max(width, 2))
                 for (number, line) in lines.enumerated() {
                     if number == 0, color, line.hasPrefix(label) {
                         out += (TerminalStyle.bold.open + label + TerminalStyle.bold.close).utf8
@@ -154,17 +281,11 @@ package struct TableLayout: Sendable {
                 }
             }
         }
-        return out
-    }
-
-    /// Pads or cuts a row to `columns` cells.
-    private static func normalized(_ cells: [String], columns: Int) -> [String] {
-        Array((cells + Array(repeating: "", count: max(0, columns - cells.count))).prefix(columns))
     }
 
     /// Word-wraps `text` to lines of at most `width` cells; a word wider than that is broken between clusters.
     static func wrap(_ text: String, width: Int) -> [String] {
-        if isSingleSpaced(text), DisplayWidth.of(text) <= width {
+        if isSingleSpaced(text.utf8), DisplayWidth.of(text) <= width {
             return [text]  // fits, spaced as the words would be joined: the common case, without splitting
         }
         var lines: [String] = []
@@ -207,25 +328,12 @@ package struct TableLayout: Sendable {
 
     /// Whether no space byte starts or ends `text` or follows another (then its words, joined by single spaces,
     /// give it back).
-    private static func isSingleSpaced(_ text: String) -> Bool {
+    private static func isSingleSpaced(_ text: some Sequence<UInt8>) -> Bool {
         var previous: UInt8 = 0x20
-        for byte in text.utf8 {
+        for byte in text {
             if byte == 0x20, previous == 0x20 { return false }
             previous = byte
         }
         return previous != 0x20
-    }
-
-    private static func pad(_ text: String, to width: Int, alignment: Alignment, into out: inout [UInt8]) {
-        let room = max(0, width - DisplayWidth.of(text))
-        let left =
-            switch alignment {
-            case .left: 0
-            case .right: room
-            case .center: room / 2
-            }
-        out += repeatElement(0x20, count: left)
-        out += text.utf8
-        out += repeatElement(0x20, count: room - left)
     }
 }

@@ -87,7 +87,7 @@ struct CodeLanguageTests {
             ("golang", .go), ("c++", .c), ("hpp", .c), ("cxx", .c), ("h", .c), ("java", .java), ("zsh", .shell),
             ("shell", .shell), ("jsonc", .json), ("yml", .yaml), ("SQL", .sql), ("svg", .markup), ("xml", .markup),
             ("patch", .diff), ("CSS", .css), ("python title=\"a.py\"", .python), ("{.rust}", .rust),
-            ("language-go", .go),
+            ("language-go", .go), ("LANGUAGE-Go", .go), (" {.Language-yaml} ", .yaml), ("\trust,x", .rust),
         ]
     )
     func aliases(name: String, language: CodeLanguage) throws {
@@ -95,8 +95,37 @@ struct CodeLanguageTests {
         #expect(lexer.language == language)
     }
 
-    @Test("unknown languages have no lexer", arguments: ["", "brainfuck", "console", "text", "plaintext", "kotlin"])
+    @Test(
+        "unknown languages have no lexer",
+        arguments: ["", "brainfuck", "console", "text", "plaintext", "kotlin", "language\rgo", "languagexgo", "ṡwift"]
+    )
     func unknown(name: String) {
         #expect(CodeLexer(language: name) == nil)
+    }
+
+    @Test("an info string is read by byte exactly as by character (first word, decorations dropped, case ignored)")
+    func byteReading() {
+        /// The reading by character, lowercased by Unicode's rules.
+        func reference(_ info: String) -> CodeLanguage? {
+            var name = Substring(info.lowercased()).drop(while: { $0 == " " || $0 == "\t" || $0 == "{" })
+            name = name.prefix(while: { $0 != " " && $0 != "\t" && $0 != "{" && $0 != "}" && $0 != "," })
+            if name.hasPrefix(".") { name = name.dropFirst() }
+            if name.hasPrefix("language-") { name = name.dropFirst("language-".count) }
+            return CodeLanguage.allCases.first { CodeLanguage.names[$0]?.contains(String(name)) == true }
+        }
+        let pieces = [
+            "py", "Swift", "GO", "language-", "Language-", ".", "{", "}", ",", " ", "\t", "\r", "x", "-", "c++",
+        ]
+        var generator = SeededGenerator(seed: 0x1AF0)
+        var named = 0
+        for _ in 0..<5000 {
+            let info = (0..<Int.random(in: 0...4, using: &generator)).map { _ in
+                pieces.randomElement(using: &generator)!
+            }.joined()
+            let language = CodeLexer(language: info)?.language
+            #expect(language == reference(info), "\(info.debugDescription)")
+            if language != nil { named += 1 }
+        }
+        #expect(named > 500)
     }
 }

@@ -2,8 +2,9 @@ import CodeHighlighting
 import TestSupport
 import Testing
 
-/// `CodeLexer.feed(utf8:emit:)` against `feed(_:emit:)`: the same spans, byte for byte and one by one, for code of
-/// every language (ASCII, and with non-ASCII characters, long identifiers and open strings) in random pieces.
+/// `CodeLexer.feed(utf8:emit:)` and `finish(utf8:)` against `feed(_:emit:)` and `finish(emit:)`: the same spans,
+/// byte for byte and one by one, for code of every language (ASCII, and with non-ASCII characters, long identifiers
+/// and open strings) in random pieces.
 @Suite("CodeLexer: the UTF-8 feed emits exactly the spans of the Substring feed")
 struct CodeLexerUTF8Tests {
     static let tokens = [
@@ -35,7 +36,7 @@ struct CodeLexerUTF8Tests {
                 piece.withUTF8 { byUTF8.feed(utf8: $0) { actual.append(($0, Array($1))) } }
             }
             bySubstring.finish { expected.append(($0, Array($1.utf8))) }
-            byUTF8.finish { actual.append(($0, Array($1.utf8))) }
+            byUTF8.finish(utf8: { actual.append(($0, Array($1))) })
             #expect(actual.map(\.0) == expected.map(\.0), "\(language): \(text.debugDescription)")
             #expect(actual.map(\.1) == expected.map(\.1), "\(language): \(text.debugDescription)")
         }

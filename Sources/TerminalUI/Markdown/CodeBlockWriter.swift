@@ -19,21 +19,19 @@ struct CodeBlockWriter: Sendable {
     /// Where the code goes: the column (for tabs) and the colour in effect.
     private struct Cursor: Sendable {
         var column = 0
-        /// The SGR parameters in effect ("" for none).
-        var colored = ""
-
-        mutating func span(_ kind: CodeTokenKind, _ text: Substring, into output: inout [UInt8]) {
-            var text = text
-            text.withUTF8 { span(kind, $0, into: &output) }
-        }
+        /// The colour in effect (an index of `CodeBlockWriter.sequences`, 0 for none).
+        var colored = 0
 
         mutating func span(_ kind: CodeTokenKind, _ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
-            let parameters = CodeBlockWriter.parameters(kind)
-            if parameters != colored {
-                output += [0x1B, 0x5B, 0x30]  // ESC [ 0, the parameters, m
-                output += parameters.utf8
-                output.append(0x6D)
-                colored = parameters
+            let color = CodeBlockWriter.color(kind)
+            if color != colored {
+                output += CodeBlockWriter.sequences[color]
+                colored = color
+            }
+            if bytes.allSatisfy(\.isPrintableASCII) {
+                output.append(contentsOf: bytes)
+                column += bytes.count
+                return
             }
             if bytes.allSatisfy({ $0 < 0x80 }) {
                 for byte in bytes { put(ascii: byte, into: &output) }
@@ -120,27 +118,33 @@ struct CodeBlockWriter: Sendable {
         flush(into: &output)
         if lexer != nil {
             var cursor = self.cursor
-            lexer!.finish { kind, text in cursor.span(kind, text, into: &output) }
+            lexer!.finish(utf8: { kind, bytes in cursor.span(kind, bytes, into: &output) })
             self.cursor = cursor
             lexer = nil
         }
-        if !cursor.colored.isEmpty {
+        if cursor.colored != 0 {
             output += TextAttributes().sequence
-            cursor.colored = ""
+            cursor.colored = 0
         }
     }
 
-    fileprivate static func parameters(_ kind: CodeTokenKind) -> String {
+    /// Each colour's SGR sequence, `ESC[0;…m` (`ESC[0m` for none), indexed by `color(_:)`.
+    fileprivate static let sequences = ["", ";35", ";33", ";32", ";2", ";36", ";34", ";31", ";1"].map {
+        Array("\u{1B}[0\($0)m".utf8)
+    }
+
+    /// The colour of a kind: an index of `sequences`, the same for kinds shown alike.
+    fileprivate static func color(_ kind: CodeTokenKind) -> Int {
         switch kind {
-        case .keyword: ";35"
-        case .type: ";33"
-        case .string, .added: ";32"
-        case .comment: ";2"
-        case .number: ";36"
-        case .attribute: ";34"
-        case .removed: ";31"
-        case .heading: ";1"
-        case .plain, .punctuation: ""
+        case .plain, .punctuation: 0
+        case .keyword: 1
+        case .type: 2
+        case .string, .added: 3
+        case .comment: 4
+        case .number: 5
+        case .attribute: 6
+        case .removed: 7
+        case .heading: 8
         }
     }
 }

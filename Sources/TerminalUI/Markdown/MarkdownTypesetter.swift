@@ -288,15 +288,14 @@ struct MarkdownTypesetter: Sendable {
                 if blankBefore, wroteBlock { writer.wrapper.newline(to: &output) }
                 blankBefore = false
             }
-            let row = String(scalars: line)
-            if let paragraph = table.add(row, width: writer.wrapper.width, color: writer.color, into: &output) {
+            if let paragraph = table.add(line, width: writer.wrapper.width, color: writer.color, into: &output) {
                 // The row before was not a table header after all: it is a paragraph of its own.
                 table.clear(into: &output)
                 inParagraph = true
                 mode = .prose
                 for scalar in paragraph.unicodeScalars { feedInline(scalar, into: &output) }
                 endParagraph(into: &output)
-                _ = table.add(row, width: writer.wrapper.width, color: writer.color, into: &output)
+                _ = table.add(line, width: writer.wrapper.width, color: writer.color, into: &output)
             }
         default:
             break

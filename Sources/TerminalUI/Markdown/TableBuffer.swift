@@ -1,5 +1,3 @@
-import Markdown
-
 /// A GFM table held while it streams: its rows until it ends, a one-row status meanwhile, then the laid-out table.
 ///
 /// ```
@@ -11,7 +9,7 @@ import Markdown
 /// A long table does not wait for its end: at `flowAfterRows` body rows the rows so far are laid out, and each later
 /// row is written when it arrives, with the column widths fixed then (a wider cell wraps inside its column).
 /// A first row not followed by a delimiter row was no header: `add` hands it back to be written as a paragraph.
-/// Cells are parsed by `MarkdownParser` (escaped pipes, code spans) and shown as plain text.
+/// Rows are held as UTF-8 and read as `MarkdownParser` reads them (`TableCells`), cells shown as plain text.
 struct TableBuffer: Sendable {
     /// What the end of a held table gives.
     enum Result: Sendable {
@@ -26,7 +24,9 @@ struct TableBuffer: Sendable {
     /// The body rows after which a table starts flowing with its column widths fixed.
     static let flowAfterRows = 50
 
-    private var rows: [String] = []
+    private var rows = TableCells.Rows()
+    /// The storage that reading cells uses, kept from table to table.
+    private var reader = TableCells.Reader()
     private var confirmed = false
     private var statusShown = false
     /// The layout of a flowing table (nil while its rows are held).
@@ -44,27 +44,35 @@ struct TableBuffer: Sendable {
 
     /// Adds a row that starts with `|`.
     /// - Parameters:
-    ///   - row: The row's source line.
+    ///   - row: The row's source line (sanitised scalars).
     ///   - width: The terminal width, for a table that starts flowing.
     ///   - color: Whether to write SGR styles.
     ///   - output: Receives the status row, or the rows of a flowing table.
     /// - Returns: The previous first row when this one shows it was no table header (write it as a paragraph;
     ///   then call `clear` and add this row again).
-    mutating func add(_ row: String, width: Int, color: Bool, into output: inout [UInt8]) -> String? {
-        if rows.isEmpty {
-            rows = [row]
-            return nil
-        }
+    mutating func add(_ row: some Collection<Unicode.Scalar>, width: Int, color: Bool, into output: inout [UInt8])
+        -> String?
+    {
+        rows.append(row)
+        if rows.count == 1 { return nil }
         if !confirmed {
-            guard rows.count == 1, Self.isDelimiterRow(row) else { return rows[0] }
+            guard rows.count == 2, Self.isDelimiterRow(rows[1]) else {
+                rows.removeLast()
+                return String(decoding: rows[0], as: UTF8.self)
+            }
             confirmed = true
         }
         if let plan = flowing {
-            let next = Self.layout(of: [rows[0], rows[1], row])
-            output += next.render(plan, width: width, color: color, continuing: true)
+            TableCells.layout(of: rows, reader: &reader).render(
+                plan,
+                width: width,
+                color: color,
+                continuing: true,
+                into: &output
+            )
+            rows.removeLast()
             return nil
         }
-        rows.append(row)
         if rows.count - 2 >= Self.flowAfterRows {
             startFlowing(width: width, color: color, into: &output)
         } else {
@@ -76,12 +84,12 @@ struct TableBuffer: Sendable {
     /// Lays out the rows held so far and keeps their layout for the rows to come; only the header and the
     /// delimiter row stay held (to read later rows' cells against).
     private mutating func startFlowing(width: Int, color: Bool, into output: inout [UInt8]) {
-        let held = Self.layout(of: rows)
+        let held = TableCells.layout(of: rows, reader: &reader)
         let plan = held.plan(width: width)
         if statusShown { output += Self.eraseRow }
         statusShown = false
-        output += held.render(plan, width: width, color: color)
-        rows.removeSubrange(2...)
+        held.render(plan, width: width, color: color, into: &output)
+        rows.keepFirst(2)
         flowing = plan
     }
 
@@ -95,10 +103,11 @@ struct TableBuffer: Sendable {
     mutating func finish(width: Int, color: Bool) -> Result {
         defer { reset() }
         guard !rows.isEmpty else { return .nothing }
-        guard confirmed else { return .paragraph(rows[0]) }
+        guard confirmed else { return .paragraph(String(decoding: rows[0], as: UTF8.self)) }
         if flowing != nil { return .table([]) }
         var bytes = statusShown ? Self.eraseRow : []
-        bytes += Self.layout(of: rows).render(width: width, color: color)
+        let table = TableCells.layout(of: rows, reader: &reader)
+        table.render(table.plan(width: width), width: width, color: color, into: &bytes)
         return .table(bytes)
     }
 
@@ -113,69 +122,43 @@ struct TableBuffer: Sendable {
 
     private mutating func showStatus(color: Bool, into output: inout [UInt8]) {
         guard showsStatus else { return }
-        let body = rows.count - 2
         if statusShown { output += Self.eraseRow }
-        if color { output += TerminalStyle.dim.open.utf8 }
-        output += "table · ".utf8
-        output += String(body).utf8
-        output += (body == 1 ? " row…" : " rows…").utf8
-        if color { output += TerminalStyle.dim.close.utf8 }
+        output += (color ? Self.dimStatusRows : Self.statusRows)[rows.count - 2]
         statusShown = true
     }
 
-    /// The table as `MarkdownParser` reads it, cells flattened to plain text.
-    private static func layout(of rows: [String]) -> TableLayout {
-        var parser = MarkdownParser()
-        var events: [MarkdownEvent] = []
-        parser.feed(rows.joined(separator: "\n") + "\n", into: &events)
-        parser.finish(into: &events)
-        for event in events {
-            guard case .table(let table) = event else { continue }
-            let alignments: [TableLayout.Alignment] = table.alignments.map {
-                switch $0 {
-                case .center: .center
-                case .right: .right
-                case .left, .none: .left
-                }
-            }
-            return TableLayout(
-                header: table.header.map(plain),
-                alignments: alignments,
-                rows: table.rows.map { $0.map(plain) }
-            )
-        }
-        let cells = rows.map {
-            $0.split(separator: "|").map { TerminalSanitizer.singleLine(String($0)).trimmingSpaces }
-        }
-        return TableLayout(header: cells.first ?? [], alignments: [], rows: Array(cells.dropFirst(2)))
-    }
-
-    /// A cell's inlines as plain, sanitised text.
-    private static func plain(_ inlines: [MarkdownInline]) -> String {
-        var text = ""
-        for inline in inlines {
-            switch inline {
-            case .text(let value), .code(let value): text += value
-            case .softBreak, .hardBreak: text += " "
-            case .open, .close: break
-            }
-        }
-        return TerminalSanitizer.singleLine(text)
+    /// The status row for each number of body rows held (up to `flowAfterRows`), plain and dim.
+    private static let statusRows = (0...flowAfterRows).map { Array("table · \($0) \($0 == 1 ? "row" : "rows")…".utf8) }
+    private static let dimStatusRows = statusRows.map {
+        Array(TerminalStyle.dim.open.utf8) + $0 + Array(TerminalStyle.dim.close.utf8)
     }
 
     /// `|---|:--:|`: pipes, dashes, colons and spaces, with at least one dash per cell (read by byte: any other
     /// character, ASCII or not, makes it no delimiter row).
-    static func isDelimiterRow(_ row: String) -> Bool {
-        var bytes = Array(row.utf8)[...]
+    static func isDelimiterRow(_ row: ArraySlice<UInt8>) -> Bool {
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
-        while let first = bytes.first, isSpace(first) { bytes = bytes.dropFirst() }
-        while let last = bytes.last, isSpace(last) { bytes = bytes.dropLast() }
+        var start = row.startIndex
+        var end = row.endIndex
+        while start < end, isSpace(row[start]) { start += 1 }
+        while end > start, isSpace(row[end - 1]) { end -= 1 }
         var cells = 0
-        for var cell in bytes.split(separator: UInt8(ascii: "|"), omittingEmptySubsequences: true) {
-            while let first = cell.first, isSpace(first) { cell = cell.dropFirst() }
-            while let last = cell.last, isSpace(last) { cell = cell.dropLast() }
-            let dash = UInt8(ascii: "-")
-            guard cell.contains(dash), cell.allSatisfy({ $0 == dash || $0 == UInt8(ascii: ":") }) else { return false }
+        var cellStart = start
+        for index in start...end where index == end || row[index] == UInt8(ascii: "|") {
+            var lower = cellStart
+            var upper = index
+            cellStart = index + 1
+            guard upper > lower else { continue }  // nothing between two pipes: not a cell
+            while lower < upper, isSpace(row[lower]) { lower += 1 }
+            while upper > lower, isSpace(row[upper - 1]) { upper -= 1 }
+            var dashes = 0
+            for byte in row[lower..<upper] {
+                if byte == UInt8(ascii: "-") {
+                    dashes += 1
+                } else if byte != UInt8(ascii: ":") {
+                    return false
+                }
+            }
+            guard dashes > 0 else { return false }
             cells += 1
         }
         return cells > 0

@@ -1,0 +1,210 @@
+import Markdown
+
+/// A held table's rows read as `MarkdownParser` reads them, into a `TableLayout` of plain-text cells.
+///
+/// ```
+///  "| `--fast` | off |"   cells split by `TableRowSyntax` ─►  `--fast` (parsed: markup)  ·  off (as it is)
+///  "|:--|--:|"            alignments                     ─►  left, right
+///  " | a |", "> | b |"    any other row shape            ─►  the rows parsed whole by `MarkdownParser`
+/// ```
+/// Rows that start with `|` and hold no control character but tab (the common case) are split here with the
+/// parser's own cell and delimiter-row rules, and only cells with a markup character go through the inline parser;
+/// a cell's inlines are flattened to their text (code spans too; styles and link targets dropped) and sanitised.
+/// Any other rows (indented, quoted, a header whose cells do not match the delimiter row) go through the whole
+/// parser, which decides what they are; when it finds no table, the rows are split at every `|`.
+enum TableCells {
+    /// A table's rows as UTF-8, one after another, without line endings.
+    struct Rows: Sendable {
+        private var bytes: [UInt8] = []
+        /// Where each row ends in `bytes`.
+        private var ends: [Int] = []
+
+        /// The rows' bytes in all.
+        var byteCount: Int { bytes.count }
+
+        /// Creates no rows.
+        init() {}
+
+        /// The number of rows.
+        var count: Int { ends.count }
+        /// Whether there are no rows.
+        var isEmpty: Bool { ends.isEmpty }
+
+        /// The row at `index`.
+        subscript(index: Int) -> ArraySlice<UInt8> {
+            bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
+        }
+
+        /// Adds a row given as scalars, encoded as UTF-8.
+        mutating func append(_ row: some Collection<Unicode.Scalar>) {
+            bytes.reserveCapacity(bytes.count + row.count)
+            for scalar in row {
+                if scalar.isASCII {
+                    bytes.append(UInt8(truncatingIfNeeded: scalar.value))
+                } else {
+                    UTF8.encode(scalar) { bytes.append($0) }
+                }
+            }
+            ends.append(bytes.count)
+        }
+
+        /// Adds a row given as UTF-8.
+        mutating func append(utf8 row: some Collection<UInt8>) {
+            bytes.append(contentsOf: row)
+            ends.append(bytes.count)
+        }
+
+        /// Removes the last row.
+        mutating func removeLast() {
+            ends.removeLast()
+            bytes.removeSubrange((ends.last ?? 0)...)
+        }
+
+        /// Keeps only the first `count` rows.
+        mutating func keepFirst(_ count: Int) {
+            while ends.count > count { removeLast() }
+        }
+
+        /// Removes every row, keeping the storage.
+        mutating func removeAll() {
+            bytes.removeAll(keepingCapacity: true)
+            ends.removeAll(keepingCapacity: true)
+        }
+
+        /// The rows joined by line feeds, as text.
+        var text: String {
+            var joined: [UInt8] = []
+            for index in 0..<count {
+                if index > 0 { joined.append(0x0A) }
+                joined += self[index]
+            }
+            return String(decoding: joined, as: UTF8.self)
+        }
+    }
+
+    /// The table the rows make: the header, the delimiter row, then the body rows.
+    /// - Parameters:
+    ///   - rows: The rows.
+    ///   - reader: The storage reading cells uses, kept from table to table.
+    /// - Returns: The table, its cells as plain text.
+    static func layout(of rows: Rows, reader: inout Reader) -> TableLayout {
+        direct(rows, reader: &reader) ?? parsed(rows)
+    }
+
+    /// The table read row by row, or `nil` when a row is not of the common shape (then `parsed` decides).
+    static func direct(_ rows: Rows, reader: inout Reader) -> TableLayout? {
+        guard rows.count >= 2, (0..<rows.count).allSatisfy({ isPlain(rows[$0]) }) else { return nil }
+        var cells = reader.takeCells()
+        defer { reader.cells = cells }
+        guard let alignments = TableRowSyntax.delimiterRow(rows[1], cells: &cells) else { return nil }
+        TableRowSyntax.cells(rows[0], into: &cells)
+        guard alignments.count == cells.count else { return nil }
+        var table = TableLayout(alignments: alignments.map(alignment))
+        table.reserve(bytes: rows.byteCount, cells: alignments.count * (rows.count - 1))
+        for index in 0..<rows.count where index != 1 {
+            let row = rows[index]
+            if index > 0 { TableRowSyntax.cells(row, into: &cells) }
+            for cell in cells.prefix(alignments.count) { reader.append(row[cell], to: &table) }
+            table.endRow()
+        }
+        return table
+    }
+
+    /// A row the parser reads as a table row wherever it is: it starts with `|` (no indentation, no quote marker)
+    /// and has no line ending, NUL or other control but tab.
+    private static func isPlain(_ row: ArraySlice<UInt8>) -> Bool {
+        row.first == UInt8(ascii: "|") && !row.contains { $0 < 0x20 && $0 != 0x09 }
+    }
+
+    /// Reads cells into a table: as they are when they have no markup, otherwise through the inline parser.
+    struct Reader: Sendable {
+        private var parser = TableRowSyntax.CellParser()
+        private var text: [UInt8] = []
+        /// A row's cell ranges.
+        fileprivate var cells: [Range<Int>] = []
+
+        /// Creates a reader; its storage grows when first used.
+        init() {}
+
+        /// Lends the cell ranges' storage (give it back to `cells`).
+        fileprivate mutating func takeCells() -> [Range<Int>] {
+            var taken: [Range<Int>] = []
+            swap(&taken, &cells)
+            return taken
+        }
+
+        /// Adds a cell's plain text to the row being added.
+        mutating func append(_ cell: ArraySlice<UInt8>, to table: inout TableLayout) {
+            guard TableRowSyntax.hasMarkup(cell) else {
+                TableCells.append(sanitized: cell, to: &table)
+                return
+            }
+            var text: [UInt8] = []
+            swap(&text, &self.text)
+            text.removeAll(keepingCapacity: true)
+            TableRowSyntax.inlines(of: cell, using: &parser) { TableCells.flatten($0, into: &text) }
+            TableCells.append(sanitized: text[...], to: &table)
+            swap(&text, &self.text)
+        }
+    }
+
+    /// Adds a cell's plain text to the row being added, sanitised to one line.
+    private static func append(sanitized cell: ArraySlice<UInt8>, to table: inout TableLayout) {
+        let printable = cell.withUnsafeBufferPointer { bytes in
+            bytes.allSatisfy(\.isPrintableASCII) ? bytes.count : nil
+        }
+        if let printable {
+            cell.withUnsafeBufferPointer { table.appendCell($0, width: printable) }
+            return
+        }
+        var text = TerminalSanitizer.singleLine(String(decoding: cell, as: UTF8.self))
+        text.withUTF8 { table.appendCell($0) }
+    }
+
+    /// The rows parsed whole by `MarkdownParser`, the first table it reports; or, when it reports none, the rows
+    /// split at every `|`, with no alignment.
+    static func parsed(_ rows: Rows) -> TableLayout {
+        var parser = MarkdownParser()
+        var events: [MarkdownEvent] = []
+        parser.feed(rows.text + "\n", into: &events)
+        parser.finish(into: &events)
+        for event in events {
+            guard case .table(let table) = event else { continue }
+            var layout = TableLayout(alignments: table.alignments.map(alignment))
+            var text: [UInt8] = []
+            for row in [table.header] + table.rows {
+                for cell in row {
+                    text.removeAll(keepingCapacity: true)
+                    for inline in cell { flatten(inline, into: &text) }
+                    append(sanitized: text[...], to: &layout)
+                }
+                layout.endRow()
+            }
+            return layout
+        }
+        let cells = (0..<rows.count).map {
+            String(decoding: rows[$0], as: UTF8.self).split(separator: "|").map {
+                TerminalSanitizer.singleLine(String($0)).trimmingSpaces
+            }
+        }
+        return TableLayout(header: cells.first ?? [], alignments: [], rows: Array(cells.dropFirst(2)))
+    }
+
+    private static func alignment(_ alignment: MarkdownTable.Alignment) -> TableLayout.Alignment {
+        switch alignment {
+        case .center: .center
+        case .right: .right
+        case .left, .none: .left
+        }
+    }
+
+    /// Adds an inline's text to a cell's plain text: text and code as they are, a line break as a space, styles and
+    /// links dropped.
+    private static func flatten(_ inline: MarkdownInline, into text: inout [UInt8]) {
+        switch inline {
+        case .text(let value), .code(let value): text += value.utf8
+        case .softBreak, .hardBreak: text.append(0x20)
+        case .open, .close: break
+        }
+    }
+}
