@@ -27,9 +27,8 @@ final class URLSessionTransport: Sendable {
         // The EventSource enforces its own idle timeout; URLSession's whole-second one must never fire first.
         configuration.timeoutIntervalForRequest = 7 * 24 * 3600
         configuration.timeoutIntervalForResource = 7 * 24 * 3600
+        // The delegate's callbacks run on the transfer thread, in order (see `BackpressureOperationQueue`).
         let queue = BackpressureOperationQueue()
-        queue.maxConcurrentOperationCount = 1
-        queue.name = "ssechat.urlsession"
         let router = SessionDelegate()
         queue.waitForRoom = { [weak router] in router?.waitForRoom() }
         self.router = router
