@@ -1,5 +1,6 @@
-/// Oracle: whenever `OpenAIChunkFastPath` answers, its events equal the full JSONDecoder path's; the public
-/// `OpenAIStreamDecoder` always equals the full decoder (blank data excepted, which it skips); nothing crashes.
+/// Oracle: whenever `OpenAIChunkFastPath` answers (alone, or resuming after a prefix it kept), its events equal the
+/// full JSONDecoder path's; the public `OpenAIStreamDecoder` always equals the full decoder (blank data excepted,
+/// which it skips); nothing crashes.
 ///
 /// The input is the `data` of one SSE event, decoded as UTF-8 with invalid bytes replaced (as the SSE parser
 /// hands it over), so the fast path sees exactly what it sees in production. Comparison as in
@@ -13,16 +14,28 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let data = String(decoding: UnsafeRawBufferPointer(start: start, count: count), as: UTF8.self)
     let full = fuzzOutcome(ChatWireError.self) { try OpenAIStreamDecoder.decodeFull(data, emit: $0) }
 
+    // The fast path alone, then resuming after a prefix: the one a chunk of the usual shape leaves, and the one this
+    // input itself leaves (so when it is accepted, it is decoded a second time from its own prefix).
     var copy = data
-    var fastEvents: [ChatEvent] = []
-    let handled = copy.withUTF8 { buffer in
-        OpenAIChunkFastPath.decode(UnsafeRawBufferPointer(buffer)) { fastEvents.append($0) }
+    let usual = #"{"id":"chatcmpl-1","object":"chat.completion.chunk","created":1,"model":"m","choices":[]}"#
+    var primed: OpenAIChunkFastPath.Prefix?
+    var usualCopy = usual
+    _ = usualCopy.withUTF8 { OpenAIChunkFastPath.decode(UnsafeRawBufferPointer($0), prefix: &primed) { _ in } }
+    var fresh: OpenAIChunkFastPath.Prefix?
+    func checkFastPath(_ prefix: inout OpenAIChunkFastPath.Prefix?) {
+        var fastEvents: [ChatEvent] = []
+        let handled = copy.withUTF8 { buffer in
+            OpenAIChunkFastPath.decode(UnsafeRawBufferPointer(buffer), prefix: &prefix) { fastEvents.append($0) }
+        }
+        if handled {
+            fuzzRequire(full == .events(fastEvents), "fast \(fastEvents) ≠ full \(full) for \(data.debugDescription)")
+        } else {
+            fuzzRequire(fastEvents.isEmpty, "fast path gave up after emitting \(fastEvents)")
+        }
     }
-    if handled {
-        fuzzRequire(full == .events(fastEvents), "fast \(fastEvents) ≠ full \(full) for \(data.debugDescription)")
-    } else {
-        fuzzRequire(fastEvents.isEmpty, "fast path gave up after emitting \(fastEvents)")
-    }
+    checkFastPath(&fresh)
+    checkFastPath(&primed)
+    checkFastPath(&fresh)
 
     var decoder = OpenAIStreamDecoder()
     let viaDecoder = fuzzOutcome(ChatWireError.self) { try decoder.decode(ServerSentEvent(data: data), emit: $0) }

@@ -8,23 +8,6 @@ import Testing
 /// chunk, its events must equal the full decoder's, and the public decoder must always equal the full decoder.
 @Suite("Fast path equals the full decoder")
 struct FastPathEquivalenceTests {
-    enum Outcome: Equatable {
-        case events([ChatEvent])
-        case failed(ChatWireError)
-    }
-
-    private static func outcome(_ body: ((ChatEvent) throws -> Void) throws -> Void) -> Outcome {
-        var events: [ChatEvent] = []
-        do {
-            try body { events.append($0) }
-            return .events(events)
-        } catch let error as ChatWireError {
-            return .failed(error)
-        } catch {
-            return .failed(.serverError(message: "unexpected \(error)"))
-        }
-    }
-
     private static func fast(
         _ data: String,
         _ decode: (UnsafeRawBufferPointer, (ChatEvent) throws -> Void) throws -> Bool
@@ -42,7 +25,7 @@ struct FastPathEquivalenceTests {
         var fastHits = 0
         var mismatches: [String] = []
 
-        mutating func check(_ data: String, fast: [ChatEvent]?, full: Outcome, decoder: Outcome) {
+        mutating func check(_ data: String, fast: [ChatEvent]?, full: FastPathOutcome, decoder: FastPathOutcome) {
             cases += 1
             if let fast {
                 fastHits += 1
@@ -64,10 +47,13 @@ struct FastPathEquivalenceTests {
         var report = Report()
         for _ in 0..<2500 {
             let data = generator.openAIChunk()
-            let full = Self.outcome { try OpenAIStreamDecoder.decodeFull(data, emit: $0) }
-            let fast = Self.fast(data) { try OpenAIChunkFastPath.decode($0, emit: $1) }
+            let full = FastPathOutcome.of { try OpenAIStreamDecoder.decodeFull(data, emit: $0) }
+            let fast = Self.fast(data) {
+                var alone: OpenAIChunkFastPath.Prefix?
+                return try OpenAIChunkFastPath.decode($0, prefix: &alone, emit: $1)
+            }
             var decoder = OpenAIStreamDecoder()
-            let viaDecoder = Self.outcome { try decoder.decode(ServerSentEvent(data: data), emit: $0) }
+            let viaDecoder = FastPathOutcome.of { try decoder.decode(ServerSentEvent(data: data), emit: $0) }
             report.check(data, fast: fast, full: full, decoder: viaDecoder)
         }
         #expect(report.mismatches.isEmpty, "\(report.mismatches.count) mismatches: \(report.mismatches.prefix(5))")
@@ -83,10 +69,10 @@ struct FastPathEquivalenceTests {
             let data = generator.anthropicDelta()
             let event = ServerSentEvent(type: "content_block_delta", data: data)
             var fullDecoder = AnthropicStreamDecoder()
-            let full = Self.outcome { try fullDecoder.decodeFull(event, emit: $0) }
+            let full = FastPathOutcome.of { try fullDecoder.decodeFull(event, emit: $0) }
             let fast = Self.fast(data) { try AnthropicDeltaFastPath.decode($0, emit: $1) }
             var decoder = AnthropicStreamDecoder()
-            let viaDecoder = Self.outcome { try decoder.decode(event, emit: $0) }
+            let viaDecoder = FastPathOutcome.of { try decoder.decode(event, emit: $0) }
             report.check(data, fast: fast, full: full, decoder: viaDecoder)
         }
         #expect(report.mismatches.isEmpty, "\(report.mismatches.count) mismatches: \(report.mismatches.prefix(5))")
@@ -103,14 +89,14 @@ struct FastPathEquivalenceTests {
             // Both paths start from a usage an earlier chunk reported, which the end reports unless replaced.
             var fastUsage: ChatUsage? = earlier
             var fullUsage: ChatUsage? = earlier
-            let fullAfterEarlier = Self.outcome {
+            let fullAfterEarlier = FastPathOutcome.of {
                 try GeminiStreamDecoder.decodeChunks(data, usage: &fullUsage, emit: $0)
             }
             let fast = Self.fast(data) { try GeminiChunkFastPath.decode($0, usage: &fastUsage, emit: $1) }
             var fullDecoder = GeminiStreamDecoder()
-            let full = Self.outcome { try fullDecoder.decodeFull(data, emit: $0) }
+            let full = FastPathOutcome.of { try fullDecoder.decodeFull(data, emit: $0) }
             var decoder = GeminiStreamDecoder()
-            let viaDecoder = Self.outcome { try decoder.decode(ServerSentEvent(data: data), emit: $0) }
+            let viaDecoder = FastPathOutcome.of { try decoder.decode(ServerSentEvent(data: data), emit: $0) }
             report.check(data, fast: nil, full: full, decoder: viaDecoder)
             if let fast {
                 report.fastHits += 1
@@ -149,7 +135,7 @@ struct FastPathEquivalenceTests {
             let data = generator.responsesTextDelta()
             let event = ServerSentEvent(type: "response.output_text.delta", data: data)
             var fullDecoder = ResponsesStreamDecoder()
-            let full = Self.outcome { try fullDecoder.decodeFull(event, emit: $0) }
+            let full = FastPathOutcome.of { try fullDecoder.decodeFull(event, emit: $0) }
             var scanned: ResponsesTextDeltaFastPath.Delta?
             let fast = Self.fast(data) { bytes, emit in
                 guard let delta = ResponsesTextDeltaFastPath.scan(bytes) else { return false }
@@ -164,7 +150,7 @@ struct FastPathEquivalenceTests {
                 }
             }
             var decoder = ResponsesStreamDecoder()
-            let viaDecoder = Self.outcome { try decoder.decode(event, emit: $0) }
+            let viaDecoder = FastPathOutcome.of { try decoder.decode(event, emit: $0) }
             report.check(data, fast: fast, full: full, decoder: viaDecoder)
         }
         #expect(report.mismatches.isEmpty, "\(report.mismatches.count) mismatches: \(report.mismatches.prefix(5))")
@@ -214,8 +200,11 @@ struct FastPathEquivalenceTests {
     )
     func loneSurrogates(literal: String, expected: String) throws {
         let data = #"{"choices":[{"delta":{"content":"a"# + literal + #""}}]}"#
-        let fast = Self.fast(data) { try OpenAIChunkFastPath.decode($0, emit: $1) }
-        let full = Self.outcome { try OpenAIStreamDecoder.decodeFull(data, emit: $0) }
+        let fast = Self.fast(data) {
+            var alone: OpenAIChunkFastPath.Prefix?
+            return try OpenAIChunkFastPath.decode($0, prefix: &alone, emit: $1)
+        }
+        let full = FastPathOutcome.of { try OpenAIStreamDecoder.decodeFull(data, emit: $0) }
         #expect(fast == [.text("a" + expected)])
         #expect(full == .events([.text("a" + expected)]))
     }

@@ -60,6 +60,12 @@ struct JSONFastScanner {
         return position < bytes.count ? bytes[position] : nil
     }
 
+    /// Moves on to `offset`, past bytes the caller knows the scan of (a prefix seen before).
+    mutating func skip(to offset: Int) {
+        precondition(offset >= position && offset <= bytes.count)
+        position = offset
+    }
+
     /// Whether only whitespace is left.
     mutating func isAtEnd() -> Bool {
         skipWhitespace()

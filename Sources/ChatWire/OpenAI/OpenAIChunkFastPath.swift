@@ -1,5 +1,13 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads the common `chat.completion.chunk` shape straight from its bytes, with no JSON tree and no allocation but
-/// the output strings.
+/// the output strings (and a stream's first chunk's `Prefix`).
 ///
 /// ```
 ///  {"id":"…","object":"chat.completion.chunk",…,"choices":[{"index":0,"delta":{"content":"Hi"},
@@ -21,15 +29,54 @@ enum OpenAIChunkFastPath {
         var finishReason: JSONStringSpan?
     }
 
+    /// What a chunk held before its `choices` value, and the walk's state there. The chunks of one stream repeat
+    /// their `id`, `object`, `created` and `model` byte for byte (about half of a typical chunk), so a chunk that
+    /// starts with the same bytes resumes the walk there instead of scanning them again: the scan of those bytes
+    /// depends on nothing else, and before `choices` no field is set.
+    ///
+    /// Kept small (one array and three 32-bit fields) so the decoder holding it still fits in an existential's inline
+    /// buffer (three words): the reply driver's `any ChatStreamDecoder` then needs no heap box.
+    struct Prefix {
+        /// The bytes up to and including `"choices":`.
+        var bytes: [UInt8]
+        /// The `choices` key's offsets (a key with escapes is never accepted).
+        private var keyStart: UInt32
+        private var keyEnd: UInt32
+        /// The top-level keys seen before it.
+        var seen: SeenKeys
+
+        init?(bytes: [UInt8], key: JSONStringSpan, seen: SeenKeys) {
+            guard let start = UInt32(exactly: key.start), let end = UInt32(exactly: key.end) else { return nil }
+            self.bytes = bytes
+            self.keyStart = start
+            self.keyEnd = end
+            self.seen = seen
+        }
+
+        /// The `choices` key.
+        var key: JSONStringSpan { JSONStringSpan(start: Int(keyStart), end: Int(keyEnd), hasEscapes: false) }
+
+        /// Whether `chunk` starts with these bytes (and goes on after them).
+        func starts(_ chunk: UnsafeRawBufferPointer) -> Bool {
+            guard chunk.count > bytes.count, let base = chunk.baseAddress else { return false }
+            return bytes.withUnsafeBytes { memcmp(base, $0.baseAddress!, $0.count) == 0 }
+        }
+    }
+
     /// Decodes a chunk if its shape is certain.
     /// - Parameters:
     ///   - bytes: The chunk's JSON text as UTF-8.
+    ///   - prefix: The last accepted chunk's prefix: used when `bytes` starts with it, replaced by this chunk's.
     ///   - emit: Called for each event, only once the whole chunk was validated.
     /// - Returns: Whether the chunk was decoded; `false` means "use the full decoder", and nothing was emitted.
     /// - Throws: Rethrows `emit`'s errors.
-    static func decode(_ bytes: UnsafeRawBufferPointer, emit: (ChatEvent) throws -> Void) rethrows -> Bool {
+    static func decode(
+        _ bytes: UnsafeRawBufferPointer,
+        prefix: inout Prefix?,
+        emit: (ChatEvent) throws -> Void
+    ) rethrows -> Bool {
         var scanner = JSONFastScanner(bytes)
-        guard let fields = scan(&scanner) else { return false }
+        guard let fields = scan(&scanner, prefix: &prefix) else { return false }
         if let span = nonEmpty(fields.reasoningContent) ?? nonEmpty(fields.reasoning) {
             try emit(.reasoning(scanner.string(span)))
         }
@@ -39,11 +86,38 @@ enum OpenAIChunkFastPath {
     }
 
     /// Scans a whole chunk; `nil` when it is not of the certain shape.
-    static func scan(_ scanner: inout JSONFastScanner) -> Fields? {
+    /// - Parameters:
+    ///   - scanner: A scanner at the chunk's start.
+    ///   - prefix: As for `decode`.
+    static func scan(_ scanner: inout JSONFastScanner, prefix: inout Prefix?) -> Fields? {
+        var walk = TopLevel()
+        if let known = prefix, known.starts(scanner.bytes) {
+            walk.seen = known.seen
+            walk.choices = (known.key, known.bytes.count, known.seen)  // the same prefix: nothing new to record
+            scanner.skip(to: known.bytes.count)
+            let scanned = scanner.scanObject(resumingAt: known.key) { scanner, key in walk.member(&scanner, key) }
+            return scanned && scanner.isAtEnd() ? walk.fields : nil
+        }
+        let scanned = scanner.scanObject { scanner, key in walk.member(&scanner, key) }
+        guard scanned, scanner.isAtEnd() else { return nil }
+        if let choices = walk.choices {
+            let bytes = UnsafeRawBufferPointer(rebasing: scanner.bytes[..<choices.end])
+            prefix = Prefix(bytes: Array(bytes), key: choices.key, seen: choices.seen) ?? prefix
+        }
+        return walk.fields
+    }
+
+    /// The walk of the top-level object: the keys seen, the fields found, and where `choices` began.
+    private struct TopLevel {
         var fields = Fields()
         var seen = SeenKeys()
-        let scanned = scanner.scanObject { scanner, key in
+        var choices: (key: JSONStringSpan, end: Int, seen: SeenKeys)?
+
+        /// Scans one member's value.
+        @inline(__always)
+        mutating func member(_ scanner: inout JSONFastScanner, _ key: JSONStringSpan) -> Bool {
             if scanner.span(key, is: "choices") {
+                if choices == nil { choices = (key, scanner.position, seen) }
                 return seen.insert(.choices) && scanChoices(&scanner, into: &fields)
             } else if scanner.span(key, is: "usage") {
                 return seen.insert(.usage) && scanner.scanLiteral("null")
@@ -55,11 +129,10 @@ enum OpenAIChunkFastPath {
             }
             return scanner.skipScalar()
         }
-        return scanned && scanner.isAtEnd() ? fields : nil
     }
 
     /// `[]` or `[{choice}]`.
-    private static func scanChoices(_ scanner: inout JSONFastScanner, into fields: inout Fields) -> Bool {
+    fileprivate static func scanChoices(_ scanner: inout JSONFastScanner, into fields: inout Fields) -> Bool {
         guard scanner.consume(UInt8(ascii: "[")) else { return false }
         if scanner.consume(UInt8(ascii: "]")) { return true }
         var seen = SeenKeys()

@@ -14,6 +14,9 @@ import SSE
 /// `reasoning_content` (DeepSeek, vLLM) wins over `reasoning` (OpenRouter, Ollama) when a chunk has both. Only the
 /// choice with index 0 is read. Events other than `message` and `error` are ignored, as are empty data lines.
 package struct OpenAIStreamDecoder: ChatStreamDecoder {
+    /// The last chunk's bytes before its `choices`, which the next chunk most likely repeats.
+    private var prefix: OpenAIChunkFastPath.Prefix?
+
     /// Creates a decoder for one reply stream.
     package init() {}
 
@@ -23,29 +26,29 @@ package struct OpenAIStreamDecoder: ChatStreamDecoder {
         }
         guard event.type == "message" else { return }
         let handled: Void? = try event.data.utf8.withContiguousStorageIfAvailable { buffer in
-            try Self.decode(UnsafeRawBufferPointer(buffer), data: event.data, emit: emit)
+            try decode(UnsafeRawBufferPointer(buffer), data: event.data, emit: emit)
         }
         if handled == nil {
             var data = event.data
             try data.withUTF8 { buffer in
-                try Self.decode(UnsafeRawBufferPointer(buffer), data: event.data, emit: emit)
+                try decode(UnsafeRawBufferPointer(buffer), data: event.data, emit: emit)
             }
         }
     }
 
     /// Decodes one `message` event's data: `[DONE]`, then the fast path, then (for anything but a blank line) the
     /// full decoder.
-    private static func decode(
+    private mutating func decode(
         _ bytes: UnsafeRawBufferPointer,
         data: String,
         emit: (ChatEvent) throws -> Void
     ) throws {
-        if isDone(bytes) {
+        if Self.isDone(bytes) {
             try emit(.done)
-        } else if try OpenAIChunkFastPath.decode(bytes, emit: emit) || isBlank(bytes) {
+        } else if try OpenAIChunkFastPath.decode(bytes, prefix: &prefix, emit: emit) || Self.isBlank(bytes) {
             return
         } else {
-            try decodeFull(data, emit: emit)
+            try Self.decodeFull(data, emit: emit)
         }
     }
 
