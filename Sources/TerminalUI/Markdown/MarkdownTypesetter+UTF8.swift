@@ -81,7 +81,7 @@ extension MarkdownTypesetter {
                 code.write(ascii: rest, into: &output)
                 return
             case .held where runs:
-                pending.append(contentsOf: rest.lazy.map { Unicode.Scalar($0) })
+                pending.append(contentsOf: rest)
                 return
             default:
                 break

@@ -20,7 +20,8 @@ struct MarkdownTypesetter: Sendable {
     var openers = OpenerRepaint()
     var mode = LineMode.start
     var trailingSpaces = 0
-    var pending: [Unicode.Scalar] = []
+    /// The held line (its start until decided, or a whole fence, rule or table row), as sanitised UTF-8.
+    var pending: [UInt8] = []
     var code = CodeBlockWriter(info: "", color: false)
     private var fence: Fence?
     private var items: [Item] = []
@@ -68,7 +69,7 @@ struct MarkdownTypesetter: Sendable {
         }
         switch mode {
         case .start:
-            pending.append(scalar)
+            hold(scalar)
             decideStart(complete: false, into: &output)
         case .prose:
             trailingSpaces = scalar == " " ? trailingSpaces + 1 : 0
@@ -76,7 +77,17 @@ struct MarkdownTypesetter: Sendable {
         case .code:
             writeCode(scalar, into: &output)
         case .held:
-            pending.append(scalar)
+            hold(scalar)
+        }
+    }
+
+    /// Adds a scalar to the held line, as UTF-8.
+    @inline(__always)
+    private mutating func hold(_ scalar: Unicode.Scalar) {
+        if scalar.isASCII {
+            pending.append(UInt8(truncatingIfNeeded: scalar.value))
+        } else {
+            UTF8.encode(scalar) { pending.append($0) }
         }
     }
 
@@ -128,7 +139,7 @@ struct MarkdownTypesetter: Sendable {
             pending.removeAll(keepingCapacity: true)
             mode = .code
             code = CodeBlockWriter(info: "", color: false)
-            for scalar in text { writeCode(scalar, into: &output) }
+            replay(text[...], asCode: true, into: &output)
         case .heading(let level):
             endParagraph(into: &output)
             popItems(toIndent: start.indent)
@@ -170,10 +181,10 @@ struct MarkdownTypesetter: Sendable {
         case .text:
             if inParagraph {
                 // A continuation line of the open paragraph (lazy or indented): joined by a soft break.
-                var text: [Unicode.Scalar] = []
+                var text: [UInt8] = []
                 swap(&text, &pending)
                 mode = .prose
-                for scalar in text.dropFirst(min(start.length, text.count)) { feed(scalar, into: &output) }
+                replay(text.dropFirst(min(start.length, text.count)), asCode: false, into: &output)
                 restorePending(&text)
                 return
             }
@@ -196,19 +207,20 @@ struct MarkdownTypesetter: Sendable {
 
     /// Inside a fenced block a line is code unless it is the closing fence (held only while it may be one).
     private mutating func decideInsideFence(_ fence: Fence, complete: Bool, into output: inout [UInt8]) {
-        let spaces = pending.prefix { $0 == " " }.count
-        let run = pending.dropFirst(spaces).prefix { $0 == fence.marker }.count
+        let marker = UInt8(ascii: fence.marker)
+        let spaces = pending.prefix { $0 == 0x20 }.count
+        let run = pending.dropFirst(spaces).prefix { $0 == marker }.count
         let tail = pending.dropFirst(spaces + run)
-        let mayClose = spaces <= 3 && tail.allSatisfy { $0 == " " || $0 == "\t" }
+        let mayClose = spaces <= 3 && tail.allSatisfy { $0 == 0x20 || $0 == 0x09 }
         if mayClose, !complete { return }
         if mayClose, run >= fence.length {
             mode = .held(.fence(fence.marker, run))
             return
         }
-        var text: [Unicode.Scalar] = []
+        var text: [UInt8] = []
         swap(&text, &pending)
         mode = .code
-        for scalar in text.dropFirst(min(spaces, fence.indent)) { writeCode(scalar, into: &output) }
+        replay(text.dropFirst(min(spaces, fence.indent)), asCode: true, into: &output)
         restorePending(&text)
     }
 
@@ -245,7 +257,7 @@ struct MarkdownTypesetter: Sendable {
             code.flush(into: &output)
             if fence == nil { code.finish(into: &output) }
         case .held(let kind):
-            var line: [Unicode.Scalar] = []
+            var line: [UInt8] = []
             swap(&line, &pending)
             endHeldLine(kind, line, into: &output)
             restorePending(&line)
@@ -253,7 +265,7 @@ struct MarkdownTypesetter: Sendable {
         mode = .start
     }
 
-    private mutating func endHeldLine(_ kind: LineStart.Kind, _ line: [Unicode.Scalar], into output: inout [UInt8]) {
+    private mutating func endHeldLine(_ kind: LineStart.Kind, _ line: [UInt8], into output: inout [UInt8]) {
         switch kind {
         case .fence(let marker, let length):
             if fence != nil {
@@ -266,10 +278,10 @@ struct MarkdownTypesetter: Sendable {
             let start = LineStart.classify(line, complete: true, inParagraph: false, itemIndent: 0)
             popItems(toIndent: start.indent)
             beginBlock(quotes: 0, into: &output)
-            let spaces = line.prefix { $0 == " " }.count
+            let spaces = line.prefix { $0 == 0x20 }.count
             fence = Fence(marker: marker, length: length, indent: spaces)
-            let info = String(scalars: line.drop { $0 == " " || $0 == marker })
-                .trimmingSpaces
+            let byte = UInt8(ascii: marker)
+            let info = String(decoding: line.drop { $0 == 0x20 || $0 == byte }, as: UTF8.self).trimmingSpaces
             if !info.isEmpty {
                 writer.beginLine(prefix: TerminalSanitizer.singleLine(info), attributes: [.dim], to: &output)
                 writer.wrapper.newline(to: &output)
@@ -346,16 +358,28 @@ struct MarkdownTypesetter: Sendable {
     }
 
     private mutating func startProse(after length: Int, into output: inout [UInt8]) {
-        var text: [Unicode.Scalar] = []
+        var text: [UInt8] = []
         swap(&text, &pending)
         mode = .prose
-        for scalar in text.dropFirst(length) { feed(scalar, into: &output) }
+        replay(text.dropFirst(length), asCode: false, into: &output)
         restorePending(&text)
     }
 
-    /// Gives back the buffer of held scalars taken out of `pending` (with `swap`, so that feeding them does not copy
+    /// Feeds held bytes again, one scalar at a time: as code (`writeCode`) or through `feed`.
+    private mutating func replay(_ bytes: ArraySlice<UInt8>, asCode: Bool, into output: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count {
+                let (scalar, length) = bytes.scalar(at: index)
+                index += length
+                if asCode { writeCode(scalar, into: &output) } else { feed(scalar, into: &output) }
+            }
+        }
+    }
+
+    /// Gives back the buffer of held bytes taken out of `pending` (with `swap`, so that feeding them does not copy
     /// them), emptied with its capacity kept, unless `pending` holds a new line by now.
-    private mutating func restorePending(_ buffer: inout [Unicode.Scalar]) {
+    private mutating func restorePending(_ buffer: inout [UInt8]) {
         buffer.removeAll(keepingCapacity: true)
         if pending.isEmpty { swap(&buffer, &pending) }
     }
