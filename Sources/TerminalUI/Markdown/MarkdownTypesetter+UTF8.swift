@@ -23,6 +23,11 @@ extension MarkdownTypesetter {
         sanitizer: inout TerminalSanitizer,
         into output: inout [UInt8]
     ) {
+        // A piece of a code row (printable ASCII, so no LF: no closing fence can start) goes to the lexer at once.
+        if case .code = mode, sanitizer.passesPrintableASCII, bytes.allSatisfy(\.isPrintableASCII) {
+            code.writeAndFlush(ascii: bytes, into: &output)
+            return
+        }
         var plain = 0
         if case .prose = mode, sanitizer.passesPrintableASCII, inline.takesPlainProse, openers.isIdle {
             while plain < bytes.count, InlineStyler.isPlainProse(bytes[plain]) { plain += 1 }

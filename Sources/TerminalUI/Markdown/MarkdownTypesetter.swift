@@ -138,7 +138,7 @@ struct MarkdownTypesetter: Sendable {
             )
             pending.removeAll(keepingCapacity: true)
             mode = .code
-            code = CodeBlockWriter(info: "", color: false)
+            code.begin(info: "", color: false)
             replay(text[...], asCode: true, into: &output)
         case .heading(let level):
             endParagraph(into: &output)
@@ -207,11 +207,18 @@ struct MarkdownTypesetter: Sendable {
 
     /// Inside a fenced block a line is code unless it is the closing fence (held only while it may be one).
     private mutating func decideInsideFence(_ fence: Fence, complete: Bool, into output: inout [UInt8]) {
+        // Read by index (no slices): this runs on each character held.
         let marker = UInt8(ascii: fence.marker)
-        let spaces = pending.prefix { $0 == 0x20 }.count
-        let run = pending.dropFirst(spaces).prefix { $0 == marker }.count
-        let tail = pending.dropFirst(spaces + run)
-        let mayClose = spaces <= 3 && tail.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+        var spaces = 0
+        while spaces < pending.count, pending[spaces] == 0x20 { spaces += 1 }
+        var end = spaces
+        while end < pending.count, pending[end] == marker { end += 1 }
+        let run = end - spaces
+        var mayClose = spaces <= 3
+        while mayClose, end < pending.count {
+            mayClose = pending[end] == 0x20 || pending[end] == 0x09
+            end += 1
+        }
         if mayClose, !complete { return }
         if mayClose, run >= fence.length {
             mode = .held(.fence(fence.marker, run))
@@ -286,7 +293,7 @@ struct MarkdownTypesetter: Sendable {
                 writer.beginLine(prefix: TerminalSanitizer.singleLine(info), attributes: [.dim], to: &output)
                 writer.wrapper.newline(to: &output)
             }
-            code = CodeBlockWriter(info: info, color: writer.color)
+            code.begin(info: info, color: writer.color)
         case .rule:
             endParagraph(into: &output)
             beginBlock(quotes: 0, into: &output)
