@@ -150,6 +150,13 @@ package struct CodeLexer: Sendable {
         atEnd: Bool,
         emit: (CodeTokenKind, UnsafeBufferPointer<UInt8>) -> Void
     ) {
+        if carried.isEmpty {
+            // Nothing held (mostly): every span is of `bytes`, and no storage changes hands.
+            let (spans, count) = lex(bytes, carried: UnsafeBufferPointer(start: nil, count: 0), atEnd: atEnd)
+            for span in spans[..<count] { emit(span.kind, UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])) }
+            spanStorage = spans
+            return
+        }
         let earlier = takeCarried()
         earlier.withUnsafeBufferPointer { earlier in
             let (spans, count) = lex(bytes, carried: earlier, atEnd: atEnd)
