@@ -78,9 +78,15 @@ extension MarkdownTypesetter {
             switch mode {
             case .prose where runs:
                 let plain = inline.plainPrefix(of: rest)
-                guard plain > 0 else { break }
-                feedProse(UnsafeBufferPointer(rebasing: rest[..<plain]), into: &output)
-                index += plain
+                if plain > 0 {
+                    feedProse(UnsafeBufferPointer(rebasing: rest[..<plain]), into: &output)
+                    index += plain
+                    continue
+                }
+                let held = inline.heldLinkPrefix(of: rest)
+                guard held > 0 else { break }
+                holdProse(UnsafeBufferPointer(rebasing: rest[..<held]), into: &output)
+                index += held
                 continue
             case .code where runs:
                 code.write(ascii: rest, into: &output)
@@ -94,6 +100,17 @@ extension MarkdownTypesetter {
             feed(Unicode.Scalar(bytes[index]), into: &output)
             index += 1
         }
+    }
+
+    /// A run of a held link's text: what `feed(_:into:)` does for each of its bytes (the styler holds them; the
+    /// opener watch, holding no snapshot of its own then, logs them).
+    private mutating func holdProse(_ run: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        var spaces = 0
+        while spaces < run.count, run[run.count - 1 - spaces] == 0x20 { spaces += 1 }
+        trailingSpaces = spaces == run.count ? trailingSpaces + spaces : spaces
+        openers.willFeed(plain: run)
+        inline.holdPlain(run)
+        openers.didFeed(row: writer.wrapper.rowsEnded, settled: !inline.hasOpenSpans && !inline.isHolding)
     }
 
     /// A run of prose the inline styler writes as it is: what `feed(_:into:)` does for each of its bytes, at once.
