@@ -51,6 +51,18 @@ struct LineStart: Equatable, Sendable {
     ///   - inParagraph: Whether the previous line was paragraph text (an underline or lazy text may follow).
     ///   - itemIndent: The content column of the innermost open list item (indentation at least this is inside it).
     static func classify(_ line: [UInt8], complete: Bool, inParagraph: Bool, itemIndent: Int) -> LineStart {
+        // Read through a buffer pointer: slices of it retain nothing (this runs on each character held).
+        line.withUnsafeBufferPointer {
+            classify($0, complete: complete, inParagraph: inParagraph, itemIndent: itemIndent)
+        }
+    }
+
+    private static func classify(
+        _ line: UnsafeBufferPointer<UInt8>,
+        complete: Bool,
+        inParagraph: Bool,
+        itemIndent: Int
+    ) -> LineStart {
         var index = 0
         var quotes = 0
         // Quote markers: up to 3 spaces, ">", an optional space.
@@ -131,7 +143,7 @@ struct LineStart: Equatable, Sendable {
     private static let tab = UInt8(ascii: "\t")
 
     /// How many times `byte` repeats at the start of `text`.
-    private static func run(of byte: UInt8, in text: ArraySlice<UInt8>) -> Int {
+    private static func run(of byte: UInt8, in text: Slice<UnsafeBufferPointer<UInt8>>) -> Int {
         var count = 0
         for next in text {
             guard next == byte else { break }
@@ -143,7 +155,7 @@ struct LineStart: Equatable, Sendable {
     /// A line starting with `-`, `*`, `_`, `=` or `+`: a rule or underline (needs the whole line), a bullet item,
     /// or text.
     private static func classifyMarkerLine(
-        _ rest: ArraySlice<UInt8>,
+        _ rest: Slice<UnsafeBufferPointer<UInt8>>,
         start: LineStart,
         complete: Bool,
         inParagraph: Bool
@@ -189,7 +201,7 @@ struct LineStart: Equatable, Sendable {
 
     /// A list item whose marker takes `markerLength` bytes, followed by a space; holds a possible task box.
     private static func item(
-        _ rest: ArraySlice<UInt8>,
+        _ rest: Slice<UnsafeBufferPointer<UInt8>>,
         markerLength: Int,
         start: LineStart,
         ordered: Bool,
