@@ -23,8 +23,9 @@ struct LineStart: Equatable, Sendable {
         case text
         /// An ATX heading of this level.
         case heading(Int)
-        /// A list item: its marker as written (`-`, `1.`), whether it is ordered, and its task box if any.
-        case item(marker: String, ordered: Bool, task: Bool?)
+        /// A list item: where its marker (`-`, `1.`) is in the line's bytes, whether it is ordered, and its task box
+        /// if any.
+        case item(marker: Range<Int>, ordered: Bool, task: Bool?)
         /// A code fence: its character and length (the line is held to its end for the info string).
         case fence(Unicode.Scalar, Int)
         /// A line made only of `-`, `*`, `_` or `=` and spaces, decided at its end.
@@ -126,7 +127,7 @@ struct LineStart: Equatable, Sendable {
                 if after == rest.count {
                     start.kind =
                         complete
-                        ? .item(marker: String(decoding: rest.prefix(after), as: UTF8.self), ordered: true, task: nil)
+                        ? .item(marker: rest.startIndex..<rest.startIndex + after, ordered: true, task: nil)
                         : .undecided
                     start.length = line.count
                 } else if line[index + after] == space {
@@ -186,7 +187,8 @@ struct LineStart: Equatable, Sendable {
         }
         guard first != UInt8(ascii: "=") && first != UInt8(ascii: "_") else { return start }
         guard let second else {
-            start.kind = complete ? .item(marker: String(Unicode.Scalar(first)), ordered: false, task: nil) : .undecided
+            start.kind =
+                complete ? .item(marker: rest.startIndex..<rest.startIndex + 1, ordered: false, task: nil) : .undecided
             return start
         }
         if second == space || second == tab {
@@ -228,7 +230,7 @@ struct LineStart: Equatable, Sendable {
                 return start
             }
             if matches, typed.count == 4 || (complete && typed.count == 3) {
-                let marker = String(decoding: rest.prefix(markerLength), as: UTF8.self)
+                let marker = base..<base + markerLength
                 start.kind = .item(marker: marker, ordered: ordered, task: after[after.startIndex + 1] != space)
                 start.length += content + typed.count
                 return start
@@ -238,11 +240,7 @@ struct LineStart: Equatable, Sendable {
             start.kind = .undecided
             return start
         }
-        start.kind = .item(
-            marker: String(decoding: rest.prefix(markerLength), as: UTF8.self),
-            ordered: ordered,
-            task: nil
-        )
+        start.kind = .item(marker: base..<base + markerLength, ordered: ordered, task: nil)
         start.length += content
         return start
     }

@@ -159,8 +159,8 @@ struct MarkdownTypesetter: Sendable {
             prefix.append(contentsOf: repeatElement(0x20, count: indent))
             var cells = indent + 1
             if ordered {
-                prefix.append(contentsOf: marker.utf8)
-                cells += marker.utf8.count
+                prefix.append(contentsOf: pending[marker])
+                cells += marker.count
             } else {
                 prefix.append(contentsOf: Self.bullets[depth % 3].utf8)
                 cells += Self.bulletCells[depth % 3]
@@ -170,7 +170,7 @@ struct MarkdownTypesetter: Sendable {
                 prefix.append(contentsOf: Self.boxes[task ? 1 : 0].utf8)
                 cells += Self.boxCells[task ? 1 : 0]
             }
-            let item = Item(contentIndent: start.indent + marker.utf8.count + 1, depth: depth, displayIndent: cells)
+            let item = Item(contentIndent: start.indent + marker.count + 1, depth: depth, displayIndent: cells)
             items.append(item)
             beginBlock(quotes: start.quotes, into: &output)
             writer.beginLine(prefixBytes: prefix, cells: cells, attributes: [], to: &output)
