@@ -47,12 +47,10 @@ extension MarkdownTypesetter {
     /// - Parameters:
     ///   - bytes: The piece's UTF-8 (valid: from a `String`).
     ///   - sanitizer: Drops terminal controls, across pieces.
-    ///   - runs: Whether plain prose goes as runs (tests turn it off to compare with the general path).
     ///   - output: Receives the bytes to write.
     mutating func feed(
         utf8 bytes: UnsafeBufferPointer<UInt8>,
         sanitizer: inout TerminalSanitizer,
-        runs: Bool = true,
         into output: inout [UInt8]
     ) {
         var index = 0
@@ -60,7 +58,7 @@ extension MarkdownTypesetter {
             if bytes[index].isPrintableASCII, sanitizer.passesPrintableASCII {
                 var end = index + 1
                 while end < bytes.count, bytes[end].isPrintableASCII { end += 1 }
-                feed(ascii: UnsafeBufferPointer(rebasing: bytes[index..<end]), runs: runs, into: &output)
+                feed(ascii: UnsafeBufferPointer(rebasing: bytes[index..<end]), into: &output)
                 index = end
                 continue
             }
@@ -70,8 +68,10 @@ extension MarkdownTypesetter {
         }
     }
 
-    /// Printable ASCII: plain prose, a code row and a held line as runs, anything else one scalar at a time.
-    private mutating func feed(ascii bytes: UnsafeBufferPointer<UInt8>, runs: Bool, into output: inout [UInt8]) {
+    /// Printable ASCII: plain prose, a code row and a held line as runs (with `usesRuns`), anything else one scalar
+    /// at a time.
+    mutating func feed(ascii bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        let runs = usesRuns
         var index = 0
         while index < bytes.count {
             let rest = UnsafeBufferPointer(rebasing: bytes[index...])

@@ -32,6 +32,9 @@ struct MarkdownTypesetter: Sendable {
     private var wroteBlock = false
     private var table: TableBuffer
     private var codeIndent = 0
+    /// Whether printable ASCII goes as runs (prose, code rows, held lines, a decided line start's text) rather than
+    /// one scalar at a time; tests turn it off to compare with the general path.
+    var usesRuns = true
     /// The buffer an item's row prefix is built in (kept, with its capacity, from item to item).
     private var prefixBuffer: [UInt8] = []
 
@@ -372,11 +375,19 @@ struct MarkdownTypesetter: Sendable {
         restorePending(&text)
     }
 
-    /// Feeds held bytes again, one scalar at a time: as code (`writeCode`) or through `feed`.
+    /// Feeds held bytes again: as code (`writeCode`) or through `feed`, printable ASCII as runs (with `usesRuns`).
     private mutating func replay(_ bytes: ArraySlice<UInt8>, asCode: Bool, into output: inout [UInt8]) {
         bytes.withUnsafeBufferPointer { bytes in
             var index = 0
             while index < bytes.count {
+                if usesRuns, bytes[index].isPrintableASCII {
+                    var end = index + 1
+                    while end < bytes.count, bytes[end].isPrintableASCII { end += 1 }
+                    let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                    if asCode { code.write(ascii: run, into: &output) } else { feed(ascii: run, into: &output) }
+                    index = end
+                    continue
+                }
                 let (scalar, length) = bytes.scalar(at: index)
                 index += length
                 if asCode { writeCode(scalar, into: &output) } else { feed(scalar, into: &output) }
