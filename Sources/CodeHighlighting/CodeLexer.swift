@@ -43,7 +43,7 @@
 /// closing `"#` all are string whatever follows.
 package struct CodeLexer: Sendable {
     /// The language being coloured.
-    package let language: CodeLanguage
+    package private(set) var language: CodeLanguage
     /// Bytes on hold from earlier pieces (at most one hold's worth, see above).
     private var carried: [UInt8] = []
     /// The storage the next piece's held bytes are written to (swapped with `carried` after each piece).
@@ -68,21 +68,35 @@ package struct CodeLexer: Sendable {
     /// A lexer for `language`.
     package init(_ language: CodeLanguage) {
         self.language = language
-        let syntax: CLikeSyntax =
-            switch language {
-            case .swift: .swift
-            case .python: .python
-            case .javaScript: .javaScript
-            case .rust: .rust
-            case .go: .go
-            case .c: .c
-            case .java: .java
-            case .shell: .shell
-            case .sql: .sql
-            case .css: .css
-            case .json, .yaml, .markup, .diff: .json
-            }
-        cLike = CLikeLexer(syntax: syntax)
+        cLike = CLikeLexer(syntax: Self.syntax(of: language))
+    }
+
+    /// Readies the lexer for a new block in `language`, whatever it held: the same as a new `CodeLexer(language)`,
+    /// but the storage of its buffers (held bytes, spans) is kept.
+    package mutating func restart(_ language: CodeLanguage) {
+        self.language = language
+        cLike = CLikeLexer(syntax: Self.syntax(of: language))
+        markup = MarkupLexer()
+        yaml = YAMLLexer()
+        diff = DiffLexer()
+        carried.removeAll(keepingCapacity: true)
+    }
+
+    /// The C-like syntax a language is lexed with (JSON's for the languages with a lexer of their own).
+    private static func syntax(of language: CodeLanguage) -> CLikeSyntax {
+        switch language {
+        case .swift: .swift
+        case .python: .python
+        case .javaScript: .javaScript
+        case .rust: .rust
+        case .go: .go
+        case .c: .c
+        case .java: .java
+        case .shell: .shell
+        case .sql: .sql
+        case .css: .css
+        case .json, .yaml, .markup, .diff: .json
+        }
     }
 
     /// Lexes the next piece of the block.
@@ -136,6 +150,13 @@ package struct CodeLexer: Sendable {
         atEnd: Bool,
         emit: (CodeTokenKind, UnsafeBufferPointer<UInt8>) -> Void
     ) {
+        if carried.isEmpty {
+            // Nothing held (mostly): every span is of `bytes`, and no storage changes hands.
+            let (spans, count) = lex(bytes, carried: UnsafeBufferPointer(start: nil, count: 0), atEnd: atEnd)
+            for span in spans[..<count] { emit(span.kind, UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])) }
+            spanStorage = spans
+            return
+        }
         let earlier = takeCarried()
         earlier.withUnsafeBufferPointer { earlier in
             let (spans, count) = lex(bytes, carried: earlier, atEnd: atEnd)

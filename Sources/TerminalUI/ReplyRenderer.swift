@@ -51,6 +51,7 @@ package struct ReplyRenderer: Sendable {
     var usesFastPaths = true {
         didSet {
             typewriter.usesASCIIRuns = usesFastPaths
+            typesetter.usesRuns = usesFastPaths
             updateFlow()
         }
     }
@@ -291,7 +292,7 @@ package struct ReplyRenderer: Sendable {
         }
         text.withUTF8 { bytes in
             let rest = UnsafeBufferPointer(rebasing: bytes[start...])
-            typesetter.feed(utf8: rest, sanitizer: &markdownSanitizer, runs: usesFastPaths, into: &stdoutRun)
+            typesetter.feed(utf8: rest, sanitizer: &markdownSanitizer, into: &stdoutRun)
         }
         typesetter.endOfDelta(into: &stdoutRun)
     }

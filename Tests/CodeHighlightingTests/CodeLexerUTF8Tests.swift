@@ -4,7 +4,8 @@ import Testing
 
 /// `CodeLexer.feed(utf8:emit:)` and `finish(utf8:)` against `feed(_:emit:)` and `finish(emit:)`: the same spans,
 /// byte for byte and one by one, for code of every language (ASCII, and with non-ASCII characters, long identifiers
-/// and open strings) in random pieces.
+/// and open strings) in random pieces; the UTF-8 side reuses one lexer, `restart`ed from a block of another language
+/// left unfinished, which must lex as a new one.
 @Suite("CodeLexer: the UTF-8 feed emits exactly the spans of the Substring feed")
 struct CodeLexerUTF8Tests {
     static let tokens = [
@@ -16,6 +17,7 @@ struct CodeLexerUTF8Tests {
     @Test("random code in random pieces, every language", arguments: CodeLanguage.allCases)
     func sameSpans(language: CodeLanguage) {
         var generator = SeededGenerator(seed: UInt64(language.rawValue.utf8.count) &* 7919)
+        var byUTF8 = CodeLexer(.swift)
         for _ in 0..<200 {
             let count = Int.random(in: 1...60, using: &generator)
             let text = (0..<count).map { _ in Self.tokens.randomElement(using: &generator)! }.joined()
@@ -27,7 +29,7 @@ struct CodeLexerUTF8Tests {
                 rest = rest.dropFirst(length)
             }
             var bySubstring = CodeLexer(language)
-            var byUTF8 = CodeLexer(language)
+            byUTF8.restart(language)
             var expected: [(CodeTokenKind, [UInt8])] = []
             var actual: [(CodeTokenKind, [UInt8])] = []
             for piece in pieces {
@@ -39,6 +41,12 @@ struct CodeLexerUTF8Tests {
             byUTF8.finish(utf8: { actual.append(($0, Array($1))) })
             #expect(actual.map(\.0) == expected.map(\.0), "\(language): \(text.debugDescription)")
             #expect(actual.map(\.1) == expected.map(\.1), "\(language): \(text.debugDescription)")
+            // Leave the reused lexer in another language, mid-block (possibly holding), for the next restart.
+            byUTF8.restart(CodeLanguage.allCases.randomElement(using: &generator)!)
+            for piece in pieces.prefix(Int.random(in: 0...pieces.count, using: &generator)) {
+                var piece = piece
+                piece.withUTF8 { byUTF8.feed(utf8: $0) { _, _ in } }
+            }
         }
     }
 }

@@ -12,6 +12,8 @@ import CodeHighlighting
 /// unknown language, or colour off) it is written at once.
 struct CodeBlockWriter: Sendable {
     private var lexer: CodeLexer?
+    /// The last block's lexer, kept after `finish` so that the next block reuses its buffers.
+    private var spareLexer: CodeLexer?
     /// The code added since the last flush, as UTF-8.
     private var pending: [UInt8] = []
     private var cursor = Cursor()
@@ -79,7 +81,35 @@ struct CodeBlockWriter: Sendable {
 
     /// A writer for a block with this info string.
     init(info: String, color: Bool) {
-        lexer = color ? CodeLexer(language: info) : nil
+        begin(info: info, color: color)
+    }
+
+    /// Starts a new block with this info string (after `finish`): the same as a new writer, but the buffers of the
+    /// last block are kept.
+    mutating func begin(info: String, color: Bool) {
+        pending.removeAll(keepingCapacity: true)
+        cursor = Cursor()
+        lexer = nil
+        guard color, let language = CodeLanguage(infoString: info) else { return }
+        if var lexer = spareLexer.take() {
+            lexer.restart(language)
+            self.lexer = lexer
+        } else {
+            lexer = CodeLexer(language)
+        }
+    }
+
+    /// Adds printable ASCII code (no LF, no tab) and colours it at once: `write(ascii:into:)` then `flush`, without
+    /// copying the bytes when nothing else waits.
+    mutating func writeAndFlush(ascii bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        guard lexer != nil, pending.isEmpty else {
+            write(ascii: bytes, into: &output)
+            flush(into: &output)
+            return
+        }
+        var cursor = self.cursor
+        lexer!.feed(utf8: bytes) { kind, span in cursor.span(kind, span, into: &output) }
+        self.cursor = cursor
     }
 
     /// Adds one character of code (LF included).
@@ -120,7 +150,7 @@ struct CodeBlockWriter: Sendable {
             var cursor = self.cursor
             lexer!.finish(utf8: { kind, bytes in cursor.span(kind, bytes, into: &output) })
             self.cursor = cursor
-            lexer = nil
+            spareLexer = lexer.take()
         }
         if cursor.colored != 0 {
             output += TextAttributes().sequence

@@ -36,4 +36,22 @@ extension InlineStyler {
         writer.text(ascii: bytes, to: &output)
         previous = Unicode.Scalar(last)
     }
+
+    /// How many of `bytes` (printable ASCII) a held link takes with no new match: each leaves the link in the part
+    /// it is in (`LinkSyntax.extends`) and within `linkLimit`. `holdPlain` then adds them, as `feed` would.
+    @inline(__always)
+    func heldLinkPrefix(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard case .link(let text)? = hold else { return 0 }
+        let end = min(bytes.count, Self.linkLimit - text.count)
+        var count = 0
+        while count < end, LinkSyntax.extends(linkPart, with: Unicode.Scalar(bytes[count])) { count += 1 }
+        return count
+    }
+
+    /// Adds bytes `heldLinkPrefix(of:)` took to the held link.
+    mutating func holdPlain(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard case .link(var text)? = hold.take() else { return }
+        text.append(contentsOf: bytes.lazy.map { Unicode.Scalar($0) })
+        hold = .link(text)
+    }
 }

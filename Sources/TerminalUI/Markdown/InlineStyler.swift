@@ -19,7 +19,7 @@ import Markdown
 /// `[image: alt]`. Raw HTML is shown as text.
 struct InlineStyler: Sendable {
     /// Text held until it is known what it is (scalars, so holding and rescanning stay cheap).
-    private enum Hold: Sendable {
+    enum Hold: Sendable {
         case link([Unicode.Scalar])
         case autolink([Unicode.Scalar])
         case entity([Unicode.Scalar])
@@ -38,10 +38,11 @@ struct InlineStyler: Sendable {
     private var run: (delimiter: Unicode.Scalar, count: Int)?
     private var backticks = 0
     private var escaped = false
-    private var hold: Hold?
+    // Internal, not private, for `InlineStyler+Plain.swift`: what is held, and the part a held link's text ends in
+    // (`LinkSyntax.Part`: most characters there need no new match).
+    var hold: Hold?
     private var bang = false
-    /// The part a held link's text ends in (`LinkSyntax.Part`): most characters there need no new match.
-    private var linkPart = LinkSyntax.Part.label
+    var linkPart = LinkSyntax.Part.label
 
     /// The longest link or autolink held before it is shown literally.
     static let linkLimit = 200

@@ -23,6 +23,11 @@ extension MarkdownTypesetter {
         sanitizer: inout TerminalSanitizer,
         into output: inout [UInt8]
     ) {
+        // A piece of a code row (printable ASCII, so no LF: no closing fence can start) goes to the lexer at once.
+        if case .code = mode, sanitizer.passesPrintableASCII, bytes.allSatisfy(\.isPrintableASCII) {
+            code.writeAndFlush(ascii: bytes, into: &output)
+            return
+        }
         var plain = 0
         if case .prose = mode, sanitizer.passesPrintableASCII, inline.takesPlainProse, openers.isIdle {
             while plain < bytes.count, InlineStyler.isPlainProse(bytes[plain]) { plain += 1 }
@@ -42,12 +47,10 @@ extension MarkdownTypesetter {
     /// - Parameters:
     ///   - bytes: The piece's UTF-8 (valid: from a `String`).
     ///   - sanitizer: Drops terminal controls, across pieces.
-    ///   - runs: Whether plain prose goes as runs (tests turn it off to compare with the general path).
     ///   - output: Receives the bytes to write.
     mutating func feed(
         utf8 bytes: UnsafeBufferPointer<UInt8>,
         sanitizer: inout TerminalSanitizer,
-        runs: Bool = true,
         into output: inout [UInt8]
     ) {
         var index = 0
@@ -55,7 +58,7 @@ extension MarkdownTypesetter {
             if bytes[index].isPrintableASCII, sanitizer.passesPrintableASCII {
                 var end = index + 1
                 while end < bytes.count, bytes[end].isPrintableASCII { end += 1 }
-                feed(ascii: UnsafeBufferPointer(rebasing: bytes[index..<end]), runs: runs, into: &output)
+                feed(ascii: UnsafeBufferPointer(rebasing: bytes[index..<end]), into: &output)
                 index = end
                 continue
             }
@@ -65,23 +68,31 @@ extension MarkdownTypesetter {
         }
     }
 
-    /// Printable ASCII: plain prose, a code row and a held line as runs, anything else one scalar at a time.
-    private mutating func feed(ascii bytes: UnsafeBufferPointer<UInt8>, runs: Bool, into output: inout [UInt8]) {
+    /// Printable ASCII: plain prose, a code row and a held line as runs (with `usesRuns`), anything else one scalar
+    /// at a time.
+    mutating func feed(ascii bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        let runs = usesRuns
         var index = 0
         while index < bytes.count {
             let rest = UnsafeBufferPointer(rebasing: bytes[index...])
             switch mode {
             case .prose where runs:
                 let plain = inline.plainPrefix(of: rest)
-                guard plain > 0 else { break }
-                feedProse(UnsafeBufferPointer(rebasing: rest[..<plain]), into: &output)
-                index += plain
+                if plain > 0 {
+                    feedProse(UnsafeBufferPointer(rebasing: rest[..<plain]), into: &output)
+                    index += plain
+                    continue
+                }
+                let held = inline.heldLinkPrefix(of: rest)
+                guard held > 0 else { break }
+                holdProse(UnsafeBufferPointer(rebasing: rest[..<held]), into: &output)
+                index += held
                 continue
             case .code where runs:
                 code.write(ascii: rest, into: &output)
                 return
             case .held where runs:
-                pending.append(contentsOf: rest.lazy.map { Unicode.Scalar($0) })
+                pending.append(contentsOf: rest)
                 return
             default:
                 break
@@ -89,6 +100,17 @@ extension MarkdownTypesetter {
             feed(Unicode.Scalar(bytes[index]), into: &output)
             index += 1
         }
+    }
+
+    /// A run of a held link's text: what `feed(_:into:)` does for each of its bytes (the styler holds them; the
+    /// opener watch, holding no snapshot of its own then, logs them).
+    private mutating func holdProse(_ run: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        var spaces = 0
+        while spaces < run.count, run[run.count - 1 - spaces] == 0x20 { spaces += 1 }
+        trailingSpaces = spaces == run.count ? trailingSpaces + spaces : spaces
+        openers.willFeed(plain: run)
+        inline.holdPlain(run)
+        openers.didFeed(row: writer.wrapper.rowsEnded, settled: !inline.hasOpenSpans && !inline.isHolding)
     }
 
     /// A run of prose the inline styler writes as it is: what `feed(_:into:)` does for each of its bytes, at once.

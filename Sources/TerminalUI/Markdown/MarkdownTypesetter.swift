@@ -20,7 +20,8 @@ struct MarkdownTypesetter: Sendable {
     var openers = OpenerRepaint()
     var mode = LineMode.start
     var trailingSpaces = 0
-    var pending: [Unicode.Scalar] = []
+    /// The held line (its start until decided, or a whole fence, rule or table row), as sanitised UTF-8.
+    var pending: [UInt8] = []
     var code = CodeBlockWriter(info: "", color: false)
     private var fence: Fence?
     private var items: [Item] = []
@@ -31,6 +32,9 @@ struct MarkdownTypesetter: Sendable {
     private var wroteBlock = false
     private var table: TableBuffer
     private var codeIndent = 0
+    /// Whether printable ASCII goes as runs (prose, code rows, held lines, a decided line start's text) rather than
+    /// one scalar at a time; tests turn it off to compare with the general path.
+    var usesRuns = true
     /// The buffer an item's row prefix is built in (kept, with its capacity, from item to item).
     private var prefixBuffer: [UInt8] = []
 
@@ -68,7 +72,7 @@ struct MarkdownTypesetter: Sendable {
         }
         switch mode {
         case .start:
-            pending.append(scalar)
+            hold(scalar)
             decideStart(complete: false, into: &output)
         case .prose:
             trailingSpaces = scalar == " " ? trailingSpaces + 1 : 0
@@ -76,7 +80,7 @@ struct MarkdownTypesetter: Sendable {
         case .code:
             writeCode(scalar, into: &output)
         case .held:
-            pending.append(scalar)
+            hold(scalar)
         }
     }
 
@@ -127,8 +131,8 @@ struct MarkdownTypesetter: Sendable {
             )
             pending.removeAll(keepingCapacity: true)
             mode = .code
-            code = CodeBlockWriter(info: "", color: false)
-            for scalar in text { writeCode(scalar, into: &output) }
+            code.begin(info: "", color: false)
+            replay(text[...], asCode: true, into: &output)
         case .heading(let level):
             endParagraph(into: &output)
             popItems(toIndent: start.indent)
@@ -148,8 +152,8 @@ struct MarkdownTypesetter: Sendable {
             prefix.append(contentsOf: repeatElement(0x20, count: indent))
             var cells = indent + 1
             if ordered {
-                prefix.append(contentsOf: marker.utf8)
-                cells += marker.utf8.count
+                prefix.append(contentsOf: pending[marker])
+                cells += marker.count
             } else {
                 prefix.append(contentsOf: Self.bullets[depth % 3].utf8)
                 cells += Self.bulletCells[depth % 3]
@@ -159,7 +163,7 @@ struct MarkdownTypesetter: Sendable {
                 prefix.append(contentsOf: Self.boxes[task ? 1 : 0].utf8)
                 cells += Self.boxCells[task ? 1 : 0]
             }
-            let item = Item(contentIndent: start.indent + marker.utf8.count + 1, depth: depth, displayIndent: cells)
+            let item = Item(contentIndent: start.indent + marker.count + 1, depth: depth, displayIndent: cells)
             items.append(item)
             beginBlock(quotes: start.quotes, into: &output)
             writer.beginLine(prefixBytes: prefix, cells: cells, attributes: [], to: &output)
@@ -170,10 +174,10 @@ struct MarkdownTypesetter: Sendable {
         case .text:
             if inParagraph {
                 // A continuation line of the open paragraph (lazy or indented): joined by a soft break.
-                var text: [Unicode.Scalar] = []
+                var text: [UInt8] = []
                 swap(&text, &pending)
                 mode = .prose
-                for scalar in text.dropFirst(min(start.length, text.count)) { feed(scalar, into: &output) }
+                replay(text.dropFirst(min(start.length, text.count)), asCode: false, into: &output)
                 restorePending(&text)
                 return
             }
@@ -192,24 +196,6 @@ struct MarkdownTypesetter: Sendable {
             inParagraph = true
             startProse(after: start.length, into: &output)
         }
-    }
-
-    /// Inside a fenced block a line is code unless it is the closing fence (held only while it may be one).
-    private mutating func decideInsideFence(_ fence: Fence, complete: Bool, into output: inout [UInt8]) {
-        let spaces = pending.prefix { $0 == " " }.count
-        let run = pending.dropFirst(spaces).prefix { $0 == fence.marker }.count
-        let tail = pending.dropFirst(spaces + run)
-        let mayClose = spaces <= 3 && tail.allSatisfy { $0 == " " || $0 == "\t" }
-        if mayClose, !complete { return }
-        if mayClose, run >= fence.length {
-            mode = .held(.fence(fence.marker, run))
-            return
-        }
-        var text: [Unicode.Scalar] = []
-        swap(&text, &pending)
-        mode = .code
-        for scalar in text.dropFirst(min(spaces, fence.indent)) { writeCode(scalar, into: &output) }
-        restorePending(&text)
     }
 
     private mutating func endLine(into output: inout [UInt8]) {
@@ -245,7 +231,7 @@ struct MarkdownTypesetter: Sendable {
             code.flush(into: &output)
             if fence == nil { code.finish(into: &output) }
         case .held(let kind):
-            var line: [Unicode.Scalar] = []
+            var line: [UInt8] = []
             swap(&line, &pending)
             endHeldLine(kind, line, into: &output)
             restorePending(&line)
@@ -253,7 +239,7 @@ struct MarkdownTypesetter: Sendable {
         mode = .start
     }
 
-    private mutating func endHeldLine(_ kind: LineStart.Kind, _ line: [Unicode.Scalar], into output: inout [UInt8]) {
+    private mutating func endHeldLine(_ kind: LineStart.Kind, _ line: [UInt8], into output: inout [UInt8]) {
         switch kind {
         case .fence(let marker, let length):
             if fence != nil {
@@ -266,15 +252,15 @@ struct MarkdownTypesetter: Sendable {
             let start = LineStart.classify(line, complete: true, inParagraph: false, itemIndent: 0)
             popItems(toIndent: start.indent)
             beginBlock(quotes: 0, into: &output)
-            let spaces = line.prefix { $0 == " " }.count
+            let spaces = line.prefix { $0 == 0x20 }.count
             fence = Fence(marker: marker, length: length, indent: spaces)
-            let info = String(scalars: line.drop { $0 == " " || $0 == marker })
-                .trimmingSpaces
+            let byte = UInt8(ascii: marker)
+            let info = String(decoding: line.drop { $0 == 0x20 || $0 == byte }, as: UTF8.self).trimmingSpaces
             if !info.isEmpty {
                 writer.beginLine(prefix: TerminalSanitizer.singleLine(info), attributes: [.dim], to: &output)
                 writer.wrapper.newline(to: &output)
             }
-            code = CodeBlockWriter(info: info, color: writer.color)
+            code.begin(info: info, color: writer.color)
         case .rule:
             endParagraph(into: &output)
             beginBlock(quotes: 0, into: &output)
@@ -346,18 +332,11 @@ struct MarkdownTypesetter: Sendable {
     }
 
     private mutating func startProse(after length: Int, into output: inout [UInt8]) {
-        var text: [Unicode.Scalar] = []
+        var text: [UInt8] = []
         swap(&text, &pending)
         mode = .prose
-        for scalar in text.dropFirst(length) { feed(scalar, into: &output) }
+        replay(text.dropFirst(length), asCode: false, into: &output)
         restorePending(&text)
-    }
-
-    /// Gives back the buffer of held scalars taken out of `pending` (with `swap`, so that feeding them does not copy
-    /// them), emptied with its capacity kept, unless `pending` holds a new line by now.
-    private mutating func restorePending(_ buffer: inout [Unicode.Scalar]) {
-        buffer.removeAll(keepingCapacity: true)
-        if pending.isEmpty { swap(&buffer, &pending) }
     }
 
     private mutating func endParagraph(into output: inout [UInt8]) {

@@ -44,16 +44,16 @@ struct TableBuffer: Sendable {
 
     /// Adds a row that starts with `|`.
     /// - Parameters:
-    ///   - row: The row's source line (sanitised scalars).
+    ///   - row: The row's source line (sanitised UTF-8).
     ///   - width: The terminal width, for a table that starts flowing.
     ///   - color: Whether to write SGR styles.
     ///   - output: Receives the status row, or the rows of a flowing table.
     /// - Returns: The previous first row when this one shows it was no table header (write it as a paragraph;
     ///   then call `clear` and add this row again).
-    mutating func add(_ row: some Collection<Unicode.Scalar>, width: Int, color: Bool, into output: inout [UInt8])
+    mutating func add(_ row: some Collection<UInt8>, width: Int, color: Bool, into output: inout [UInt8])
         -> String?
     {
-        rows.append(row)
+        rows.append(utf8: row)
         if rows.count == 1 { return nil }
         if !confirmed {
             guard rows.count == 2, Self.isDelimiterRow(rows[1]) else {

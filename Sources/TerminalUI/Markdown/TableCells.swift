@@ -35,19 +35,6 @@ enum TableCells {
             bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
         }
 
-        /// Adds a row given as scalars, encoded as UTF-8.
-        mutating func append(_ row: some Collection<Unicode.Scalar>) {
-            bytes.reserveCapacity(bytes.count + row.count)
-            for scalar in row {
-                if scalar.isASCII {
-                    bytes.append(UInt8(truncatingIfNeeded: scalar.value))
-                } else {
-                    UTF8.encode(scalar) { bytes.append($0) }
-                }
-            }
-            ends.append(bytes.count)
-        }
-
         /// Adds a row given as UTF-8.
         mutating func append(utf8 row: some Collection<UInt8>) {
             bytes.append(contentsOf: row)

@@ -1,0 +1,66 @@
+/// The held line: a line's start until `LineStart` decides it, or a whole fence, rule or table row, as sanitised
+/// UTF-8 in `pending`.
+extension MarkdownTypesetter {
+    /// Adds a scalar to the held line, as UTF-8.
+    @inline(__always)
+    mutating func hold(_ scalar: Unicode.Scalar) {
+        if scalar.isASCII {
+            pending.append(UInt8(truncatingIfNeeded: scalar.value))
+        } else {
+            UTF8.encode(scalar) { pending.append($0) }
+        }
+    }
+
+    /// Inside a fenced block a line is code unless it is the closing fence (held only while it may be one).
+    mutating func decideInsideFence(_ fence: Fence, complete: Bool, into output: inout [UInt8]) {
+        // Read by index (no slices): this runs on each character held.
+        let marker = UInt8(ascii: fence.marker)
+        var spaces = 0
+        while spaces < pending.count, pending[spaces] == 0x20 { spaces += 1 }
+        var end = spaces
+        while end < pending.count, pending[end] == marker { end += 1 }
+        let run = end - spaces
+        var mayClose = spaces <= 3
+        while mayClose, end < pending.count {
+            mayClose = pending[end] == 0x20 || pending[end] == 0x09
+            end += 1
+        }
+        if mayClose, !complete { return }
+        if mayClose, run >= fence.length {
+            mode = .held(.fence(fence.marker, run))
+            return
+        }
+        var text: [UInt8] = []
+        swap(&text, &pending)
+        mode = .code
+        replay(text.dropFirst(min(spaces, fence.indent)), asCode: true, into: &output)
+        restorePending(&text)
+    }
+
+    /// Feeds held bytes again: as code (`writeCode`) or through `feed`, printable ASCII as runs (with `usesRuns`).
+    mutating func replay(_ bytes: ArraySlice<UInt8>, asCode: Bool, into output: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count {
+                if usesRuns, bytes[index].isPrintableASCII {
+                    var end = index + 1
+                    while end < bytes.count, bytes[end].isPrintableASCII { end += 1 }
+                    let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                    if asCode { code.write(ascii: run, into: &output) } else { feed(ascii: run, into: &output) }
+                    index = end
+                    continue
+                }
+                let (scalar, length) = bytes.scalar(at: index)
+                index += length
+                if asCode { code.write(scalar, into: &output) } else { feed(scalar, into: &output) }
+            }
+        }
+    }
+
+    /// Gives back the buffer of held bytes taken out of `pending` (with `swap`, so that feeding them does not copy
+    /// them), emptied with its capacity kept, unless `pending` holds a new line by now.
+    mutating func restorePending(_ buffer: inout [UInt8]) {
+        buffer.removeAll(keepingCapacity: true)
+        if pending.isEmpty { swap(&buffer, &pending) }
+    }
+}
