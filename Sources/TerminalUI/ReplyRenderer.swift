@@ -25,7 +25,8 @@ package struct ReplyRenderer: Sendable {
     /// The shortest pause between two paced releases.
     package static let paceTick = Duration.milliseconds(8)
 
-    private let configuration: Configuration
+    /// How the reply is shown.
+    let configuration: Configuration
     private var typewriter: Typewriter
     /// The answer's Markdown (used when `rendersMarkdown`); reasoning goes through the typewriter.
     private var typesetter: MarkdownTypesetter
@@ -36,10 +37,13 @@ package struct ReplyRenderer: Sendable {
     /// What the last text written was (to set reasoning and answer apart in Markdown mode).
     private var section: Typewriter.DeltaKind?
     private var paced: PacedText?
-    private var spinner: Spinner?
-    private var spinnerDrawn = false
-    private var nextSpinnerFrame: Duration?
-    private var columns: Int
+    /// The "thinking…" spinner (terminal stderr, until the first token), whether a frame of it is on screen, and when
+    /// the next frame is due (`ReplyRenderer+Stderr.swift`).
+    var spinner: Spinner?
+    var spinnerDrawn = false
+    var nextSpinnerFrame: Duration?
+    /// The terminal's width in cells.
+    var columns: Int
     /// The word held back at the last drain, and when it is to be shown (a frame after it was first seen held).
     private var held: (id: Int, due: Duration)?
     private var sawToken = false
@@ -61,8 +65,9 @@ package struct ReplyRenderer: Sendable {
     private var answerFlows = false
     /// Whether the reply's output is complete.
     package private(set) var isFinished = false
-    private var stdoutRun: [UInt8] = []
-    private var actions: [Action] = []
+    /// The stdout bytes since the last action, and the actions not yet handed over by `drain`.
+    var stdoutRun: [UInt8] = []
+    var actions: [Action] = []
 
     /// Creates the renderer of one reply.
     /// - Parameter configuration: How the reply is shown.
@@ -353,49 +358,6 @@ package struct ReplyRenderer: Sendable {
         guard !sawToken else { return }
         sawToken = true
         stopSpinner()
-    }
-
-    private mutating func drawSpinner(at now: Duration) {
-        guard var spinner else { return }
-        appendStderr(spinner.nextFrame(width: columns), keepsSpinner: true)
-        self.spinner = spinner
-        spinnerDrawn = true
-        nextSpinnerFrame = now + Spinner.interval
-    }
-
-    private mutating func stopSpinner() {
-        guard spinner != nil else { return }
-        if spinnerDrawn { appendStderr(Spinner.erase, keepsSpinner: true) }
-        spinner = nil
-        spinnerDrawn = false
-        nextSpinnerFrame = nil
-    }
-
-    /// Adds stderr bytes after the stdout bytes so far; the spinner, if drawn, is erased first (the next frame draws
-    /// it again below them).
-    private mutating func appendStderr(_ bytes: [UInt8], keepsSpinner: Bool = false) {
-        guard !bytes.isEmpty else { return }
-        flushStdoutRun()
-        if !keepsSpinner, spinnerDrawn {
-            spinnerDrawn = false
-            append(.stderr(Spinner.erase))
-        }
-        append(.stderr(bytes))
-    }
-
-    private mutating func flushStdoutRun() {
-        guard !stdoutRun.isEmpty else { return }
-        append(.stdout(stdoutRun))
-        stdoutRun.removeAll(keepingCapacity: true)
-    }
-
-    /// Appends an action, merging it with the previous one when both write to the same stream.
-    private mutating func append(_ action: Action) {
-        switch (actions.last, action) {
-        case (.stdout(let previous)?, .stdout(let bytes)): actions[actions.count - 1] = .stdout(previous + bytes)
-        case (.stderr(let previous)?, .stderr(let bytes)): actions[actions.count - 1] = .stderr(previous + bytes)
-        default: actions.append(action)
-        }
     }
 
     /// Notes a word the output leaves held back, so a tick a frame later shows it.
