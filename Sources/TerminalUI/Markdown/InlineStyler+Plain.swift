@@ -37,6 +37,22 @@ extension InlineStyler {
         previous = Unicode.Scalar(last)
     }
 
+    /// Decides the delimiter or backtick run held (the only thing held) against `next`, a byte of plain prose that
+    /// follows it, without taking `next`: what `feed(next)` does before it writes `next` as it is, so that `next`
+    /// can go on with the plain run after it (`plainPrefix(of:)`).
+    /// - Returns: Whether it did (false when something else is held or `next` is not plain prose).
+    mutating func resolveRun(before next: UInt8, writer: inout MarkdownWriter, output: inout [UInt8]) -> Bool {
+        guard run != nil || backticks > 0, hold == nil, !escaped, !bang, Self.isPlainProse(next) else {
+            return false
+        }
+        if let current = run {
+            run = nil
+            resolveRun(current, next: Unicode.Scalar(next), writer: &writer, output: &output)
+        }
+        if backticks > 0 { resolveBackticks(writer: &writer, output: &output) }
+        return true
+    }
+
     /// How many of `bytes` (printable ASCII) a held link takes with no new match: each leaves the link in the part
     /// it is in (`LinkSyntax.extends`) and within `linkLimit`. `holdPlain` then adds them, as `feed` would.
     @inline(__always)

@@ -32,16 +32,16 @@ struct InlineStyler: Sendable {
     }
 
     private var spans: [Span] = []
-    // Internal, not private, for `InlineStyler+Plain.swift`: the character before, the open code span's length.
+    // Internal, not private, for `InlineStyler+Plain.swift`: the character before, the open code span's length,
+    // the runs, backslash and "!" held, what is held, and the part a held link's text ends in
+    // (`LinkSyntax.Part`: most characters there need no new match).
     var previous: Unicode.Scalar = " "
     var codeSpan: Int?
-    private var run: (delimiter: Unicode.Scalar, count: Int)?
-    private var backticks = 0
-    private var escaped = false
-    // Internal, not private, for `InlineStyler+Plain.swift`: what is held, and the part a held link's text ends in
-    // (`LinkSyntax.Part`: most characters there need no new match).
+    var run: (delimiter: Unicode.Scalar, count: Int)?
+    var backticks = 0
+    var escaped = false
     var hold: Hold?
-    private var bang = false
+    var bang = false
     var linkPart = LinkSyntax.Part.label
 
     /// The longest link or autolink held before it is shown literally.
@@ -57,6 +57,13 @@ struct InlineStyler: Sendable {
 
     /// Makes the next delimiter or backtick run literal text, whatever its flanking (an opener known to be unclosed).
     var showsNextRunLiterally = false
+
+    /// A copy to keep aside (`OpenerRepaint`): with no span open it holds no storage of the spans.
+    var detached: InlineStyler {
+        var copy = self
+        if copy.spans.isEmpty { copy.spans = [] }
+        return copy
+    }
 
     /// Styles one character of the block's text.
     mutating func feed(_ scalar: Unicode.Scalar, to writer: inout MarkdownWriter, output: inout [UInt8]) {
@@ -166,7 +173,7 @@ struct InlineStyler: Sendable {
     // MARK: Emphasis and code
 
     /// Decides what a delimiter run is once the character after it is known (CommonMark's flanking rules).
-    private mutating func resolveRun(
+    mutating func resolveRun(
         _ current: (delimiter: Unicode.Scalar, count: Int),
         next: Unicode.Scalar,
         writer: inout MarkdownWriter,
@@ -243,7 +250,7 @@ struct InlineStyler: Sendable {
     }
 
     /// A backtick run ended: it opens a code span, closes the open one of the same length, or is literal inside it.
-    private mutating func resolveBackticks(writer: inout MarkdownWriter, output: inout [UInt8]) {
+    mutating func resolveBackticks(writer: inout MarkdownWriter, output: inout [UInt8]) {
         let count = backticks
         backticks = 0
         if showsNextRunLiterally, codeSpan == nil {

@@ -83,6 +83,8 @@ extension MarkdownTypesetter {
                     index += plain
                     continue
                 }
+                // A run held before a byte of plain prose: decided here, that byte then goes on with its plain run.
+                if inline.resolveRun(before: rest[0], writer: &writer, output: &output) { continue }
                 let held = inline.heldLinkPrefix(of: rest)
                 guard held > 0 else { break }
                 holdProse(UnsafeBufferPointer(rebasing: rest[..<held]), into: &output)

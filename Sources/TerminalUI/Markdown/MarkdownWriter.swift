@@ -62,7 +62,8 @@ struct MarkdownWriter: Sendable {
     mutating func beginHyperlink(_ destination: String, to output: inout [UInt8]) {
         guard color else { return }
         var bytes: [UInt8] = [0x1B, 0x5D, 0x38, 0x3B, 0x3B]  // ESC ] 8 ; ;, the printable ASCII of the URL, ESC \
-        bytes += destination.utf8.lazy.filter { $0 >= 0x21 && $0 < 0x7F }
+        bytes.reserveCapacity(destination.utf8.count + 7)
+        for byte in destination.utf8 where byte >= 0x21 && byte < 0x7F { bytes.append(byte) }
         bytes += [0x1B, 0x5C]
         wrapper.appendControl(bytes, to: &output)
     }
@@ -70,8 +71,11 @@ struct MarkdownWriter: Sendable {
     /// Ends the OSC 8 hyperlink.
     mutating func endHyperlink(to output: inout [UInt8]) {
         guard color else { return }
-        wrapper.appendControl(Array("\u{1B}]8;;\u{1B}\\".utf8), to: &output)
+        wrapper.appendControl(Self.hyperlinkEnd, to: &output)
     }
+
+    /// ESC ] 8 ; ; ESC \ (built once).
+    private static let hyperlinkEnd: [UInt8] = [0x1B, 0x5D, 0x38, 0x3B, 0x3B, 0x1B, 0x5C]
 
     /// Turns every attribute off now (the end of a block, a row about to be written raw).
     mutating func resetStyle(to output: inout [UInt8]) {

@@ -52,7 +52,7 @@ struct OpenerRepaint: Sendable {
         }
         guard scalar == "*" || scalar == "_" || scalar == "~" || scalar == "`", !inline.hasOpenSpans, !inline.isHolding
         else { return }
-        snapshot = Snapshot(writer: writer, inline: inline, column: writer.wrapper.column)
+        snapshot = Snapshot(writer: Self.detached(writer), inline: inline.detached, column: writer.wrapper.column)
         row = writer.wrapper.rowsEnded
         log.append(.scalar(scalar))
     }
@@ -103,6 +103,16 @@ struct OpenerRepaint: Sendable {
                 writer.wrapper.spaceBreak(to: &output)
             }
         }
+    }
+
+    /// A copy of `writer` to keep aside: its empty buffers (emptied keeping their capacity) hold no storage, so the
+    /// live writer's next append to one of them needs no copy.
+    private static func detached(_ writer: MarkdownWriter) -> MarkdownWriter {
+        var copy = writer
+        if copy.wrapper.held.isEmpty { copy.wrapper.held = [] }
+        if copy.wrapper.pendingControl.isEmpty { copy.wrapper.pendingControl = [] }
+        if copy.wrapper.edgeCluster.isEmpty { copy.wrapper.edgeCluster = [] }
+        return copy
     }
 
     private mutating func drop() {
