@@ -15,7 +15,12 @@ struct CLikeLexer: ByteLexer {
         case variable, variableName
     }
 
-    let syntax: CLikeSyntax
+    /// The syntax, held by reference: making or resetting a lexer retains it once, not each of its tables.
+    private let shared: CLikeSyntax.Shared
+    /// The syntax the lexer follows.
+    var syntax: CLikeSyntax {
+        @inline(__always) get { shared.syntax }
+    }
     var state = State.code
     /// The last byte of the previous piece (a line end before the first): for `#` at a shell word start.
     var previousByte = ASCII.lf
@@ -41,8 +46,8 @@ struct CLikeLexer: ByteLexer {
     var containerDepth = 0
     var expectingKey = false
 
-    init(syntax: CLikeSyntax) {
-        self.syntax = syntax
+    init(syntax: CLikeSyntax.Shared) {
+        shared = syntax
     }
 
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout SpanOutput) {
@@ -101,7 +106,7 @@ struct CLikeLexer: ByteLexer {
         case .tickLetter: out.releaseAll(upTo: end, as: .keyword)
         default: break
         }
-        self = CLikeLexer(syntax: syntax)
+        self = CLikeLexer(syntax: shared)
     }
 
     // MARK: - Code

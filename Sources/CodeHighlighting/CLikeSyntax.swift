@@ -105,3 +105,15 @@ struct CLikeSyntax: Sendable {
         Set(list.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
     }
 }
+
+extension CLikeSyntax {
+    /// A syntax held by reference (one per language, built once), so that a lexer made or reset with it retains
+    /// one object rather than each of its tables.
+    final class Shared: Sendable {
+        let syntax: CLikeSyntax
+
+        init(_ syntax: CLikeSyntax) {
+            self.syntax = syntax
+        }
+    }
+}

@@ -83,20 +83,35 @@ package struct CodeLexer: Sendable {
     }
 
     /// The C-like syntax a language is lexed with (JSON's for the languages with a lexer of their own).
-    private static func syntax(of language: CodeLanguage) -> CLikeSyntax {
+    private static func syntax(of language: CodeLanguage) -> CLikeSyntax.Shared {
         switch language {
-        case .swift: .swift
-        case .python: .python
-        case .javaScript: .javaScript
-        case .rust: .rust
-        case .go: .go
-        case .c: .c
-        case .java: .java
-        case .shell: .shell
-        case .sql: .sql
-        case .css: .css
-        case .json, .yaml, .markup, .diff: .json
+        case .swift: SharedSyntax.swift
+        case .python: SharedSyntax.python
+        case .javaScript: SharedSyntax.javaScript
+        case .rust: SharedSyntax.rust
+        case .go: SharedSyntax.go
+        case .c: SharedSyntax.c
+        case .java: SharedSyntax.java
+        case .shell: SharedSyntax.shell
+        case .sql: SharedSyntax.sql
+        case .css: SharedSyntax.css
+        case .json, .yaml, .markup, .diff: SharedSyntax.json
         }
+    }
+
+    /// Each C-like syntax, held by reference.
+    private enum SharedSyntax {
+        static let swift = CLikeSyntax.Shared(.swift)
+        static let python = CLikeSyntax.Shared(.python)
+        static let javaScript = CLikeSyntax.Shared(.javaScript)
+        static let rust = CLikeSyntax.Shared(.rust)
+        static let go = CLikeSyntax.Shared(.go)
+        static let c = CLikeSyntax.Shared(.c)
+        static let java = CLikeSyntax.Shared(.java)
+        static let shell = CLikeSyntax.Shared(.shell)
+        static let sql = CLikeSyntax.Shared(.sql)
+        static let css = CLikeSyntax.Shared(.css)
+        static let json = CLikeSyntax.Shared(.json)
     }
 
     /// Lexes the next piece of the block.
@@ -133,6 +148,11 @@ package struct CodeLexer: Sendable {
     /// `finish(emit:)`, as UTF-8 (straight from the held bytes when they are ASCII).
     /// - Parameter emit: Called with the bytes of each remaining span, in order (lent for the call).
     package mutating func finish(utf8 emit: (CodeTokenKind, UnsafeBufferPointer<UInt8>) -> Void) {
+        guard !carried.isEmpty else {
+            // Nothing on hold, so nothing to emit (spans are of held bytes only): readied at once.
+            restart(language)
+            return
+        }
         guard carried.withUnsafeBufferPointer(Self.isASCII) else {
             finish { kind, text in
                 var text = text

@@ -17,6 +17,8 @@ struct CodeBlockWriter: Sendable {
     /// The code added since the last flush, as UTF-8.
     private var pending: [UInt8] = []
     private var cursor = Cursor()
+    /// The last block's info string and the language it names (a reply's blocks mostly share one).
+    private var lastInfo: (info: String, language: CodeLanguage?) = ("", nil)
 
     /// Where the code goes: the column (for tabs) and the colour in effect.
     private struct Cursor: Sendable {
@@ -90,7 +92,9 @@ struct CodeBlockWriter: Sendable {
         pending.removeAll(keepingCapacity: true)
         cursor = Cursor()
         lexer = nil
-        guard color, let language = CodeLanguage(infoString: info) else { return }
+        guard color else { return }
+        if info != lastInfo.info { lastInfo = (info, CodeLanguage(infoString: info)) }
+        guard let language = lastInfo.language else { return }
         if var lexer = spareLexer.take() {
             lexer.restart(language)
             self.lexer = lexer
