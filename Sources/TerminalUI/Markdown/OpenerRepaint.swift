@@ -85,6 +85,7 @@ struct OpenerRepaint: Sendable {
     /// The paragraph or heading ends: when a span is still open and its opener is on the current row, erases the
     /// row from the opener and writes it again with the opener as text. Call before the styler's `endBlock`.
     mutating func finish(inline: inout InlineStyler, writer: inout MarkdownWriter, output: inout [UInt8]) {
+        guard !log.isEmpty else { return }  // no snapshot (mostly): nothing to look at or drop
         defer { drop() }
         guard let snapshot, inline.hasOpenSpans, writer.wrapper.rowsEnded == row else { return }
         output.append(0x0D)  // CR, then ESC [ n C: forward to the opener's column
