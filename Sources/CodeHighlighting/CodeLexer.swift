@@ -173,7 +173,12 @@ package struct CodeLexer: Sendable {
         if carried.isEmpty {
             // Nothing held (mostly): every span is of `bytes`, and no storage changes hands.
             let (spans, count) = lex(bytes, carried: UnsafeBufferPointer(start: nil, count: 0), atEnd: atEnd)
-            for span in spans[..<count] { emit(span.kind, UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])) }
+            spans.withUnsafeBufferPointer { spans in
+                for index in 0..<count {
+                    let span = spans[index]
+                    emit(span.kind, UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
+                }
+            }
             spanStorage = spans
             return
         }

@@ -23,13 +23,16 @@ struct CodeBlockWriter: Sendable {
     /// Where the code goes: the column (for tabs) and the colour in effect.
     private struct Cursor: Sendable {
         var column = 0
-        /// The colour in effect (an index of `CodeBlockWriter.sequences`, 0 for none).
+        /// The colour in effect (a `CodeBlockWriter.sequence(_:)` index, 0 for none).
         var colored = 0
 
         mutating func span(_ kind: CodeTokenKind, _ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
             let color = CodeBlockWriter.color(kind)
             if color != colored {
-                output += CodeBlockWriter.sequences[color]
+                let sequence = CodeBlockWriter.sequence(color)
+                output.append(
+                    contentsOf: UnsafeBufferPointer(start: sequence.utf8Start, count: sequence.utf8CodeUnitCount)
+                )
                 colored = color
             }
             if bytes.allSatisfy(\.isPrintableASCII) {
@@ -116,6 +119,21 @@ struct CodeBlockWriter: Sendable {
         self.cursor = cursor
     }
 
+    /// Ends a code row: `write("\n")` then `flush`, the line end straight to the lexer when nothing else waits.
+    mutating func endLine(into output: inout [UInt8]) {
+        guard lexer != nil, pending.isEmpty else {
+            write("\n", into: &output)
+            flush(into: &output)
+            return
+        }
+        let lineFeed: StaticString = "\n"
+        var cursor = self.cursor
+        lexer!.feed(utf8: UnsafeBufferPointer(start: lineFeed.utf8Start, count: 1)) { kind, span in
+            cursor.span(kind, span, into: &output)
+        }
+        self.cursor = cursor
+    }
+
     /// Adds one character of code (LF included).
     mutating func write(_ scalar: Unicode.Scalar, into output: inout [UInt8]) {
         guard lexer != nil else {
@@ -162,12 +180,23 @@ struct CodeBlockWriter: Sendable {
         }
     }
 
-    /// Each colour's SGR sequence, `ESC[0;…m` (`ESC[0m` for none), indexed by `color(_:)`.
-    fileprivate static let sequences = ["", ";35", ";33", ";32", ";2", ";36", ";34", ";31", ";1"].map {
-        Array("\u{1B}[0\($0)m".utf8)
+    /// A colour's SGR sequence, `ESC[0;…m` (`ESC[0m` for none), by `color(_:)`: static text, so writing it
+    /// retains nothing.
+    fileprivate static func sequence(_ color: Int) -> StaticString {
+        switch color {
+        case 1: "\u{1B}[0;35m"
+        case 2: "\u{1B}[0;33m"
+        case 3: "\u{1B}[0;32m"
+        case 4: "\u{1B}[0;2m"
+        case 5: "\u{1B}[0;36m"
+        case 6: "\u{1B}[0;34m"
+        case 7: "\u{1B}[0;31m"
+        case 8: "\u{1B}[0;1m"
+        default: "\u{1B}[0m"
+        }
     }
 
-    /// The colour of a kind: an index of `sequences`, the same for kinds shown alike.
+    /// The colour of a kind: a `sequence(_:)` index, the same for kinds shown alike.
     fileprivate static func color(_ kind: CodeTokenKind) -> Int {
         switch kind {
         case .plain, .punctuation: 0

@@ -227,8 +227,12 @@ struct MarkdownTypesetter: Sendable {
                 }
             }
         case .code:
-            code.write("\n", into: &output)
-            code.flush(into: &output)
+            if usesRuns {
+                code.endLine(into: &output)
+            } else {
+                code.write("\n", into: &output)
+                code.flush(into: &output)
+            }
             if fence == nil { code.finish(into: &output) }
         case .held(let kind):
             var line: [UInt8] = []
