@@ -58,13 +58,6 @@ struct InlineStyler: Sendable {
     /// Makes the next delimiter or backtick run literal text, whatever its flanking (an opener known to be unclosed).
     var showsNextRunLiterally = false
 
-    /// A copy to keep aside (`OpenerRepaint`): with no span open it holds no storage of the spans.
-    var detached: InlineStyler {
-        var copy = self
-        if copy.spans.isEmpty { copy.spans = [] }
-        return copy
-    }
-
     /// Styles one character of the block's text.
     mutating func feed(_ scalar: Unicode.Scalar, to writer: inout MarkdownWriter, output: inout [UInt8]) {
         if let current = hold.take() {

@@ -20,10 +20,11 @@ struct OpenerRepaint: Sendable {
     }
 
     /// The writer and the styler where the opener started, and the cursor's column there (kept apart from the row
-    /// and the log, which change on every character: changing them does not copy this).
+    /// and the log, which change on every character: changing them does not copy this). The styler then held
+    /// nothing and had no span open, so all there is of it is the character before (`InlineStyler.previous`).
     private struct Snapshot: Sendable {
         var writer: MarkdownWriter
-        var inline: InlineStyler
+        var previous: Unicode.Scalar
         var column: Int
     }
 
@@ -52,7 +53,7 @@ struct OpenerRepaint: Sendable {
         }
         guard scalar == "*" || scalar == "_" || scalar == "~" || scalar == "`", !inline.hasOpenSpans, !inline.isHolding
         else { return }
-        snapshot = Snapshot(writer: Self.detached(writer), inline: inline.detached, column: writer.wrapper.column)
+        snapshot = Snapshot(writer: Self.detached(writer), previous: inline.previous, column: writer.wrapper.column)
         row = writer.wrapper.rowsEnded
         log.append(.scalar(scalar))
     }
@@ -92,7 +93,8 @@ struct OpenerRepaint: Sendable {
         if snapshot.column > 0 { output += Array("\u{1B}[\(snapshot.column)C".utf8) }
         output += [0x1B, 0x5B, 0x4B]  // ESC [ K: erase the rest of the row
         writer = snapshot.writer
-        inline = snapshot.inline
+        inline = InlineStyler()
+        inline.previous = snapshot.previous
         output += writer.appliedSequence
         inline.showsNextRunLiterally = true
         for entry in log {
