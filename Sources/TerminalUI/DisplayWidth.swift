@@ -79,11 +79,12 @@ package enum DisplayWidth {
         if value < 0x300 {
             return 1  // Latin-1 and Latin Extended: no marks, nothing wide
         }
-        if contains(value, in: zeroWidthRanges) {
-            return 0
-        }
+        // The tables do not overlap (a test checks it), so the shorter wide table goes first: CJK takes one search.
         if value >= 0x1100 && contains(value, in: wideRanges) {
             return 2
+        }
+        if contains(value, in: zeroWidthRanges) {
+            return 0
         }
         return 1
     }

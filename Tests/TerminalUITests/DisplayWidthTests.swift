@@ -57,6 +57,19 @@ struct DisplayWidthTests {
                 }
             }
         }
+        // No scalar is in both tables, so `nonASCIIWidth` may search them in either order.
+        var ranges: [ClosedRange<UInt32>] = []
+        for table in [DisplayWidth.zeroWidthRanges, DisplayWidth.wideRanges] {
+            for index in stride(from: 0, to: table.count, by: 2) { ranges.append(table[index]...table[index + 1]) }
+        }
+        ranges.sort { $0.lowerBound < $1.lowerBound }
+        for index in ranges.indices.dropFirst() {
+            #expect(ranges[index - 1].upperBound < ranges[index].lowerBound)
+        }
+        for index in stride(from: 0, to: DisplayWidth.zeroWidthRanges.count, by: 2) {
+            #expect(DisplayWidth.nonASCIIWidth(DisplayWidth.zeroWidthRanges[index]) == 0)
+            #expect(DisplayWidth.nonASCIIWidth(DisplayWidth.zeroWidthRanges[index + 1]) == 0)
+        }
         for index in stride(from: 0, to: DisplayWidth.wideRanges.count, by: 2) {
             let first = DisplayWidth.wideRanges[index]
             #expect(DisplayWidth.nonASCIIWidth(first) == 2)
