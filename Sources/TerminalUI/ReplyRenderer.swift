@@ -207,20 +207,6 @@ package struct ReplyRenderer: Sendable {
     ///   - now: The time (a word the output leaves held back starts its frame now).
     ///   - carryOut: Called with each action, in order.
     package mutating func drain(at now: Duration, _ carryOut: (Action) -> Void) {
-        if answerFlows, actions.isEmpty {
-            // The answer's body: no spinner, no pace, the typesetter's held word the only reason to wake.
-            if let id = typesetter.heldWordID {
-                if held?.id != id { held = (id, now + Self.heldWordFrame) }
-            } else if held != nil {
-                held = nil
-            }
-            if !stdoutRun.isEmpty {
-                carryOut(.stdout(stdoutRun))
-                stdoutRun.removeAll(keepingCapacity: true)
-            }
-            if let held { carryOut(.wake(at: held.due)) }
-            return
-        }
         trackHeldWord(at: now)
         if !actions.isEmpty {
             for action in actions { carryOut(action) }
