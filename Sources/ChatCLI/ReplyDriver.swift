@@ -28,6 +28,12 @@ final class ReplyDriver: Sendable {
 
     private struct State {
         var renderer: ReplyRenderer
+        /// The answer's deltas of the burst being presented, given to the renderer as one piece before anything else
+        /// reaches it and at the burst's end: what arrived in one network read costs one typesetting entry, not one
+        /// per event (the renderer's output does not depend on how its text is cut).
+        var burstText = ""
+        /// Whether the burst had an answer delta, even an empty one (the first ends the spinner).
+        var burstHasText = false
         var json: [UInt8] = []
         var text = ""
         var reasoning = ""
@@ -134,6 +140,7 @@ final class ReplyDriver: Sendable {
                 let finished = state.withLock { state in
                     if let width { state.renderer.resize(columns: width) }
                     var update = first
+                    defer { flushBurstText(at: now, &state) }
                     while true {
                         present(update, at: now, into: &state)
                         if case .finished = update { return true }
@@ -160,9 +167,11 @@ final class ReplyDriver: Sendable {
         case .event(let event):
             present(event, at: now, into: &state)
         case .retrying(let delay, let reason):
+            flushBurstText(at: now, &state)
             state.stats.reconnects += 1
             notice("retrying in \(delay): \(reason)", json: ChatJSONLine.line("retrying", [("reason", reason)]), &state)
         case .resuming(let reason):
+            flushBurstText(at: now, &state)
             state.stats.reconnects += 1
             notice(
                 "connection dropped, resuming: \(reason)",
@@ -185,7 +194,8 @@ final class ReplyDriver: Sendable {
             if json {
                 state.json += ChatJSONLine.line("text", [("text", delta)])
             } else {
-                state.renderer.text(delta, at: now)
+                state.burstText += delta
+                state.burstHasText = true
             }
         case .reasoning(let delta):
             firstToken(at: now, &state)
@@ -193,12 +203,14 @@ final class ReplyDriver: Sendable {
             if json {
                 state.json += ChatJSONLine.line("reasoning", [("text", delta)])
             } else {
+                flushBurstText(at: now, &state)
                 state.renderer.reasoning(delta, at: now)
             }
         case .status(let status):
             if json {
                 state.json += ChatJSONLine.line("status", [("text", status)])
             } else {
+                flushBurstText(at: now, &state)
                 state.renderer.status(status)
             }
         case .usage(let usage):
@@ -213,6 +225,14 @@ final class ReplyDriver: Sendable {
         case .done, .incomplete:
             break
         }
+    }
+
+    /// Gives the renderer the answer's text of the burst so far, as one piece.
+    private func flushBurstText(at now: Duration, _ state: inout State) {
+        guard state.burstHasText else { return }
+        state.renderer.text(state.burstText, at: now)
+        state.burstText.removeAll(keepingCapacity: true)
+        state.burstHasText = false
     }
 
     /// The kept text and reasoning, taken out, once they reach a spool's part size.
