@@ -39,6 +39,9 @@ final class ReplyDriver: Sendable {
         var reasoning = ""
         /// Whether parts of the text went to a spool (then `text` and `reasoning` are only the rest).
         var spooledText = false
+        /// The buffers of the part last written to the spool, emptied, for the next part: with `.spooled` a reply's
+        /// text goes through two buffers of a part's size, not a new one grown from nothing for each part.
+        var spareBuffers: (text: String, reasoning: String)?
         var stats = ChatStats()
         var end: ReplyEnd?
         /// The finish reason that says the reply reached the token limit, for its mark.
@@ -98,7 +101,9 @@ final class ReplyDriver: Sendable {
             markdown: style.markdown && style.kind == .terminal,
             showsProgress: style.stdoutIsTerminal
         )
-        state = Mutex(State(renderer: ReplyRenderer(configuration)))
+        var initial = State(renderer: ReplyRenderer(configuration))
+        if case .spooled = keeping { initial.text.reserveCapacity(ReplySpool.textCapacity) }
+        state = Mutex(initial)
         let origin = clock.now
         elapsed = { origin.duration(to: clock.now) }
         sleep = { offset in try await clock.sleep(until: origin.advanced(by: offset), tolerance: nil) }
@@ -148,8 +153,11 @@ final class ReplyDriver: Sendable {
                         update = buffered
                     }
                 }
-                if case .spooled(let spool) = keeping, let part = state.withLock({ Self.takePart(from: &$0) }) {
+                if case .spooled(let spool) = keeping, var part = state.withLock({ Self.takePart(from: &$0) }) {
                     spool.write(text: part.text, reasoning: part.reasoning)
+                    part.text.removeAll(keepingCapacity: true)
+                    part.reasoning.removeAll(keepingCapacity: true)
+                    state.withLock { $0.spareBuffers = part }
                 }
                 perform { _ in }
                 if finished { break }
@@ -235,15 +243,17 @@ final class ReplyDriver: Sendable {
         state.burstHasText = false
     }
 
-    /// The kept text and reasoning, taken out, once they reach a spool's part size.
+    /// The kept text and reasoning, taken out, once they reach a spool's part size; the spare buffers (or new ones
+    /// with room for a part) take their place.
     private static func takePart(from state: inout State) -> (text: String, reasoning: String)? {
         guard state.text.utf8.count + state.reasoning.utf8.count >= ReplySpool.partBytes else { return nil }
-        defer {
-            state.text = ""
-            state.reasoning = ""
-            state.spooledText = true
-        }
-        return (state.text, state.reasoning)
+        var next = state.spareBuffers ?? ("", "")
+        state.spareBuffers = nil
+        next.text.reserveCapacity(ReplySpool.textCapacity)
+        swap(&next.text, &state.text)
+        swap(&next.reasoning, &state.reasoning)
+        state.spooledText = true
+        return next
     }
 
     private func firstToken(at now: Duration, _ state: inout State) {

@@ -12,6 +12,9 @@ import Synchronization
 final class ReplySpool: Sendable {
     /// How much text and reasoning is held before it is written as a part.
     static let partBytes = 256 * 1024
+    /// The room a buffer holding a part's text needs: a part, and the last burst that took it past `partBytes`
+    /// (reserved at once, so the buffer is not grown, copied and faulted in again by doubling).
+    static let textCapacity = partBytes + 64 * 1024
 
     /// Where the parts go, known once the user's message is kept.
     struct Target: Sendable {
