@@ -198,8 +198,8 @@ final class ReplyDriver: Sendable {
         switch event {
         case .text(let delta):
             firstToken(at: now, &state)
-            if keeping.keepsText { state.text += delta }
             if json {
+                if keeping.keepsText { state.text += delta }
                 state.json += ChatJSONLine.line("text", [("text", delta)])
             } else {
                 state.burstText += delta
@@ -235,9 +235,10 @@ final class ReplyDriver: Sendable {
         }
     }
 
-    /// Gives the renderer the answer's text of the burst so far, as one piece.
+    /// Gives the renderer the answer's text of the burst so far, as one piece, and keeps it (as `keeping` says).
     private func flushBurstText(at now: Duration, _ state: inout State) {
         guard state.burstHasText else { return }
+        if keeping.keepsText { state.text += state.burstText }
         state.renderer.text(state.burstText, at: now)
         state.burstText.removeAll(keepingCapacity: true)
         state.burstHasText = false

@@ -11,7 +11,8 @@ import Testing
 #endif
 
 /// The driver gives the renderer the answer deltas of one burst (updates that arrived in one network read) as one
-/// piece: what reaches the terminal must be the same as when every update arrives on its own.
+/// piece: what reaches the terminal, and the text kept for the conversation, must be the same as when every update
+/// arrives on its own.
 @Suite("ReplyDriver: a burst's answer deltas rendered as one piece", .timeLimit(.minutes(1)))
 struct ReplyBurstTests {
     /// Answer text, reasoning, a status and a resume notice interleaved, as a model may send them.
@@ -30,6 +31,11 @@ struct ReplyBurstTests {
         let together = try await played(Self.updates, burst: burst)
         #expect(together.stdout == apart.stdout)
         #expect(together.stderr == apart.stderr)
+        let answer = Self.updates.map { update in
+            if case .event(.text(let delta)) = update { return delta }
+            return ""
+        }
+        #expect(together.text == answer.joined(), "the kept text is the answer's deltas, in order")
         let shown = PseudoTerminal.strippingEscapes(String(decoding: apart.stdout, as: UTF8.self))
         for part in ["Thinking about", "Title", "bold words", "let x = 1", "more thought", "End."] {
             #expect(shown.contains(part), "\(part) in \(shown)")
@@ -38,7 +44,10 @@ struct ReplyBurstTests {
 
     /// Plays `updates` through a terminal-style driver (Markdown and colour on, a terminal stderr), `burst` at a
     /// time: the first of each burst through `next`, the rest through `nextBuffered`.
-    private func played(_ updates: [ChatReplyUpdate], burst: Int) async throws -> (stdout: [UInt8], stderr: [UInt8]) {
+    private func played(
+        _ updates: [ChatReplyUpdate],
+        burst: Int
+    ) async throws -> (stdout: [UInt8], stderr: [UInt8], text: String) {
         let style = ChatOutputStyle(
             kind: .terminal,
             color: true,
@@ -74,7 +83,7 @@ struct ReplyBurstTests {
             }
         )
         #expect(result.end == .complete)
-        return (stdout.finish(), stderr.finish())
+        return (stdout.finish(), stderr.finish(), result.text)
     }
 }
 
