@@ -1,0 +1,96 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension OpenAIChunkFastPath {
+    /// What the last accepted chunk held before its `choices` value, and the walk's state there; and, when that chunk
+    /// said nothing but its answer text, the chunk itself around that text (its template).
+    ///
+    /// The chunks of one stream repeat their `id`, `object`, `created` and `model` byte for byte (about half of a
+    /// typical chunk), so a chunk that starts with the same bytes resumes the walk there instead of scanning them
+    /// again: the scan of those bytes depends on nothing else, and before `choices` no field is set.
+    ///
+    /// Most chunks of a reply are also the same bytes after their text (`"},"finish_reason":null}]}`): they differ
+    /// only in the `content` string. A chunk that matches the template's bytes before and after that string, with a
+    /// valid string literal between, is the template's JSON with one string value replaced, so it decodes to that
+    /// string's text alone, with no walk at all.
+    ///
+    /// ```
+    ///  {"id":"…","object":"…","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"Hi"},"finish_reason":null}]}
+    ///  └──────────────── prefix: bytes[..<choicesEnd] ────────┘
+    ///  └──────────────── template head: bytes[..<templateSplit] ─────────────────────────┘  └── template tail ───────────┘
+    /// ```
+    /// Kept small (one array and four 32-bit fields) so the decoder holding it still fits in an existential's inline
+    /// buffer (three words): the reply driver's `any ChatStreamDecoder` then needs no heap box.
+    struct Prefix {
+        /// The bytes up to and including `"choices":`; with a template, the template's head then its tail instead.
+        private(set) var bytes: [UInt8]
+        /// The `choices` key's offset (a key with escapes is never accepted, so it ends 7 bytes later).
+        private var keyStart: UInt32
+        /// Where the `choices` value begins (after the `:`).
+        private var choicesEnd: UInt32
+        /// The template's head length, up to and including the text's opening quote; 0 when there is no template.
+        private var templateSplit: UInt32 = 0
+        /// The top-level keys seen before `choices`.
+        var seen: SeenKeys
+
+        init?(bytes: [UInt8], key: JSONStringSpan, seen: SeenKeys) {
+            guard let start = UInt32(exactly: key.start), let end = UInt32(exactly: bytes.count),
+                key.end - key.start == 7
+            else { return nil }
+            self.bytes = bytes
+            self.keyStart = start
+            self.choicesEnd = end
+            self.seen = seen
+        }
+
+        /// The `choices` key.
+        var key: JSONStringSpan {
+            JSONStringSpan(start: Int(keyStart), end: Int(keyStart) + 7, hasEscapes: false)
+        }
+
+        /// How many bytes the prefix holds: where the walk resumes.
+        var count: Int { Int(choicesEnd) }
+
+        /// Whether the prefix has a template.
+        var hasTemplate: Bool { templateSplit != 0 }
+
+        /// Whether `chunk` starts with the prefix's bytes (and goes on after them).
+        func starts(_ chunk: UnsafeRawBufferPointer) -> Bool {
+            let count = self.count
+            guard chunk.count > count, let base = chunk.baseAddress else { return false }
+            return bytes.withUnsafeBytes { memcmp(base, $0.baseAddress!, count) == 0 }
+        }
+
+        /// The text string of a chunk that is the template with another string there.
+        /// - Parameter scanner: A scanner at the chunk's start; on a match, past the string.
+        /// - Returns: The string's span, or `nil` when the chunk is not the template's bytes around one valid string
+        ///   literal.
+        func matchTemplate(_ scanner: inout JSONFastScanner) -> JSONStringSpan? {
+            let head = Int(templateSplit)
+            let tail = bytes.count - head
+            let chunk = scanner.bytes
+            guard head != 0, chunk.count >= head + tail, let base = chunk.baseAddress else { return nil }
+            let headMatches = bytes.withUnsafeBytes { memcmp(base, $0.baseAddress!, head) == 0 }
+            guard headMatches else { return nil }
+            scanner.skip(to: head - 1)
+            guard let span = scanner.scanString(), chunk.count - span.end == tail else { return nil }
+            let tailMatches = bytes.withUnsafeBytes { memcmp(base + span.end, $0.baseAddress! + head, tail) == 0 }
+            return tailMatches ? span : nil
+        }
+
+        /// Makes `chunk` the template, around its text string `text`. The chunk must start with the prefix's bytes
+        /// and have been accepted with `text` as its only output.
+        mutating func learnTemplate(_ chunk: UnsafeRawBufferPointer, text: JSONStringSpan) {
+            guard let split = UInt32(exactly: text.start), text.start > count else { return }
+            bytes.removeAll(keepingCapacity: true)
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[..<text.start]))
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[text.end...]))
+            templateSplit = split
+        }
+    }
+}
