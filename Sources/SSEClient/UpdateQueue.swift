@@ -20,6 +20,15 @@ public struct UpdateQueue<Element: Sendable>: Sendable {
         items.append(element)
     }
 
+    /// Where the next `append` puts its update: a position for `insert(_:at:)`.
+    @inlinable public var endIndex: Int { items.count }
+
+    /// Inserts an update before those appended since `endIndex` was `position` (nothing may be taken out between).
+    @inlinable public mutating func insert(_ element: Element, at position: Int) {
+        precondition(position >= head && position <= items.count)
+        items.insert(element, at: position)
+    }
+
     /// The oldest update, or `nil` when none is waiting (the storage is then reset for the next batch).
     @inlinable public mutating func next() -> Element? {
         guard head < items.count else {
