@@ -160,7 +160,7 @@ final class ChatReplyDriver: @unchecked Sendable {
                 defer { cursor = decoder.resumeCursor }
                 try decoder.decode(event, emit: emit)
             }
-            machine.eventReceived(at: ChatResumePoint(lastEventID: event.lastEventID, cursor: cursor))
+            machine.eventReceived(at: ChatResumePoint(eventID: event.eventID, cursor: cursor))
             if let id = cursor?.replyID, id != keptReplyID {
                 keptReplyID = id
                 pending.insert(.kept(replyID: id), at: start)
