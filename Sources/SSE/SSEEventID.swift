@@ -61,7 +61,7 @@ package struct SSEEventID: Sendable, Hashable {
     /// Whether the id is empty.
     package var isEmpty: Bool {
         switch storage {
-        case .inline(_, _, _, let w3): w3 >> 56 == 0
+        case .inline(let w0, let w1, let w2, let w3): w0 | w1 | w2 | w3 == 0  // no bytes, and a count of 0
         case .string(let string): string.isEmpty
         }
     }
