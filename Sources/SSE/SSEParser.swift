@@ -63,11 +63,12 @@ package struct SSEParser: Sendable {
     /// Parses the next chunk of the stream.
     /// - Parameters:
     ///   - chunk: The next bytes, of any length.
-    ///   - onEvent: Called for each event the chunk completes, in order.
+    ///   - onEvent: Called for each event the chunk completes, in order; it owns the event, so it can keep it with
+    ///     no copy.
     /// - Throws: `SSEParserError` when a line or an event passes its limit; rethrows `onEvent`'s errors.
     package mutating func parse(
         _ chunk: UnsafeRawBufferPointer,
-        onEvent: (ServerSentEvent) throws -> Void
+        onEvent: (consuming ServerSentEvent) throws -> Void
     ) throws {
         // Move the splitter out (not copy it): a copy would share its pending-line buffer and force a
         // copy-on-write of that buffer for every chunk that ends mid-line.

@@ -16,7 +16,7 @@ public struct UpdateQueue<Element: Sendable>: Sendable {
     @inlinable public var isEmpty: Bool { head == items.count }
 
     /// Adds an update at the end.
-    @inlinable public mutating func append(_ element: Element) {
+    @inlinable public mutating func append(_ element: consuming Element) {
         items.append(element)
     }
 
