@@ -33,6 +33,11 @@ struct OpenAITemplateTests {
         }
     }
 
+    @Test("the decoder, template included, fits an existential's inline buffer (three words)")
+    func decoderSize() {
+        #expect(MemoryLayout<OpenAIStreamDecoder>.size <= 3 * MemoryLayout<Int>.size)
+    }
+
     @Test("chunks that differ in their text alone take the template, whatever the string holds")
     func textOnly() {
         var prefix: OpenAIChunkFastPath.Prefix?
