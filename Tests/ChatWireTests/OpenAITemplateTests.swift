@@ -29,7 +29,8 @@ struct OpenAITemplateTests {
         var copy = data
         return copy.withUTF8 { buffer in
             var scanner = JSONFastScanner(UnsafeRawBufferPointer(buffer))
-            return prefix?.matchTemplate(&scanner) != nil
+            if case .text = prefix?.matchTemplate(&scanner) { return true }
+            return false
         }
     }
 
@@ -101,6 +102,31 @@ struct OpenAITemplateTests {
         #expect(Self.matchesTemplate(before + #""b""# + after, prefix))
         #expect(!Self.matchesTemplate(stop, prefix))
         #expect(Self.fast(stop, &prefix) == [.text("end"), .finishReason("stop")])
+    }
+
+    @Test("a stream whose tails vary (OpenAI's obfuscation field) stops trying templates after one miss")
+    func varyingTails() {
+        var prefix: OpenAIChunkFastPath.Prefix?
+        let before = Self.frame.0
+        var decoded: [ChatEvent] = []
+        for index in 0..<20 {
+            let data =
+                before + "\"w\(index) \"" + #"},"logprobs":null,"finish_reason":null}],"obfuscation":"#
+                + "\"\(index * 7919)\"}"
+            let full = FastPathOutcome.of { try OpenAIStreamDecoder.decodeFull(data, emit: $0) }
+            let events = Self.fast(data, &prefix)
+            #expect(events.map { FastPathOutcome.events($0) } == full, "\(data)")
+            decoded += events ?? []
+            // The first chunk makes a template, the second misses it in its tail: none after that.
+            #expect(prefix?.hasTemplate == (index == 0), "chunk \(index)")
+            #expect(Self.matchesTemplate(data, prefix) == (index == 0))  // chunk 0 is its own template
+        }
+        #expect(decoded == (0..<20).map { .text("w\($0) ") })
+        // A new frame (another prefix) may have a template again.
+        let other = Self.head.replacingOccurrences(of: "chatcmpl-1", with: "chatcmpl-2")
+        let data = other + #"[{"index":0,"delta":{"content":"x"},"finish_reason":null}]}"#
+        #expect(Self.fast(data, &prefix) == [.text("x")])
+        #expect(prefix?.hasTemplate == true)
     }
 
     @Test(

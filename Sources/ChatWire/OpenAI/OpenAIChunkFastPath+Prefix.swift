@@ -17,7 +17,9 @@ extension OpenAIChunkFastPath {
     /// Most chunks of a reply are also the same bytes after their text (`"},"finish_reason":null}]}`): they differ
     /// only in the `content` string. A chunk that matches the template's bytes before and after that string, with a
     /// valid string literal between, is the template's JSON with one string value replaced, so it decodes to that
-    /// string's text alone, with no walk at all.
+    /// string's text alone, with no walk at all. Some servers vary the bytes after the text too (OpenAI's random
+    /// `obfuscation` field): once a chunk matches the template up to its tail and then differs, no template is tried
+    /// or kept again for chunks with this prefix, so such a stream pays one miss, not one per chunk.
     ///
     /// ```
     ///  {"id":"…","object":"…","created":1,"model":"m","choices":[{"index":0,"delta":{"content":"Hi"},"finish_reason":null}]}
@@ -33,8 +35,10 @@ extension OpenAIChunkFastPath {
         private var keyStart: UInt32
         /// Where the `choices` value begins (after the `:`).
         private var choicesEnd: UInt32
-        /// The template's head length, up to and including the text's opening quote; 0 when there is no template.
+        /// The template's head length, up to and including the text's opening quote; 0 when there is no template,
+        /// `templatesOff` when the stream's tails vary.
         private var templateSplit: UInt32 = 0
+        private static let templatesOff = UInt32.max
         /// The top-level keys seen before `choices`.
         var seen: SeenKeys
 
@@ -57,7 +61,17 @@ extension OpenAIChunkFastPath {
         var count: Int { Int(choicesEnd) }
 
         /// Whether the prefix has a template.
-        var hasTemplate: Bool { templateSplit != 0 }
+        var hasTemplate: Bool { templateSplit != 0 && templateSplit != Self.templatesOff }
+
+        /// What a chunk is to the template.
+        enum TemplateMatch: Equatable {
+            /// The template's bytes around this text string.
+            case text(JSONStringSpan)
+            /// The template's bytes and a valid string, then other bytes: the stream's tails vary.
+            case otherTail
+            /// Anything else (or no template).
+            case noMatch
+        }
 
         /// Whether `chunk` starts with the prefix's bytes (and goes on after them).
         func starts(_ chunk: UnsafeRawBufferPointer) -> Bool {
@@ -66,27 +80,38 @@ extension OpenAIChunkFastPath {
             return bytes.withUnsafeBytes { memcmp(base, $0.baseAddress!, count) == 0 }
         }
 
-        /// The text string of a chunk that is the template with another string there.
-        /// - Parameter scanner: A scanner at the chunk's start; on a match, past the string.
-        /// - Returns: The string's span, or `nil` when the chunk is not the template's bytes around one valid string
-        ///   literal.
-        func matchTemplate(_ scanner: inout JSONFastScanner) -> JSONStringSpan? {
+        /// Whether a chunk is the template with another string as its text.
+        /// - Parameter scanner: A scanner at the chunk's start; moved on.
+        /// - Returns: `.text` with the string's span when the chunk is the template's bytes around one valid string
+        ///   literal; `.otherTail` when it is up to the string's end.
+        func matchTemplate(_ scanner: inout JSONFastScanner) -> TemplateMatch {
+            guard hasTemplate else { return .noMatch }
             let head = Int(templateSplit)
             let tail = bytes.count - head
             let chunk = scanner.bytes
-            guard head != 0, chunk.count >= head + tail, let base = chunk.baseAddress else { return nil }
+            guard chunk.count > head, let base = chunk.baseAddress else { return .noMatch }
             let headMatches = bytes.withUnsafeBytes { memcmp(base, $0.baseAddress!, head) == 0 }
-            guard headMatches else { return nil }
+            guard headMatches else { return .noMatch }
             scanner.skip(to: head - 1)
-            guard let span = scanner.scanString(), chunk.count - span.end == tail else { return nil }
-            let tailMatches = bytes.withUnsafeBytes { memcmp(base + span.end, $0.baseAddress! + head, tail) == 0 }
-            return tailMatches ? span : nil
+            guard let span = scanner.scanString() else { return .noMatch }
+            guard chunk.count - span.end == tail,
+                bytes.withUnsafeBytes({ memcmp(base + span.end, $0.baseAddress! + head, tail) == 0 })
+            else { return .otherTail }
+            return .text(span)
         }
 
-        /// Makes `chunk` the template, around its text string `text`. The chunk must start with the prefix's bytes
-        /// and have been accepted with `text` as its only output.
+        /// Drops the template and keeps none for chunks with this prefix: their tails vary.
+        mutating func stopTemplates() {
+            bytes.removeSubrange(count...)
+            templateSplit = Self.templatesOff
+        }
+
+        /// Makes `chunk` the template, around its text string `text`, unless templates were stopped. The chunk must
+        /// start with the prefix's bytes and have been accepted with `text` as its only output.
         mutating func learnTemplate(_ chunk: UnsafeRawBufferPointer, text: JSONStringSpan) {
-            guard let split = UInt32(exactly: text.start), text.start > count else { return }
+            guard templateSplit != Self.templatesOff, let split = UInt32(exactly: text.start), text.start > count,
+                split != Self.templatesOff
+            else { return }
             bytes.removeAll(keepingCapacity: true)
             bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[..<text.start]))
             bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[text.end...]))

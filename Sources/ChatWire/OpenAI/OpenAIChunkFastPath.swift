@@ -35,9 +35,14 @@ enum OpenAIChunkFastPath {
         emit: (ChatEvent) throws -> Void
     ) rethrows -> Bool {
         var scanner = JSONFastScanner(bytes)
-        if let text = prefix?.matchTemplate(&scanner) {
+        switch prefix?.matchTemplate(&scanner) {
+        case .text(let text):
             if !text.isEmpty { try emit(.text(scanner.string(text))) }
             return true
+        case .otherTail:
+            prefix?.stopTemplates()
+        case .noMatch, nil:
+            break
         }
         scanner = JSONFastScanner(bytes)
         guard let fields = scan(&scanner, prefix: &prefix) else { return false }
@@ -69,8 +74,11 @@ enum OpenAIChunkFastPath {
         let scanned = scanner.scanObject { scanner, key in walk.member(&scanner, key) }
         guard scanned, scanner.isAtEnd() else { return nil }
         if let choices = walk.choices {
-            let bytes = UnsafeRawBufferPointer(rebasing: scanner.bytes[..<choices.end])
-            prefix = Prefix(bytes: Array(bytes), key: choices.key, seen: choices.seen) ?? prefix
+            // Room for the whole chunk, so a template learnt from it needs no second allocation.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(scanner.bytes.count)
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: scanner.bytes[..<choices.end]))
+            prefix = Prefix(bytes: bytes, key: choices.key, seen: choices.seen) ?? prefix
         }
         return walk.fields
     }
