@@ -37,8 +37,9 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     checkFastPath(&primed)
     checkFastPath(&fresh)
 
-    // The template: a text-only chunk's bytes around this input, bare and quoted, in the place of its `content`
-    // string (so the string scanned there is valid, invalid, or followed by other bytes).
+    // The templates: a text-only chunk's bytes around this input, bare and quoted, in the place of its `content`
+    // string, and a reasoning-only chunk's around it quoted (so the string scanned there is valid, invalid, or
+    // followed by other bytes).
     let (before, after) = (
         #"{"id":"chatcmpl-1","object":"chat.completion.chunk","choices":[{"delta":{"content":"#, "}}]}"
     )
@@ -46,12 +47,21 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     var seed = before + #""x""# + after
     _ = seed.withUTF8 { OpenAIChunkFastPath.decode(UnsafeRawBufferPointer($0), prefix: &templated) { _ in } }
     fuzzRequire(templated?.hasTemplate == true, "no template from \(seed)")
-    for framed in [before + data + after, before + "\"" + data + "\"" + after] {
+    let reasoning = #"{"id":"chatcmpl-1","object":"chat.completion.chunk","choices":[{"delta":{"reasoning":"#
+    var reasoningSeed = reasoning + #""x""# + after
+    var reasoned: OpenAIChunkFastPath.Prefix?
+    _ = reasoningSeed.withUTF8 { OpenAIChunkFastPath.decode(UnsafeRawBufferPointer($0), prefix: &reasoned) { _ in } }
+    fuzzRequire(reasoned?.hasTemplate == true, "no template from \(reasoningSeed)")
+    for (framed, template) in [
+        (before + data + after, templated), (before + "\"" + data + "\"" + after, templated),
+        (reasoning + "\"" + data + "\"" + after, reasoned),
+    ] {
+        var template = template
         let expected = fuzzOutcome(ChatWireError.self) { try OpenAIStreamDecoder.decodeFull(framed, emit: $0) }
         var framedCopy = framed
         var fastEvents: [ChatEvent] = []
         let handled = framedCopy.withUTF8 { buffer in
-            OpenAIChunkFastPath.decode(UnsafeRawBufferPointer(buffer), prefix: &templated) { fastEvents.append($0) }
+            OpenAIChunkFastPath.decode(UnsafeRawBufferPointer(buffer), prefix: &template) { fastEvents.append($0) }
         }
         if handled { fuzzRequire(expected == .events(fastEvents), "template \(fastEvents) ≠ full \(expected)") }
     }

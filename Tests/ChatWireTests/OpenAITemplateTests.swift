@@ -13,6 +13,7 @@ import Testing
 struct OpenAITemplateTests {
     private static let head = #"{"id":"chatcmpl-1","object":"chat.completion.chunk","created":1,"model":"m","choices":"#
     private static let frame = (head + #"[{"index":0,"delta":{"content":"#, #"},"finish_reason":null}]}"#)
+    private static let reasoningFrame = (head + #"[{"index":0,"delta":{"content":null,"reasoning_content":"#, frame.1)
 
     /// Decodes `data` with the fast path and `prefix`; `nil` when the fast path gives up.
     private static func fast(_ data: String, _ prefix: inout OpenAIChunkFastPath.Prefix?) -> [ChatEvent]? {
@@ -29,8 +30,10 @@ struct OpenAITemplateTests {
         var copy = data
         return copy.withUTF8 { buffer in
             var scanner = JSONFastScanner(UnsafeRawBufferPointer(buffer))
-            if case .text = prefix?.matchTemplate(&scanner) { return true }
-            return false
+            switch prefix?.matchTemplate(&scanner) {
+            case .text, .reasoning: return true
+            default: return false
+            }
         }
     }
 
@@ -87,21 +90,54 @@ struct OpenAITemplateTests {
         }
     }
 
-    @Test("a chunk with more than text, or reasoning, makes no template; text after it makes a new one")
+    @Test("a chunk that says more than one string makes no template; one string after it makes a new one")
     func otherShapes() {
         var prefix: OpenAIChunkFastPath.Prefix?
         let (before, after) = Self.frame
         let stop = before + #""end""# + #"},"finish_reason":"stop"}]}"#
         #expect(Self.fast(stop, &prefix) == [.text("end"), .finishReason("stop")])
         #expect(prefix?.hasTemplate == false)
-        let reasoning = Self.head + #"[{"index":0,"delta":{"reasoning":"hmm"},"finish_reason":null}]}"#
-        #expect(Self.fast(reasoning, &prefix) == [.reasoning("hmm")])
+        let both = Self.head + #"[{"index":0,"delta":{"reasoning":"hmm","content":"so"},"finish_reason":null}]}"#
+        #expect(Self.fast(both, &prefix) == [.reasoning("hmm"), .text("so")])
         #expect(prefix?.hasTemplate == false)
         #expect(Self.fast(before + #""a""# + after, &prefix) == [.text("a")])
         #expect(prefix?.hasTemplate == true)
         #expect(Self.matchesTemplate(before + #""b""# + after, prefix))
         #expect(!Self.matchesTemplate(stop, prefix))
         #expect(Self.fast(stop, &prefix) == [.text("end"), .finishReason("stop")])
+    }
+
+    @Test("reasoning takes a template of its own, in either field, and text after it another")
+    func reasoning() {
+        var prefix: OpenAIChunkFastPath.Prefix?
+        let open = Self.head + #"[{"index":0,"delta":{"#
+        let close = #"},"finish_reason":null}]}"#
+        let chunks = [
+            #""content":null,"reasoning_content":"Let""#, #""content":null,"reasoning_content":" me""#,
+            #""content":null,"reasoning_content":"""#, #""content":null,"reasoning_content":" think\n""#,
+            #""reasoning":"Other""#, #""reasoning":" field""#, #""reasoning_content":"","reasoning":" both""#,
+            #""reasoning_content":"","reasoning":" again""#, #""content":"x","reasoning_content":"y""#,
+            #""content":"","reasoning_content":"z""#, #""content":"","reasoning_content":"zz""#,
+            #""content":"Answer""#, #""content":" here""#,
+        ]
+        var templated = 0
+        var events: [ChatEvent] = []
+        for delta in chunks {
+            let data = open + delta + close
+            if Self.matchesTemplate(data, prefix) { templated += 1 }
+            let full = FastPathOutcome.of { try OpenAIStreamDecoder.decodeFull(data, emit: $0) }
+            let fast = Self.fast(data, &prefix)
+            #expect(fast.map { FastPathOutcome.events($0) } == full, "\(data)")
+            events += fast ?? []
+        }
+        #expect(templated == 7)
+        #expect(
+            events == [
+                .reasoning("Let"), .reasoning(" me"), .reasoning(" think\n"), .reasoning("Other"), .reasoning(" field"),
+                .reasoning(" both"), .reasoning(" again"), .reasoning("y"), .text("x"), .reasoning("z"),
+                .reasoning("zz"), .text("Answer"), .text(" here"),
+            ]
+        )
     }
 
     @Test("a stream whose tails vary (OpenAI's obfuscation field) stops trying templates after one miss")
@@ -143,7 +179,8 @@ struct OpenAITemplateTests {
             // Mostly the frame around a generated string (valid or not), sometimes a generated chunk of any shape.
             let data =
                 generator.random.chance(80)
-                ? Self.frame.0 + generator.string(invalid: generator.random.chance(5)) + Self.frame.1
+                ? (generator.random.chance(20) ? Self.reasoningFrame : Self.frame).0
+                    + generator.string(invalid: generator.random.chance(5)) + Self.frame.1
                 : generator.openAIChunk()
             if Self.matchesTemplate(data, prefix) { templated += 1 }
             let full = FastPathOutcome.of { try OpenAIStreamDecoder.decodeFull(data, emit: $0) }
@@ -157,6 +194,6 @@ struct OpenAITemplateTests {
             }
         }
         #expect(mismatches.isEmpty, "\(mismatches.count) mismatches: \(mismatches.prefix(3))")
-        #expect(templated > 1500, "only \(templated) chunks took the template")
+        #expect(templated > 1200, "only \(templated) chunks took a template")
     }
 }

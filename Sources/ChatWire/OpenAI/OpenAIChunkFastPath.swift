@@ -36,8 +36,11 @@ enum OpenAIChunkFastPath {
     ) rethrows -> Bool {
         var scanner = JSONFastScanner(bytes)
         switch prefix?.matchTemplate(&scanner) {
-        case .text(let text):
-            if !text.isEmpty { try emit(.text(scanner.string(text))) }
+        case .text(let span):
+            if !span.isEmpty { try emit(.text(scanner.string(span))) }
+            return true
+        case .reasoning(let span):
+            if !span.isEmpty { try emit(.reasoning(scanner.string(span))) }
             return true
         case .otherTail:
             prefix?.stopTemplates()
@@ -48,9 +51,9 @@ enum OpenAIChunkFastPath {
         guard let fields = scan(&scanner, prefix: &prefix) else { return false }
         let reasoning = nonEmpty(fields.reasoningContent) ?? nonEmpty(fields.reasoning)
         let finishReason = nonEmpty(fields.finishReason)
-        if let text = fields.content, reasoning == nil, finishReason == nil, prefix?.starts(bytes) == true {
-            // Only text: the next chunks most likely differ from this one in that string alone.
-            prefix?.learnTemplate(bytes, text: text)
+        if finishReason == nil, let (string, isReasoning) = soleString(fields), prefix?.starts(bytes) == true {
+            // The next chunks most likely differ from this one in that string alone.
+            prefix?.learnTemplate(bytes, string: string, isReasoning: isReasoning)
         }
         if let span = reasoning { try emit(.reasoning(scanner.string(span))) }
         if let span = nonEmpty(fields.content) { try emit(.text(scanner.string(span))) }
@@ -146,6 +149,17 @@ enum OpenAIChunkFastPath {
             }
             return true
         }
+    }
+
+    /// The string that alone decides what a chunk says besides its finish reason, if one does: the text when no
+    /// reasoning is said, or the one reasoning string when no text and no other reasoning is.
+    private static func soleString(_ fields: Fields) -> (JSONStringSpan, isReasoning: Bool)? {
+        let (content, reasoningContent, reasoning) = (fields.content, fields.reasoningContent, fields.reasoning)
+        if let content, nonEmpty(reasoningContent) == nil, nonEmpty(reasoning) == nil { return (content, false) }
+        guard nonEmpty(content) == nil else { return nil }
+        if let reasoningContent, nonEmpty(reasoning) == nil { return (reasoningContent, true) }
+        if let reasoning, nonEmpty(reasoningContent) == nil { return (reasoning, true) }
+        return nil
     }
 
     @inline(__always)
