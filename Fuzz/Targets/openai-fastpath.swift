@@ -1,5 +1,5 @@
 /// Oracle: whenever `OpenAIChunkFastPath` answers (alone, or resuming after a prefix it kept), its events equal the
-/// full JSONDecoder path's; the public `OpenAIStreamDecoder` always equals the full decoder (blank data excepted,
+/// full JSONDecoder path's (after a template it kept, too); the public `OpenAIStreamDecoder` always equals the full decoder (blank data excepted,
 /// which it skips); nothing crashes.
 ///
 /// The input is the `data` of one SSE event, decoded as UTF-8 with invalid bytes replaced (as the SSE parser
@@ -36,6 +36,35 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     checkFastPath(&fresh)
     checkFastPath(&primed)
     checkFastPath(&fresh)
+
+    // The templates: a text-only chunk's bytes around this input, bare and quoted, in the place of its `content`
+    // string, and a reasoning-only chunk's around it quoted (so the string scanned there is valid, invalid, or
+    // followed by other bytes).
+    let (before, after) = (
+        #"{"id":"chatcmpl-1","object":"chat.completion.chunk","choices":[{"delta":{"content":"#, "}}]}"
+    )
+    var templated: OpenAIChunkFastPath.Prefix?
+    var seed = before + #""x""# + after
+    _ = seed.withUTF8 { OpenAIChunkFastPath.decode(UnsafeRawBufferPointer($0), prefix: &templated) { _ in } }
+    fuzzRequire(templated?.hasTemplate == true, "no template from \(seed)")
+    let reasoning = #"{"id":"chatcmpl-1","object":"chat.completion.chunk","choices":[{"delta":{"reasoning":"#
+    var reasoningSeed = reasoning + #""x""# + after
+    var reasoned: OpenAIChunkFastPath.Prefix?
+    _ = reasoningSeed.withUTF8 { OpenAIChunkFastPath.decode(UnsafeRawBufferPointer($0), prefix: &reasoned) { _ in } }
+    fuzzRequire(reasoned?.hasTemplate == true, "no template from \(reasoningSeed)")
+    for (framed, template) in [
+        (before + data + after, templated), (before + "\"" + data + "\"" + after, templated),
+        (reasoning + "\"" + data + "\"" + after, reasoned),
+    ] {
+        var template = template
+        let expected = fuzzOutcome(ChatWireError.self) { try OpenAIStreamDecoder.decodeFull(framed, emit: $0) }
+        var framedCopy = framed
+        var fastEvents: [ChatEvent] = []
+        let handled = framedCopy.withUTF8 { buffer in
+            OpenAIChunkFastPath.decode(UnsafeRawBufferPointer(buffer), prefix: &template) { fastEvents.append($0) }
+        }
+        if handled { fuzzRequire(expected == .events(fastEvents), "template \(fastEvents) ≠ full \(expected)") }
+    }
 
     var decoder = OpenAIStreamDecoder()
     let viaDecoder = fuzzOutcome(ChatWireError.self) { try decoder.decode(ServerSentEvent(data: data), emit: $0) }

@@ -77,7 +77,6 @@ final class ChatReplyDriver: @unchecked Sendable {
     private var nextConnection: (delay: Duration, point: ChatResumePoint?)? = (.zero, nil)
     /// The kept reply's id, once reported.
     private var keptReplyID: String?
-    @exclusivity(unchecked) private var actions: [ReplyStateMachine.Action] = []
     @exclusivity(unchecked) private var pending = UpdateQueue<ChatReplyUpdate>()
 
     init(stream: ChatReplyStream) {
@@ -93,7 +92,6 @@ final class ChatReplyDriver: @unchecked Sendable {
             if let update = pending.next() { return update }
             guard !machine.isFinished, let update = source?.nextBuffered() else { return nil }
             handle(update)
-            carryOut()
         }
     }
 
@@ -116,7 +114,6 @@ final class ChatReplyDriver: @unchecked Sendable {
                 update = .closed(.failed(error))
             }
             handle(update ?? .closed(.endOfStream))
-            carryOut()
         }
     }
 
@@ -129,8 +126,7 @@ final class ChatReplyDriver: @unchecked Sendable {
                 request = try stream.endpoint.makeRequest(for: stream.messages)
             }
         } catch {
-            actions += machine.failed(ChatClientError(error)).map { [$0] } ?? []
-            carryOut()
+            if let action = machine.failed(ChatClientError(error)) { carryOut(action) }
             return
         }
         var configuration = EventSourceConfiguration(url: request.url)
@@ -156,12 +152,18 @@ final class ChatReplyDriver: @unchecked Sendable {
         case .open:
             machine.opened()
         case .event(let event):
-            decode { decoder, emit in try decoder.decode(event, emit: emit) }
-            let cursor = decoder.resumeCursor
-            machine.eventReceived(at: ChatResumePoint(lastEventID: event.lastEventID, cursor: cursor))
+            // The decoded updates go straight to `pending`; a reply's `.kept` goes before those of its event.
+            let start = pending.endIndex
+            var cursor: ChatResumeCursor?
+            decode { decoder, emit in
+                // Read in the same access as the decoding: read apart, the existential is copied for the getter.
+                defer { cursor = decoder.resumeCursor }
+                try decoder.decode(event, emit: emit)
+            }
+            machine.eventReceived(at: ChatResumePoint(eventID: event.eventID, cursor: cursor))
             if let id = cursor?.replyID, id != keptReplyID {
                 keptReplyID = id
-                pending.append(.kept(replyID: id))
+                pending.insert(.kept(replyID: id), at: start)
             }
         case .retry(let time):
             machine.retryReceived(time)
@@ -172,38 +174,36 @@ final class ChatReplyDriver: @unchecked Sendable {
             if reason == .endOfStream {
                 decode { decoder, emit in try decoder.finishStream(emit: emit) }
             }
-            if let action = machine.closed(reason, jitter: stream.options.jitter()) { actions.append(action) }
+            if let action = machine.closed(reason, jitter: stream.options.jitter()) { carryOut(action) }
         case .connecting, .reconnecting:
             break
         }
     }
 
-    /// Runs the decoder, feeding each chat event to the machine; a decoding error fails the reply.
+    /// Runs the decoder, feeding each chat event to the machine and carrying out its actions as they come; a
+    /// decoding error fails the reply.
     private func decode(_ body: (inout any ChatStreamDecoder, (ChatEvent) -> Void) throws -> Void) {
         do {
-            try body(&decoder) { chatEvent in machine.decoded(chatEvent, into: &actions) }
+            try body(&decoder) { chatEvent in machine.decoded(chatEvent) { carryOut($0) } }
         } catch {
-            if let action = machine.failed(ChatClientError(error)) { actions.append(action) }
+            if let action = machine.failed(ChatClientError(error)) { carryOut(action) }
         }
     }
 
-    /// Turns the machine's actions into updates and the next connection.
-    private func carryOut() {
-        for action in actions {
-            switch action {
-            case .emit(let event):
-                pending.append(.event(event))
-            case .resume(let delay, let point, let reason):
-                pending.append(.resuming(reason: reason))
-                nextConnection = (delay, point)
-            case .retry(let delay, let reason):
-                pending.append(.retrying(after: delay, reason: reason))
-                nextConnection = (delay, nil)
-            case .finish(let end):
-                pending.append(.finished(end))
-                source = nil
-            }
+    /// Turns one of the machine's actions into an update and the next connection.
+    private func carryOut(_ action: consuming ReplyStateMachine.Action) {
+        switch consume action {
+        case .emit(let event):
+            pending.append(.event(event))
+        case .resume(let delay, let point, let reason):
+            pending.append(.resuming(reason: reason))
+            nextConnection = (delay, point)
+        case .retry(let delay, let reason):
+            pending.append(.retrying(after: delay, reason: reason))
+            nextConnection = (delay, nil)
+        case .finish(let end):
+            pending.append(.finished(end))
+            source = nil
         }
-        actions.removeAll(keepingCapacity: true)
     }
 }

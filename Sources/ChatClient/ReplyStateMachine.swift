@@ -88,22 +88,28 @@ package struct ReplyStateMachine: Sendable {
     /// A chat event was decoded.
     /// - Parameters:
     ///   - event: The event.
-    ///   - actions: Where the actions go (`.emit`, and `.finish` after `.done` or `.incomplete`).
-    package mutating func decoded(_ event: ChatEvent, into actions: inout [Action]) {
+    ///   - act: Called with each action, in order (`.emit`, then `.finish` after `.done` or `.incomplete`); called
+    ///     per event rather than filling an array, so a fast reply's events are handed on without copies.
+    package mutating func decoded(_ event: consuming ChatEvent, _ act: (consuming Action) -> Void) {
         guard !isFinished else { return }
-        if case .finishReason(let reason) = event { finishOutcome = ChatFinishReason.outcome(of: reason) }
-        actions.append(.emit(event))
+        let end: Action?
         switch event {
+        case .finishReason(let reason):
+            finishOutcome = ChatFinishReason.outcome(of: reason)
+            end = nil
         case .done:
             if case .stopped(let why) = finishOutcome {
-                actions.append(finish(.failed(ChatClientError(.server, "the server stopped the reply: \(why)"))))
+                end = finish(.failed(ChatClientError(.server, "the server stopped the reply: \(why)")))
             } else {
-                actions.append(finish(.complete))
+                end = finish(.complete)
             }
         case .incomplete(let reason):
-            actions.append(finish(.incomplete("the server ended the reply early (\(reason))")))
-        default: break
+            end = finish(.incomplete("the server ended the reply early (\(reason))"))
+        default:
+            end = nil
         }
+        act(.emit(event))
+        if let end { act(end) }
     }
 
     /// The connection closed (the `EventSource` does not reconnect by itself).

@@ -15,7 +15,8 @@
 /// Feed chunks of any size with `parse(_:onEvent:)`; the output is the same however the stream is split. At the end
 /// of a stream call `finishStream()`: an incomplete event is discarded, and the parser is ready for the next
 /// connection with its last event ID and reconnection time kept. Lines are decoded as UTF-8 with invalid bytes
-/// replaced by U+FFFD. No method allocates per byte; a dispatched event costs one `String` for its data.
+/// replaced by U+FFFD. No method allocates per byte; a dispatched event costs one `String` for its data (its id is
+/// kept as an `SSEEventID`, in place when short).
 ///
 /// Limits: a `data`, `event`, `id` or `retry` line longer than `maxLineLength`, or an event whose data passes
 /// `maxEventDataLength`, fails the stream. Comments and ignored fields have no limit: they are never buffered.
@@ -28,7 +29,9 @@ package struct SSEParser: Sendable {
 
     /// The last event ID string: set at each dispatch from the last event ID buffer, and kept across events and
     /// connections until the stream changes it. Sent as `Last-Event-ID` on reconnection when non-empty.
-    package private(set) var lastEventID: String
+    package var lastEventID: String { lastEventIDValue.string }
+    /// The same, as kept: a `String` is made only when `lastEventID` is read.
+    private var lastEventIDValue: SSEEventID
     /// The most recent valid `retry:` value in milliseconds, or `nil` when the stream never sent one.
     package private(set) var reconnectionTimeMilliseconds: Int?
     /// The largest event data, in bytes, the parser buffers before failing.
@@ -37,7 +40,7 @@ package struct SSEParser: Sendable {
     private var splitter: SSELineSplitter
     private var dataBuffer: [UInt8] = []
     private var eventTypeBuffer: [UInt8] = []
-    private var lastEventIDBuffer: String
+    private var lastEventIDBuffer: SSEEventID
     private var cachedEventType: (bytes: [UInt8], string: String) = ([], "message")
 
     /// Creates a parser.
@@ -51,8 +54,8 @@ package struct SSEParser: Sendable {
         maxLineLength: Int = defaultMaxLineLength,
         maxEventDataLength: Int = defaultMaxEventDataLength
     ) {
-        self.lastEventID = lastEventID
-        self.lastEventIDBuffer = lastEventID
+        self.lastEventIDValue = SSEEventID(lastEventID)
+        self.lastEventIDBuffer = lastEventIDValue
         self.maxEventDataLength = maxEventDataLength
         self.splitter = SSELineSplitter(maxLineLength: maxLineLength)
     }
@@ -60,11 +63,12 @@ package struct SSEParser: Sendable {
     /// Parses the next chunk of the stream.
     /// - Parameters:
     ///   - chunk: The next bytes, of any length.
-    ///   - onEvent: Called for each event the chunk completes, in order.
+    ///   - onEvent: Called for each event the chunk completes, in order; it owns the event, so it can keep it with
+    ///     no copy.
     /// - Throws: `SSEParserError` when a line or an event passes its limit; rethrows `onEvent`'s errors.
     package mutating func parse(
         _ chunk: UnsafeRawBufferPointer,
-        onEvent: (ServerSentEvent) throws -> Void
+        onEvent: (consuming ServerSentEvent) throws -> Void
     ) throws {
         // Move the splitter out (not copy it): a copy would share its pending-line buffer and force a
         // copy-on-write of that buffer for every chunk that ends mid-line.
@@ -100,7 +104,7 @@ package struct SSEParser: Sendable {
         splitter.reset()
         dataBuffer.removeAll(keepingCapacity: false)
         eventTypeBuffer.removeAll()
-        lastEventIDBuffer = lastEventID
+        lastEventIDBuffer = lastEventIDValue
     }
 
     /// Applies one line; returns the event a blank line dispatches.
@@ -124,7 +128,7 @@ package struct SSEParser: Sendable {
             eventTypeBuffer.append(contentsOf: value)
         case .id:
             if value.firstOffset(of: ASCII.nul, in: 0..<value.count) == value.count {
-                lastEventIDBuffer = String(decoding: value, as: UTF8.self)
+                lastEventIDBuffer = SSEEventID(utf8: value)
             }
         case .retry:
             if let milliseconds = Self.parseDigits(value) { reconnectionTimeMilliseconds = milliseconds }
@@ -135,14 +139,14 @@ package struct SSEParser: Sendable {
     }
 
     private mutating func dispatch() -> ServerSentEvent? {
-        lastEventID = lastEventIDBuffer
+        lastEventIDValue = lastEventIDBuffer
         guard !dataBuffer.isEmpty else {
             eventTypeBuffer.removeAll(keepingCapacity: true)
             return nil
         }
         let data = dataBuffer.withUnsafeBytes { String(decoding: $0.dropLast(), as: UTF8.self) }
         dataBuffer.removeAll(keepingCapacity: dataBuffer.capacity <= 64 * 1024)
-        let event = ServerSentEvent(type: eventType(), data: data, lastEventID: lastEventID)
+        let event = ServerSentEvent(type: eventType(), data: data, eventID: lastEventIDValue)
         eventTypeBuffer.removeAll(keepingCapacity: true)
         return event
     }

@@ -8,7 +8,12 @@ package struct ServerSentEvent: Sendable, Hashable, CustomStringConvertible {
     /// The `data:` lines joined with LF.
     package var data: String
     /// The last event ID in force at dispatch; it persists across events and connections until changed.
-    package var lastEventID: String
+    package var lastEventID: String {
+        get { eventID.string }
+        set { eventID = SSEEventID(newValue) }
+    }
+    /// The same id as the parser keeps it: reading it makes no `String` (see `SSEEventID`).
+    package var eventID: SSEEventID
 
     /// Creates an event.
     /// - Parameters:
@@ -18,7 +23,14 @@ package struct ServerSentEvent: Sendable, Hashable, CustomStringConvertible {
     package init(type: String = "message", data: String, lastEventID: String = "") {
         self.type = type
         self.data = data
-        self.lastEventID = lastEventID
+        self.eventID = SSEEventID(lastEventID)
+    }
+
+    /// Creates an event with its id as the parser keeps it.
+    init(type: String, data: String, eventID: SSEEventID) {
+        self.type = type
+        self.data = data
+        self.eventID = eventID
     }
 
     package var description: String {

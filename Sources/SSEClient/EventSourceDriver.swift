@@ -236,7 +236,7 @@ final class EventSourceDriver: @unchecked Sendable {
             for chunk in chunks {
                 try chunk.withUnsafeBytes { bytes in
                     try parser.parse(bytes) { event in
-                        pending.append(.event(event))
+                        pending.append(.event(consume event))
                     }
                 }
             }

@@ -16,8 +16,17 @@ public struct UpdateQueue<Element: Sendable>: Sendable {
     @inlinable public var isEmpty: Bool { head == items.count }
 
     /// Adds an update at the end.
-    @inlinable public mutating func append(_ element: Element) {
+    @inlinable public mutating func append(_ element: consuming Element) {
         items.append(element)
+    }
+
+    /// Where the next `append` puts its update: a position for `insert(_:at:)`.
+    @inlinable public var endIndex: Int { items.count }
+
+    /// Inserts an update before those appended since `endIndex` was `position` (nothing may be taken out between).
+    @inlinable public mutating func insert(_ element: Element, at position: Int) {
+        precondition(position >= head && position <= items.count)
+        items.insert(element, at: position)
     }
 
     /// The oldest update, or `nil` when none is waiting (the storage is then reset for the next batch).

@@ -68,6 +68,40 @@ struct ChatReplyStreamTests {
         #expect(requests[1].body == requests[0].body)
     }
 
+    @Test(
+        "a resume sends the last event's id, whether it is kept in place or as a string",
+        arguments: [
+            "dea4703c360f21a2-12345", String(repeating: "a", count: 29), String(repeating: "b", count: 40), "réponse-3",
+        ]
+    )
+    func resumesWithLongIDs(id: String) async throws {
+        let events = Transcript.openAI(["One", " two", " three"], withIDs: true).enumerated().map { index, event in
+            event.replacingOccurrences(of: "id: \(index + 1)\n", with: "id: \(id)-\(index + 1)\n")
+        }
+        let server = try TranscriptServer([
+            .events(Array(events[0..<3])),
+            .custom { request, writer in
+                let last = request.header("Last-Event-ID") ?? ""
+                let resumeFrom = Int(last.split(separator: "-").last ?? "") ?? 0
+                writer.writeEventStreamHead()
+                for event in events[resumeFrom...] { writer.write(event) }
+            },
+        ])
+        let reply = await collect(
+            ChatReplyStream(
+                endpoint: openAIEndpoint(server),
+                messages: helloMessages,
+                options: immediateOptions(),
+                clock: ImmediateClock()
+            )
+        )
+        #expect(reply.error == nil)
+        #expect(reply.text == "One two three")
+        let requests = server.requests
+        try #require(requests.count == 2)
+        #expect(requests[1].header("Last-Event-ID") == "\(id)-3")
+    }
+
     @Test("the resume limit counts drops in a row: a reply that progresses between drops is resumed to the end")
     func resumeLimitResetsOnProgress() async throws {
         let words = (1...12).map { " w\($0)" }

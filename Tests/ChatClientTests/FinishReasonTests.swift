@@ -29,7 +29,7 @@ struct FinishReasonTests {
         var actions: [ReplyStateMachine.Action] = []
         for event in events {
             machine.eventReceived(at: ChatResumePoint())
-            machine.decoded(event, into: &actions)
+            machine.decoded(event) { actions.append($0) }
         }
         return actions.filter { if case .finish = $0 { true } else { false } }
     }

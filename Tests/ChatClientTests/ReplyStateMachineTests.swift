@@ -25,7 +25,7 @@ struct ReplyStateMachineTests {
         _ event: ChatEvent
     ) -> [ReplyStateMachine.Action] {
         var actions: [ReplyStateMachine.Action] = []
-        machine.decoded(event, into: &actions)
+        machine.decoded(event) { actions.append($0) }
         machine.eventReceived(at: ChatResumePoint(lastEventID: id, cursor: cursor))
         return actions
     }

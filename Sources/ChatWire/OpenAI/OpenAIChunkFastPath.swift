@@ -1,13 +1,5 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Reads the common `chat.completion.chunk` shape straight from its bytes, with no JSON tree and no allocation but
-/// the output strings (and a stream's first chunk's `Prefix`).
+/// the output strings (and the `Prefix` a stream's chunks share, which a chunk of another shape rebuilds).
 ///
 /// ```
 ///  {"id":"…","object":"chat.completion.chunk",…,"choices":[{"index":0,"delta":{"content":"Hi"},
@@ -29,44 +21,11 @@ enum OpenAIChunkFastPath {
         var finishReason: JSONStringSpan?
     }
 
-    /// What a chunk held before its `choices` value, and the walk's state there. The chunks of one stream repeat
-    /// their `id`, `object`, `created` and `model` byte for byte (about half of a typical chunk), so a chunk that
-    /// starts with the same bytes resumes the walk there instead of scanning them again: the scan of those bytes
-    /// depends on nothing else, and before `choices` no field is set.
-    ///
-    /// Kept small (one array and three 32-bit fields) so the decoder holding it still fits in an existential's inline
-    /// buffer (three words): the reply driver's `any ChatStreamDecoder` then needs no heap box.
-    struct Prefix {
-        /// The bytes up to and including `"choices":`.
-        var bytes: [UInt8]
-        /// The `choices` key's offsets (a key with escapes is never accepted).
-        private var keyStart: UInt32
-        private var keyEnd: UInt32
-        /// The top-level keys seen before it.
-        var seen: SeenKeys
-
-        init?(bytes: [UInt8], key: JSONStringSpan, seen: SeenKeys) {
-            guard let start = UInt32(exactly: key.start), let end = UInt32(exactly: key.end) else { return nil }
-            self.bytes = bytes
-            self.keyStart = start
-            self.keyEnd = end
-            self.seen = seen
-        }
-
-        /// The `choices` key.
-        var key: JSONStringSpan { JSONStringSpan(start: Int(keyStart), end: Int(keyEnd), hasEscapes: false) }
-
-        /// Whether `chunk` starts with these bytes (and goes on after them).
-        func starts(_ chunk: UnsafeRawBufferPointer) -> Bool {
-            guard chunk.count > bytes.count, let base = chunk.baseAddress else { return false }
-            return bytes.withUnsafeBytes { memcmp(base, $0.baseAddress!, $0.count) == 0 }
-        }
-    }
-
     /// Decodes a chunk if its shape is certain.
     /// - Parameters:
     ///   - bytes: The chunk's JSON text as UTF-8.
-    ///   - prefix: The last accepted chunk's prefix: used when `bytes` starts with it, replaced by this chunk's.
+    ///   - prefix: The last accepted chunk's prefix: its template or its walk's state used when `bytes` starts with
+    ///     it, replaced by this chunk's.
     ///   - emit: Called for each event, only once the whole chunk was validated.
     /// - Returns: Whether the chunk was decoded; `false` means "use the full decoder", and nothing was emitted.
     /// - Throws: Rethrows `emit`'s errors.
@@ -76,12 +35,29 @@ enum OpenAIChunkFastPath {
         emit: (ChatEvent) throws -> Void
     ) rethrows -> Bool {
         var scanner = JSONFastScanner(bytes)
-        guard let fields = scan(&scanner, prefix: &prefix) else { return false }
-        if let span = nonEmpty(fields.reasoningContent) ?? nonEmpty(fields.reasoning) {
-            try emit(.reasoning(scanner.string(span)))
+        switch prefix?.matchTemplate(&scanner) {
+        case .text(let span):
+            if !span.isEmpty { try emit(.text(scanner.string(span))) }
+            return true
+        case .reasoning(let span):
+            if !span.isEmpty { try emit(.reasoning(scanner.string(span))) }
+            return true
+        case .otherTail:
+            prefix?.stopTemplates()
+        case .noMatch, nil:
+            break
         }
+        scanner = JSONFastScanner(bytes)
+        guard let fields = scan(&scanner, prefix: &prefix) else { return false }
+        let reasoning = nonEmpty(fields.reasoningContent) ?? nonEmpty(fields.reasoning)
+        let finishReason = nonEmpty(fields.finishReason)
+        if finishReason == nil, let (string, isReasoning) = soleString(fields), prefix?.starts(bytes) == true {
+            // The next chunks most likely differ from this one in that string alone.
+            prefix?.learnTemplate(bytes, string: string, isReasoning: isReasoning)
+        }
+        if let span = reasoning { try emit(.reasoning(scanner.string(span))) }
         if let span = nonEmpty(fields.content) { try emit(.text(scanner.string(span))) }
-        if let span = nonEmpty(fields.finishReason) { try emit(.finishReason(scanner.string(span))) }
+        if let span = finishReason { try emit(.finishReason(scanner.string(span))) }
         return true
     }
 
@@ -91,18 +67,21 @@ enum OpenAIChunkFastPath {
     ///   - prefix: As for `decode`.
     static func scan(_ scanner: inout JSONFastScanner, prefix: inout Prefix?) -> Fields? {
         var walk = TopLevel()
-        if let known = prefix, known.starts(scanner.bytes) {
-            walk.seen = known.seen
-            walk.choices = (known.key, known.bytes.count, known.seen)  // the same prefix: nothing new to record
-            scanner.skip(to: known.bytes.count)
-            let scanned = scanner.scanObject(resumingAt: known.key) { scanner, key in walk.member(&scanner, key) }
+        if prefix?.starts(scanner.bytes) == true, let (key, count, seen) = prefix.map({ ($0.key, $0.count, $0.seen) }) {
+            walk.seen = seen
+            walk.choices = (key, count, seen)  // the same prefix: nothing new to record
+            scanner.skip(to: count)
+            let scanned = scanner.scanObject(resumingAt: key) { scanner, key in walk.member(&scanner, key) }
             return scanned && scanner.isAtEnd() ? walk.fields : nil
         }
         let scanned = scanner.scanObject { scanner, key in walk.member(&scanner, key) }
         guard scanned, scanner.isAtEnd() else { return nil }
         if let choices = walk.choices {
-            let bytes = UnsafeRawBufferPointer(rebasing: scanner.bytes[..<choices.end])
-            prefix = Prefix(bytes: Array(bytes), key: choices.key, seen: choices.seen) ?? prefix
+            // Room for the whole chunk, so a template learnt from it needs no second allocation.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(scanner.bytes.count)
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: scanner.bytes[..<choices.end]))
+            prefix = Prefix(bytes: bytes, key: choices.key, seen: choices.seen) ?? prefix
         }
         return walk.fields
     }
@@ -170,6 +149,17 @@ enum OpenAIChunkFastPath {
             }
             return true
         }
+    }
+
+    /// The string that alone decides what a chunk says besides its finish reason, if one does: the text when no
+    /// reasoning is said, or the one reasoning string when no text and no other reasoning is.
+    private static func soleString(_ fields: Fields) -> (JSONStringSpan, isReasoning: Bool)? {
+        let (content, reasoningContent, reasoning) = (fields.content, fields.reasoningContent, fields.reasoning)
+        if let content, nonEmpty(reasoningContent) == nil, nonEmpty(reasoning) == nil { return (content, false) }
+        guard nonEmpty(content) == nil else { return nil }
+        if let reasoningContent, nonEmpty(reasoning) == nil { return (reasoningContent, true) }
+        if let reasoning, nonEmpty(reasoningContent) == nil { return (reasoning, true) }
+        return nil
     }
 
     @inline(__always)
