@@ -6,14 +6,15 @@ import SSE
 package enum EventJSONLine {
     /// The JSON line for `event`, ending in a newline.
     package static func encode(_ event: ServerSentEvent) -> [UInt8] {
+        let id = event.lastEventID  // a String made on each reading
         var out: [UInt8] = []
-        out.reserveCapacity(event.data.utf8.count + event.type.utf8.count + event.lastEventID.utf8.count + 32)
+        out.reserveCapacity(event.data.utf8.count + event.type.utf8.count + id.utf8.count + 32)
         out.append(contentsOf: #"{"type":"#.utf8)
         JSONString.append(event.type, to: &out)
         out.append(contentsOf: #","data":"#.utf8)
         JSONString.append(event.data, to: &out)
         out.append(contentsOf: #","id":"#.utf8)
-        JSONString.append(event.lastEventID, to: &out)
+        JSONString.append(id, to: &out)
         out.append(contentsOf: "}\n".utf8)
         return out
     }
