@@ -15,8 +15,10 @@ extension MarkdownTypesetter {
     mutating func decideInsideFence(_ fence: Fence, complete: Bool, into output: inout [UInt8]) {
         // Read by index (no slices): this runs on each character held.
         let marker = UInt8(ascii: fence.marker)
+        // At most 4 spaces are counted: a fifth is past the point the line is decided at (code), so a line held
+        // whole and one held a byte at a time drop the same indentation.
         var spaces = 0
-        while spaces < pending.count, pending[spaces] == 0x20 { spaces += 1 }
+        while spaces < pending.count, spaces < 4, pending[spaces] == 0x20 { spaces += 1 }
         var end = spaces
         while end < pending.count, pending[end] == marker { end += 1 }
         let run = end - spaces

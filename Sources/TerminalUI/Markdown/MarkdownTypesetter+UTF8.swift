@@ -96,6 +96,12 @@ extension MarkdownTypesetter {
             case .held where runs:
                 pending.append(contentsOf: rest)
                 return
+            case .start where runs:
+                // Held and classified once, not byte by byte: `LineStart` decides a longer line as it decided the
+                // first of its prefixes that it could, and what follows that prefix is fed from `pending`.
+                pending.append(contentsOf: rest)
+                decideStart(complete: false, into: &output)
+                return
             default:
                 break
             }

@@ -102,7 +102,7 @@ struct MarkdownTypesetter: Sendable {
 
     // MARK: Lines
 
-    private mutating func decideStart(complete: Bool, into output: inout [UInt8]) {
+    mutating func decideStart(complete: Bool, into output: inout [UInt8]) {
         if let fence {
             decideInsideFence(fence, complete: complete, into: &output)
             return

@@ -65,6 +65,38 @@ struct FastPathDifferentialTests {
         }
     }
 
+    @Test(
+        "line starts held whole (a long fence, a fence indented in a paragraph and its deeper rows) as byte by byte",
+        arguments: [
+            "````\ncode\n```\nafter\n", "text\n     ```\n      x\n        y\n   ```\nz",
+            "- a\n  ~~~~ info\n       q\n~~~",
+            "1.       x\n-    [ ] y\n- - -\n+ + + z\n* * *x\n####### h\n### h\n", "> > ```\n>     x\n",
+        ]
+    )
+    func wholeLineStarts(text: String) {
+        for width in [20, 80] {
+            for pieces in [[text], Split.random(text, seed: 7, maxPiece: 64), text.map { String($0) }] {
+                let fast = Self.render(pieces, width: width, color: true, markdown: true, ticks: false, fast: true)
+                let general = Self.render(pieces, width: width, color: true, markdown: true, ticks: false, fast: false)
+                #expect(RenderGoldenTests.difference(fast, general) == nil, "\(text.debugDescription) at \(width)")
+            }
+        }
+    }
+
+    @Test("3000 random replies in pieces of up to 64 scalars: the same bytes with the fast paths on and off")
+    func randomLongPieces() {
+        var generator = SeededGenerator(seed: 0x10_64)
+        for _ in 0..<3000 {
+            let text = Self.reply(&generator)
+            let width = Int.random(in: 2...100, using: &generator)
+            let color = Bool.random(using: &generator)
+            let pieces = Split.random(text, seed: generator.next(), maxPiece: 64)
+            let fast = Self.render(pieces, width: width, color: color, markdown: true, ticks: false, fast: true)
+            let general = Self.render(pieces, width: width, color: color, markdown: true, ticks: false, fast: false)
+            #expect(RenderGoldenTests.difference(fast, general) == nil, "\(text.debugDescription) at \(width)")
+        }
+    }
+
     @Test("3000 random replies: the same bytes with the fast paths on and off", arguments: 0..<3)
     func randomReplies(batch: UInt64) {
         var generator = SeededGenerator(seed: 0xFA57 + batch)
