@@ -50,6 +50,17 @@ package struct TableLayout: Sendable {
         self.alignments = alignments
     }
 
+    /// Empties the table for rows with these alignments, keeping its storage (a buffer that lays out table after
+    /// table allocates nothing once it has grown).
+    package mutating func reset(alignments: some Collection<Alignment>) {
+        self.alignments.removeAll(keepingCapacity: true)
+        self.alignments.append(contentsOf: alignments)
+        columns = 0
+        text.removeAll(keepingCapacity: true)
+        cells.removeAll(keepingCapacity: true)
+        rowStart = 0
+    }
+
     /// Creates a table from its cells' text.
     /// - Parameters:
     ///   - header: The header cells.
@@ -138,9 +149,15 @@ package struct TableLayout: Sendable {
         if !continuing, rows > 0 {
             row(0, widths: widths, bold: color, color: color, into: &out)
             if color { out += Self.dimOpen }
+            let dashes = Self.ruleDashes
             for (column, cells) in widths.enumerated() {
                 if column > 0 { out += Self.ruleCross }
-                for _ in 0..<cells { out += Self.ruleDash }
+                var left = cells
+                while left > 0 {
+                    let count = min(left, Self.ruleDashCount)
+                    out += dashes[..<(3 * count)]
+                    left -= count
+                }
             }
             if color { out += Self.dimClose }
             out.append(0x0A)
@@ -150,7 +167,9 @@ package struct TableLayout: Sendable {
         }
     }
 
-    private static let ruleDash = Array("─".utf8)
+    /// A run of `─` (3 bytes each) that the rule under the header is cut from.
+    private static let ruleDashes = Array(String(repeating: "─", count: ruleDashCount).utf8)
+    private static let ruleDashCount = 64
     private static let ruleCross = Array("─┼─".utf8)
     private static let separator = Array(" │ ".utf8)
     private static let dimSeparator = Array((TerminalStyle.dim.open + " │ " + TerminalStyle.dim.close).utf8)
@@ -229,9 +248,10 @@ package struct TableLayout: Sendable {
         cell: (Int) -> (text: UnsafeBufferPointer<UInt8>, width: Int)
     ) {
         let start = out.count
+        let (open, close) = bold ? (Self.boldOpen, Self.boldClose) : ([], [])  // read once, not per cell
         for column in 0..<count {
             if column > 0 { out += separator }
-            if bold { out += Self.boldOpen }
+            if bold { out += open }
             let (text, cells) = cell(column)
             let room = max(0, widths[column] - cells)
             let left =
@@ -243,7 +263,7 @@ package struct TableLayout: Sendable {
             if left > 0 { out += repeatElement(0x20, count: left) }
             out += text
             if room > left { out += repeatElement(0x20, count: room - left) }
-            if bold { out += Self.boldClose }
+            if bold { out += close }
         }
         while out.count > start, out.last == 0x20 { out.removeLast() }  // no trailing spaces
         out.append(0x0A)

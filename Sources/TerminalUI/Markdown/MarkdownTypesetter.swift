@@ -378,9 +378,8 @@ struct MarkdownTypesetter: Sendable {
 
     /// The table ended: lays it out, or, when it never was one, writes its only row as a paragraph.
     private mutating func flushTable(into output: inout [UInt8]) {
-        switch table.finish(width: writer.wrapper.width, color: writer.color) {
-        case .table(let bytes):
-            output += bytes
+        switch table.finish(width: writer.wrapper.width, color: writer.color, into: &output) {
+        case .table:
             wroteBlock = true
         case .paragraph(let text):
             beginBlock(quotes: 0, into: &output)

@@ -78,6 +78,18 @@ enum TableCells {
         direct(rows, reader: &reader) ?? parsed(rows)
     }
 
+    /// Lays out the rows (`layout(of:reader:)`) for `body`, then keeps the layout's storage in `reader` for the
+    /// next table.
+    static func withLayout<Result>(
+        of rows: Rows,
+        reader: inout Reader,
+        _ body: (TableLayout) -> Result
+    ) -> Result {
+        let table = layout(of: rows, reader: &reader)
+        defer { reader.keep(table) }
+        return body(table)
+    }
+
     /// The table read row by row, or `nil` when a row is not of the common shape (then `parsed` decides).
     static func direct(_ rows: Rows, reader: inout Reader) -> TableLayout? {
         guard rows.count >= 2, (0..<rows.count).allSatisfy({ isPlain(rows[$0]) }) else { return nil }
@@ -86,7 +98,8 @@ enum TableCells {
         guard let alignments = TableRowSyntax.delimiterRow(rows[1], cells: &cells) else { return nil }
         TableRowSyntax.cells(rows[0], into: &cells)
         guard alignments.count == cells.count else { return nil }
-        var table = TableLayout(alignments: alignments.map(alignment))
+        var table = reader.takeLayout()
+        table.reset(alignments: alignments.lazy.map(alignment))
         table.reserve(bytes: rows.byteCount, cells: alignments.count * (rows.count - 1))
         for index in 0..<rows.count where index != 1 {
             let row = rows[index]
@@ -109,6 +122,8 @@ enum TableCells {
         private var text: [UInt8] = []
         /// A row's cell ranges.
         fileprivate var cells: [Range<Int>] = []
+        /// The last table's layout, kept for its storage.
+        private var layout = TableLayout(alignments: [])
 
         /// Creates a reader; its storage grows when first used.
         init() {}
@@ -118,6 +133,18 @@ enum TableCells {
             var taken: [Range<Int>] = []
             swap(&taken, &cells)
             return taken
+        }
+
+        /// Lends the kept layout's storage (give it back with `keep`).
+        fileprivate mutating func takeLayout() -> TableLayout {
+            var taken = TableLayout(alignments: [])
+            swap(&taken, &layout)
+            return taken
+        }
+
+        /// Keeps a layout's storage for the next table (its arrays are unique again once the caller's copy goes).
+        mutating func keep(_ table: TableLayout) {
+            layout = table
         }
 
         /// Adds a cell's plain text to the row being added.
