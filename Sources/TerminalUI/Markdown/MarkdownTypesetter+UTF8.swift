@@ -97,11 +97,20 @@ extension MarkdownTypesetter {
                 pending.append(contentsOf: rest)
                 return
             case .start where runs:
-                // Held and classified once, not byte by byte: `LineStart` decides a longer line as it decided the
-                // first of its prefixes that it could, and what follows that prefix is fed from `pending`.
-                pending.append(contentsOf: rest)
-                decideStart(complete: false, into: &output)
-                return
+                // Held and classified a few bytes at a time (8, then twice as many each time, to the end of a word
+                // so that the words after are fed whole), not byte by byte: `LineStart` decides a longer line as
+                // it decided the first of its prefixes that it could, and what the held bytes hold past that
+                // prefix is fed from `pending`, the rest from here.
+                var end = 0
+                repeat {
+                    var next = min(rest.count, max(8, 2 * end))
+                    while next < rest.count, rest[next - 1] != 0x20 { next += 1 }
+                    pending.append(contentsOf: UnsafeBufferPointer(rebasing: rest[end..<next]))
+                    end = next
+                    decideStart(complete: false, into: &output)
+                } while mode.isStart && end < rest.count
+                index += end
+                continue
             default:
                 break
             }
