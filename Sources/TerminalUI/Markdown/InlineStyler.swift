@@ -137,7 +137,7 @@ struct InlineStyler: Sendable {
     /// Ends the block: everything held is shown literally and every span ends.
     mutating func endBlock(to writer: inout MarkdownWriter, output: inout [UInt8]) {
         flushHolds(next: " ", writer: &writer, output: &output)
-        spans.removeAll()
+        spans.removeAll(keepingCapacity: true)
         codeSpan = nil
         writer.spans = []
         previous = " "

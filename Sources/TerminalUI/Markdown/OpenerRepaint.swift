@@ -24,18 +24,20 @@ struct OpenerRepaint: Sendable {
     }
 
     /// The bytes of the writer's buffers at the snapshot, copied rather than shared (sharing them made taking a
-    /// snapshot retain each and the live writer's next append to one copy it); kept with their capacity.
+    /// snapshot retain each and the live writer's next append to one copy it); kept with their capacity. The
+    /// continuation prefix is not kept: only a block's start sets it, and a block starts after its paragraph ends
+    /// (`finish`), so it is the same at the snapshot and at the repaint.
     private struct Buffers: Sendable {
         var held: [UInt8] = []
         var pendingControl: [UInt8] = []
         var edgeCluster: [UInt8] = []
-        var continuation: [UInt8] = []
     }
 
     /// The most input logged for one opener; a row longer than this keeps its opener hidden.
     static let logLimit = 4096
 
-    private var snapshot: Snapshot?
+    /// The last snapshot, taken while `log` is not empty (kept in place: taking one writes over it).
+    private var snapshot = Snapshot(writer: MarkdownWriter(width: 2, color: false), previous: " ", column: 0)
     private var buffers = Buffers()
     /// The row the snapshot was taken on (its `rowsEnded`).
     private var row = 0
@@ -63,7 +65,9 @@ struct OpenerRepaint: Sendable {
         }
         guard scalar == "*" || scalar == "_" || scalar == "~" || scalar == "`", !inline.hasOpenSpans, !inline.isHolding
         else { return }
-        snapshot = Snapshot(writer: keep(&writer), previous: inline.previous, column: writer.wrapper.column)
+        keep(&writer)
+        snapshot.previous = inline.previous
+        snapshot.column = writer.wrapper.column
         row = writer.wrapper.rowsEnded
         append(scalar)
     }
@@ -100,15 +104,16 @@ struct OpenerRepaint: Sendable {
     mutating func finish(inline: inout InlineStyler, writer: inout MarkdownWriter, output: inout [UInt8]) {
         guard !log.isEmpty else { return }  // no snapshot (mostly): nothing to look at or drop
         defer { drop() }
-        guard let snapshot, inline.hasOpenSpans, writer.wrapper.rowsEnded == row else { return }
+        guard inline.hasOpenSpans, writer.wrapper.rowsEnded == row else { return }
         output.append(0x0D)  // CR, then ESC [ n C: forward to the opener's column
         if snapshot.column > 0 { output += Array("\u{1B}[\(snapshot.column)C".utf8) }
         output += [0x1B, 0x5B, 0x4B]  // ESC [ K: erase the rest of the row
+        let continuation = writer.wrapper.continuation
         writer = snapshot.writer
         writer.wrapper.held = buffers.held
         writer.wrapper.pendingControl = buffers.pendingControl
         writer.wrapper.edgeCluster = buffers.edgeCluster
-        writer.wrapper.continuation.bytes = buffers.continuation
+        writer.wrapper.continuation = continuation
         inline = InlineStyler()
         inline.previous = snapshot.previous
         output += writer.appliedSequence
@@ -129,9 +134,10 @@ struct OpenerRepaint: Sendable {
         }
     }
 
-    /// A copy of `writer` to keep aside, without its buffers (their bytes copied into `buffers`): the copy shares
-    /// no storage with the live writer. `inout` only to lend the buffers out while the rest is copied.
-    private mutating func keep(_ writer: inout MarkdownWriter) -> MarkdownWriter {
+    /// Keeps `writer` aside in `snapshot`, without its buffers (their bytes copied into `buffers`, the continuation
+    /// left out): the copy shares no storage with the live writer. `inout` only to lend the buffers out while the
+    /// rest is copied.
+    private mutating func keep(_ writer: inout MarkdownWriter) {
         var held: [UInt8] = []
         var pendingControl: [UInt8] = []
         var edgeCluster: [UInt8] = []
@@ -140,21 +146,21 @@ struct OpenerRepaint: Sendable {
         swap(&pendingControl, &writer.wrapper.pendingControl)
         swap(&edgeCluster, &writer.wrapper.edgeCluster)
         swap(&continuation, &writer.wrapper.continuation.bytes)
-        let copy = writer
+        snapshot.writer = writer
+        Self.copy(&held, to: &buffers.held)
+        Self.copy(&pendingControl, to: &buffers.pendingControl)
+        Self.copy(&edgeCluster, to: &buffers.edgeCluster)
         swap(&held, &writer.wrapper.held)
         swap(&pendingControl, &writer.wrapper.pendingControl)
         swap(&edgeCluster, &writer.wrapper.edgeCluster)
         swap(&continuation, &writer.wrapper.continuation.bytes)
-        Self.copy(writer.wrapper.held, to: &buffers.held)
-        Self.copy(writer.wrapper.pendingControl, to: &buffers.pendingControl)
-        Self.copy(writer.wrapper.edgeCluster, to: &buffers.edgeCluster)
-        Self.copy(writer.wrapper.continuation.bytes, to: &buffers.continuation)
-        return copy
     }
 
+    /// Copies `bytes` into `saved`, emptied keeping its capacity (`inout` only so that reading `bytes` retains
+    /// nothing; an empty `saved` is left alone: emptying the shared empty array would make a new one).
     @inline(__always)
-    private static func copy(_ bytes: [UInt8], to saved: inout [UInt8]) {
-        saved.removeAll(keepingCapacity: true)
+    private static func copy(_ bytes: inout [UInt8], to saved: inout [UInt8]) {
+        if !saved.isEmpty { saved.removeAll(keepingCapacity: true) }
         if !bytes.isEmpty { saved.append(contentsOf: bytes) }
     }
 
@@ -170,7 +176,6 @@ struct OpenerRepaint: Sendable {
     }
 
     private mutating func drop() {
-        snapshot = nil
         if !log.isEmpty { log.removeAll(keepingCapacity: true) }
         logged = 0
     }
