@@ -43,6 +43,8 @@ struct InlineStyler: Sendable {
     var hold: Hold?
     var bang = false
     var linkPart = LinkSyntax.Part.label
+    /// Storage for the next link's held scalars (empty, its capacity kept).
+    private var spareLink: [Unicode.Scalar] = []
 
     /// The longest link or autolink held before it is shown literally.
     static let linkLimit = 200
@@ -91,8 +93,7 @@ struct InlineStyler: Sendable {
         if bang {
             bang = false
             if scalar == "[" {
-                hold = .link(["!", "["])
-                linkPart = .label
+                holdLink(image: true)
                 return
             }
             emit("!", writer: &writer, output: &output)
@@ -109,9 +110,7 @@ struct InlineStyler: Sendable {
         case "*", "_", "~": run = (scalar, 1)
         case "`": backticks = 1
         case "\\": escaped = true
-        case "[":
-            hold = .link(["["])
-            linkPart = .label
+        case "[": holdLink(image: false)
         case "!": bang = true
         case "<": hold = .autolink(["<"])
         case "&": hold = .entity(["&"])
@@ -339,8 +338,21 @@ struct InlineStyler: Sendable {
                 } else {
                     showLink(text: label, destination: destination, writer: &writer, output: &output)
                 }
+                // The held scalars' storage goes to the next link.
+                text.removeAll(keepingCapacity: true)
+                spareLink = text
             }
         }
+    }
+
+    /// Starts holding a link (`[`, or `![` for an image) in the storage the last link shown left.
+    private mutating func holdLink(image: Bool) {
+        var text: [Unicode.Scalar] = []
+        swap(&text, &spareLink)
+        if image { text.append("!") }
+        text.append("[")
+        hold = .link(text)
+        linkPart = .label
     }
 
     /// Shows a link: its text (a hyperlink when colour is on), then the URL when it differs from the text.
@@ -358,7 +370,10 @@ struct InlineStyler: Sendable {
         writer.spans = saved
         let shown = destination.hasPrefix("mailto:") ? String(destination.dropFirst(7)) : destination
         if shown != text, !destination.isEmpty {
-            emit(" (\(shown))", writer: &writer, output: &output)
+            // " (", the URL, ")": what emitting them as one string writes, without building it.
+            emit(" (", writer: &writer, output: &output)
+            emit(shown, writer: &writer, output: &output)
+            emit(")", writer: &writer, output: &output)
         }
     }
 
