@@ -32,30 +32,36 @@ extension MarkdownTypesetter {
             mode = .held(.fence(fence.marker, run))
             return
         }
+        mode = .code
+        replayPending(from: min(spaces, fence.indent), asCode: true, into: &output)
+    }
+
+    /// Feeds the held bytes again from `offset` on (`replay`), then empties `pending`: it is taken out with `swap`
+    /// (feeding may hold a new line there) and read in place.
+    mutating func replayPending(from offset: Int, asCode: Bool, into output: inout [UInt8]) {
         var text: [UInt8] = []
         swap(&text, &pending)
-        mode = .code
-        replay(text.dropFirst(min(spaces, fence.indent)), asCode: true, into: &output)
+        text.withUnsafeBufferPointer { bytes in
+            replay(UnsafeBufferPointer(rebasing: bytes[min(offset, bytes.count)...]), asCode: asCode, into: &output)
+        }
         restorePending(&text)
     }
 
     /// Feeds held bytes again: as code (`writeCode`) or through `feed`, printable ASCII as runs (with `usesRuns`).
-    mutating func replay(_ bytes: ArraySlice<UInt8>, asCode: Bool, into output: inout [UInt8]) {
-        bytes.withUnsafeBufferPointer { bytes in
-            var index = 0
-            while index < bytes.count {
-                if usesRuns, bytes[index].isPrintableASCII {
-                    var end = index + 1
-                    while end < bytes.count, bytes[end].isPrintableASCII { end += 1 }
-                    let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
-                    if asCode { code.write(ascii: run, into: &output) } else { feed(ascii: run, into: &output) }
-                    index = end
-                    continue
-                }
-                let (scalar, length) = bytes.scalar(at: index)
-                index += length
-                if asCode { code.write(scalar, into: &output) } else { feed(scalar, into: &output) }
+    mutating func replay(_ bytes: UnsafeBufferPointer<UInt8>, asCode: Bool, into output: inout [UInt8]) {
+        var index = 0
+        while index < bytes.count {
+            if usesRuns, bytes[index].isPrintableASCII {
+                var end = index + 1
+                while end < bytes.count, bytes[end].isPrintableASCII { end += 1 }
+                let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                if asCode { code.write(ascii: run, into: &output) } else { feed(ascii: run, into: &output) }
+                index = end
+                continue
             }
+            let (scalar, length) = bytes.scalar(at: index)
+            index += length
+            if asCode { code.write(scalar, into: &output) } else { feed(scalar, into: &output) }
         }
     }
 

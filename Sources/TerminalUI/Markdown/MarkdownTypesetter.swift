@@ -132,7 +132,7 @@ struct MarkdownTypesetter: Sendable {
             pending.removeAll(keepingCapacity: true)
             mode = .code
             code.begin(info: "", color: false)
-            replay(text[...], asCode: true, into: &output)
+            text.withUnsafeBufferPointer { replay($0, asCode: true, into: &output) }
         case .heading(let level):
             endParagraph(into: &output)
             popItems(toIndent: start.indent)
@@ -174,11 +174,8 @@ struct MarkdownTypesetter: Sendable {
         case .text:
             if inParagraph {
                 // A continuation line of the open paragraph (lazy or indented): joined by a soft break.
-                var text: [UInt8] = []
-                swap(&text, &pending)
                 mode = .prose
-                replay(text.dropFirst(min(start.length, text.count)), asCode: false, into: &output)
-                restorePending(&text)
+                replayPending(from: start.length, asCode: false, into: &output)
                 return
             }
             popItems(toIndent: start.indent)
@@ -313,8 +310,13 @@ struct MarkdownTypesetter: Sendable {
         self.quotes = quotes
         setHanging(width: 0)
         if quotes > 0 {
-            let bars = repeatElement(Self.bar, count: quotes).joined()
+            // The bars, built in the prefix buffer (not a joined sequence, appended an element at a time).
+            var bars: [UInt8] = []
+            swap(&bars, &prefixBuffer)
+            bars.removeAll(keepingCapacity: true)
+            for _ in 0..<quotes { bars += Self.bar }
             writer.beginLine(prefixBytes: bars, cells: 2 * quotes, attributes: [.dim], to: &output)
+            swap(&bars, &prefixBuffer)
         }
     }
 
@@ -336,11 +338,8 @@ struct MarkdownTypesetter: Sendable {
     }
 
     private mutating func startProse(after length: Int, into output: inout [UInt8]) {
-        var text: [UInt8] = []
-        swap(&text, &pending)
         mode = .prose
-        replay(text.dropFirst(length), asCode: false, into: &output)
-        restorePending(&text)
+        replayPending(from: length, asCode: false, into: &output)
     }
 
     private mutating func endParagraph(into output: inout [UInt8]) {
