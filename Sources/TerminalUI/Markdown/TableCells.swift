@@ -153,6 +153,10 @@ enum TableCells {
                 TableCells.append(sanitized: cell, to: &table)
                 return
             }
+            if let code = TableCells.codeSpan(cell) {
+                TableCells.append(sanitized: code, to: &table)
+                return
+            }
             var text: [UInt8] = []
             swap(&text, &self.text)
             text.removeAll(keepingCapacity: true)
@@ -160,6 +164,24 @@ enum TableCells {
             TableCells.append(sanitized: text[...], to: &table)
             swap(&text, &self.text)
         }
+    }
+
+    /// The text of a cell that is one code span of single backticks (`` `--fast` ``), printable ASCII with no
+    /// other backtick and no pipe: what the inline parser makes of it (the span's content, one space stripped from
+    /// each end when both ends are spaces and it is not all spaces), without parsing; `nil` for any other cell.
+    static func codeSpan(_ cell: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        let backtick = UInt8(ascii: "`")
+        guard cell.count >= 3, cell.first == backtick, cell.last == backtick else { return nil }
+        var content = cell.dropFirst().dropLast()
+        var spaces = 0
+        for byte in content {
+            guard byte.isPrintableASCII, byte != backtick, byte != UInt8(ascii: "|") else { return nil }
+            if byte == 0x20 { spaces += 1 }
+        }
+        if content.count >= 2, content.first == 0x20, content.last == 0x20, spaces < content.count {
+            content = content.dropFirst().dropLast()
+        }
+        return content
     }
 
     /// Adds a cell's plain text to the row being added, sanitised to one line.
