@@ -278,7 +278,7 @@ struct LineWrapper: Sendable {
                 writeWordScalar(scalar, cells, to: &output)
             }
         }
-        held.removeAll(keepingCapacity: true)
+        if !held.isEmpty { held.removeAll(keepingCapacity: true) }
         heldWidth = 0
         wordIsShown = false
         wordIsWritten = true

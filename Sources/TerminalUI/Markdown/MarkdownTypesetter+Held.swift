@@ -68,7 +68,7 @@ extension MarkdownTypesetter {
     /// Gives back the buffer of held bytes taken out of `pending` (with `swap`, so that feeding them does not copy
     /// them), emptied with its capacity kept, unless `pending` holds a new line by now.
     mutating func restorePending(_ buffer: inout [UInt8]) {
-        buffer.removeAll(keepingCapacity: true)
+        if !buffer.isEmpty { buffer.removeAll(keepingCapacity: true) }
         if pending.isEmpty { swap(&buffer, &pending) }
     }
 }

@@ -148,19 +148,19 @@ struct MarkdownTypesetter: Sendable {
             // The row's prefix: the indentation, the marker as typed (ASCII) or the depth's bullet, a space, the box.
             var prefix: [UInt8] = []
             swap(&prefix, &prefixBuffer)
-            prefix.removeAll(keepingCapacity: true)
-            prefix.append(contentsOf: repeatElement(0x20, count: indent))
+            if !prefix.isEmpty { prefix.removeAll(keepingCapacity: true) }
+            if indent > 0 { prefix.append(contentsOf: repeatElement(0x20, count: indent)) }
             var cells = indent + 1
             if ordered {
-                prefix.append(contentsOf: pending[marker])
+                pending.withUnsafeBufferPointer { prefix.append(contentsOf: UnsafeBufferPointer(rebasing: $0[marker])) }
                 cells += marker.count
             } else {
-                prefix.append(contentsOf: Self.bullets[depth % 3].utf8)
+                Self.append(Self.bullet(depth), to: &prefix)
                 cells += Self.bulletCells[depth % 3]
             }
             prefix.append(0x20)
             if let task {
-                prefix.append(contentsOf: Self.boxes[task ? 1 : 0].utf8)
+                Self.append(task ? "☑ " : "☐ ", to: &prefix)
                 cells += Self.boxCells[task ? 1 : 0]
             }
             let item = Item(contentIndent: start.indent + marker.count + 1, depth: depth, displayIndent: cells)
@@ -294,12 +294,22 @@ struct MarkdownTypesetter: Sendable {
     /// The longest thematic break, 80 cells of `─` (3 bytes each), and a quote bar `│ ` (2 cells), as UTF-8.
     private static let rule = Array(String(repeating: "─", count: 80).utf8)
     private static let bar = Array("│ ".utf8)
-    /// The bullets of unordered items, by depth, and their widths.
-    private static let bullets = ["•", "◦", "▪"]
-    private static let bulletCells = bullets.map { DisplayWidth.of($0) }
-    /// A task item's boxes, each followed by a space, and their widths: unchecked, checked.
-    private static let boxes = ["☐ ", "☑ "]
-    private static let boxCells = boxes.map { DisplayWidth.of($0) }
+    /// The bullet of an unordered item at `depth` (static text: writing it retains nothing), and the bullets'
+    /// widths by depth.
+    private static func bullet(_ depth: Int) -> StaticString {
+        switch depth % 3 {
+        case 0: "•"
+        case 1: "◦"
+        default: "▪"
+        }
+    }
+    private static let bulletCells = ["•", "◦", "▪"].map { DisplayWidth.of($0) }
+    /// The widths of a task item's boxes, each followed by a space (`☐ ` unchecked, `☑ ` checked).
+    private static let boxCells = ["☐ ", "☑ "].map { DisplayWidth.of($0) }
+
+    private static func append(_ text: StaticString, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
 
     /// Starts a new block on a fresh row, after one blank row when the source had a blank line.
     private mutating func beginBlock(quotes: Int, into output: inout [UInt8]) {
@@ -313,7 +323,7 @@ struct MarkdownTypesetter: Sendable {
             // The bars, built in the prefix buffer (not a joined sequence, appended an element at a time).
             var bars: [UInt8] = []
             swap(&bars, &prefixBuffer)
-            bars.removeAll(keepingCapacity: true)
+            if !bars.isEmpty { bars.removeAll(keepingCapacity: true) }
             for _ in 0..<quotes { bars += Self.bar }
             writer.beginLine(prefixBytes: bars, cells: 2 * quotes, attributes: [.dim], to: &output)
             swap(&bars, &prefixBuffer)
@@ -323,9 +333,17 @@ struct MarkdownTypesetter: Sendable {
     /// Sets the continuation prefix for wrapped rows: the quote bars, then `width` spaces (built in the wrapper's
     /// buffer, which keeps its capacity from block to block).
     private mutating func setHanging(width: Int) {
+        if quotes == 0, width == 0 {
+            // No prefix (most blocks): only emptied, not built again.
+            if !writer.wrapper.continuation.bytes.isEmpty {
+                writer.wrapper.continuation.bytes.removeAll(keepingCapacity: true)
+            }
+            writer.wrapper.continuation.width = 0
+            return
+        }
         var bytes: [UInt8] = []
         swap(&bytes, &writer.wrapper.continuation.bytes)
-        bytes.removeAll(keepingCapacity: true)
+        if !bytes.isEmpty { bytes.removeAll(keepingCapacity: true) }
         if quotes > 0 {
             if writer.color { bytes += TextAttributes.dim.sequence }
             for _ in 0..<quotes { bytes += Self.bar }
