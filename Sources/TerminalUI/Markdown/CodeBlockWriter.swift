@@ -11,9 +11,11 @@ import CodeHighlighting
 /// lexer, text is held until `flush` (the end of each delta) and the lexer's own bounded holds; without one (an
 /// unknown language, or colour off) it is written at once.
 struct CodeBlockWriter: Sendable {
+    /// The lexer, made for the first coloured block and restarted in place for each later one (it is large: moving
+    /// it in and out of an optional copied it).
     private var lexer: CodeLexer?
-    /// The last block's lexer, kept after `finish` so that the next block reuses its buffers.
-    private var spareLexer: CodeLexer?
+    /// Whether this block is coloured by `lexer` (a known language, colour on).
+    private var lexes = false
     /// The code added since the last flush, as UTF-8.
     private var pending: [UInt8] = []
     private var cursor = Cursor()
@@ -92,24 +94,24 @@ struct CodeBlockWriter: Sendable {
     /// Starts a new block with this info string (after `finish`): the same as a new writer, but the buffers of the
     /// last block are kept.
     mutating func begin(info: String, color: Bool) {
-        pending.removeAll(keepingCapacity: true)
+        if !pending.isEmpty { pending.removeAll(keepingCapacity: true) }
         cursor = Cursor()
-        lexer = nil
+        lexes = false
         guard color else { return }
         if info != lastInfo.info { lastInfo = (info, CodeLanguage(infoString: info)) }
         guard let language = lastInfo.language else { return }
-        if var lexer = spareLexer.take() {
-            lexer.restart(language)
-            self.lexer = lexer
-        } else {
+        if lexer == nil {
             lexer = CodeLexer(language)
+        } else {
+            lexer!.restart(language)
         }
+        lexes = true
     }
 
     /// Adds printable ASCII code (no LF, no tab) and colours it at once: `write(ascii:into:)` then `flush`, without
     /// copying the bytes when nothing else waits.
     mutating func writeAndFlush(ascii bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
-        guard lexer != nil, pending.isEmpty else {
+        guard lexes, pending.isEmpty else {
             write(ascii: bytes, into: &output)
             flush(into: &output)
             return
@@ -121,7 +123,7 @@ struct CodeBlockWriter: Sendable {
 
     /// Ends a code row: `write("\n")` then `flush`, the line end straight to the lexer when nothing else waits.
     mutating func endLine(into output: inout [UInt8]) {
-        guard lexer != nil, pending.isEmpty else {
+        guard lexes, pending.isEmpty else {
             write("\n", into: &output)
             flush(into: &output)
             return
@@ -136,7 +138,7 @@ struct CodeBlockWriter: Sendable {
 
     /// Adds one character of code (LF included).
     mutating func write(_ scalar: Unicode.Scalar, into output: inout [UInt8]) {
-        guard lexer != nil else {
+        guard lexes else {
             cursor.put(scalar, into: &output)
             return
         }
@@ -145,7 +147,7 @@ struct CodeBlockWriter: Sendable {
 
     /// Adds printable ASCII code (no LF, no tab), as `write(_:into:)` would byte by byte.
     mutating func write(ascii bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
-        guard lexer != nil else {
+        guard lexes else {
             output.append(contentsOf: bytes)
             cursor.column += bytes.count
             return
@@ -155,7 +157,7 @@ struct CodeBlockWriter: Sendable {
 
     /// Colours and writes what was added since the last flush (as far as the lexer decides it).
     mutating func flush(into output: inout [UInt8]) {
-        guard lexer != nil, !pending.isEmpty else { return }
+        guard lexes, !pending.isEmpty else { return }
         // The lexer is changed in place (a copy would copy its buffers); the cursor is lent to its callback.
         var cursor = self.cursor
         pending.withUnsafeBufferPointer { bytes in
@@ -168,11 +170,11 @@ struct CodeBlockWriter: Sendable {
     /// Ends the block: what the lexer still holds, then the colour reset.
     mutating func finish(into output: inout [UInt8]) {
         flush(into: &output)
-        if lexer != nil {
+        if lexes {
             var cursor = self.cursor
             lexer!.finish(utf8: { kind, bytes in cursor.span(kind, bytes, into: &output) })
             self.cursor = cursor
-            spareLexer = lexer.take()
+            lexes = false
         }
         if cursor.colored != 0 {
             output += TextAttributes().sequence
