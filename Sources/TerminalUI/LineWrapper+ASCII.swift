@@ -98,7 +98,7 @@ extension LineWrapper {
         }
         pendingSpaces = 0
         if !pendingControl.isEmpty {
-            output += pendingControl
+            output.append(lent: pendingControl)
             pendingControl.removeAll(keepingCapacity: true)
         }
         output.append(contentsOf: bytes)

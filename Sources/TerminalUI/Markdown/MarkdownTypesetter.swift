@@ -324,7 +324,7 @@ struct MarkdownTypesetter: Sendable {
             var bars: [UInt8] = []
             swap(&bars, &prefixBuffer)
             if !bars.isEmpty { bars.removeAll(keepingCapacity: true) }
-            for _ in 0..<quotes { bars += Self.bar }
+            for _ in 0..<quotes { bars.append(lent: Self.bar) }
             writer.beginLine(prefixBytes: bars, cells: 2 * quotes, attributes: [.dim], to: &output)
             swap(&bars, &prefixBuffer)
         }
@@ -345,10 +345,10 @@ struct MarkdownTypesetter: Sendable {
         swap(&bytes, &writer.wrapper.continuation.bytes)
         if !bytes.isEmpty { bytes.removeAll(keepingCapacity: true) }
         if quotes > 0 {
-            if writer.color { bytes += TextAttributes.dim.sequence }
-            for _ in 0..<quotes { bytes += Self.bar }
+            if writer.color { bytes.append(lent: TextAttributes.dim.sequence) }
+            for _ in 0..<quotes { bytes.append(lent: Self.bar) }
             if writer.color {
-                bytes += writer.restoreSequence.isEmpty ? TextAttributes().sequence : writer.restoreSequence
+                bytes.append(lent: writer.restoreSequence.isEmpty ? TextAttributes().sequence : writer.restoreSequence)
             }
         }
         bytes.append(contentsOf: repeatElement(0x20, count: width))

@@ -117,9 +117,9 @@ struct MarkdownWriter: Sendable {
     ) {
         guard !prefixBytes.isEmpty else { return }
         let styled = color && attributes != applied
-        if styled { output += attributes.sequence }
+        if styled { output.append(lent: attributes.sequence) }
         output += prefixBytes
-        if styled { output += applied.sequence }
+        if styled { output.append(lent: applied.sequence) }
         wrapper.beginLine(writtenPrefixWidth: cells)
     }
 }

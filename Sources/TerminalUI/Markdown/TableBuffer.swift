@@ -80,7 +80,7 @@ struct TableBuffer: Sendable {
     /// Lays out the rows held so far and keeps their layout for the rows to come; only the header and the
     /// delimiter row stay held (to read later rows' cells against).
     private mutating func startFlowing(width: Int, color: Bool, into output: inout [UInt8]) {
-        if statusShown { output += Self.eraseRow }
+        if statusShown { output.append(lent: Self.eraseRow) }
         statusShown = false
         flowing = TableCells.withLayout(of: rows, reader: &reader) { held in
             let plan = held.plan(width: width)
@@ -92,7 +92,7 @@ struct TableBuffer: Sendable {
 
     /// Forgets the rows (and erases the status row, if shown).
     mutating func clear(into output: inout [UInt8]) {
-        if statusShown { output += Self.eraseRow }
+        if statusShown { output.append(lent: Self.eraseRow) }
         reset()
     }
 
@@ -102,7 +102,7 @@ struct TableBuffer: Sendable {
         guard !rows.isEmpty else { return .nothing }
         guard confirmed else { return .paragraph(String(decoding: rows[0], as: UTF8.self)) }
         if flowing != nil { return .table }
-        if statusShown { output += Self.eraseRow }
+        if statusShown { output.append(lent: Self.eraseRow) }
         TableCells.withLayout(of: rows, reader: &reader) { table in
             table.render(table.plan(width: width), width: width, color: color, into: &output)
         }
@@ -120,8 +120,8 @@ struct TableBuffer: Sendable {
 
     private mutating func showStatus(color: Bool, into output: inout [UInt8]) {
         guard showsStatus else { return }
-        if statusShown { output += Self.eraseRow }
-        output += (color ? Self.dimStatusRows : Self.statusRows)[rows.count - 2]
+        if statusShown { output.append(lent: Self.eraseRow) }
+        output.append(lent: (color ? Self.dimStatusRows : Self.statusRows)[rows.count - 2])
         statusShown = true
     }
 
