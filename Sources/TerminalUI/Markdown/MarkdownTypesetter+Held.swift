@@ -52,8 +52,7 @@ extension MarkdownTypesetter {
         var index = 0
         while index < bytes.count {
             if usesRuns, bytes[index].isPrintableASCII {
-                var end = index + 1
-                while end < bytes.count, bytes[end].isPrintableASCII { end += 1 }
+                let end = bytes.printableASCIIEnd(from: index + 1)
                 let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
                 if asCode { code.write(ascii: run, into: &output) } else { feed(ascii: run, into: &output) }
                 index = end

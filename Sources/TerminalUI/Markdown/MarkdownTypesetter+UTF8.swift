@@ -30,7 +30,7 @@ extension MarkdownTypesetter {
         }
         var plain = 0
         if case .prose = mode, sanitizer.passesPrintableASCII, inline.takesPlainProse, openers.isIdle {
-            while plain < bytes.count, InlineStyler.isPlainProse(bytes[plain]) { plain += 1 }
+            plain = InlineStyler.plainProsePrefix(of: bytes)
             if plain > 0 { feedProse(UnsafeBufferPointer(rebasing: bytes[..<plain]), into: &output) }
             if plain == bytes.count { return }
         }
@@ -56,8 +56,7 @@ extension MarkdownTypesetter {
         var index = 0
         while index < bytes.count {
             if bytes[index].isPrintableASCII, sanitizer.passesPrintableASCII {
-                var end = index + 1
-                while end < bytes.count, bytes[end].isPrintableASCII { end += 1 }
+                let end = bytes.printableASCIIEnd(from: index + 1)
                 feed(ascii: UnsafeBufferPointer(rebasing: bytes[index..<end]), into: &output)
                 index = end
                 continue

@@ -97,6 +97,28 @@ struct FastPathDifferentialTests {
         }
     }
 
+    @Test("the 8-byte tests: printable ASCII and plain prose runs measured a word at a time, as byte by byte")
+    func byteWords() {
+        // Mostly plain prose, some markup, controls, DEL and bytes of UTF-8 sequences.
+        let alphabet = Array("abc XYZ.,:;019()\"'#*_~`\\[!<&]>".utf8) + [0x00, 0x09, 0x1F, 0x7F, 0x80, 0xC3, 0xFF]
+        var generator = SeededGenerator(seed: 0xB17E)
+        for _ in 0..<50_000 {
+            let bytes = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                Int.random(in: 0..<4, using: &generator) == 0
+                    ? alphabet.randomElement(using: &generator)! : UInt8.random(in: 0x61...0x7A, using: &generator)
+            }
+            bytes.withUnsafeBufferPointer { buffer in
+                let start = buffer.isEmpty ? 0 : Int.random(in: 0..<buffer.count, using: &generator)
+                var printable = start
+                while printable < buffer.count, buffer[printable].isPrintableASCII { printable += 1 }
+                #expect(buffer.printableASCIIEnd(from: start) == printable, "\(bytes) from \(start)")
+                var plain = 0
+                while plain < buffer.count, InlineStyler.isPlainProse(buffer[plain]) { plain += 1 }
+                #expect(InlineStyler.plainProsePrefix(of: buffer) == plain, "\(bytes)")
+            }
+        }
+    }
+
     @Test("3000 random replies: the same bytes with the fast paths on and off", arguments: 0..<3)
     func randomReplies(batch: UInt64) {
         var generator = SeededGenerator(seed: 0xFA57 + batch)
