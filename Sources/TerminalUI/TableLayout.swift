@@ -50,11 +50,10 @@ package struct TableLayout: Sendable {
         self.alignments = alignments
     }
 
-    /// Empties the table for rows with these alignments, keeping its storage (a buffer that lays out table after
-    /// table allocates nothing once it has grown).
-    package mutating func reset(alignments: some Collection<Alignment>) {
-        self.alignments.removeAll(keepingCapacity: true)
-        self.alignments.append(contentsOf: alignments)
+    /// Empties the table, its alignments too, keeping its storage (a buffer that lays out table after table
+    /// allocates nothing once it has grown): set the alignments, then add the rows.
+    package mutating func removeAll() {
+        alignments.removeAll(keepingCapacity: true)
         columns = 0
         text.removeAll(keepingCapacity: true)
         cells.removeAll(keepingCapacity: true)

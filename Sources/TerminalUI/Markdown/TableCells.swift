@@ -99,7 +99,8 @@ enum TableCells {
         TableRowSyntax.cells(rows[0], into: &cells)
         guard alignments.count == cells.count else { return nil }
         var table = reader.takeLayout()
-        table.reset(alignments: alignments.lazy.map(alignment))
+        table.removeAll()
+        for column in alignments { table.alignments.append(alignment(column)) }
         table.reserve(bytes: rows.byteCount, cells: alignments.count * (rows.count - 1))
         for index in 0..<rows.count where index != 1 {
             let row = rows[index]
