@@ -114,23 +114,28 @@ struct LineWrapper: Sendable {
     /// Adds bytes that take no cells (an SGR style): written with the word they precede, or at once inside a word
     /// already written.
     mutating func appendControl(_ bytes: [UInt8], to output: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { appendControl($0, to: &output) }
+    }
+
+    /// `appendControl(_:to:)` for bytes lent in place.
+    mutating func appendControl(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         guard inWord else {
-            pendingControl.append(lent: bytes)
+            pendingControl.append(contentsOf: bytes)
             return
         }
         if wordIsWritten {
-            output.append(lent: bytes)
+            output.append(contentsOf: bytes)
             return
         }
-        held.append(lent: bytes)
-        if wordIsShown { output.append(lent: bytes) }
+        held.append(contentsOf: bytes)
+        if wordIsShown { output.append(contentsOf: bytes) }
     }
 
     /// Adds zero-width bytes that end a style: before the spaces pending between two words (they belong to the
     /// word before), or like `appendControl` inside a word.
-    mutating func appendControlBeforeSpaces(_ bytes: [UInt8], to output: inout [UInt8]) {
+    mutating func appendControlBeforeSpaces(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         guard inWord else {
-            output.append(lent: bytes)
+            output.append(contentsOf: bytes)
             return
         }
         appendControl(bytes, to: &output)

@@ -35,8 +35,8 @@ struct MarkdownWriter: Sendable {
     /// before the spaces; what starts, starts with the word.
     private mutating func applyStyle(to output: inout [UInt8]) {
         let kept = applied.intersection(desired)
-        if kept != applied { wrapper.appendControlBeforeSpaces(kept.sequence, to: &output) }
-        if desired != kept { wrapper.appendControl(desired.sequence, to: &output) }
+        if kept != applied { kept.withSequence { wrapper.appendControlBeforeSpaces($0, to: &output) } }
+        if desired != kept { desired.withSequence { wrapper.appendControl($0, to: &output) } }
         applied = desired
     }
 
@@ -117,9 +117,9 @@ struct MarkdownWriter: Sendable {
     ) {
         guard !prefixBytes.isEmpty else { return }
         let styled = color && attributes != applied
-        if styled { output.append(lent: attributes.sequence) }
+        if styled { attributes.withSequence { output.append(contentsOf: $0) } }
         output += prefixBytes
-        if styled { output.append(lent: applied.sequence) }
+        if styled { applied.withSequence { output.append(contentsOf: $0) } }
         wrapper.beginLine(writtenPrefixWidth: cells)
     }
 }
