@@ -11,9 +11,9 @@ import CodeHighlighting
 /// lexer, text is held until `flush` (the end of each delta) and the lexer's own bounded holds; without one (an
 /// unknown language, or colour off) it is written at once.
 struct CodeBlockWriter: Sendable {
-    /// The lexer, made for the first coloured block and restarted in place for each later one (it is large: moving
-    /// it in and out of an optional copied it).
-    private var lexer: CodeLexer?
+    /// The lexer, restarted in place for each coloured block (it is large: moving it in and out of an optional
+    /// copied it, and reading it through one checked its tag on every piece).
+    private var lexer = CodeLexer(.json)
     /// Whether this block is coloured by `lexer` (a known language, colour on).
     private var lexes = false
     /// The code added since the last flush, as UTF-8.
@@ -100,11 +100,7 @@ struct CodeBlockWriter: Sendable {
         guard color else { return }
         if info != lastInfo.info { lastInfo = (info, CodeLanguage(infoString: info)) }
         guard let language = lastInfo.language else { return }
-        if lexer == nil {
-            lexer = CodeLexer(language)
-        } else {
-            lexer!.restart(language)
-        }
+        lexer.restart(language)
         lexes = true
     }
 
@@ -117,7 +113,7 @@ struct CodeBlockWriter: Sendable {
             return
         }
         var cursor = self.cursor
-        lexer!.feed(utf8: bytes) { kind, span in cursor.span(kind, span, into: &output) }
+        lexer.feed(utf8: bytes) { kind, span in cursor.span(kind, span, into: &output) }
         self.cursor = cursor
     }
 
@@ -130,7 +126,7 @@ struct CodeBlockWriter: Sendable {
         }
         let lineFeed: StaticString = "\n"
         var cursor = self.cursor
-        lexer!.feed(utf8: UnsafeBufferPointer(start: lineFeed.utf8Start, count: 1)) { kind, span in
+        lexer.feed(utf8: UnsafeBufferPointer(start: lineFeed.utf8Start, count: 1)) { kind, span in
             cursor.span(kind, span, into: &output)
         }
         self.cursor = cursor
@@ -161,7 +157,7 @@ struct CodeBlockWriter: Sendable {
         // The lexer is changed in place (a copy would copy its buffers); the cursor is lent to its callback.
         var cursor = self.cursor
         pending.withUnsafeBufferPointer { bytes in
-            lexer!.feed(utf8: bytes) { kind, span in cursor.span(kind, span, into: &output) }
+            lexer.feed(utf8: bytes) { kind, span in cursor.span(kind, span, into: &output) }
         }
         self.cursor = cursor
         pending.removeAll(keepingCapacity: true)
@@ -172,7 +168,7 @@ struct CodeBlockWriter: Sendable {
         flush(into: &output)
         if lexes {
             var cursor = self.cursor
-            lexer!.finish(utf8: { kind, bytes in cursor.span(kind, bytes, into: &output) })
+            lexer.finish(utf8: { kind, bytes in cursor.span(kind, bytes, into: &output) })
             self.cursor = cursor
             lexes = false
         }
