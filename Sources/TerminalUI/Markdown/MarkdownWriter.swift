@@ -61,11 +61,21 @@ struct MarkdownWriter: Sendable {
     /// Starts an OSC 8 hyperlink around the text that follows (terminal mode with colour only).
     mutating func beginHyperlink(_ destination: String, to output: inout [UInt8]) {
         guard color else { return }
-        var bytes: [UInt8] = [0x1B, 0x5D, 0x38, 0x3B, 0x3B]  // ESC ] 8 ; ;, the printable ASCII of the URL, ESC \
-        bytes.reserveCapacity(destination.utf8.count + 7)
-        for byte in destination.utf8 where byte >= 0x21 && byte < 0x7F { bytes.append(byte) }
-        bytes += [0x1B, 0x5C]
-        wrapper.appendControl(bytes, to: &output)
+        // ESC ] 8 ; ;, the printable ASCII of the URL, ESC \: built in temporary storage, not a new array.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: destination.utf8.count + 7) { bytes in
+            var count = 0
+            for byte: UInt8 in [0x1B, 0x5D, 0x38, 0x3B, 0x3B] {
+                bytes[count] = byte
+                count += 1
+            }
+            for byte in destination.utf8 where byte >= 0x21 && byte < 0x7F {
+                bytes[count] = byte
+                count += 1
+            }
+            bytes[count] = 0x1B
+            bytes[count + 1] = 0x5C
+            wrapper.appendControl(UnsafeBufferPointer(rebasing: bytes[..<(count + 2)]), to: &output)
+        }
     }
 
     /// Ends the OSC 8 hyperlink.
