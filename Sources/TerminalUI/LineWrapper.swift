@@ -111,13 +111,8 @@ struct LineWrapper: Sendable {
         lineStart = column
     }
 
-    /// Adds bytes that take no cells (an SGR style): written with the word they precede, or at once inside a word
-    /// already written.
-    mutating func appendControl(_ bytes: [UInt8], to output: inout [UInt8]) {
-        bytes.withUnsafeBufferPointer { appendControl($0, to: &output) }
-    }
-
-    /// `appendControl(_:to:)` for bytes lent in place.
+    /// Adds bytes that take no cells (an SGR style), lent in place: written with the word they precede, or at once
+    /// inside a word already written.
     mutating func appendControl(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         guard inWord else {
             pendingControl.append(contentsOf: bytes)

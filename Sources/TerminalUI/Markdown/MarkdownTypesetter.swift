@@ -291,26 +291,6 @@ struct MarkdownTypesetter: Sendable {
 
     // MARK: Blocks
 
-    /// The longest thematic break, 80 cells of `─` (3 bytes each), and a quote bar `│ ` (2 cells), as UTF-8.
-    private static let rule = Array(String(repeating: "─", count: 80).utf8)
-    private static let bar = Array("│ ".utf8)
-    /// The bullet of an unordered item at `depth` (static text: writing it retains nothing), and the bullets'
-    /// widths by depth.
-    private static func bullet(_ depth: Int) -> StaticString {
-        switch depth % 3 {
-        case 0: "•"
-        case 1: "◦"
-        default: "▪"
-        }
-    }
-    private static let bulletCells = ["•", "◦", "▪"].map { DisplayWidth.of($0) }
-    /// The widths of a task item's boxes, each followed by a space (`☐ ` unchecked, `☑ ` checked).
-    private static let boxCells = ["☐ ", "☑ "].map { DisplayWidth.of($0) }
-
-    private static func append(_ text: StaticString, to bytes: inout [UInt8]) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
-
     /// Starts a new block on a fresh row, after one blank row when the source had a blank line.
     private mutating func beginBlock(quotes: Int, into output: inout [UInt8]) {
         writer.wrapper.endLine(to: &output)

@@ -81,11 +81,9 @@ struct MarkdownWriter: Sendable {
     /// Ends the OSC 8 hyperlink.
     mutating func endHyperlink(to output: inout [UInt8]) {
         guard color else { return }
-        wrapper.appendControl(Self.hyperlinkEnd, to: &output)
+        let end: StaticString = "\u{1B}]8;;\u{1B}\\"  // ESC ] 8 ; ; ESC \, static text: nothing to retain
+        wrapper.appendControl(UnsafeBufferPointer(start: end.utf8Start, count: end.utf8CodeUnitCount), to: &output)
     }
-
-    /// ESC ] 8 ; ; ESC \ (built once).
-    private static let hyperlinkEnd: [UInt8] = [0x1B, 0x5D, 0x38, 0x3B, 0x3B, 0x1B, 0x5C]
 
     /// Turns every attribute off now (the end of a block, a row about to be written raw).
     mutating func resetStyle(to output: inout [UInt8]) {
@@ -93,7 +91,7 @@ struct MarkdownWriter: Sendable {
         spans = []
         guard color, applied != [] else { return }
         applied = []
-        wrapper.appendControl(TextAttributes().sequence, to: &output)
+        TextAttributes().withSequence { wrapper.appendControl($0, to: &output) }
     }
 
     /// The SGR sequence that sets exactly the attributes in effect (a reset when none; empty without colour).
