@@ -58,7 +58,21 @@ struct CLikeLexer: ByteLexer {
             let consumed: Bool
             switch state {
             case .code: consumed = code(byte, at: i, after: i > 0 ? bytes[i - 1] : previousByte, &out)
-            case .word: consumed = word(byte, at: i, &out)
+            case .word:
+                // The rest of an identifier that may still be a keyword, in a tight loop: what `word` does with each
+                // byte that continues it while it is no longer than the longest keyword.
+                let longest = syntax.longestWord
+                let continues = syntax.identifierContinue
+                var next = i
+                while next < count, wordLength < longest, continues.contains(bytes[next]) {
+                    wordLength += 1
+                    next += 1
+                }
+                if next > i {
+                    i = next
+                    continue
+                }
+                consumed = word(byte, at: i, &out)
             case .wordTail(let kind):
                 consumed = syntax.identifierContinue.contains(byte)
                 if consumed { out.put(kind, at: i) } else { state = .code }

@@ -98,7 +98,7 @@ extension LineWrapper {
         }
         pendingSpaces = 0
         if !pendingControl.isEmpty {
-            output += pendingControl
+            output.append(lent: pendingControl)
             pendingControl.removeAll(keepingCapacity: true)
         }
         output.append(contentsOf: bytes)
@@ -119,6 +119,19 @@ extension LineWrapper {
             if !edgeCluster.isEmpty { edgeCluster.removeAll(keepingCapacity: true) }
             output.append(contentsOf: bytes)
             column += count
+        } else if inWord, !wordIsWide, !wordIsShown, !wordIsWritten {
+            // A held word that outgrows the row here (a held word always fits: `appendVisible` moves it the moment
+            // it does not): the bytes that still fit are held at once, the first that does not goes through
+            // `appendVisible`, which moves the word to the next row, and the rest goes on from there.
+            let fits = max(0, width - (column + pendingSpaces + heldWidth))  // fewer than `count` (see above)
+            if fits > 0 {
+                held.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<fits]))
+                heldWidth += fits
+                _ = tracker.measure("a")  // the state one ASCII character leaves
+            }
+            appendVisible(Unicode.Scalar(bytes[fits]), to: &output)
+            if fits + 1 < count { appendWordASCII(UnsafeBufferPointer(rebasing: bytes[(fits + 1)...]), to: &output) }
+            return
         } else {
             for byte in bytes { appendVisible(Unicode.Scalar(byte), to: &output) }
             return

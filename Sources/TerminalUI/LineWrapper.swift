@@ -101,7 +101,7 @@ struct LineWrapper: Sendable {
 
     /// Starts a row with `prefix` (`width` cells): call it at the start of a line.
     mutating func beginLine(prefix: [UInt8], width cells: Int, to output: inout [UInt8]) {
-        output.append(contentsOf: prefix)
+        output.append(lent: prefix)
         beginLine(writtenPrefixWidth: cells)
     }
 
@@ -111,26 +111,26 @@ struct LineWrapper: Sendable {
         lineStart = column
     }
 
-    /// Adds bytes that take no cells (an SGR style): written with the word they precede, or at once inside a word
-    /// already written.
-    mutating func appendControl(_ bytes: [UInt8], to output: inout [UInt8]) {
+    /// Adds bytes that take no cells (an SGR style), lent in place: written with the word they precede, or at once
+    /// inside a word already written.
+    mutating func appendControl(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         guard inWord else {
-            pendingControl += bytes
+            pendingControl.append(contentsOf: bytes)
             return
         }
         if wordIsWritten {
-            output += bytes
+            output.append(contentsOf: bytes)
             return
         }
-        held += bytes
-        if wordIsShown { output += bytes }
+        held.append(contentsOf: bytes)
+        if wordIsShown { output.append(contentsOf: bytes) }
     }
 
     /// Adds zero-width bytes that end a style: before the spaces pending between two words (they belong to the
     /// word before), or like `appendControl` inside a word.
-    mutating func appendControlBeforeSpaces(_ bytes: [UInt8], to output: inout [UInt8]) {
+    mutating func appendControlBeforeSpaces(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         guard inWord else {
-            output += bytes
+            output.append(contentsOf: bytes)
             return
         }
         appendControl(bytes, to: &output)
@@ -166,7 +166,7 @@ struct LineWrapper: Sendable {
         guard isHoldingText else { return }
         wordStart = column
         output.append(contentsOf: repeatElement(0x20, count: pendingSpaces))
-        output.append(contentsOf: held)
+        output.append(lent: held)
         column += pendingSpaces + heldWidth
         pendingSpaces = 0
         wordIsShown = true
@@ -186,7 +186,7 @@ struct LineWrapper: Sendable {
         endWord(to: &output)
         pendingSpaces = 0
         if !pendingControl.isEmpty {
-            output += pendingControl
+            output.append(lent: pendingControl)
             pendingControl.removeAll(keepingCapacity: true)
         }
         output.append(0x0A)
@@ -260,7 +260,7 @@ struct LineWrapper: Sendable {
     /// after a resize), and goes on writing the word as it comes.
     private mutating func writeHeldAtLineStart(to output: inout [UInt8]) {
         if column + heldWidth < width {
-            output.append(contentsOf: held)
+            output.append(lent: held)
             column += heldWidth
         } else {
             var measure = GraphemeWidthTracker()
@@ -278,7 +278,7 @@ struct LineWrapper: Sendable {
                 writeWordScalar(scalar, cells, to: &output)
             }
         }
-        held.removeAll(keepingCapacity: true)
+        if !held.isEmpty { held.removeAll(keepingCapacity: true) }
         heldWidth = 0
         wordIsShown = false
         wordIsWritten = true
@@ -301,7 +301,7 @@ struct LineWrapper: Sendable {
                 let cluster = edgeCluster
                 output.append(contentsOf: [0x1B, 0x5B, 0x4B])  // ESC [ K: erase the last cell
                 softBreak(to: &output)
-                output.append(contentsOf: cluster)
+                output.append(lent: cluster)
                 column += 1
             } else {
                 UTF8.encode(scalar) { edgeCluster.append($0) }
@@ -335,7 +335,7 @@ struct LineWrapper: Sendable {
             wordIsWritten = false
             heldWords &+= 1
             if !pendingControl.isEmpty {
-                held += pendingControl
+                held.append(lent: pendingControl)
                 pendingControl.removeAll(keepingCapacity: true)
             }
             return
@@ -344,7 +344,7 @@ struct LineWrapper: Sendable {
         let spaces = min(pendingSpaces, max(0, width - column - max(cells, 1)))
         output.append(contentsOf: repeatElement(0x20, count: spaces))
         if !pendingControl.isEmpty {
-            output += pendingControl
+            output.append(lent: pendingControl)
             pendingControl.removeAll(keepingCapacity: true)
         }
         column += spaces
@@ -377,7 +377,7 @@ struct LineWrapper: Sendable {
     private mutating func softBreak(to output: inout [UInt8]) {
         output.append(0x0A)
         startLine()
-        output += continuation.bytes
+        output.append(lent: continuation.bytes)
         column = continuation.width
         lineStart = column
     }

@@ -50,6 +50,16 @@ package struct TableLayout: Sendable {
         self.alignments = alignments
     }
 
+    /// Empties the table, its alignments too, keeping its storage (a buffer that lays out table after table
+    /// allocates nothing once it has grown): set the alignments, then add the rows.
+    package mutating func removeAll() {
+        alignments.removeAll(keepingCapacity: true)
+        columns = 0
+        text.removeAll(keepingCapacity: true)
+        cells.removeAll(keepingCapacity: true)
+        rowStart = 0
+    }
+
     /// Creates a table from its cells' text.
     /// - Parameters:
     ///   - header: The header cells.
@@ -135,22 +145,43 @@ package struct TableLayout: Sendable {
         }
         let rows = columns > 0 ? cells.count / columns : 0
         out.reserveCapacity(out.count + rows * (widths.reduce(0, +) + widths.count * (color ? 14 : 6) + 16))
+        // The separator and the header's bold, read once per table (each read of a static array retains it).
+        let style = RowStyle(
+            separator: color ? Self.dimSeparator : Self.separator,
+            boldOpen: Self.boldOpen,
+            boldClose: Self.boldClose
+        )
         if !continuing, rows > 0 {
-            row(0, widths: widths, bold: color, color: color, into: &out)
-            if color { out += Self.dimOpen }
+            row(0, widths: widths, bold: color, style: style, into: &out)
+            if color { out.append(lent: Self.dimOpen) }
+            let dashes = Self.ruleDashes
             for (column, cells) in widths.enumerated() {
-                if column > 0 { out += Self.ruleCross }
-                for _ in 0..<cells { out += Self.ruleDash }
+                if column > 0 { out.append(lent: Self.ruleCross) }
+                var left = cells
+                while left > 0 {
+                    let count = min(left, Self.ruleDashCount)
+                    out += dashes[..<(3 * count)]
+                    left -= count
+                }
             }
-            if color { out += Self.dimClose }
+            if color { out.append(lent: Self.dimClose) }
             out.append(0x0A)
         }
         for body in stride(from: 1, to: rows, by: 1) {
-            row(body, widths: widths, bold: false, color: color, into: &out)
+            row(body, widths: widths, bold: false, style: style, into: &out)
         }
     }
 
-    private static let ruleDash = Array("─".utf8)
+    /// The bytes between and around cells, as `render` reads them for a table.
+    private struct RowStyle {
+        let separator: [UInt8]
+        let boldOpen: [UInt8]
+        let boldClose: [UInt8]
+    }
+
+    /// A run of `─` (3 bytes each) that the rule under the header is cut from.
+    private static let ruleDashes = Array(String(repeating: "─", count: ruleDashCount).utf8)
+    private static let ruleDashCount = 64
     private static let ruleCross = Array("─┼─".utf8)
     private static let separator = Array(" │ ".utf8)
     private static let dimSeparator = Array((TerminalStyle.dim.open + " │ " + TerminalStyle.dim.close).utf8)
@@ -178,24 +209,24 @@ package struct TableLayout: Sendable {
 
     /// One table row: each cell wrapped to its column, the row as tall as its tallest cell. A row whose cells all
     /// fit their columns as they are (the common case) is written straight from the cells' bytes.
-    private func row(_ row: Int, widths: [Int], bold: Bool, color: Bool, into out: inout [UInt8]) {
+    private func row(_ row: Int, widths: [Int], bold: Bool, style: RowStyle, into out: inout [UInt8]) {
         let base = row * columns
         let count = min(widths.count, columns)
-        let fits = (0..<count).allSatisfy { column in
-            let cell = cells[base + column]
-            return cell.start == cell.end
-                || (cell.width <= widths[column] && Self.isSingleSpaced(text[cell.start..<cell.end]))
-        }
-        let separator = color ? Self.dimSeparator : Self.separator
-        if fits {
-            text.withUnsafeBufferPointer { text in
-                line(widths: widths, count: count, separator: separator, bold: bold, into: &out) { column in
-                    let cell = cells[base + column]
-                    return (UnsafeBufferPointer(rebasing: text[cell.start..<cell.end]), cell.width)
-                }
+        let wrote = text.withUnsafeBufferPointer { text in
+            let fits = (0..<count).allSatisfy { column in
+                let cell = cells[base + column]
+                return cell.start == cell.end
+                    || (cell.width <= widths[column]
+                        && Self.isSingleSpaced(UnsafeBufferPointer(rebasing: text[cell.start..<cell.end])))
             }
-            return
+            guard fits else { return false }
+            line(widths: widths, count: count, style: style, bold: bold, into: &out) { column in
+                let cell = cells[base + column]
+                return (UnsafeBufferPointer(rebasing: text[cell.start..<cell.end]), cell.width)
+            }
+            return true
         }
+        if wrote { return }
         // Each cell's lines, one after another in `wrapped`: (start, end, width) for each line of each column.
         var wrapped: [UInt8] = []
         let lines = (0..<count).map { column in
@@ -208,7 +239,7 @@ package struct TableLayout: Sendable {
         let height = lines.map(\.count).max() ?? 1
         wrapped.withUnsafeBufferPointer { wrapped in
             for index in 0..<height {
-                line(widths: widths, count: count, separator: separator, bold: bold, into: &out) { column in
+                line(widths: widths, count: count, style: style, bold: bold, into: &out) { column in
                     guard index < lines[column].count else { return (UnsafeBufferPointer(rebasing: wrapped[0..<0]), 0) }
                     let line = lines[column][index]
                     return (UnsafeBufferPointer(rebasing: wrapped[line.start..<line.end]), line.width)
@@ -223,15 +254,15 @@ package struct TableLayout: Sendable {
     private func line(
         widths: [Int],
         count: Int,
-        separator: [UInt8],
+        style: RowStyle,
         bold: Bool,
         into out: inout [UInt8],
         cell: (Int) -> (text: UnsafeBufferPointer<UInt8>, width: Int)
     ) {
         let start = out.count
         for column in 0..<count {
-            if column > 0 { out += separator }
-            if bold { out += Self.boldOpen }
+            if column > 0 { out.append(lent: style.separator) }
+            if bold { out.append(lent: style.boldOpen) }
             let (text, cells) = cell(column)
             let room = max(0, widths[column] - cells)
             let left =
@@ -243,7 +274,7 @@ package struct TableLayout: Sendable {
             if left > 0 { out += repeatElement(0x20, count: left) }
             out += text
             if room > left { out += repeatElement(0x20, count: room - left) }
-            if bold { out += Self.boldClose }
+            if bold { out.append(lent: style.boldClose) }
         }
         while out.count > start, out.last == 0x20 { out.removeLast() }  // no trailing spaces
         out.append(0x0A)

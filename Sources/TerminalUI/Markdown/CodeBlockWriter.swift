@@ -11,9 +11,11 @@ import CodeHighlighting
 /// lexer, text is held until `flush` (the end of each delta) and the lexer's own bounded holds; without one (an
 /// unknown language, or colour off) it is written at once.
 struct CodeBlockWriter: Sendable {
-    private var lexer: CodeLexer?
-    /// The last block's lexer, kept after `finish` so that the next block reuses its buffers.
-    private var spareLexer: CodeLexer?
+    /// The lexer, restarted in place for each coloured block (it is large: moving it in and out of an optional
+    /// copied it, and reading it through one checked its tag on every piece).
+    private var lexer = CodeLexer(.json)
+    /// Whether this block is coloured by `lexer` (a known language, colour on).
+    private var lexes = false
     /// The code added since the last flush, as UTF-8.
     private var pending: [UInt8] = []
     private var cursor = Cursor()
@@ -92,43 +94,39 @@ struct CodeBlockWriter: Sendable {
     /// Starts a new block with this info string (after `finish`): the same as a new writer, but the buffers of the
     /// last block are kept.
     mutating func begin(info: String, color: Bool) {
-        pending.removeAll(keepingCapacity: true)
+        if !pending.isEmpty { pending.removeAll(keepingCapacity: true) }
         cursor = Cursor()
-        lexer = nil
+        lexes = false
         guard color else { return }
         if info != lastInfo.info { lastInfo = (info, CodeLanguage(infoString: info)) }
         guard let language = lastInfo.language else { return }
-        if var lexer = spareLexer.take() {
-            lexer.restart(language)
-            self.lexer = lexer
-        } else {
-            lexer = CodeLexer(language)
-        }
+        lexer.restart(language)
+        lexes = true
     }
 
     /// Adds printable ASCII code (no LF, no tab) and colours it at once: `write(ascii:into:)` then `flush`, without
     /// copying the bytes when nothing else waits.
     mutating func writeAndFlush(ascii bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
-        guard lexer != nil, pending.isEmpty else {
+        guard lexes, pending.isEmpty else {
             write(ascii: bytes, into: &output)
             flush(into: &output)
             return
         }
         var cursor = self.cursor
-        lexer!.feed(utf8: bytes) { kind, span in cursor.span(kind, span, into: &output) }
+        lexer.feed(utf8: bytes) { kind, span in cursor.span(kind, span, into: &output) }
         self.cursor = cursor
     }
 
     /// Ends a code row: `write("\n")` then `flush`, the line end straight to the lexer when nothing else waits.
     mutating func endLine(into output: inout [UInt8]) {
-        guard lexer != nil, pending.isEmpty else {
+        guard lexes, pending.isEmpty else {
             write("\n", into: &output)
             flush(into: &output)
             return
         }
         let lineFeed: StaticString = "\n"
         var cursor = self.cursor
-        lexer!.feed(utf8: UnsafeBufferPointer(start: lineFeed.utf8Start, count: 1)) { kind, span in
+        lexer.feed(utf8: UnsafeBufferPointer(start: lineFeed.utf8Start, count: 1)) { kind, span in
             cursor.span(kind, span, into: &output)
         }
         self.cursor = cursor
@@ -136,7 +134,7 @@ struct CodeBlockWriter: Sendable {
 
     /// Adds one character of code (LF included).
     mutating func write(_ scalar: Unicode.Scalar, into output: inout [UInt8]) {
-        guard lexer != nil else {
+        guard lexes else {
             cursor.put(scalar, into: &output)
             return
         }
@@ -145,7 +143,7 @@ struct CodeBlockWriter: Sendable {
 
     /// Adds printable ASCII code (no LF, no tab), as `write(_:into:)` would byte by byte.
     mutating func write(ascii bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
-        guard lexer != nil else {
+        guard lexes else {
             output.append(contentsOf: bytes)
             cursor.column += bytes.count
             return
@@ -155,11 +153,11 @@ struct CodeBlockWriter: Sendable {
 
     /// Colours and writes what was added since the last flush (as far as the lexer decides it).
     mutating func flush(into output: inout [UInt8]) {
-        guard lexer != nil, !pending.isEmpty else { return }
+        guard lexes, !pending.isEmpty else { return }
         // The lexer is changed in place (a copy would copy its buffers); the cursor is lent to its callback.
         var cursor = self.cursor
         pending.withUnsafeBufferPointer { bytes in
-            lexer!.feed(utf8: bytes) { kind, span in cursor.span(kind, span, into: &output) }
+            lexer.feed(utf8: bytes) { kind, span in cursor.span(kind, span, into: &output) }
         }
         self.cursor = cursor
         pending.removeAll(keepingCapacity: true)
@@ -168,11 +166,11 @@ struct CodeBlockWriter: Sendable {
     /// Ends the block: what the lexer still holds, then the colour reset.
     mutating func finish(into output: inout [UInt8]) {
         flush(into: &output)
-        if lexer != nil {
+        if lexes {
             var cursor = self.cursor
-            lexer!.finish(utf8: { kind, bytes in cursor.span(kind, bytes, into: &output) })
+            lexer.finish(utf8: { kind, bytes in cursor.span(kind, bytes, into: &output) })
             self.cursor = cursor
-            spareLexer = lexer.take()
+            lexes = false
         }
         if cursor.colored != 0 {
             output += TextAttributes().sequence

@@ -43,6 +43,8 @@ struct InlineStyler: Sendable {
     var hold: Hold?
     var bang = false
     var linkPart = LinkSyntax.Part.label
+    /// Storage for the next link's held scalars (empty, its capacity kept; internal for `InlineStyler+Links.swift`).
+    var spareLink: [Unicode.Scalar] = []
 
     /// The longest link or autolink held before it is shown literally.
     static let linkLimit = 200
@@ -91,8 +93,7 @@ struct InlineStyler: Sendable {
         if bang {
             bang = false
             if scalar == "[" {
-                hold = .link(["!", "["])
-                linkPart = .label
+                holdLink(image: true)
                 return
             }
             emit("!", writer: &writer, output: &output)
@@ -109,9 +110,7 @@ struct InlineStyler: Sendable {
         case "*", "_", "~": run = (scalar, 1)
         case "`": backticks = 1
         case "\\": escaped = true
-        case "[":
-            hold = .link(["["])
-            linkPart = .label
+        case "[": holdLink(image: false)
         case "!": bang = true
         case "<": hold = .autolink(["<"])
         case "&": hold = .entity(["&"])
@@ -137,7 +136,7 @@ struct InlineStyler: Sendable {
     /// Ends the block: everything held is shown literally and every span ends.
     mutating func endBlock(to writer: inout MarkdownWriter, output: inout [UInt8]) {
         flushHolds(next: " ", writer: &writer, output: &output)
-        spans.removeAll()
+        spans.removeAll(keepingCapacity: true)
         codeSpan = nil
         writer.spans = []
         previous = " "
@@ -270,7 +269,8 @@ struct InlineStyler: Sendable {
         writer.spans = attributes
     }
 
-    private mutating func emit(_ scalar: Unicode.Scalar, writer: inout MarkdownWriter, output: inout [UInt8]) {
+    /// Writes one scalar of the block's text, which becomes the character before the next.
+    mutating func emit(_ scalar: Unicode.Scalar, writer: inout MarkdownWriter, output: inout [UInt8]) {
         writer.text(scalar, to: &output)
         previous = scalar
     }
@@ -339,40 +339,11 @@ struct InlineStyler: Sendable {
                 } else {
                     showLink(text: label, destination: destination, writer: &writer, output: &output)
                 }
+                // The held scalars' storage goes to the next link.
+                text.removeAll(keepingCapacity: true)
+                spareLink = text
             }
         }
-    }
-
-    /// Shows a link: its text (a hyperlink when colour is on), then the URL when it differs from the text.
-    private mutating func showLink(
-        text: String,
-        destination: String,
-        writer: inout MarkdownWriter,
-        output: inout [UInt8]
-    ) {
-        let saved = writer.spans
-        writer.spans = saved.union(.link)
-        writer.beginHyperlink(destination, to: &output)
-        emit(text, writer: &writer, output: &output)
-        writer.endHyperlink(to: &output)
-        writer.spans = saved
-        let shown = destination.hasPrefix("mailto:") ? String(destination.dropFirst(7)) : destination
-        if shown != text, !destination.isEmpty {
-            emit(" (\(shown))", writer: &writer, output: &output)
-        }
-    }
-
-    /// `emit` for each scalar of `text` from U+0020 up; printable ASCII text goes through the writer's ASCII path.
-    private mutating func emit(_ text: String, writer: inout MarkdownWriter, output: inout [UInt8]) {
-        var text = text
-        let wroteASCII = text.withUTF8 { bytes in
-            guard let last = bytes.last, bytes.allSatisfy(\.isPrintableASCII) else { return false }
-            writer.text(ascii: bytes, to: &output)
-            previous = Unicode.Scalar(last)
-            return true
-        }
-        guard !wroteASCII else { return }
-        for scalar in text.unicodeScalars where scalar.value >= 0x20 { emit(scalar, writer: &writer, output: &output) }
     }
 
     /// Shows held text as it was typed: its first character literally, the rest styled again from scratch.

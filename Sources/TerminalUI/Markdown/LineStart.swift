@@ -26,7 +26,8 @@ struct LineStart: Equatable, Sendable {
         /// A list item: where its marker (`-`, `1.`) is in the line's bytes, whether it is ordered, and its task box
         /// if any.
         case item(marker: Range<Int>, ordered: Bool, task: Bool?)
-        /// A code fence: its character and length (the line is held to its end for the info string).
+        /// A code fence: its character and length, 3 (the run it is decided at; the line is held to its end for the
+        /// info string).
         case fence(Unicode.Scalar, Int)
         /// A line made only of `-`, `*`, `_` or `=` and spaces, decided at its end.
         case rule
@@ -106,7 +107,9 @@ struct LineStart: Equatable, Sendable {
         case UInt8(ascii: "`"), UInt8(ascii: "~"):
             let run = run(of: first, in: rest)
             if run >= 3 {
-                start.kind = .fence(Unicode.Scalar(first), run)
+                // Decided at its third marker, so the length is 3 however long the run: the same whether the line
+                // is classified as it streams or whole.
+                start.kind = .fence(Unicode.Scalar(first), 3)
             } else if run == rest.count, !complete {
                 start.kind = .undecided
             }

@@ -15,8 +15,10 @@ extension MarkdownTypesetter {
     mutating func decideInsideFence(_ fence: Fence, complete: Bool, into output: inout [UInt8]) {
         // Read by index (no slices): this runs on each character held.
         let marker = UInt8(ascii: fence.marker)
+        // At most 4 spaces are counted: a fifth is past the point the line is decided at (code), so a line held
+        // whole and one held a byte at a time drop the same indentation.
         var spaces = 0
-        while spaces < pending.count, pending[spaces] == 0x20 { spaces += 1 }
+        while spaces < pending.count, spaces < 4, pending[spaces] == 0x20 { spaces += 1 }
         var end = spaces
         while end < pending.count, pending[end] == marker { end += 1 }
         let run = end - spaces
@@ -30,37 +32,42 @@ extension MarkdownTypesetter {
             mode = .held(.fence(fence.marker, run))
             return
         }
+        mode = .code
+        replayPending(from: min(spaces, fence.indent), asCode: true, into: &output)
+    }
+
+    /// Feeds the held bytes again from `offset` on (`replay`), then empties `pending`: it is taken out with `swap`
+    /// (feeding may hold a new line there) and read in place.
+    mutating func replayPending(from offset: Int, asCode: Bool, into output: inout [UInt8]) {
         var text: [UInt8] = []
         swap(&text, &pending)
-        mode = .code
-        replay(text.dropFirst(min(spaces, fence.indent)), asCode: true, into: &output)
+        text.withUnsafeBufferPointer { bytes in
+            replay(UnsafeBufferPointer(rebasing: bytes[min(offset, bytes.count)...]), asCode: asCode, into: &output)
+        }
         restorePending(&text)
     }
 
     /// Feeds held bytes again: as code (`writeCode`) or through `feed`, printable ASCII as runs (with `usesRuns`).
-    mutating func replay(_ bytes: ArraySlice<UInt8>, asCode: Bool, into output: inout [UInt8]) {
-        bytes.withUnsafeBufferPointer { bytes in
-            var index = 0
-            while index < bytes.count {
-                if usesRuns, bytes[index].isPrintableASCII {
-                    var end = index + 1
-                    while end < bytes.count, bytes[end].isPrintableASCII { end += 1 }
-                    let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
-                    if asCode { code.write(ascii: run, into: &output) } else { feed(ascii: run, into: &output) }
-                    index = end
-                    continue
-                }
-                let (scalar, length) = bytes.scalar(at: index)
-                index += length
-                if asCode { code.write(scalar, into: &output) } else { feed(scalar, into: &output) }
+    mutating func replay(_ bytes: UnsafeBufferPointer<UInt8>, asCode: Bool, into output: inout [UInt8]) {
+        var index = 0
+        while index < bytes.count {
+            if usesRuns, bytes[index].isPrintableASCII {
+                let end = bytes.printableASCIIEnd(from: index + 1)
+                let run = UnsafeBufferPointer(rebasing: bytes[index..<end])
+                if asCode { code.write(ascii: run, into: &output) } else { feed(ascii: run, into: &output) }
+                index = end
+                continue
             }
+            let (scalar, length) = bytes.scalar(at: index)
+            index += length
+            if asCode { code.write(scalar, into: &output) } else { feed(scalar, into: &output) }
         }
     }
 
     /// Gives back the buffer of held bytes taken out of `pending` (with `swap`, so that feeding them does not copy
     /// them), emptied with its capacity kept, unless `pending` holds a new line by now.
     mutating func restorePending(_ buffer: inout [UInt8]) {
-        buffer.removeAll(keepingCapacity: true)
+        if !buffer.isEmpty { buffer.removeAll(keepingCapacity: true) }
         if pending.isEmpty { swap(&buffer, &pending) }
     }
 }

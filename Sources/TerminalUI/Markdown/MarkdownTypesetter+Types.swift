@@ -10,6 +10,12 @@ extension MarkdownTypesetter {
         case code
         /// A line held to its end: a fence, a rule, a table row.
         case held(LineStart.Kind)
+
+        /// Whether the line's start is still held.
+        var isStart: Bool {
+            if case .start = self { return true }
+            return false
+        }
     }
 
     /// An open fenced code block: its fence character, the fence's length and indentation.

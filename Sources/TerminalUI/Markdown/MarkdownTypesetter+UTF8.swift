@@ -30,7 +30,7 @@ extension MarkdownTypesetter {
         }
         var plain = 0
         if case .prose = mode, sanitizer.passesPrintableASCII, inline.takesPlainProse, openers.isIdle {
-            while plain < bytes.count, InlineStyler.isPlainProse(bytes[plain]) { plain += 1 }
+            plain = InlineStyler.plainProsePrefix(of: bytes)
             if plain > 0 { feedProse(UnsafeBufferPointer(rebasing: bytes[..<plain]), into: &output) }
             if plain == bytes.count { return }
         }
@@ -56,8 +56,7 @@ extension MarkdownTypesetter {
         var index = 0
         while index < bytes.count {
             if bytes[index].isPrintableASCII, sanitizer.passesPrintableASCII {
-                var end = index + 1
-                while end < bytes.count, bytes[end].isPrintableASCII { end += 1 }
+                let end = bytes.printableASCIIEnd(from: index + 1)
                 feed(ascii: UnsafeBufferPointer(rebasing: bytes[index..<end]), into: &output)
                 index = end
                 continue
@@ -96,6 +95,21 @@ extension MarkdownTypesetter {
             case .held where runs:
                 pending.append(contentsOf: rest)
                 return
+            case .start where runs:
+                // Held and classified a few bytes at a time (8, then twice as many each time, to the end of a word
+                // so that the words after are fed whole), not byte by byte: `LineStart` decides a longer line as
+                // it decided the first of its prefixes that it could, and what the held bytes hold past that
+                // prefix is fed from `pending`, the rest from here.
+                var end = 0
+                repeat {
+                    var next = min(rest.count, max(8, 2 * end))
+                    while next < rest.count, rest[next - 1] != 0x20 { next += 1 }
+                    pending.append(contentsOf: UnsafeBufferPointer(rebasing: rest[end..<next]))
+                    end = next
+                    decideStart(complete: false, into: &output)
+                } while mode.isStart && end < rest.count
+                index += end
+                continue
             default:
                 break
             }

@@ -102,7 +102,7 @@ struct MarkdownTypesetter: Sendable {
 
     // MARK: Lines
 
-    private mutating func decideStart(complete: Bool, into output: inout [UInt8]) {
+    mutating func decideStart(complete: Bool, into output: inout [UInt8]) {
         if let fence {
             decideInsideFence(fence, complete: complete, into: &output)
             return
@@ -132,7 +132,7 @@ struct MarkdownTypesetter: Sendable {
             pending.removeAll(keepingCapacity: true)
             mode = .code
             code.begin(info: "", color: false)
-            replay(text[...], asCode: true, into: &output)
+            text.withUnsafeBufferPointer { replay($0, asCode: true, into: &output) }
         case .heading(let level):
             endParagraph(into: &output)
             popItems(toIndent: start.indent)
@@ -148,19 +148,19 @@ struct MarkdownTypesetter: Sendable {
             // The row's prefix: the indentation, the marker as typed (ASCII) or the depth's bullet, a space, the box.
             var prefix: [UInt8] = []
             swap(&prefix, &prefixBuffer)
-            prefix.removeAll(keepingCapacity: true)
-            prefix.append(contentsOf: repeatElement(0x20, count: indent))
+            if !prefix.isEmpty { prefix.removeAll(keepingCapacity: true) }
+            if indent > 0 { prefix.append(contentsOf: repeatElement(0x20, count: indent)) }
             var cells = indent + 1
             if ordered {
-                prefix.append(contentsOf: pending[marker])
+                pending.withUnsafeBufferPointer { prefix.append(contentsOf: UnsafeBufferPointer(rebasing: $0[marker])) }
                 cells += marker.count
             } else {
-                prefix.append(contentsOf: Self.bullets[depth % 3].utf8)
+                Self.append(Self.bullet(depth), to: &prefix)
                 cells += Self.bulletCells[depth % 3]
             }
             prefix.append(0x20)
             if let task {
-                prefix.append(contentsOf: Self.boxes[task ? 1 : 0].utf8)
+                Self.append(task ? "☑ " : "☐ ", to: &prefix)
                 cells += Self.boxCells[task ? 1 : 0]
             }
             let item = Item(contentIndent: start.indent + marker.count + 1, depth: depth, displayIndent: cells)
@@ -174,11 +174,8 @@ struct MarkdownTypesetter: Sendable {
         case .text:
             if inParagraph {
                 // A continuation line of the open paragraph (lazy or indented): joined by a soft break.
-                var text: [UInt8] = []
-                swap(&text, &pending)
                 mode = .prose
-                replay(text.dropFirst(min(start.length, text.count)), asCode: false, into: &output)
-                restorePending(&text)
+                replayPending(from: start.length, asCode: false, into: &output)
                 return
             }
             popItems(toIndent: start.indent)
@@ -294,16 +291,6 @@ struct MarkdownTypesetter: Sendable {
 
     // MARK: Blocks
 
-    /// The longest thematic break, 80 cells of `─` (3 bytes each), and a quote bar `│ ` (2 cells), as UTF-8.
-    private static let rule = Array(String(repeating: "─", count: 80).utf8)
-    private static let bar = Array("│ ".utf8)
-    /// The bullets of unordered items, by depth, and their widths.
-    private static let bullets = ["•", "◦", "▪"]
-    private static let bulletCells = bullets.map { DisplayWidth.of($0) }
-    /// A task item's boxes, each followed by a space, and their widths: unchecked, checked.
-    private static let boxes = ["☐ ", "☑ "]
-    private static let boxCells = boxes.map { DisplayWidth.of($0) }
-
     /// Starts a new block on a fresh row, after one blank row when the source had a blank line.
     private mutating func beginBlock(quotes: Int, into output: inout [UInt8]) {
         writer.wrapper.endLine(to: &output)
@@ -313,22 +300,35 @@ struct MarkdownTypesetter: Sendable {
         self.quotes = quotes
         setHanging(width: 0)
         if quotes > 0 {
-            let bars = repeatElement(Self.bar, count: quotes).joined()
+            // The bars, built in the prefix buffer (not a joined sequence, appended an element at a time).
+            var bars: [UInt8] = []
+            swap(&bars, &prefixBuffer)
+            if !bars.isEmpty { bars.removeAll(keepingCapacity: true) }
+            for _ in 0..<quotes { bars.append(lent: Self.bar) }
             writer.beginLine(prefixBytes: bars, cells: 2 * quotes, attributes: [.dim], to: &output)
+            swap(&bars, &prefixBuffer)
         }
     }
 
     /// Sets the continuation prefix for wrapped rows: the quote bars, then `width` spaces (built in the wrapper's
     /// buffer, which keeps its capacity from block to block).
     private mutating func setHanging(width: Int) {
+        if quotes == 0, width == 0 {
+            // No prefix (most blocks): only emptied, not built again.
+            if !writer.wrapper.continuation.bytes.isEmpty {
+                writer.wrapper.continuation.bytes.removeAll(keepingCapacity: true)
+            }
+            writer.wrapper.continuation.width = 0
+            return
+        }
         var bytes: [UInt8] = []
         swap(&bytes, &writer.wrapper.continuation.bytes)
-        bytes.removeAll(keepingCapacity: true)
+        if !bytes.isEmpty { bytes.removeAll(keepingCapacity: true) }
         if quotes > 0 {
-            if writer.color { bytes += TextAttributes.dim.sequence }
-            for _ in 0..<quotes { bytes += Self.bar }
+            if writer.color { bytes.append(lent: TextAttributes.dim.sequence) }
+            for _ in 0..<quotes { bytes.append(lent: Self.bar) }
             if writer.color {
-                bytes += writer.restoreSequence.isEmpty ? TextAttributes().sequence : writer.restoreSequence
+                bytes.append(lent: writer.restoreSequence.isEmpty ? TextAttributes().sequence : writer.restoreSequence)
             }
         }
         bytes.append(contentsOf: repeatElement(0x20, count: width))
@@ -336,11 +336,8 @@ struct MarkdownTypesetter: Sendable {
     }
 
     private mutating func startProse(after length: Int, into output: inout [UInt8]) {
-        var text: [UInt8] = []
-        swap(&text, &pending)
         mode = .prose
-        replay(text.dropFirst(length), asCode: false, into: &output)
-        restorePending(&text)
+        replayPending(from: length, asCode: false, into: &output)
     }
 
     private mutating func endParagraph(into output: inout [UInt8]) {
@@ -378,9 +375,8 @@ struct MarkdownTypesetter: Sendable {
 
     /// The table ended: lays it out, or, when it never was one, writes its only row as a paragraph.
     private mutating func flushTable(into output: inout [UInt8]) {
-        switch table.finish(width: writer.wrapper.width, color: writer.color) {
-        case .table(let bytes):
-            output += bytes
+        switch table.finish(width: writer.wrapper.width, color: writer.color, into: &output) {
+        case .table:
             wroteBlock = true
         case .paragraph(let text):
             beginBlock(quotes: 0, into: &output)

@@ -35,8 +35,8 @@ struct MarkdownWriter: Sendable {
     /// before the spaces; what starts, starts with the word.
     private mutating func applyStyle(to output: inout [UInt8]) {
         let kept = applied.intersection(desired)
-        if kept != applied { wrapper.appendControlBeforeSpaces(kept.sequence, to: &output) }
-        if desired != kept { wrapper.appendControl(desired.sequence, to: &output) }
+        if kept != applied { kept.withSequence { wrapper.appendControlBeforeSpaces($0, to: &output) } }
+        if desired != kept { desired.withSequence { wrapper.appendControl($0, to: &output) } }
         applied = desired
     }
 
@@ -61,21 +61,29 @@ struct MarkdownWriter: Sendable {
     /// Starts an OSC 8 hyperlink around the text that follows (terminal mode with colour only).
     mutating func beginHyperlink(_ destination: String, to output: inout [UInt8]) {
         guard color else { return }
-        var bytes: [UInt8] = [0x1B, 0x5D, 0x38, 0x3B, 0x3B]  // ESC ] 8 ; ;, the printable ASCII of the URL, ESC \
-        bytes.reserveCapacity(destination.utf8.count + 7)
-        for byte in destination.utf8 where byte >= 0x21 && byte < 0x7F { bytes.append(byte) }
-        bytes += [0x1B, 0x5C]
-        wrapper.appendControl(bytes, to: &output)
+        // ESC ] 8 ; ;, the printable ASCII of the URL, ESC \: built in temporary storage, not a new array.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: destination.utf8.count + 7) { bytes in
+            var count = 0
+            for byte: UInt8 in [0x1B, 0x5D, 0x38, 0x3B, 0x3B] {
+                bytes[count] = byte
+                count += 1
+            }
+            for byte in destination.utf8 where byte >= 0x21 && byte < 0x7F {
+                bytes[count] = byte
+                count += 1
+            }
+            bytes[count] = 0x1B
+            bytes[count + 1] = 0x5C
+            wrapper.appendControl(UnsafeBufferPointer(rebasing: bytes[..<(count + 2)]), to: &output)
+        }
     }
 
     /// Ends the OSC 8 hyperlink.
     mutating func endHyperlink(to output: inout [UInt8]) {
         guard color else { return }
-        wrapper.appendControl(Self.hyperlinkEnd, to: &output)
+        let end: StaticString = "\u{1B}]8;;\u{1B}\\"  // ESC ] 8 ; ; ESC \, static text: nothing to retain
+        wrapper.appendControl(UnsafeBufferPointer(start: end.utf8Start, count: end.utf8CodeUnitCount), to: &output)
     }
-
-    /// ESC ] 8 ; ; ESC \ (built once).
-    private static let hyperlinkEnd: [UInt8] = [0x1B, 0x5D, 0x38, 0x3B, 0x3B, 0x1B, 0x5C]
 
     /// Turns every attribute off now (the end of a block, a row about to be written raw).
     mutating func resetStyle(to output: inout [UInt8]) {
@@ -83,7 +91,7 @@ struct MarkdownWriter: Sendable {
         spans = []
         guard color, applied != [] else { return }
         applied = []
-        wrapper.appendControl(TextAttributes().sequence, to: &output)
+        TextAttributes().withSequence { wrapper.appendControl($0, to: &output) }
     }
 
     /// The SGR sequence that sets exactly the attributes in effect (a reset when none; empty without colour).
@@ -117,9 +125,16 @@ struct MarkdownWriter: Sendable {
     ) {
         guard !prefixBytes.isEmpty else { return }
         let styled = color && attributes != applied
-        if styled { output += attributes.sequence }
+        if styled { attributes.withSequence { output.append(contentsOf: $0) } }
         output += prefixBytes
-        if styled { output += applied.sequence }
+        if styled { applied.withSequence { output.append(contentsOf: $0) } }
         wrapper.beginLine(writtenPrefixWidth: cells)
+    }
+
+    /// `beginLine(prefixBytes:…)` for an array, read in place (appending it as a collection would retain it).
+    mutating func beginLine(prefixBytes: [UInt8], cells: Int, attributes: TextAttributes, to output: inout [UInt8]) {
+        prefixBytes.withUnsafeBufferPointer {
+            beginLine(prefixBytes: $0, cells: cells, attributes: attributes, to: &output)
+        }
     }
 }

@@ -13,30 +13,42 @@
 /// column and the log is fed again from the snapshot with that first run shown literally. Bounded: one row's worth
 /// of input (at most `logLimit` scalars).
 struct OpenerRepaint: Sendable {
-    /// What the styler was given after the snapshot.
-    private enum Entry: Sendable {
-        case scalar(Unicode.Scalar)
-        case softBreak
-    }
-
     /// The writer and the styler where the opener started, and the cursor's column there (kept apart from the row
     /// and the log, which change on every character: changing them does not copy this). The styler then held
     /// nothing and had no span open, so all there is of it is the character before (`InlineStyler.previous`).
+    /// The writer is kept without its buffers: their bytes are copied into `Buffers`.
     private struct Snapshot: Sendable {
         var writer: MarkdownWriter
         var previous: Unicode.Scalar
         var column: Int
     }
 
+    /// The bytes of the writer's buffers at the snapshot, copied rather than shared (sharing them made taking a
+    /// snapshot retain each and the live writer's next append to one copy it); kept with their capacity. The
+    /// continuation prefix is not kept: only a block's start sets it, and a block starts after its paragraph ends
+    /// (`finish`), so it is the same at the snapshot and at the repaint.
+    private struct Buffers: Sendable {
+        var held: [UInt8] = []
+        var pendingControl: [UInt8] = []
+        var edgeCluster: [UInt8] = []
+    }
+
     /// The most input logged for one opener; a row longer than this keeps its opener hidden.
     static let logLimit = 4096
 
-    private var snapshot: Snapshot?
+    /// The last snapshot, taken while `log` is not empty (kept in place: taking one writes over it).
+    private var snapshot = Snapshot(writer: MarkdownWriter(width: 2, color: false), previous: " ", column: 0)
+    private var buffers = Buffers()
     /// The row the snapshot was taken on (its `rowsEnded`).
     private var row = 0
-    /// What was fed since the snapshot: never empty while there is one, so `log.isEmpty` tells there is none
-    /// (cheaper to check than the large optional).
-    private var log: [Entry] = []
+    /// What was fed since the snapshot, as UTF-8, `softBreak` for a soft line break (appending a run of plain
+    /// bytes is one copy): never empty while there is one, so `log.isEmpty` tells there is none (cheaper to check
+    /// than the large optional).
+    private var log: [UInt8] = []
+    /// How many scalars and soft breaks `log` holds (what `logLimit` bounds).
+    private var logged = 0
+    /// Marks a soft break in `log`: a byte that UTF-8 never uses.
+    private static let softBreakMark: UInt8 = 0xFF
 
     /// Whether no snapshot is taken: `willFeed(plain:)` and `didFeed` do nothing then.
     var isIdle: Bool { log.isEmpty }
@@ -48,21 +60,24 @@ struct OpenerRepaint: Sendable {
     /// delimiter run may open a span.
     mutating func willFeed(_ scalar: Unicode.Scalar, inline: inout InlineStyler, writer: inout MarkdownWriter) {
         if !log.isEmpty {
-            log.append(.scalar(scalar))
+            append(scalar)
             return
         }
         guard scalar == "*" || scalar == "_" || scalar == "~" || scalar == "`", !inline.hasOpenSpans, !inline.isHolding
         else { return }
-        snapshot = Snapshot(writer: Self.detached(writer), previous: inline.previous, column: writer.wrapper.column)
+        keep(&writer)
+        snapshot.previous = inline.previous
+        snapshot.column = writer.wrapper.column
         row = writer.wrapper.rowsEnded
-        log.append(.scalar(scalar))
+        append(scalar)
     }
 
     /// Call before the styler is fed plain bytes (`InlineStyler.plainPrefix`: none of them starts a snapshot).
     @inline(__always)
     mutating func willFeed(plain bytes: UnsafeBufferPointer<UInt8>) {
         guard !log.isEmpty else { return }
-        for byte in bytes { log.append(.scalar(Unicode.Scalar(byte))) }
+        log.append(contentsOf: bytes)
+        logged += bytes.count
     }
 
     /// Call after the styler was fed: drops the snapshot once nothing it covers can still be unclosed on this row.
@@ -72,14 +87,15 @@ struct OpenerRepaint: Sendable {
     @inline(__always)
     mutating func didFeed(row: Int, settled: Bool) {
         guard !log.isEmpty else { return }
-        if row != self.row || log.count > Self.logLimit || settled { drop() }
+        if row != self.row || logged > Self.logLimit || settled { drop() }
     }
 
     /// Call when a soft line break (a space between two source lines) is given to the styler and the wrapper.
     /// - Parameter row: The wrapper's `rowsEnded` after the break.
     mutating func softBreak(row: Int) {
         guard !log.isEmpty else { return }
-        log.append(.softBreak)
+        log.append(Self.softBreakMark)
+        logged += 1
         if row != self.row { drop() }
     }
 
@@ -88,38 +104,79 @@ struct OpenerRepaint: Sendable {
     mutating func finish(inline: inout InlineStyler, writer: inout MarkdownWriter, output: inout [UInt8]) {
         guard !log.isEmpty else { return }  // no snapshot (mostly): nothing to look at or drop
         defer { drop() }
-        guard let snapshot, inline.hasOpenSpans, writer.wrapper.rowsEnded == row else { return }
+        guard inline.hasOpenSpans, writer.wrapper.rowsEnded == row else { return }
         output.append(0x0D)  // CR, then ESC [ n C: forward to the opener's column
         if snapshot.column > 0 { output += Array("\u{1B}[\(snapshot.column)C".utf8) }
         output += [0x1B, 0x5B, 0x4B]  // ESC [ K: erase the rest of the row
+        let continuation = writer.wrapper.continuation
         writer = snapshot.writer
+        writer.wrapper.held = buffers.held
+        writer.wrapper.pendingControl = buffers.pendingControl
+        writer.wrapper.edgeCluster = buffers.edgeCluster
+        writer.wrapper.continuation = continuation
         inline = InlineStyler()
         inline.previous = snapshot.previous
         output += writer.appliedSequence
         inline.showsNextRunLiterally = true
-        for entry in log {
-            switch entry {
-            case .scalar(let scalar):
+        log.withUnsafeBufferPointer { log in
+            var index = 0
+            while index < log.count {
+                if log[index] == Self.softBreakMark {
+                    index += 1
+                    inline.endLine(to: &writer, output: &output)
+                    writer.wrapper.spaceBreak(to: &output)
+                    continue
+                }
+                let (scalar, length) = log.scalar(at: index)
+                index += length
                 inline.feed(scalar, to: &writer, output: &output)
-            case .softBreak:
-                inline.endLine(to: &writer, output: &output)
-                writer.wrapper.spaceBreak(to: &output)
             }
         }
     }
 
-    /// A copy of `writer` to keep aside: its empty buffers (emptied keeping their capacity) hold no storage, so the
-    /// live writer's next append to one of them needs no copy.
-    private static func detached(_ writer: MarkdownWriter) -> MarkdownWriter {
-        var copy = writer
-        if copy.wrapper.held.isEmpty { copy.wrapper.held = [] }
-        if copy.wrapper.pendingControl.isEmpty { copy.wrapper.pendingControl = [] }
-        if copy.wrapper.edgeCluster.isEmpty { copy.wrapper.edgeCluster = [] }
-        return copy
+    /// Keeps `writer` aside in `snapshot`, without its buffers (their bytes copied into `buffers`, the continuation
+    /// left out): the copy shares no storage with the live writer. `inout` only to lend the buffers out while the
+    /// rest is copied.
+    private mutating func keep(_ writer: inout MarkdownWriter) {
+        var held: [UInt8] = []
+        var pendingControl: [UInt8] = []
+        var edgeCluster: [UInt8] = []
+        var continuation: [UInt8] = []
+        swap(&held, &writer.wrapper.held)
+        swap(&pendingControl, &writer.wrapper.pendingControl)
+        swap(&edgeCluster, &writer.wrapper.edgeCluster)
+        swap(&continuation, &writer.wrapper.continuation.bytes)
+        snapshot.writer = writer
+        Self.copy(&held, to: &buffers.held)
+        Self.copy(&pendingControl, to: &buffers.pendingControl)
+        Self.copy(&edgeCluster, to: &buffers.edgeCluster)
+        swap(&held, &writer.wrapper.held)
+        swap(&pendingControl, &writer.wrapper.pendingControl)
+        swap(&edgeCluster, &writer.wrapper.edgeCluster)
+        swap(&continuation, &writer.wrapper.continuation.bytes)
+    }
+
+    /// Copies `bytes` into `saved`, emptied keeping its capacity (`inout` only so that reading `bytes` retains
+    /// nothing; an empty `saved` is left alone: emptying the shared empty array would make a new one).
+    @inline(__always)
+    private static func copy(_ bytes: inout [UInt8], to saved: inout [UInt8]) {
+        if !saved.isEmpty { saved.removeAll(keepingCapacity: true) }
+        if !bytes.isEmpty { saved.append(contentsOf: bytes) }
+    }
+
+    /// Logs a scalar fed to the styler.
+    @inline(__always)
+    private mutating func append(_ scalar: Unicode.Scalar) {
+        if scalar.isASCII {
+            log.append(UInt8(truncatingIfNeeded: scalar.value))
+        } else {
+            UTF8.encode(scalar) { log.append($0) }
+        }
+        logged += 1
     }
 
     private mutating func drop() {
-        snapshot = nil
         if !log.isEmpty { log.removeAll(keepingCapacity: true) }
+        logged = 0
     }
 }

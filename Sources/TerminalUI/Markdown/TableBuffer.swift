@@ -13,8 +13,8 @@
 struct TableBuffer: Sendable {
     /// What the end of a held table gives.
     enum Result: Sendable {
-        /// The laid-out table, the status row erased before it.
-        case table([UInt8])
+        /// The table was laid out (written to the output, the status row erased before it).
+        case table
         /// A lone first row, to be written as a paragraph.
         case paragraph(String)
         /// Nothing was held.
@@ -63,13 +63,9 @@ struct TableBuffer: Sendable {
             confirmed = true
         }
         if let plan = flowing {
-            TableCells.layout(of: rows, reader: &reader).render(
-                plan,
-                width: width,
-                color: color,
-                continuing: true,
-                into: &output
-            )
+            TableCells.withLayout(of: rows, reader: &reader) {
+                $0.render(plan, width: width, color: color, continuing: true, into: &output)
+            }
             rows.removeLast()
             return nil
         }
@@ -84,31 +80,33 @@ struct TableBuffer: Sendable {
     /// Lays out the rows held so far and keeps their layout for the rows to come; only the header and the
     /// delimiter row stay held (to read later rows' cells against).
     private mutating func startFlowing(width: Int, color: Bool, into output: inout [UInt8]) {
-        let held = TableCells.layout(of: rows, reader: &reader)
-        let plan = held.plan(width: width)
-        if statusShown { output += Self.eraseRow }
+        if statusShown { output.append(lent: Self.eraseRow) }
         statusShown = false
-        held.render(plan, width: width, color: color, into: &output)
+        flowing = TableCells.withLayout(of: rows, reader: &reader) { held in
+            let plan = held.plan(width: width)
+            held.render(plan, width: width, color: color, into: &output)
+            return plan
+        }
         rows.keepFirst(2)
-        flowing = plan
     }
 
     /// Forgets the rows (and erases the status row, if shown).
     mutating func clear(into output: inout [UInt8]) {
-        if statusShown { output += Self.eraseRow }
+        if statusShown { output.append(lent: Self.eraseRow) }
         reset()
     }
 
-    /// The table ended.
-    mutating func finish(width: Int, color: Bool) -> Result {
+    /// The table ended: a table's rows (after the status row's erasure) are written to `output`.
+    mutating func finish(width: Int, color: Bool, into output: inout [UInt8]) -> Result {
         defer { reset() }
         guard !rows.isEmpty else { return .nothing }
         guard confirmed else { return .paragraph(String(decoding: rows[0], as: UTF8.self)) }
-        if flowing != nil { return .table([]) }
-        var bytes = statusShown ? Self.eraseRow : []
-        let table = TableCells.layout(of: rows, reader: &reader)
-        table.render(table.plan(width: width), width: width, color: color, into: &bytes)
-        return .table(bytes)
+        if flowing != nil { return .table }
+        if statusShown { output.append(lent: Self.eraseRow) }
+        TableCells.withLayout(of: rows, reader: &reader) { table in
+            table.render(table.plan(width: width), width: width, color: color, into: &output)
+        }
+        return .table
     }
 
     private mutating func reset() {
@@ -122,8 +120,8 @@ struct TableBuffer: Sendable {
 
     private mutating func showStatus(color: Bool, into output: inout [UInt8]) {
         guard showsStatus else { return }
-        if statusShown { output += Self.eraseRow }
-        output += (color ? Self.dimStatusRows : Self.statusRows)[rows.count - 2]
+        if statusShown { output.append(lent: Self.eraseRow) }
+        output.append(lent: (color ? Self.dimStatusRows : Self.statusRows)[rows.count - 2])
         statusShown = true
     }
 

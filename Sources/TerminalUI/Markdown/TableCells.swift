@@ -78,6 +78,18 @@ enum TableCells {
         direct(rows, reader: &reader) ?? parsed(rows)
     }
 
+    /// Lays out the rows (`layout(of:reader:)`) for `body`, then keeps the layout's storage in `reader` for the
+    /// next table.
+    static func withLayout<Result>(
+        of rows: Rows,
+        reader: inout Reader,
+        _ body: (TableLayout) -> Result
+    ) -> Result {
+        let table = layout(of: rows, reader: &reader)
+        defer { reader.keep(table) }
+        return body(table)
+    }
+
     /// The table read row by row, or `nil` when a row is not of the common shape (then `parsed` decides).
     static func direct(_ rows: Rows, reader: inout Reader) -> TableLayout? {
         guard rows.count >= 2, (0..<rows.count).allSatisfy({ isPlain(rows[$0]) }) else { return nil }
@@ -86,7 +98,9 @@ enum TableCells {
         guard let alignments = TableRowSyntax.delimiterRow(rows[1], cells: &cells) else { return nil }
         TableRowSyntax.cells(rows[0], into: &cells)
         guard alignments.count == cells.count else { return nil }
-        var table = TableLayout(alignments: alignments.map(alignment))
+        var table = reader.takeLayout()
+        table.removeAll()
+        for column in alignments { table.alignments.append(alignment(column)) }
         table.reserve(bytes: rows.byteCount, cells: alignments.count * (rows.count - 1))
         for index in 0..<rows.count where index != 1 {
             let row = rows[index]
@@ -109,6 +123,8 @@ enum TableCells {
         private var text: [UInt8] = []
         /// A row's cell ranges.
         fileprivate var cells: [Range<Int>] = []
+        /// The last table's layout, kept for its storage.
+        private var layout = TableLayout(alignments: [])
 
         /// Creates a reader; its storage grows when first used.
         init() {}
@@ -120,10 +136,26 @@ enum TableCells {
             return taken
         }
 
+        /// Lends the kept layout's storage (give it back with `keep`).
+        fileprivate mutating func takeLayout() -> TableLayout {
+            var taken = TableLayout(alignments: [])
+            swap(&taken, &layout)
+            return taken
+        }
+
+        /// Keeps a layout's storage for the next table (its arrays are unique again once the caller's copy goes).
+        mutating func keep(_ table: TableLayout) {
+            layout = table
+        }
+
         /// Adds a cell's plain text to the row being added.
         mutating func append(_ cell: ArraySlice<UInt8>, to table: inout TableLayout) {
             guard TableRowSyntax.hasMarkup(cell) else {
                 TableCells.append(sanitized: cell, to: &table)
+                return
+            }
+            if let code = TableCells.codeSpan(cell) {
+                TableCells.append(sanitized: code, to: &table)
                 return
             }
             var text: [UInt8] = []
@@ -133,6 +165,24 @@ enum TableCells {
             TableCells.append(sanitized: text[...], to: &table)
             swap(&text, &self.text)
         }
+    }
+
+    /// The text of a cell that is one code span of single backticks (`` `--fast` ``), printable ASCII with no
+    /// other backtick and no pipe: what the inline parser makes of it (the span's content, one space stripped from
+    /// each end when both ends are spaces and it is not all spaces), without parsing; `nil` for any other cell.
+    static func codeSpan(_ cell: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        let backtick = UInt8(ascii: "`")
+        guard cell.count >= 3, cell.first == backtick, cell.last == backtick else { return nil }
+        var content = cell.dropFirst().dropLast()
+        var spaces = 0
+        for byte in content {
+            guard byte.isPrintableASCII, byte != backtick, byte != UInt8(ascii: "|") else { return nil }
+            if byte == 0x20 { spaces += 1 }
+        }
+        if content.count >= 2, content.first == 0x20, content.last == 0x20, spaces < content.count {
+            content = content.dropFirst().dropLast()
+        }
+        return content
     }
 
     /// Adds a cell's plain text to the row being added, sanitised to one line.

@@ -21,21 +21,40 @@ struct TextAttributes: OptionSet, Sendable, Hashable {
     /// The SGR sequence that turns every attribute off and then these on.
     var sequence: [UInt8] { Self.sequences[Int(rawValue & 0x7F)] }
 
-    /// `sequence` for each of the 128 sets, built once (a style changes at almost every span).
-    private static let sequences = (0..<128).map { TextAttributes(rawValue: UInt16($0)).makeSequence() }
+    /// `sequence` for each of the 128 sets, built once.
+    private static let sequences = (0..<128).map { TextAttributes(rawValue: UInt16($0)).withSequence { Array($0) } }
 
-    private func makeSequence() -> [UInt8] {
-        var parameters = "0"
-        if contains(.strong) { parameters += ";1" }
-        if contains(.dim) { parameters += ";2" }
-        if contains(.emphasis) { parameters += ";3" }
-        if contains(.underline) || contains(.link) { parameters += ";4" }
-        if contains(.strikethrough) { parameters += ";9" }
-        if contains(.code) {
-            parameters += ";36"
-        } else if contains(.link) {
-            parameters += ";34"
+    /// Calls `body` with `sequence` built on the stack: where a style changes at almost every span, reading the
+    /// built array would retain and release it each time.
+    @inline(__always)
+    func withSequence<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            var count = 0
+            func put(_ parameter: UInt8, _ second: UInt8? = nil) {
+                buffer[count] = 0x3B  // ;
+                buffer[count + 1] = parameter
+                count += 2
+                if let second {
+                    buffer[count] = second
+                    count += 1
+                }
+            }
+            buffer[0] = 0x1B  // ESC [ 0
+            buffer[1] = 0x5B
+            buffer[2] = 0x30
+            count = 3
+            if contains(.strong) { put(0x31) }
+            if contains(.dim) { put(0x32) }
+            if contains(.emphasis) { put(0x33) }
+            if contains(.underline) || contains(.link) { put(0x34) }
+            if contains(.strikethrough) { put(0x39) }
+            if contains(.code) {
+                put(0x33, 0x36)  // ;36
+            } else if contains(.link) {
+                put(0x33, 0x34)  // ;34
+            }
+            buffer[count] = 0x6D  // m
+            return body(UnsafeBufferPointer(rebasing: buffer[...count]))
         }
-        return Array("\u{1B}[\(parameters)m".utf8)
     }
 }

@@ -65,6 +65,60 @@ struct FastPathDifferentialTests {
         }
     }
 
+    @Test(
+        "line starts held whole (a long fence, a fence indented in a paragraph and its deeper rows) as byte by byte",
+        arguments: [
+            "````\ncode\n```\nafter\n", "text\n     ```\n      x\n        y\n   ```\nz",
+            "- a\n  ~~~~ info\n       q\n~~~",
+            "1.       x\n-    [ ] y\n- - -\n+ + + z\n* * *x\n####### h\n### h\n", "> > ```\n>     x\n",
+        ]
+    )
+    func wholeLineStarts(text: String) {
+        for width in [20, 80] {
+            for pieces in [[text], Split.random(text, seed: 7, maxPiece: 64), text.map { String($0) }] {
+                let fast = Self.render(pieces, width: width, color: true, markdown: true, ticks: false, fast: true)
+                let general = Self.render(pieces, width: width, color: true, markdown: true, ticks: false, fast: false)
+                #expect(RenderGoldenTests.difference(fast, general) == nil, "\(text.debugDescription) at \(width)")
+            }
+        }
+    }
+
+    @Test("3000 random replies in pieces of up to 64 scalars: the same bytes with the fast paths on and off")
+    func randomLongPieces() {
+        var generator = SeededGenerator(seed: 0x10_64)
+        for _ in 0..<3000 {
+            let text = Self.reply(&generator)
+            let width = Int.random(in: 2...100, using: &generator)
+            let color = Bool.random(using: &generator)
+            let pieces = Split.random(text, seed: generator.next(), maxPiece: 64)
+            let fast = Self.render(pieces, width: width, color: color, markdown: true, ticks: false, fast: true)
+            let general = Self.render(pieces, width: width, color: color, markdown: true, ticks: false, fast: false)
+            #expect(RenderGoldenTests.difference(fast, general) == nil, "\(text.debugDescription) at \(width)")
+        }
+    }
+
+    @Test("the 8-byte tests: printable ASCII and plain prose runs measured a word at a time, as byte by byte")
+    func byteWords() {
+        // Mostly plain prose, some markup, controls, DEL and bytes of UTF-8 sequences.
+        let alphabet = Array("abc XYZ.,:;019()\"'#*_~`\\[!<&]>".utf8) + [0x00, 0x09, 0x1F, 0x7F, 0x80, 0xC3, 0xFF]
+        var generator = SeededGenerator(seed: 0xB17E)
+        for _ in 0..<50_000 {
+            let bytes = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                Int.random(in: 0..<4, using: &generator) == 0
+                    ? alphabet.randomElement(using: &generator)! : UInt8.random(in: 0x61...0x7A, using: &generator)
+            }
+            bytes.withUnsafeBufferPointer { buffer in
+                let start = buffer.isEmpty ? 0 : Int.random(in: 0..<buffer.count, using: &generator)
+                var printable = start
+                while printable < buffer.count, buffer[printable].isPrintableASCII { printable += 1 }
+                #expect(buffer.printableASCIIEnd(from: start) == printable, "\(bytes) from \(start)")
+                var plain = 0
+                while plain < buffer.count, InlineStyler.isPlainProse(buffer[plain]) { plain += 1 }
+                #expect(InlineStyler.plainProsePrefix(of: buffer) == plain, "\(bytes)")
+            }
+        }
+    }
+
     @Test("3000 random replies: the same bytes with the fast paths on and off", arguments: 0..<3)
     func randomReplies(batch: UInt64) {
         var generator = SeededGenerator(seed: 0xFA57 + batch)

@@ -1,3 +1,4 @@
+import Markdown
 import TestSupport
 import Testing
 
@@ -12,7 +13,8 @@ struct TableCellsTests {
         "a", "word", "two words", " ", "  ", "\t", "|", "|", "|", "\\|", "\\", "`", "`code`", "*", "**b**", "_",
         "~~s~~",
         "[", "]", "[l](u)", "!", "![i](s)", "<", "<https://a.b>", "&", "&amp;", "&#35;", "www.x.com", "a@b.co",
-        "http://x.y/z", ":", "-", "你好", "🦊", "e\u{301}", "averyveryverylongcellthatwraps",
+        "http://x.y/z", ":", "-", "你好", "🦊", "e\u{301}", "averyveryverylongcellthatwraps", "`--fast`", "` a `",
+        "`  `", "` b`", "`*x* \\`", "`[l](u)`", "`",
     ]
     static let dashes = ["---", ":--", ":-:", "--:", "-", " --- ", "---", ":--", ":-:", "--:", "-", "-:-", ""]
     static let starts = Array(repeating: "|", count: 40) + [" |", "> |", "    |"]
@@ -102,6 +104,31 @@ struct TableCellsTests {
             if expected { delimiters += 1 }
         }
         #expect(delimiters > 1000)
+    }
+
+    @Test("a cell that is one code span gives without parsing the text the inline parser gives (or is parsed)")
+    func codeSpanCells() {
+        let alphabet = Array("`` a*_\\|[]<&!~x\t".utf8) + [0xC3, 0xA9]
+        var generator = SeededGenerator(seed: 0xC0DE)
+        var parser = TableRowSyntax.CellParser()
+        var taken = 0
+        for _ in 0..<20_000 {
+            let body = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+                alphabet.randomElement(using: &generator)!
+            }
+            let cell = [UInt8(ascii: "`")] + body + [UInt8(ascii: "`")]
+            guard let text = TableCells.codeSpan(cell[...]) else { continue }
+            taken += 1
+            var inlines: [MarkdownInline] = []
+            TableRowSyntax.inlines(of: cell[...], using: &parser) { inlines.append($0) }
+            #expect(
+                inlines == [.code(String(decoding: text, as: UTF8.self))],
+                "\(String(decoding: cell, as: UTF8.self))"
+            )
+        }
+        #expect(taken > 1000)
+        #expect(TableCells.codeSpan(Array("`a` b".utf8)[...]) == nil)
+        #expect(TableCells.codeSpan(Array("``a``".utf8)[...]) == nil)
     }
 
     @Test("rows of another shape, or a header that does not match its delimiter row, are left to the parser")
