@@ -3,10 +3,11 @@
 // reaches it, in thread CPU time. Baselines in the same run: the same renderer with Markdown off (the typewriter),
 // and copying the pieces' bytes. `--scale` checks linearity: 1 MB and 10 MB of the same text, time ratio.
 // Run: `swift run -c release --package-path Benchmarks render-bench [--scale | --blocks | --digest |
-// --markdown-only [N]] [--piece N]`
+// --markdown-only [N] | --burst N] [--piece N]`
 // (`--blocks`: plain prose, then each kind of block alone; `--digest`: the output's length and hash, untimed, to
 // compare two builds; `--markdown-only [N]`: the Markdown renderer alone, on the Nth kind of `--blocks` if given,
-// for `perf record`; `--piece N`: pieces of N bytes).
+// for `perf record`; `--piece N`: pieces of N bytes; `--burst N`: the pieces given N at a time, as one network read's
+// deltas reach the renderer in the product).
 import BenchSupport
 import TerminalUI
 
@@ -56,6 +57,16 @@ func pieces(bytes: Int, kinds: [String] = blocks) -> (pieces: [String], megabyte
         scalars = scalars[end...]
     }
     return (result, Double(document.utf8.count) / 1_000_000)
+}
+
+/// `--burst N`: the pieces joined N at a time before they reach the renderer, as the reply driver gives it the answer
+/// deltas of one network read (one typesetting entry and one drain per read), to show what the product's path costs
+/// beside the worst case of a drain after every piece.
+let burst = number(after: "--burst")
+
+/// The pieces joined `count` at a time.
+func joined(_ pieces: [String], _ count: Int) -> [String] {
+    stride(from: 0, to: pieces.count, by: count).map { pieces[$0..<min($0 + count, pieces.count)].joined() }
 }
 
 /// CPU seconds to render `pieces`, draining after each.
@@ -140,6 +151,16 @@ if CommandLine.arguments.contains("--digest") {
     let input = fixed(large.megabytes / small.megabytes)
     print("1 MB: \(rate(small.megabytes, smallTime)) · 10 MB: \(rate(large.megabytes, largeTime)) · ")
     print("time ratio \(ratio) for \(input)× the input")
+} else if let burst {
+    let input = pieces(bytes: 10_000_000)
+    let bursts = joined(input.pieces, burst)
+    print("\(fixed(input.megabytes)) MB in \(input.pieces.count) pieces of 1–8 bytes, given \(burst) at a time")
+    let markdown = (0..<3).map { _ in render(bursts, markdown: true) }.min { $0.seconds < $1.seconds }!
+    let plain = (0..<3).map { _ in render(bursts, markdown: false) }.min { $0.seconds < $1.seconds }!
+    print("Markdown renderer   \(rate(input.megabytes, markdown.seconds))  (\(markdown.bytes) bytes out)")
+    print(
+        "typewriter (no MD)  \(rate(input.megabytes, plain.seconds))  ratio \(fixed(markdown.seconds / plain.seconds))×"
+    )
 } else {
     let input = pieces(bytes: 10_000_000)
     print("\(fixed(input.megabytes)) MB in \(input.pieces.count) pieces of 1–8 bytes")
