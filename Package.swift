@@ -146,7 +146,7 @@ let package = Package(
         .testTarget(
             name: "ChatCLITests",
             dependencies: [
-                "ChatCLI", "ChatClient", "TerminalUI", "TestSupport", "ConversationStore",
+                "ChatCLI", "ChatClient", "ChatWire", "TerminalUI", "TestSupport", "ConversationStore",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: settings
