@@ -14,7 +14,7 @@ import Markdown
 /// Spans open optimistically (a left-flanking `**` turns bold on for what follows) and close at a matching
 /// right-flanking run; a span still open when its block ends ends there (its style never leaks past the block).
 /// When the opener is on the current row, `OpenerRepaint` then repaints the row from it with the opener shown
-/// literally (`showsNextRunLiterally`); an opener on a row above stays hidden, since those rows are final. Links are shown as their text
+/// literally (`literalRunStarts`); an opener on a row above stays hidden, since those rows are final. Links are shown as their text
 /// (an OSC 8 hyperlink with colour on) followed by ` (url)` when the URL differs from the text; images as
 /// `[image: alt]`. Raw HTML is shown as text.
 struct InlineStyler: Sendable {
@@ -29,6 +29,8 @@ struct InlineStyler: Sendable {
         var delimiter: Unicode.Scalar
         var attributes: TextAttributes
         var count: Int
+        /// Where the run that opened it started (`position`).
+        var start: Int
     }
 
     private var spans: [Span] = []
@@ -57,8 +59,25 @@ struct InlineStyler: Sendable {
     /// Whether a span (emphasis, strong, strikethrough, a code span) is open.
     var hasOpenSpans: Bool { !spans.isEmpty || codeSpan != nil }
 
-    /// Makes the next delimiter or backtick run literal text, whatever its flanking (an opener known to be unclosed).
-    var showsNextRunLiterally = false
+    /// Where the scalar being fed sits in an `OpenerRepaint` replay (0 outside one): runs are told apart by where
+    /// they start, which is the same in every replay of the same text.
+    var position = 0
+    /// Where the held delimiter or backtick run started, and the open code span's opening run.
+    private var runStart = 0
+    private var codeSpanStart = 0
+    /// Where the runs start that are literal text, whatever their flanking (openers known to be unclosed; set by
+    /// `OpenerRepaint` for a replay, sorted; emptied by `endBlock`).
+    var literalRunStarts: [Int] = []
+
+    /// Where the runs started that opened the spans still open (`position`s), in order.
+    var openRunStarts: [Int] {
+        var starts = spans.map(\.start)
+        if codeSpan != nil { starts.append(codeSpanStart) }
+        return starts
+    }
+
+    /// Whether the run held now is one of `literalRunStarts`.
+    private var runIsLiteral: Bool { !literalRunStarts.isEmpty && literalRunStarts.contains(runStart) }
 
     /// Styles one character of the block's text.
     mutating func feed(_ scalar: Unicode.Scalar, to writer: inout MarkdownWriter, output: inout [UInt8]) {
@@ -101,14 +120,19 @@ struct InlineStyler: Sendable {
         if codeSpan != nil {
             if scalar == "`" {
                 backticks = 1
+                runStart = position
             } else {
                 emit(scalar, writer: &writer, output: &output)
             }
             return
         }
         switch scalar {
-        case "*", "_", "~": run = (scalar, 1)
-        case "`": backticks = 1
+        case "*", "_", "~":
+            run = (scalar, 1)
+            runStart = position
+        case "`":
+            backticks = 1
+            runStart = position
         case "\\": escaped = true
         case "[": holdLink(image: false)
         case "!": bang = true
@@ -140,6 +164,8 @@ struct InlineStyler: Sendable {
         codeSpan = nil
         writer.spans = []
         previous = " "
+        if !literalRunStarts.isEmpty { literalRunStarts.removeAll() }
+        position = 0
     }
 
     private mutating func flushHolds(next: Unicode.Scalar, writer: inout MarkdownWriter, output: inout [UInt8]) {
@@ -172,8 +198,7 @@ struct InlineStyler: Sendable {
         output: inout [UInt8]
     ) {
         let before = previous
-        if showsNextRunLiterally {
-            showsNextRunLiterally = false
+        if runIsLiteral {
             literalRun(current.delimiter, current.count, writer: &writer, output: &output)
             return
         }
@@ -201,7 +226,7 @@ struct InlineStyler: Sendable {
             if canClose, let index = spans.lastIndex(where: { $0.delimiter == "~" && $0.count == count }) {
                 spans.remove(at: index)
             } else if canOpen {
-                spans.append(Span(delimiter: "~", attributes: .strikethrough, count: count))
+                spans.append(Span(delimiter: "~", attributes: .strikethrough, count: count, start: runStart))
             } else {
                 literalRun(current.delimiter, count, writer: &writer, output: &output)
                 return
@@ -223,8 +248,12 @@ struct InlineStyler: Sendable {
             }
         }
         if count > 0, canOpen, count <= 3 {
-            if count >= 2 { spans.append(Span(delimiter: current.delimiter, attributes: .strong, count: 2)) }
-            if count != 2 { spans.append(Span(delimiter: current.delimiter, attributes: .emphasis, count: 1)) }
+            if count >= 2 {
+                spans.append(Span(delimiter: current.delimiter, attributes: .strong, count: 2, start: runStart))
+            }
+            if count != 2 {
+                spans.append(Span(delimiter: current.delimiter, attributes: .emphasis, count: 1, start: runStart))
+            }
             count = 0
         }
         applySpans(&writer)
@@ -245,8 +274,7 @@ struct InlineStyler: Sendable {
     mutating func resolveBackticks(writer: inout MarkdownWriter, output: inout [UInt8]) {
         let count = backticks
         backticks = 0
-        if showsNextRunLiterally, codeSpan == nil {
-            showsNextRunLiterally = false
+        if codeSpan == nil, runIsLiteral {
             for _ in 0..<count { emit("`", writer: &writer, output: &output) }
             return
         }
@@ -260,6 +288,7 @@ struct InlineStyler: Sendable {
             return
         }
         codeSpan = count
+        codeSpanStart = runStart
         applySpans(&writer)
     }
 

@@ -108,7 +108,34 @@ struct OpenerRepaint: Sendable {
         output.append(0x0D)  // CR, then ESC [ n C: forward to the opener's column
         if snapshot.column > 0 { output += Array("\u{1B}[\(snapshot.column)C".utf8) }
         output += [0x1B, 0x5B, 0x4B]  // ESC [ K: erase the rest of the row
+        // The first run is the opener the snapshot was taken at. When the replay leaves spans open again (a later
+        // opener on the row was never closed either), it goes again with their runs literal too, until none is.
         let continuation = writer.wrapper.continuation
+        var literal = [0]
+        var repainted: [UInt8] = []
+        for attempt in 1...Self.replayLimit {
+            repainted.removeAll(keepingCapacity: true)
+            replay(literal: literal, continuation: continuation, inline: &inline, writer: &writer, output: &repainted)
+            let open = inline.openRunStarts
+            if open.isEmpty || attempt == Self.replayLimit { break }
+            literal = Array(Set(literal + open)).sorted()
+        }
+        output += repainted
+    }
+
+    /// The most replays of one row (each makes at least one more opener literal; a row needs more only when it has
+    /// that many unclosed openers, and its last openers then stay hidden).
+    static let replayLimit = 8
+
+    /// The row again from the snapshot: the writer and a new styler as they were there, the log fed again with the
+    /// runs that start at `literal` (positions in the log) shown as text.
+    private func replay(
+        literal: [Int],
+        continuation: (bytes: [UInt8], width: Int),
+        inline: inout InlineStyler,
+        writer: inout MarkdownWriter,
+        output: inout [UInt8]
+    ) {
         writer = snapshot.writer
         writer.wrapper.held = buffers.held
         writer.wrapper.pendingControl = buffers.pendingControl
@@ -116,11 +143,12 @@ struct OpenerRepaint: Sendable {
         writer.wrapper.continuation = continuation
         inline = InlineStyler()
         inline.previous = snapshot.previous
+        inline.literalRunStarts = literal
         output += writer.appliedSequence
-        inline.showsNextRunLiterally = true
         log.withUnsafeBufferPointer { log in
             var index = 0
             while index < log.count {
+                inline.position = index
                 if log[index] == Self.softBreakMark {
                     index += 1
                     inline.endLine(to: &writer, output: &output)

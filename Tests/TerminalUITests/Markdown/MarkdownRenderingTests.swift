@@ -127,6 +127,9 @@ struct MarkdownRenderingTests {
             ("see **this and that\n\nnext\n", "see **this and that"), ("a `code span never\n\n", "a `code span never"),
             ("# Title _with\n", "Title _with"), ("two ~~lines\nof text\n\n", "two ~~lines of text"),
             ("*a* then **b\n\n", "a then **b"),
+            // More than one unclosed opener on the row: every one is shown (the replay goes again until none is open).
+            ("a snake_*word end\n\n", "a snake_*word end"), ("a **b *c d\n\n", "a **b *c d"),
+            ("a `b *c ~~d\n\n", "a `b *c ~~d"),
         ]
     )
     func unclosedOpenerRepainted(text: String, expected: String) {
