@@ -21,6 +21,9 @@ struct CodeBlockWriter: Sendable {
     private var cursor = Cursor()
     /// The last block's info string and the language it names (a reply's blocks mostly share one).
     private var lastInfo: (info: String, language: CodeLanguage?) = ("", nil)
+    /// The kinds shown alike, by `color(_:)`: the lexer joins neighbouring spans of one colour (made once per writer,
+    /// not read from a global at each piece).
+    private let looks = CodeTokenKind.Looks(CodeBlockWriter.color)
 
     /// Where the code goes: the column (for tabs) and the colour in effect.
     private struct Cursor: Sendable {
@@ -43,11 +46,9 @@ struct CodeBlockWriter: Sendable {
             var start = 0
             var index = 0
             while index < bytes.count {
+                index = bytes.printableASCIIEnd(from: index)
+                guard index < bytes.count else { break }
                 let byte = bytes[index]
-                if byte.isPrintableASCII {
-                    index += 1
-                    continue
-                }
                 if start == 0, bytes[index...].contains(where: { $0 >= 0x80 }) {
                     // Nothing written yet (the first byte that is not printable ASCII).
                     index = 0
@@ -132,7 +133,7 @@ struct CodeBlockWriter: Sendable {
             return
         }
         var cursor = self.cursor
-        lexer.feed(utf8: bytes, joining: Self.looks) { kind, span in cursor.span(kind, span, into: &output) }
+        lexer.feed(utf8: bytes, joining: looks) { kind, span in cursor.span(kind, span, into: &output) }
         self.cursor = cursor
     }
 
@@ -145,7 +146,7 @@ struct CodeBlockWriter: Sendable {
         }
         let lineFeed: StaticString = "\n"
         var cursor = self.cursor
-        lexer.feed(utf8: UnsafeBufferPointer(start: lineFeed.utf8Start, count: 1), joining: Self.looks) { kind, span in
+        lexer.feed(utf8: UnsafeBufferPointer(start: lineFeed.utf8Start, count: 1), joining: looks) { kind, span in
             cursor.span(kind, span, into: &output)
         }
         self.cursor = cursor
@@ -176,7 +177,7 @@ struct CodeBlockWriter: Sendable {
         // The lexer is changed in place (a copy would copy its buffers); the cursor is lent to its callback.
         var cursor = self.cursor
         pending.withUnsafeBufferPointer { bytes in
-            lexer.feed(utf8: bytes, joining: Self.looks) { kind, span in cursor.span(kind, span, into: &output) }
+            lexer.feed(utf8: bytes, joining: looks) { kind, span in cursor.span(kind, span, into: &output) }
         }
         self.cursor = cursor
         pending.removeAll(keepingCapacity: true)
@@ -212,9 +213,6 @@ struct CodeBlockWriter: Sendable {
         default: "\u{1B}[0m"
         }
     }
-
-    /// The kinds shown alike, by `color(_:)`: the lexer joins neighbouring spans of one colour.
-    private static let looks = CodeTokenKind.Looks(color)
 
     /// The colour of a kind: a `sequence(_:)` index, the same for kinds shown alike.
     fileprivate static func color(_ kind: CodeTokenKind) -> Int {

@@ -132,7 +132,9 @@ enum TableCells {
     /// A row the parser reads as a table row wherever it is: it starts with `|` (no indentation, no quote marker)
     /// and has no line ending, NUL or other control but tab.
     private static func isPlain(_ row: UnsafeBufferPointer<UInt8>) -> Bool {
-        row.first == UInt8(ascii: "|") && !row.contains { $0 < 0x20 && $0 != 0x09 }
+        guard row.first == UInt8(ascii: "|") else { return false }
+        let printable = row.printableASCIIEnd(from: 0)  // the common case: the whole row, 8 bytes at a time
+        return !row[printable...].contains { $0 < 0x20 && $0 != 0x09 }
     }
 
     /// Reads cells into a table: as they are when they have no markup, otherwise through the inline parser.
@@ -218,7 +220,7 @@ enum TableCells {
 
     /// Adds a cell's plain text to the row being added, sanitised to one line.
     private static func append(sanitized cell: UnsafeBufferPointer<UInt8>, to table: inout TableLayout) {
-        if cell.allSatisfy(\.isPrintableASCII) {
+        if cell.printableASCIIEnd(from: 0) == cell.count {
             table.appendCell(cell, width: cell.count)
             return
         }
