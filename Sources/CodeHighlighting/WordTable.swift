@@ -1,22 +1,11 @@
 /// A language's keywords and type names, looked up by their UTF-8 bytes without making a `String`.
 ///
-/// A word of up to 24 bytes is read once into three 64-bit keys (lower-cased first when the table is case
-/// insensitive); the keys pick a slot of a power-of-two table by a multiplicative hash, and a slot matches when its
-/// length and keys are equal: no byte-by-byte comparison. Built once per language, read-only after.
+/// Open addressing over a power-of-two table with FNV-1a hashes; built once per language, read-only after.
 struct WordTable: Sendable {
-    /// A word's length and bytes packed into keys, and its kind (`length == 0`: an empty slot).
-    private struct Slot: Sendable {
-        var key0: UInt64 = 0
-        var key1: UInt64 = 0
-        var key2: UInt64 = 0
-        var length = 0
-        var kind = CodeTokenKind.plain
-    }
-
-    /// The longest word a table can hold (longer words are never found).
-    static let maximumLength = 24
-
-    private var slots: [Slot]
+    private var slots: [Int32]
+    private var words: [UInt8] = []
+    private var starts: [Int] = [0]
+    private var kinds: [CodeTokenKind] = []
     private let mask: Int
     /// Words are stored, and looked up, in lower case.
     private let caseInsensitive: Bool
@@ -27,77 +16,46 @@ struct WordTable: Sendable {
         var size = 16
         while size < words.count * 4 { size *= 2 }
         mask = size - 1
-        slots = Array(repeating: Slot(), count: size)
+        slots = Array(repeating: -1, count: size)
         for (word, kind) in words {
             let bytes = Array((caseInsensitive ? word.lowercased() : word).utf8)
-            precondition(!bytes.isEmpty && bytes.count <= Self.maximumLength, "keyword length: \(word)")
-            var slot = bytes.withUnsafeBufferPointer { Self.slot(for: $0, lowercasing: false) }
-            var index = slot.hash & mask
-            while slots[index].length != 0 { index = (index + 1) & mask }
-            slot.entry.kind = kind
-            slots[index] = slot.entry
+            var slot = bytes.withUnsafeBufferPointer { Self.hash($0, lowercasing: false) } & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(kinds.count)
+            self.words += bytes
+            starts.append(self.words.count)
+            kinds.append(kind)
         }
     }
 
     /// The kind of `word`, or `nil` when the table does not hold it.
-    @inline(__always)
     func kind(of word: UnsafeBufferPointer<UInt8>) -> CodeTokenKind? {
-        guard !word.isEmpty, word.count <= Self.maximumLength else { return nil }
-        let (wanted, hash) = Self.slot(for: word, lowercasing: caseInsensitive)
-        return slots.withUnsafeBufferPointer { slots in
-            var index = hash & mask
-            while true {
-                let slot = slots[index]
-                if slot.length == 0 { return nil }
-                if slot.length == wanted.length, slot.key0 == wanted.key0, slot.key1 == wanted.key1,
-                    slot.key2 == wanted.key2
-                {
-                    return slot.kind
-                }
-                index = (index + 1) & mask
-            }
+        var slot = Self.hash(word, lowercasing: caseInsensitive) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry < 0 { return nil }
+            if matches(word, entry: entry) { return kinds[entry] }
+            slot = (slot + 1) & mask
         }
     }
 
-    /// `word` (1 to 24 bytes) packed into a slot's keys, and its hash.
-    @inline(__always)
-    private static func slot(
-        for word: UnsafeBufferPointer<UInt8>,
-        lowercasing: Bool
-    ) -> (entry: Slot, hash: Int) {
-        var keys: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        let count = word.count
-        var offset = 0
-        while offset < min(count, 8) {
-            keys.0 |= UInt64(word[offset]) << UInt64(offset * 8)
-            offset += 1
-        }
-        while offset < min(count, 16) {
-            keys.1 |= UInt64(word[offset]) << UInt64((offset - 8) * 8)
-            offset += 1
-        }
-        while offset < count {
-            keys.2 |= UInt64(word[offset]) << UInt64((offset - 16) * 8)
-            offset += 1
-        }
-        if lowercasing { keys = (lowered(keys.0), lowered(keys.1), lowered(keys.2)) }
-        var hash = (keys.0 ^ UInt64(word.count)) &* 0x9E37_79B9_7F4A_7C15
-        hash ^= keys.1 &* 0xC2B2_AE3D_27D4_EB4F
-        hash ^= keys.2 &* 0x1656_67B1_9E37_79F9
-        let entry = Slot(key0: keys.0, key1: keys.1, key2: keys.2, length: word.count)
-        return (entry, Int(truncatingIfNeeded: hash >> 32))
+    private func matches(_ word: UnsafeBufferPointer<UInt8>, entry: Int) -> Bool {
+        let start = starts[entry]
+        guard starts[entry + 1] - start == word.count else { return false }
+        for (offset, byte) in word.enumerated() where words[start + offset] != lowered(byte) { return false }
+        return true
     }
 
-    /// Eight bytes with `A`–`Z` turned into `a`–`z` (other bytes, non-ASCII too, unchanged).
     @inline(__always)
-    private static func lowered(_ bytes: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let high = ones &* 0x80
-        let seven = bytes & ~high
-        // Per byte: the top bit set when the low seven bits are at least `A`, and when they are beyond `Z`.
-        let atLeastA = (seven &+ ones &* (0x80 - 0x41)) & high
-        let beyondZ = (seven &+ ones &* (0x80 - 0x5B)) & high
-        let upper = atLeastA & ~beyondZ & ~bytes & high
-        return bytes | (upper >> 2)
+    private func lowered(_ byte: UInt8) -> UInt8 {
+        caseInsensitive && ASCII.isUppercase(byte) ? byte | 0x20 : byte
+    }
+
+    private static func hash(_ word: UnsafeBufferPointer<UInt8>, lowercasing: Bool) -> Int {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in word {
+            hash = (hash ^ UInt64(lowercasing && ASCII.isUppercase(byte) ? byte | 0x20 : byte)) &* 0x100_0000_01B3
+        }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
     }
 }
