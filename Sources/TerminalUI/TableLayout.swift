@@ -36,6 +36,8 @@ package struct TableLayout: Sendable {
     private var cells: [Cell] = []
     /// Where the row being added starts in `cells`.
     private var rowStart = 0
+    /// The storage `renderWhole` works out the columns' widths in.
+    private var planStorage: [Int] = []
 
     /// A cell: its bytes in `text`, and its width in terminal cells (measured once, when added).
     private struct Cell: Sendable {
@@ -121,8 +123,28 @@ package struct TableLayout: Sendable {
     /// - Parameter width: The terminal width in cells.
     /// - Returns: Column widths, or records when even narrow columns do not fit.
     package func plan(width: Int) -> Plan {
+        var natural: [Int] = []
+        return plan(width: width, natural: &natural)
+    }
+
+    /// `render(plan(width:), …)` with the columns' widths worked out in storage kept from table to table (the
+    /// plan's array is given up with the plan, so the next table finds the storage unique again).
+    /// - Parameters:
+    ///   - width: The terminal width in cells.
+    ///   - color: Whether to write SGR styles.
+    ///   - out: Receives the bytes to write.
+    package mutating func renderWhole(width: Int, color: Bool, into out: inout [UInt8]) {
+        var natural: [Int] = []
+        swap(&natural, &planStorage)
+        render(plan(width: width, natural: &natural), width: width, color: color, into: &out)
+        swap(&natural, &planStorage)
+    }
+
+    /// `plan(width:)`, the natural widths worked out in `natural` (emptied first).
+    private func plan(width: Int, natural: inout [Int]) -> Plan {
         let columns = max(columns, 1)
-        var natural = Array(repeating: 0, count: columns)
+        natural.removeAll(keepingCapacity: true)
+        natural.append(contentsOf: repeatElement(0, count: columns))
         for (index, cell) in cells.enumerated() where cell.width > natural[index % columns] {
             natural[index % columns] = cell.width
         }

@@ -104,7 +104,7 @@ struct TableBuffer: Sendable {
         if flowing != nil { return .table }
         if statusShown { output.append(lent: Self.eraseRow) }
         TableCells.withLayout(of: rows, reader: &reader) { table in
-            table.render(table.plan(width: width), width: width, color: color, into: &output)
+            table.renderWhole(width: width, color: color, into: &output)
         }
         return .table
     }

@@ -88,11 +88,11 @@ enum TableCells {
     static func withLayout<Result>(
         of rows: Rows,
         reader: inout Reader,
-        _ body: (TableLayout) -> Result
+        _ body: (inout TableLayout) -> Result
     ) -> Result {
-        let table = layout(of: rows, reader: &reader)
+        var table = layout(of: rows, reader: &reader)
         defer { reader.keep(table) }
-        return body(table)
+        return body(&table)
     }
 
     /// The table read row by row, or `nil` when a row is not of the common shape (then `parsed` decides). The rows
