@@ -128,9 +128,12 @@ package struct CodeLexer: Sendable {
     /// `Substring` per span; anything else goes through `feed(_:emit:)`.
     /// - Parameters:
     ///   - bytes: The next piece (valid UTF-8, whole characters).
+    ///   - looks: When given, neighbouring spans of the piece that look alike may be emitted as one (with the
+    ///     first one's kind); the spans are then the same once neighbours of one look are merged.
     ///   - emit: Called with the bytes of each span that is decided, in order (lent for the call).
     package mutating func feed(
         utf8 bytes: UnsafeBufferPointer<UInt8>,
+        joining looks: CodeTokenKind.Looks? = nil,
         emit: (CodeTokenKind, UnsafeBufferPointer<UInt8>) -> Void
     ) {
         guard !bytes.isEmpty else { return }
@@ -141,7 +144,7 @@ package struct CodeLexer: Sendable {
             }
             return
         }
-        lexASCII(bytes, atEnd: false, emit: emit)
+        lexASCII(bytes, atEnd: false, joining: looks, emit: emit)
     }
 
     /// Ends the block: emits whatever is on hold, and readies the lexer for a new block; the same spans as
@@ -160,7 +163,7 @@ package struct CodeLexer: Sendable {
             }
             return
         }
-        lexASCII(UnsafeBufferPointer(start: nil, count: 0), atEnd: true, emit: emit)
+        lexASCII(UnsafeBufferPointer(start: nil, count: 0), atEnd: true, joining: nil, emit: emit)
     }
 
     /// Lexes an ASCII piece after ASCII held bytes (or, at the end, resolves the holds) and emits the spans as
@@ -168,15 +171,26 @@ package struct CodeLexer: Sendable {
     private mutating func lexASCII(
         _ bytes: UnsafeBufferPointer<UInt8>,
         atEnd: Bool,
+        joining looks: CodeTokenKind.Looks?,
         emit: (CodeTokenKind, UnsafeBufferPointer<UInt8>) -> Void
     ) {
         if carried.isEmpty {
-            // Nothing held (mostly): every span is of `bytes`, and no storage changes hands.
+            // Nothing held (mostly): every span is of `bytes`, one after another, and no storage changes hands.
             let (spans, count) = lex(bytes, carried: UnsafeBufferPointer(start: nil, count: 0), atEnd: atEnd)
             spans.withUnsafeBufferPointer { spans in
-                for index in 0..<count {
+                var index = 0
+                while index < count {
                     let span = spans[index]
-                    emit(span.kind, UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
+                    var end = span.end
+                    index += 1
+                    if let looks {
+                        let look = looks.of(span.kind)
+                        while index < count, spans[index].start == end, looks.of(spans[index].kind) == look {
+                            end = spans[index].end
+                            index += 1
+                        }
+                    }
+                    emit(span.kind, UnsafeBufferPointer(rebasing: bytes[span.start..<end]))
                 }
             }
             spanStorage = spans

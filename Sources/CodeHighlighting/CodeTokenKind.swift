@@ -1,7 +1,7 @@
 /// What a span of code is, for choosing its colour.
 ///
 /// The lexers never decide colours; the renderer maps each kind to a style (or to none) for its terminal.
-package enum CodeTokenKind: Sendable, Hashable, CaseIterable {
+package enum CodeTokenKind: UInt8, Sendable, Hashable, CaseIterable {
     /// Identifiers, whitespace, line ends, and anything the lexer does not classify.
     case plain
     /// Reserved words (`func`, `for`, `SELECT`), literals such as `true`/`nil`, Rust lifetimes, HTML tag names.
@@ -26,4 +26,24 @@ package enum CodeTokenKind: Sendable, Hashable, CaseIterable {
     case removed
     /// A diff's file headers (`--- a/x`, `+++ b/x`), hunk headers (`@@ … @@`) and metadata lines (`diff --git …`).
     case heading
+}
+
+extension CodeTokenKind {
+    /// Which kinds a renderer shows alike (`.plain` and `.punctuation` both uncoloured, say): neighbouring spans
+    /// of one look may be joined into one span.
+    package struct Looks: Sendable {
+        /// Each kind's look, 4 bits a kind.
+        private var bits: UInt64 = 0
+
+        /// The looks `look` gives each kind (only its low 4 bits count).
+        package init(_ look: (CodeTokenKind) -> Int) {
+            for kind in CodeTokenKind.allCases { bits |= UInt64(look(kind) & 0xF) << (4 * UInt64(kind.rawValue)) }
+        }
+
+        /// The look of `kind`.
+        @inline(__always)
+        func of(_ kind: CodeTokenKind) -> UInt64 {
+            (bits >> (4 * UInt64(kind.rawValue))) & 0xF
+        }
+    }
 }

@@ -21,32 +21,55 @@ package enum TableRowSyntax {
     ///   - line: The row (leading indentation already skipped).
     ///   - cells: Receives one range of `line` per cell, in order (at least one).
     package static func cells(_ line: ArraySlice<UInt8>, into cells: inout [Range<Int>]) {
+        line.withUnsafeBufferPointer { Self.cells(in: $0, into: &cells) }
+        let base = line.startIndex
+        guard base != 0 else { return }
+        for index in cells.indices {
+            cells[index] = (cells[index].lowerBound + base)..<(cells[index].upperBound + base)
+        }
+    }
+
+    /// `cells(_:into:)` of a row in memory: the ranges are offsets in `line`.
+    /// - Parameters:
+    ///   - line: The row (leading indentation already skipped).
+    ///   - cells: Receives one range of `line` per cell, in order (at least one).
+    package static func cells(in line: UnsafeBufferPointer<UInt8>, into cells: inout [Range<Int>]) {
         cells.removeAll(keepingCapacity: true)
-        let text = BlockParser.trimmed(line)
-        var start = text.startIndex
-        if start < text.endIndex, text[start] == UInt8(ascii: "|") {
+        let text = trimmed(line, 0..<line.count)
+        var start = text.lowerBound
+        if start < text.upperBound, line[start] == UInt8(ascii: "|") {
             start += 1
         }
         var cellStart = start
         var index = start
         var endedWithPipe = false
-        while index < text.endIndex {
-            let byte = text[index]
+        while index < text.upperBound {
+            let byte = line[index]
             endedWithPipe = false
-            if byte == UInt8(ascii: "\\"), index + 1 < text.endIndex {
+            if byte == UInt8(ascii: "\\"), index + 1 < text.upperBound {
                 index += 2
                 continue
             }
             if byte == UInt8(ascii: "|") {
-                cells.append(BlockParser.trimmed(text[cellStart..<index]).indices)
+                cells.append(trimmed(line, cellStart..<index))
                 cellStart = index + 1
                 endedWithPipe = true
             }
             index += 1
         }
         if !endedWithPipe || cells.isEmpty {
-            cells.append(BlockParser.trimmed(text[cellStart..<text.endIndex]).indices)
+            cells.append(trimmed(line, cellStart..<text.upperBound))
         }
+    }
+
+    /// `range` of `line` without the spaces and tabs at its ends (as `BlockParser.trimmed`).
+    @inline(__always)
+    private static func trimmed(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+        var start = range.lowerBound
+        var end = range.upperBound
+        while start < end, BlockParser.isSpaceOrTab(line[start]) { start += 1 }
+        while end > start, BlockParser.isSpaceOrTab(line[end - 1]) { end -= 1 }
+        return start..<end
     }
 
     /// A cell's text with `\|` turned into `|` (GFM unescapes pipes before inline parsing, even in code spans).
@@ -71,33 +94,37 @@ package enum TableRowSyntax {
     /// - Returns: One alignment per cell.
     package static func delimiterRow(_ line: ArraySlice<UInt8>) -> [MarkdownTable.Alignment]? {
         var cells: [Range<Int>] = []
-        return delimiterRow(line, cells: &cells)
+        var alignments: [MarkdownTable.Alignment] = []
+        let isDelimiterRow = line.withUnsafeBufferPointer {
+            delimiterRow(in: $0, cells: &cells, alignments: &alignments)
+        }
+        return isDelimiterRow ? alignments : nil
     }
 
-    /// `delimiterRow(_:)` with the cells' storage kept by the caller.
+    /// `delimiterRow(_:)` of a row in memory, the cells' and alignments' storage kept by the caller.
     /// - Parameters:
     ///   - line: The row (leading indentation already skipped).
     ///   - cells: Storage for the row's cell ranges (its contents are replaced).
-    /// - Returns: One alignment per cell, or `nil` when the line is not a delimiter row.
+    ///   - alignments: Emptied, then receives one alignment per cell (complete only when the row is one).
+    /// - Returns: Whether the line is a delimiter row.
     package static func delimiterRow(
-        _ line: ArraySlice<UInt8>,
-        cells: inout [Range<Int>]
-    ) -> [MarkdownTable.Alignment]? {
-        let text = BlockParser.trimmed(line)
-        guard text.contains(UInt8(ascii: "-")) else { return nil }
-        var alignments: [MarkdownTable.Alignment] = []
-        Self.cells(text, into: &cells)
-        alignments.reserveCapacity(cells.count)
+        in line: UnsafeBufferPointer<UInt8>,
+        cells: inout [Range<Int>],
+        alignments: inout [MarkdownTable.Alignment]
+    ) -> Bool {
+        alignments.removeAll(keepingCapacity: true)
+        let text = trimmed(line, 0..<line.count)
+        guard UnsafeBufferPointer(rebasing: line[text]).contains(UInt8(ascii: "-")) else { return false }
+        Self.cells(in: line, into: &cells)
         for cell in cells {
-            let body = text[cell]
-            guard !body.isEmpty else { return nil }
-            let left = body.first == UInt8(ascii: ":")
-            let right = body.count > 1 && body.last == UInt8(ascii: ":")
-            let dashes = body[(body.startIndex + (left ? 1 : 0))..<(body.endIndex - (right ? 1 : 0))]
-            guard !dashes.isEmpty, dashes.allSatisfy({ $0 == UInt8(ascii: "-") }) else { return nil }
+            guard !cell.isEmpty else { return false }
+            let left = line[cell.lowerBound] == UInt8(ascii: ":")
+            let right = cell.count > 1 && line[cell.upperBound - 1] == UInt8(ascii: ":")
+            let dashes = (cell.lowerBound + (left ? 1 : 0))..<(cell.upperBound - (right ? 1 : 0))
+            guard !dashes.isEmpty, line[dashes].allSatisfy({ $0 == UInt8(ascii: "-") }) else { return false }
             alignments.append(left && right ? .center : left ? .left : right ? .right : .none)
         }
-        return alignments
+        return true
     }
 
     /// Whether a cell's inlines may differ from one text inline of its bytes: it has a byte the inline parser
@@ -105,10 +132,8 @@ package enum TableRowSyntax {
     /// to its own text (an extended autolink's text is its source too), so it needs no parsing.
     /// - Parameter cell: A cell's bytes, as `cells` delimits them.
     /// - Returns: `true` when the cell must go through the inline parser.
-    package static func hasMarkup(_ cell: ArraySlice<UInt8>) -> Bool {
-        cell.withUnsafeBufferPointer { bytes in
-            bytes.contains { InlineParser.isSpecial($0) || $0 == 0x0C || $0 == 0x0D }
-        }
+    package static func hasMarkup(_ cell: UnsafeBufferPointer<UInt8>) -> Bool {
+        cell.contains { InlineParser.isSpecial($0) || $0 == 0x0C || $0 == 0x0D }
     }
 
     /// Parses one cell's inlines, as the block parser does for a table's cells (pipes unescaped first).

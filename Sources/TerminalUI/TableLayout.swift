@@ -36,6 +36,8 @@ package struct TableLayout: Sendable {
     private var cells: [Cell] = []
     /// Where the row being added starts in `cells`.
     private var rowStart = 0
+    /// The storage `renderWhole` works out the columns' widths in.
+    private var planStorage: [Int] = []
 
     /// A cell: its bytes in `text`, and its width in terminal cells (measured once, when added).
     private struct Cell: Sendable {
@@ -121,8 +123,28 @@ package struct TableLayout: Sendable {
     /// - Parameter width: The terminal width in cells.
     /// - Returns: Column widths, or records when even narrow columns do not fit.
     package func plan(width: Int) -> Plan {
+        var natural: [Int] = []
+        return plan(width: width, natural: &natural)
+    }
+
+    /// `render(plan(width:), …)` with the columns' widths worked out in storage kept from table to table (the
+    /// plan's array is given up with the plan, so the next table finds the storage unique again).
+    /// - Parameters:
+    ///   - width: The terminal width in cells.
+    ///   - color: Whether to write SGR styles.
+    ///   - out: Receives the bytes to write.
+    package mutating func renderWhole(width: Int, color: Bool, into out: inout [UInt8]) {
+        var natural: [Int] = []
+        swap(&natural, &planStorage)
+        render(plan(width: width, natural: &natural), width: width, color: color, into: &out)
+        swap(&natural, &planStorage)
+    }
+
+    /// `plan(width:)`, the natural widths worked out in `natural` (emptied first).
+    private func plan(width: Int, natural: inout [Int]) -> Plan {
         let columns = max(columns, 1)
-        var natural = Array(repeating: 0, count: columns)
+        natural.removeAll(keepingCapacity: true)
+        natural.append(contentsOf: repeatElement(0, count: columns))
         for (index, cell) in cells.enumerated() where cell.width > natural[index % columns] {
             natural[index % columns] = cell.width
         }
@@ -145,14 +167,34 @@ package struct TableLayout: Sendable {
         }
         let rows = columns > 0 ? cells.count / columns : 0
         out.reserveCapacity(out.count + rows * (widths.reduce(0, +) + widths.count * (color ? 14 : 6) + 16))
-        // The separator and the header's bold, read once per table (each read of a static array retains it).
-        let style = RowStyle(
-            separator: color ? Self.dimSeparator : Self.separator,
-            boldOpen: Self.boldOpen,
-            boldClose: Self.boldClose
-        )
+        // The separator, the header's bold, the alignments and the widths, read in place once per table (each
+        // read of an array retains it).
+        (color ? Self.dimSeparator : Self.separator).withUnsafeBufferPointer { separator in
+            Self.boldOpen.withUnsafeBufferPointer { boldOpen in
+                Self.boldClose.withUnsafeBufferPointer { boldClose in
+                    alignments.withUnsafeBufferPointer { alignments in
+                        widths.withUnsafeBufferPointer { widths in
+                            let style = RowStyle(
+                                separator: separator,
+                                boldOpen: boldOpen,
+                                boldClose: boldClose,
+                                alignments: alignments,
+                                widths: widths
+                            )
+                            writeRows(style, color: color, continuing: continuing, into: &out)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The rows of `render` in columns, read with `style`.
+    private func writeRows(_ style: RowStyle, color: Bool, continuing: Bool, into out: inout [UInt8]) {
+        let widths = style.widths
+        let rows = columns > 0 ? cells.count / columns : 0
         if !continuing, rows > 0 {
-            row(0, widths: widths, bold: color, style: style, into: &out)
+            row(0, bold: color, style: style, into: &out)
             if color { out.append(lent: Self.dimOpen) }
             let dashes = Self.ruleDashes
             for (column, cells) in widths.enumerated() {
@@ -168,15 +210,23 @@ package struct TableLayout: Sendable {
             out.append(0x0A)
         }
         for body in stride(from: 1, to: rows, by: 1) {
-            row(body, widths: widths, bold: false, style: style, into: &out)
+            row(body, bold: false, style: style, into: &out)
         }
     }
 
-    /// The bytes between and around cells, as `render` reads them for a table.
+    /// The bytes between and around cells, the columns' alignments and widths, as `render` reads them for a table
+    /// (valid while it writes the rows).
     private struct RowStyle {
-        let separator: [UInt8]
-        let boldOpen: [UInt8]
-        let boldClose: [UInt8]
+        let separator: UnsafeBufferPointer<UInt8>
+        let boldOpen: UnsafeBufferPointer<UInt8>
+        let boldClose: UnsafeBufferPointer<UInt8>
+        let alignments: UnsafeBufferPointer<Alignment>
+        let widths: UnsafeBufferPointer<Int>
+
+        /// A column's alignment (columns past the alignments' end are left-aligned).
+        func alignment(of column: Int) -> Alignment {
+            column < alignments.count ? alignments[column] : .left
+        }
     }
 
     /// A run of `─` (3 bytes each) that the rule under the header is cut from.
@@ -209,22 +259,26 @@ package struct TableLayout: Sendable {
 
     /// One table row: each cell wrapped to its column, the row as tall as its tallest cell. A row whose cells all
     /// fit their columns as they are (the common case) is written straight from the cells' bytes.
-    private func row(_ row: Int, widths: [Int], bold: Bool, style: RowStyle, into out: inout [UInt8]) {
+    private func row(_ row: Int, bold: Bool, style: RowStyle, into out: inout [UInt8]) {
         let base = row * columns
+        let widths = style.widths
         let count = min(widths.count, columns)
         let wrote = text.withUnsafeBufferPointer { text in
-            let fits = (0..<count).allSatisfy { column in
-                let cell = cells[base + column]
-                return cell.start == cell.end
-                    || (cell.width <= widths[column]
-                        && Self.isSingleSpaced(UnsafeBufferPointer(rebasing: text[cell.start..<cell.end])))
+            cells.withUnsafeBufferPointer { cells in
+                for column in 0..<count {
+                    let cell = cells[base + column]
+                    guard
+                        cell.start == cell.end
+                            || (cell.width <= widths[column]
+                                && Self.isSingleSpaced(UnsafeBufferPointer(rebasing: text[cell.start..<cell.end])))
+                    else { return false }
+                }
+                line(count: count, style: style, bold: bold, into: &out) { column in
+                    let cell = cells[base + column]
+                    return (UnsafeBufferPointer(rebasing: text[cell.start..<cell.end]), cell.width)
+                }
+                return true
             }
-            guard fits else { return false }
-            line(widths: widths, count: count, style: style, bold: bold, into: &out) { column in
-                let cell = cells[base + column]
-                return (UnsafeBufferPointer(rebasing: text[cell.start..<cell.end]), cell.width)
-            }
-            return true
         }
         if wrote { return }
         // Each cell's lines, one after another in `wrapped`: (start, end, width) for each line of each column.
@@ -239,7 +293,7 @@ package struct TableLayout: Sendable {
         let height = lines.map(\.count).max() ?? 1
         wrapped.withUnsafeBufferPointer { wrapped in
             for index in 0..<height {
-                line(widths: widths, count: count, style: style, bold: bold, into: &out) { column in
+                line(count: count, style: style, bold: bold, into: &out) { column in
                     guard index < lines[column].count else { return (UnsafeBufferPointer(rebasing: wrapped[0..<0]), 0) }
                     let line = lines[column][index]
                     return (UnsafeBufferPointer(rebasing: wrapped[line.start..<line.end]), line.width)
@@ -249,39 +303,52 @@ package struct TableLayout: Sendable {
     }
 
     /// One terminal row of a table row: `count` cells, each padded to its column (and bold in the header), no
-    /// trailing spaces.
+    /// trailing spaces; made in a buffer on the stack and appended at once (not a few bytes at a time).
     @inline(__always)
     private func line(
-        widths: [Int],
         count: Int,
         style: RowStyle,
         bold: Bool,
         into out: inout [UInt8],
         cell: (Int) -> (text: UnsafeBufferPointer<UInt8>, width: Int)
     ) {
-        let start = out.count
-        for column in 0..<count {
-            if column > 0 { out.append(lent: style.separator) }
-            if bold { out.append(lent: style.boldOpen) }
-            let (text, cells) = cell(column)
-            let room = max(0, widths[column] - cells)
-            let left =
-                switch alignment(of: column) {
-                case .left: 0
-                case .right: room
-                case .center: room / 2
-                }
-            if left > 0 { out += repeatElement(0x20, count: left) }
-            out += text
-            if room > left { out += repeatElement(0x20, count: room - left) }
-            if bold { out.append(lent: style.boldClose) }
+        let widths = style.widths
+        let styles = style.separator.count + (bold ? style.boldOpen.count + style.boldClose.count : 0)
+        var capacity = 1
+        for column in 0..<count { capacity += styles + cell(column).text.count + max(widths[column], 0) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var end = 0
+            func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+                guard let start = bytes.baseAddress else { return }
+                (base + end).initialize(from: start, count: bytes.count)
+                end += bytes.count
+            }
+            func spaces(_ count: Int) {
+                (base + end).initialize(repeating: 0x20, count: count)
+                end += count
+            }
+            for column in 0..<count {
+                if column > 0 { put(style.separator) }
+                if bold { put(style.boldOpen) }
+                let (text, cells) = cell(column)
+                let room = max(0, widths[column] - cells)
+                let left =
+                    switch style.alignment(of: column) {
+                    case .left: 0
+                    case .right: room
+                    case .center: room / 2
+                    }
+                if left > 0 { spaces(left) }
+                put(text)
+                if room > left { spaces(room - left) }
+                if bold { put(style.boldClose) }
+            }
+            while end > 0, base[end - 1] == 0x20 { end -= 1 }  // no trailing spaces
+            (base + end).initialize(to: 0x0A)
+            end += 1
+            out.append(contentsOf: UnsafeBufferPointer(start: base, count: end))
         }
-        while out.count > start, out.last == 0x20 { out.removeLast() }  // no trailing spaces
-        out.append(0x0A)
-    }
-
-    private func alignment(of column: Int) -> Alignment {
-        column < alignments.count ? alignments[column] : .left
     }
 
     /// A cell's text as a string.
@@ -314,52 +381,9 @@ package struct TableLayout: Sendable {
         }
     }
 
-    /// Word-wraps `text` to lines of at most `width` cells; a word wider than that is broken between clusters.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        if isSingleSpaced(text.utf8), DisplayWidth.of(text) <= width {
-            return [text]  // fits, spaced as the words would be joined: the common case, without splitting
-        }
-        var lines: [String] = []
-        var line = ""
-        var lineWidth = 0
-        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            var word = Substring(word)
-            var wordWidth = DisplayWidth.of(word)
-            if lineWidth > 0, lineWidth + 1 + wordWidth <= width {
-                line += " " + word
-                lineWidth += 1 + wordWidth
-                continue
-            }
-            if lineWidth > 0 {
-                lines.append(line)
-                line = ""
-                lineWidth = 0
-            }
-            while wordWidth > width {
-                var piece = ""
-                var pieceWidth = 0
-                var rest = word.startIndex
-                for index in word.indices {
-                    let cells = DisplayWidth.of(word[index])
-                    if pieceWidth + cells > width, !piece.isEmpty { break }
-                    piece.append(word[index])
-                    pieceWidth += cells
-                    rest = word.index(after: index)
-                }
-                lines.append(piece)
-                word = word[rest...]
-                wordWidth = DisplayWidth.of(word)
-            }
-            line = String(word)
-            lineWidth = wordWidth
-        }
-        if !line.isEmpty || lines.isEmpty { lines.append(line) }
-        return lines
-    }
-
     /// Whether no space byte starts or ends `text` or follows another (then its words, joined by single spaces,
     /// give it back).
-    private static func isSingleSpaced(_ text: some Sequence<UInt8>) -> Bool {
+    static func isSingleSpaced(_ text: some Sequence<UInt8>) -> Bool {
         var previous: UInt8 = 0x20
         for byte in text {
             if byte == 0x20, previous == 0x20 { return false }

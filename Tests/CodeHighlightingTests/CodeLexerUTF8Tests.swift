@@ -49,4 +49,57 @@ struct CodeLexerUTF8Tests {
             }
         }
     }
+
+    @Test(
+        "joining spans that look alike: the same spans once neighbours of one look are merged",
+        arguments: CodeLanguage.allCases
+    )
+    func joinedSpans(language: CodeLanguage) {
+        // Looks as the renderer's colours give them: plain and punctuation alike, strings and added lines alike.
+        let lookOf: (CodeTokenKind) -> Int = { kind in
+            switch kind {
+            case .plain, .punctuation: 0
+            case .string, .added: 3
+            default: 1 + Int(kind.rawValue)
+            }
+        }
+        let renderer = CodeTokenKind.Looks(lookOf)
+        var generator = SeededGenerator(seed: UInt64(language.rawValue.utf8.count) &* 104_729)
+        for _ in 0..<200 {
+            let count = Int.random(in: 1...60, using: &generator)
+            let text = (0..<count).map { _ in Self.tokens.randomElement(using: &generator)! }.joined()
+            var pieces: [String] = []
+            var rest = Substring(text)
+            while !rest.isEmpty {
+                let length = Int.random(in: 1...64, using: &generator)
+                pieces.append(String(rest.prefix(length)))
+                rest = rest.dropFirst(length)
+            }
+            var plain = CodeLexer(language)
+            var joining = CodeLexer(language)
+            var expected: [(look: Int, bytes: [UInt8])] = []
+            var actual: [(look: Int, bytes: [UInt8])] = []
+            func merge(_ spans: inout [(look: Int, bytes: [UInt8])], _ kind: CodeTokenKind, _ bytes: [UInt8]) {
+                if let last = spans.last, last.look == lookOf(kind) {
+                    spans[spans.count - 1].bytes += bytes
+                } else {
+                    spans.append((lookOf(kind), bytes))
+                }
+            }
+            for piece in pieces {
+                var piece = piece
+                piece.withUTF8 { bytes in
+                    plain.feed(utf8: bytes) { merge(&expected, $0, Array($1)) }
+                    joining.feed(utf8: bytes, joining: renderer) {
+                        #expect(!$1.isEmpty)
+                        merge(&actual, $0, Array($1))
+                    }
+                }
+            }
+            plain.finish(utf8: { merge(&expected, $0, Array($1)) })
+            joining.finish(utf8: { merge(&actual, $0, Array($1)) })
+            #expect(actual.map(\.look) == expected.map(\.look), "\(language): \(text.debugDescription)")
+            #expect(actual.map(\.bytes) == expected.map(\.bytes), "\(language): \(text.debugDescription)")
+        }
+    }
 }

@@ -86,4 +86,30 @@ struct TableLayoutTests {
         #expect(String(decoding: colored, as: UTF8.self).hasPrefix("\u{1B}[1mA\u{1B}[22m\n\u{1B}[2m"))
         #expect(!Self.table.render(width: 80, color: false).contains(0x1B))
     }
+
+    @Test("renderWhole, on one layout refilled table after table, writes what render(plan(width:)) writes")
+    func renderWholeKeepsStorage() {
+        var kept = TableLayout(alignments: [])
+        for (index, columns) in [3, 1, 5, 2, 5, 4].enumerated() {
+            kept.removeAll()
+            kept.alignments = Array([.left, .right, .center].prefix(columns))
+            for row in 0..<3 {
+                for column in 0..<columns {
+                    let cell = Array(String(repeating: "w", count: 1 + (row * 7 + column * 3 + index) % 9).utf8)
+                    cell.withUnsafeBufferPointer { kept.appendCell($0) }
+                }
+                kept.endRow()
+            }
+            for width in [12, 40, 80] {
+                for color in [false, true] {
+                    let plan = kept.plan(width: width)
+                    var expected: [UInt8] = []
+                    kept.render(plan, width: width, color: color, into: &expected)
+                    var actual: [UInt8] = []
+                    kept.renderWhole(width: width, color: color, into: &actual)
+                    #expect(actual == expected, "\(columns) columns, width \(width)")
+                }
+            }
+        }
+    }
 }

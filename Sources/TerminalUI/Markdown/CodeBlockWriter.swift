@@ -21,6 +21,9 @@ struct CodeBlockWriter: Sendable {
     private var cursor = Cursor()
     /// The last block's info string and the language it names (a reply's blocks mostly share one).
     private var lastInfo: (info: String, language: CodeLanguage?) = ("", nil)
+    /// The kinds shown alike, by `color(_:)`: the lexer joins neighbouring spans of one colour (made once per writer,
+    /// not read from a global at each piece).
+    private let looks = CodeTokenKind.Looks(CodeBlockWriter.color)
 
     /// Where the code goes: the column (for tabs) and the colour in effect.
     private struct Cursor: Sendable {
@@ -28,6 +31,7 @@ struct CodeBlockWriter: Sendable {
         /// The colour in effect (a `CodeBlockWriter.sequence(_:)` index, 0 for none).
         var colored = 0
 
+        /// Writes a span (or neighbouring spans of one colour, joined).
         mutating func span(_ kind: CodeTokenKind, _ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
             let color = CodeBlockWriter.color(kind)
             if color != colored {
@@ -37,21 +41,37 @@ struct CodeBlockWriter: Sendable {
                 )
                 colored = color
             }
-            if bytes.allSatisfy(\.isPrintableASCII) {
-                output.append(contentsOf: bytes)
-                column += bytes.count
-                return
-            }
-            if bytes.allSatisfy({ $0 < 0x80 }) {
-                for byte in bytes { put(ascii: byte, into: &output) }
-                return
-            }
+            // Printable ASCII as it is, stretch by stretch; a tab or LF between stretches by `put(ascii:)`; bytes
+            // with any non-ASCII by scalar.
+            var start = 0
             var index = 0
             while index < bytes.count {
-                let (scalar, length) = bytes.scalar(at: index)
-                put(scalar, into: &output)
-                index += length
+                index = bytes.printableASCIIEnd(from: index)
+                guard index < bytes.count else { break }
+                let byte = bytes[index]
+                if start == 0, bytes[index...].contains(where: { $0 >= 0x80 }) {
+                    // Nothing written yet (the first byte that is not printable ASCII).
+                    index = 0
+                    while index < bytes.count {
+                        let (scalar, length) = bytes.scalar(at: index)
+                        put(scalar, into: &output)
+                        index += length
+                    }
+                    return
+                }
+                if index > start { append(UnsafeBufferPointer(rebasing: bytes[start..<index]), into: &output) }
+                put(ascii: byte, into: &output)
+                index += 1
+                start = index
             }
+            if index > start { append(UnsafeBufferPointer(rebasing: bytes[start..<index]), into: &output) }
+        }
+
+        /// Appends printable ASCII.
+        @inline(__always)
+        private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+            output.append(contentsOf: bytes)
+            column += bytes.count
         }
 
         mutating func put(_ scalar: Unicode.Scalar, into output: inout [UInt8]) {
@@ -113,7 +133,7 @@ struct CodeBlockWriter: Sendable {
             return
         }
         var cursor = self.cursor
-        lexer.feed(utf8: bytes) { kind, span in cursor.span(kind, span, into: &output) }
+        lexer.feed(utf8: bytes, joining: looks) { kind, span in cursor.span(kind, span, into: &output) }
         self.cursor = cursor
     }
 
@@ -126,7 +146,7 @@ struct CodeBlockWriter: Sendable {
         }
         let lineFeed: StaticString = "\n"
         var cursor = self.cursor
-        lexer.feed(utf8: UnsafeBufferPointer(start: lineFeed.utf8Start, count: 1)) { kind, span in
+        lexer.feed(utf8: UnsafeBufferPointer(start: lineFeed.utf8Start, count: 1), joining: looks) { kind, span in
             cursor.span(kind, span, into: &output)
         }
         self.cursor = cursor
@@ -157,7 +177,7 @@ struct CodeBlockWriter: Sendable {
         // The lexer is changed in place (a copy would copy its buffers); the cursor is lent to its callback.
         var cursor = self.cursor
         pending.withUnsafeBufferPointer { bytes in
-            lexer.feed(utf8: bytes) { kind, span in cursor.span(kind, span, into: &output) }
+            lexer.feed(utf8: bytes, joining: looks) { kind, span in cursor.span(kind, span, into: &output) }
         }
         self.cursor = cursor
         pending.removeAll(keepingCapacity: true)

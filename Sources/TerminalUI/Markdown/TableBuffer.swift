@@ -104,7 +104,7 @@ struct TableBuffer: Sendable {
         if flowing != nil { return .table }
         if statusShown { output.append(lent: Self.eraseRow) }
         TableCells.withLayout(of: rows, reader: &reader) { table in
-            table.render(table.plan(width: width), width: width, color: color, into: &output)
+            table.renderWhole(width: width, color: color, into: &output)
         }
         return .table
     }
@@ -121,14 +121,29 @@ struct TableBuffer: Sendable {
     private mutating func showStatus(color: Bool, into output: inout [UInt8]) {
         guard showsStatus else { return }
         if statusShown { output.append(lent: Self.eraseRow) }
-        output.append(lent: (color ? Self.dimStatusRows : Self.statusRows)[rows.count - 2])
+        let status = (color ? Self.dimStatusRows : Self.statusRows)[rows.count - 2]
+        Self.statusText.withUnsafeBufferPointer { output.append(contentsOf: $0[status]) }
         statusShown = true
     }
 
-    /// The status row for each number of body rows held (up to `flowAfterRows`), plain and dim.
-    private static let statusRows = (0...flowAfterRows).map { Array("table · \($0) \($0 == 1 ? "row" : "rows")…".utf8) }
-    private static let dimStatusRows = statusRows.map {
-        Array(TerminalStyle.dim.open.utf8) + $0 + Array(TerminalStyle.dim.close.utf8)
+    /// The status rows, one after another: for each number of body rows held (up to `flowAfterRows`), plain and
+    /// dim; read in place by their ranges (an array of arrays would be retained and released at each row).
+    private static let statusText: [UInt8] = (0...flowAfterRows).flatMap { rows in
+        let text = "table · \(rows) \(rows == 1 ? "row" : "rows")…"
+        return Array(text.utf8) + Array((TerminalStyle.dim.open + text + TerminalStyle.dim.close).utf8)
+    }
+    /// Where each status row is in `statusText`, plain and dim.
+    private static let statusRows: [Range<Int>] = statusRanges(dim: false)
+    private static let dimStatusRows: [Range<Int>] = statusRanges(dim: true)
+
+    private static func statusRanges(dim: Bool) -> [Range<Int>] {
+        var start = 0
+        return (0...flowAfterRows).map { rows in
+            let plain = "table · \(rows) \(rows == 1 ? "row" : "rows")…".utf8.count
+            let dimmed = plain + TerminalStyle.dim.open.utf8.count + TerminalStyle.dim.close.utf8.count
+            defer { start += plain + dimmed }
+            return dim ? (start + plain)..<(start + plain + dimmed) : start..<(start + plain)
+        }
     }
 
     /// `|---|:--:|`: pipes, dashes, colons and spaces, with at least one dash per cell (read by byte: any other

@@ -35,6 +35,11 @@ enum TableCells {
             bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]]
         }
 
+        /// Calls `body` with the rows' bytes and where each row ends in them (read in place).
+        func withRows<Result>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int>) -> Result) -> Result {
+            bytes.withUnsafeBufferPointer { bytes in ends.withUnsafeBufferPointer { body(bytes, $0) } }
+        }
+
         /// Adds a row given as UTF-8.
         mutating func append(utf8 row: some Collection<UInt8>) {
             bytes.append(contentsOf: row)
@@ -83,38 +88,53 @@ enum TableCells {
     static func withLayout<Result>(
         of rows: Rows,
         reader: inout Reader,
-        _ body: (TableLayout) -> Result
+        _ body: (inout TableLayout) -> Result
     ) -> Result {
-        let table = layout(of: rows, reader: &reader)
+        var table = layout(of: rows, reader: &reader)
         defer { reader.keep(table) }
-        return body(table)
+        return body(&table)
     }
 
-    /// The table read row by row, or `nil` when a row is not of the common shape (then `parsed` decides).
+    /// The table read row by row, or `nil` when a row is not of the common shape (then `parsed` decides). The rows
+    /// are read in place, each split once, into the storage `reader` keeps from table to table.
     static func direct(_ rows: Rows, reader: inout Reader) -> TableLayout? {
-        guard rows.count >= 2, (0..<rows.count).allSatisfy({ isPlain(rows[$0]) }) else { return nil }
-        var cells = reader.takeCells()
-        defer { reader.cells = cells }
-        guard let alignments = TableRowSyntax.delimiterRow(rows[1], cells: &cells) else { return nil }
-        TableRowSyntax.cells(rows[0], into: &cells)
-        guard alignments.count == cells.count else { return nil }
-        var table = reader.takeLayout()
-        table.removeAll()
-        for column in alignments { table.alignments.append(alignment(column)) }
-        table.reserve(bytes: rows.byteCount, cells: alignments.count * (rows.count - 1))
-        for index in 0..<rows.count where index != 1 {
-            let row = rows[index]
-            if index > 0 { TableRowSyntax.cells(row, into: &cells) }
-            for cell in cells.prefix(alignments.count) { reader.append(row[cell], to: &table) }
-            table.endRow()
+        guard rows.count >= 2 else { return nil }
+        return rows.withRows { bytes, ends in
+            func row(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: bytes[(index == 0 ? 0 : ends[index - 1])..<ends[index]])
+            }
+            for index in 0..<ends.count where !isPlain(row(index)) { return nil }
+            var cells = reader.takeCells()
+            var alignments = reader.takeAlignments()
+            defer {
+                reader.cells = cells
+                reader.alignments = alignments
+            }
+            guard TableRowSyntax.delimiterRow(in: row(1), cells: &cells, alignments: &alignments) else { return nil }
+            TableRowSyntax.cells(in: row(0), into: &cells)
+            guard alignments.count == cells.count else { return nil }
+            var table = reader.takeLayout()
+            table.removeAll()
+            for column in alignments { table.alignments.append(alignment(column)) }
+            table.reserve(bytes: bytes.count, cells: alignments.count * (ends.count - 1))
+            for index in 0..<ends.count where index != 1 {
+                let row = row(index)
+                if index > 0 { TableRowSyntax.cells(in: row, into: &cells) }
+                for cell in cells.prefix(alignments.count) {
+                    reader.append(UnsafeBufferPointer(rebasing: row[cell]), to: &table)
+                }
+                table.endRow()
+            }
+            return table
         }
-        return table
     }
 
     /// A row the parser reads as a table row wherever it is: it starts with `|` (no indentation, no quote marker)
     /// and has no line ending, NUL or other control but tab.
-    private static func isPlain(_ row: ArraySlice<UInt8>) -> Bool {
-        row.first == UInt8(ascii: "|") && !row.contains { $0 < 0x20 && $0 != 0x09 }
+    private static func isPlain(_ row: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard row.first == UInt8(ascii: "|") else { return false }
+        let printable = row.printableASCIIEnd(from: 0)  // the common case: the whole row, 8 bytes at a time
+        return !row[printable...].contains { $0 < 0x20 && $0 != 0x09 }
     }
 
     /// Reads cells into a table: as they are when they have no markup, otherwise through the inline parser.
@@ -123,6 +143,8 @@ enum TableCells {
         private var text: [UInt8] = []
         /// A row's cell ranges.
         fileprivate var cells: [Range<Int>] = []
+        /// The delimiter row's alignments.
+        fileprivate var alignments: [MarkdownTable.Alignment] = []
         /// The last table's layout, kept for its storage.
         private var layout = TableLayout(alignments: [])
 
@@ -133,6 +155,13 @@ enum TableCells {
         fileprivate mutating func takeCells() -> [Range<Int>] {
             var taken: [Range<Int>] = []
             swap(&taken, &cells)
+            return taken
+        }
+
+        /// Lends the alignments' storage (give it back to `alignments`).
+        fileprivate mutating func takeAlignments() -> [MarkdownTable.Alignment] {
+            var taken: [MarkdownTable.Alignment] = []
+            swap(&taken, &alignments)
             return taken
         }
 
@@ -149,20 +178,20 @@ enum TableCells {
         }
 
         /// Adds a cell's plain text to the row being added.
-        mutating func append(_ cell: ArraySlice<UInt8>, to table: inout TableLayout) {
+        mutating func append(_ cell: UnsafeBufferPointer<UInt8>, to table: inout TableLayout) {
             guard TableRowSyntax.hasMarkup(cell) else {
                 TableCells.append(sanitized: cell, to: &table)
                 return
             }
             if let code = TableCells.codeSpan(cell) {
-                TableCells.append(sanitized: code, to: &table)
+                TableCells.append(sanitized: UnsafeBufferPointer(rebasing: cell[code]), to: &table)
                 return
             }
             var text: [UInt8] = []
             swap(&text, &self.text)
             text.removeAll(keepingCapacity: true)
-            TableRowSyntax.inlines(of: cell, using: &parser) { TableCells.flatten($0, into: &text) }
-            TableCells.append(sanitized: text[...], to: &table)
+            TableRowSyntax.inlines(of: Array(cell)[...], using: &parser) { TableCells.flatten($0, into: &text) }
+            text.withUnsafeBufferPointer { TableCells.append(sanitized: $0, to: &table) }
             swap(&text, &self.text)
         }
     }
@@ -170,28 +199,29 @@ enum TableCells {
     /// The text of a cell that is one code span of single backticks (`` `--fast` ``), printable ASCII with no
     /// other backtick and no pipe: what the inline parser makes of it (the span's content, one space stripped from
     /// each end when both ends are spaces and it is not all spaces), without parsing; `nil` for any other cell.
-    static func codeSpan(_ cell: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+    /// - Parameter cell: The cell's bytes.
+    /// - Returns: The range of `cell` that is the span's text.
+    static func codeSpan(_ cell: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         let backtick = UInt8(ascii: "`")
         guard cell.count >= 3, cell.first == backtick, cell.last == backtick else { return nil }
-        var content = cell.dropFirst().dropLast()
+        var content = 1..<(cell.count - 1)
         var spaces = 0
-        for byte in content {
+        for byte in cell[content] {
             guard byte.isPrintableASCII, byte != backtick, byte != UInt8(ascii: "|") else { return nil }
             if byte == 0x20 { spaces += 1 }
         }
-        if content.count >= 2, content.first == 0x20, content.last == 0x20, spaces < content.count {
-            content = content.dropFirst().dropLast()
+        if content.count >= 2, cell[content.lowerBound] == 0x20, cell[content.upperBound - 1] == 0x20,
+            spaces < content.count
+        {
+            content = (content.lowerBound + 1)..<(content.upperBound - 1)
         }
         return content
     }
 
     /// Adds a cell's plain text to the row being added, sanitised to one line.
-    private static func append(sanitized cell: ArraySlice<UInt8>, to table: inout TableLayout) {
-        let printable = cell.withUnsafeBufferPointer { bytes in
-            bytes.allSatisfy(\.isPrintableASCII) ? bytes.count : nil
-        }
-        if let printable {
-            cell.withUnsafeBufferPointer { table.appendCell($0, width: printable) }
+    private static func append(sanitized cell: UnsafeBufferPointer<UInt8>, to table: inout TableLayout) {
+        if cell.printableASCIIEnd(from: 0) == cell.count {
+            table.appendCell(cell, width: cell.count)
             return
         }
         var text = TerminalSanitizer.singleLine(String(decoding: cell, as: UTF8.self))
@@ -213,7 +243,7 @@ enum TableCells {
                 for cell in row {
                     text.removeAll(keepingCapacity: true)
                     for inline in cell { flatten(inline, into: &text) }
-                    append(sanitized: text[...], to: &layout)
+                    text.withUnsafeBufferPointer { append(sanitized: $0, to: &layout) }
                 }
                 layout.endRow()
             }
