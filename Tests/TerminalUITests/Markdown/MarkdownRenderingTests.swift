@@ -147,6 +147,21 @@ struct MarkdownRenderingTests {
         }
     }
 
+    @Test("known issue: an unclosed * right after the _ of snake_ stays hidden (the repaint starts at the _)")
+    func unclosedOpenerAfterIntrawordUnderscore() {
+        // The opener watch's snapshot is taken at the `_` (a delimiter run while no span is open); the repaint shows
+        // that first run literally and feeds the `*` to the styler again, which opens its span again. A `*` after
+        // a space is shown (the last line). CommonMark shows both literally.
+        let lines = ["a snake_*word end\n", "a snake *word end\n"].map { text in
+            ScreenModel.screen(Self.render([text], width: 80, color: false), width: 80).lines.first ?? ""
+        }
+        withKnownIssue("the repaint after an intraword _ does not show the * literally") {
+            #expect(lines[0] == "a snake_*word end")
+        }
+        #expect(lines[0] == "a snake_word end")
+        #expect(lines[1] == "a snake *word end")
+    }
+
     @Test("an unclosed opener on a row above stays hidden (rows above are final); its style still ends")
     func unclosedOpenerAbove() {
         let text = "start **bold words that wrap onto the next row\n\nafter\n"
