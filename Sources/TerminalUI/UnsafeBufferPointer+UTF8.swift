@@ -28,29 +28,8 @@ extension UnsafeBufferPointer<UInt8> {
                 index += 8
             }
         }
-        if index < count, index + 8 > count, ByteWord.isPrintableASCII(coveringWord(from: index)) { return count }
         while index < count, self[index].isPrintableASCII { index += 1 }
         return index
-    }
-
-    /// The bytes from `start` to the end (1 to 8 of them: `start < count <= start + 8`) in one `UInt64`, some of
-    /// them twice (loads that overlap) where there are fewer than 8: a whole-word test (`ByteWord`) on it tells
-    /// whether every byte there is of a kind, without a loop whose exit a random length mispredicts (the last bytes
-    /// of a piece, and short pieces).
-    @inline(__always)
-    func coveringWord(from start: Int) -> UInt64 {
-        let length = count - start
-        let base = UnsafeRawPointer(baseAddress! + start)
-        if length >= 4 {
-            let low = UInt64(base.loadUnaligned(as: UInt32.self))
-            return low | UInt64(base.loadUnaligned(fromByteOffset: length - 4, as: UInt32.self)) << 32
-        }
-        if length >= 2 {
-            let low = UInt64(base.loadUnaligned(as: UInt16.self))
-            let half = low | UInt64(base.loadUnaligned(fromByteOffset: length - 2, as: UInt16.self)) << 16
-            return half | half << 32
-        }
-        return UInt64(base.load(as: UInt8.self)) &* 0x0101_0101_0101_0101
     }
 }
 

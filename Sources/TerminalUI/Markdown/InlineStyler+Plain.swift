@@ -23,9 +23,6 @@ extension InlineStyler {
             {
                 count += 8
             }
-            if count < bytes.count, count + 8 > bytes.count, isPlainProse(bytes.coveringWord(from: count)) {
-                return bytes.count
-            }
         }
         while count < bytes.count, isPlainProse(bytes[count]) { count += 1 }
         return count
