@@ -56,6 +56,28 @@ struct FastPathDifferentialTests {
         #expect(checked > 10_000)
     }
 
+    @Test("lines of only spaces and tabs held a byte at a time, then decided: the same bytes as the general path")
+    func blankLineStarts() {
+        for line in ["      \t  # heading", "   \t", "      code", "  - item", " > quote", "\t\t", "   "] {
+            for before in ["Text\n", "Text\n\n", "- item\n", "```\nx\n"] {
+                let text = before + line + "\nafter\n"
+                let pieces = text.unicodeScalars.map { String($0) }
+                for width in [20, 80] {
+                    let fast = Self.render(pieces, width: width, color: true, markdown: true, ticks: false, fast: true)
+                    let general = Self.render(
+                        pieces,
+                        width: width,
+                        color: true,
+                        markdown: true,
+                        ticks: false,
+                        fast: false
+                    )
+                    #expect(RenderGoldenTests.difference(fast, general) == nil, "\(text.debugDescription) at \(width)")
+                }
+            }
+        }
+    }
+
     @Test("a link match resumed as the text grows says at each step what matching it from the start says")
     func linkScanResumes() {
         let alphabet: [Unicode.Scalar] = ["[", "]", "(", ")", "<", ">", "\\", "\"", "'", " ", "a", "!", "/", ":", "é"]
