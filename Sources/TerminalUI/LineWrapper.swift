@@ -40,7 +40,7 @@ struct LineWrapper: Sendable {
     // Internal, not private, for the ASCII fast paths in `LineWrapper+ASCII.swift`, which change them as `append`
     // would: the word being typed, the pending spaces and styles.
     var pendingSpaces = 0
-    var held: [UInt8] = []
+    var held = WordBuffer()
     var heldWidth = 0
     var inWord = false
     var wordIsWritten = false
@@ -165,8 +165,7 @@ struct LineWrapper: Sendable {
     mutating func flushHeld(to output: inout [UInt8]) {
         guard isHoldingText else { return }
         wordStart = column
-        output.append(contentsOf: repeatElement(0x20, count: pendingSpaces))
-        output.append(lent: held)
+        held.write(after: pendingSpaces, to: &output)
         column += pendingSpaces + heldWidth
         pendingSpaces = 0
         wordIsShown = true
@@ -260,12 +259,12 @@ struct LineWrapper: Sendable {
     /// after a resize), and goes on writing the word as it comes.
     private mutating func writeHeldAtLineStart(to output: inout [UInt8]) {
         if column + heldWidth < width {
-            output.append(lent: held)
+            held.write(after: 0, to: &output)
             column += heldWidth
         } else {
             var measure = GraphemeWidthTracker()
             var control = ControlSequenceSkipper()
-            for scalar in String(decoding: held, as: UTF8.self).unicodeScalars {
+            for scalar in held.withBytes({ String(decoding: $0, as: UTF8.self) }).unicodeScalars {
                 // Zero-width control bytes (`appendControl`) go out whole, never measured or broken.
                 if control.consumes(scalar) {
                     UTF8.encode(scalar) { output.append($0) }
@@ -278,7 +277,7 @@ struct LineWrapper: Sendable {
                 writeWordScalar(scalar, cells, to: &output)
             }
         }
-        if !held.isEmpty { held.removeAll(keepingCapacity: true) }
+        held.removeAll()
         heldWidth = 0
         wordIsShown = false
         wordIsWritten = true
@@ -312,7 +311,7 @@ struct LineWrapper: Sendable {
     }
 
     /// The bytes of the last cluster of `bytes` when it is one cell wide, else none.
-    private static func lastOneCellCluster(of bytes: [UInt8]) -> [UInt8] {
+    private static func lastOneCellCluster(of bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var measure = GraphemeWidthTracker()
         var cluster: [UInt8] = []
         var cells = 0
@@ -356,16 +355,15 @@ struct LineWrapper: Sendable {
     mutating func endWord(to output: inout [UInt8]) {
         guard inWord else { return }
         if !wordIsWritten && !wordIsShown {
-            for _ in 0..<pendingSpaces { output.append(0x20) }  // mostly one: cheaper than a repeated collection
-            held.withUnsafeBufferPointer { output.append(contentsOf: $0) }  // lent: no retain of `held`
+            held.write(after: pendingSpaces, to: &output)  // the spaces and the word in one append
             column += pendingSpaces + heldWidth
             pendingSpaces = 0
         }
         if !wordIsWritten && column == width {
             // The word's last cluster may still grow after a `flush` (see `writeWordScalar`).
-            edgeCluster = Self.lastOneCellCluster(of: held)
+            edgeCluster = held.withBytes { Self.lastOneCellCluster(of: $0) }
         }
-        if !held.isEmpty { held.removeAll(keepingCapacity: true) }
+        held.removeAll()
         heldWidth = 0
         inWord = false
         wordIsWritten = false

@@ -8,6 +8,7 @@ extension InlineStyler {
         text.append("[")
         hold = .link(text)
         linkPart = .label
+        linkScan = LinkSyntax.Scan()
     }
 
     /// Shows a link: its text (a hyperlink when colour is on), then the URL when it differs from the text.

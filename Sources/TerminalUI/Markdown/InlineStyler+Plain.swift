@@ -78,6 +78,20 @@ extension InlineStyler {
         return true
     }
 
+    /// Whether a `_` fed now, with `next` after it, is text that settles the styler again once `next` comes:
+    /// nothing held, no span open, and an ASCII letter or digit on each side. Such a `_` is both left- and
+    /// right-flanking and has no punctuation beside it, so by CommonMark's rules it can neither open nor close.
+    @inline(__always)
+    func isIntraword(underscoreBefore next: UInt8) -> Bool {
+        !isHolding && !hasOpenSpans && literalRunStarts.isEmpty && previous.isASCII
+            && Self.isASCIIAlphanumeric(UInt8(truncatingIfNeeded: previous.value)) && Self.isASCIIAlphanumeric(next)
+    }
+
+    @inline(__always)
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10
+    }
+
     /// How many of `bytes` (printable ASCII) a held link takes with no new match: each leaves the link in the part
     /// it is in (`LinkSyntax.extends`) and within `linkLimit`. `holdPlain` then adds them, as `feed` would.
     @inline(__always)

@@ -35,8 +35,8 @@ struct InlineStyler: Sendable {
 
     private var spans: [Span] = []
     // Internal, not private, for `InlineStyler+Plain.swift`: the character before, the open code span's length,
-    // the runs, backslash and "!" held, what is held, and the part a held link's text ends in
-    // (`LinkSyntax.Part`: most characters there need no new match).
+    // the runs, backslash and "!" held, what is held, the part a held link's text ends in (`LinkSyntax.Part`: most
+    // characters there need no new match) and the match in progress (resumed where it stopped).
     var previous: Unicode.Scalar = " "
     var codeSpan: Int?
     var run: (delimiter: Unicode.Scalar, count: Int)?
@@ -45,6 +45,7 @@ struct InlineStyler: Sendable {
     var hold: Hold?
     var bang = false
     var linkPart = LinkSyntax.Part.label
+    var linkScan = LinkSyntax.Scan()
     /// Storage for the next link's held scalars (empty, its capacity kept; internal for `InlineStyler+Links.swift`).
     var spareLink: [Unicode.Scalar] = []
 
@@ -356,7 +357,7 @@ struct InlineStyler: Sendable {
                 hold = .link(text)  // still incomplete, in the same part
                 return
             }
-            switch LinkSyntax.match(text) {
+            switch linkScan.resume(text) {
             case .incomplete(let part):
                 linkPart = part
                 hold = .link(text)

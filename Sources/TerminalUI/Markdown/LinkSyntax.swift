@@ -43,94 +43,145 @@ enum LinkSyntax {
         }
     }
 
-    /// Matches `scalars`, which start with `[` or `![`. Only a complete link builds strings; the rest is index work,
-    /// so matching again after each character stays cheap.
+    /// Matches `scalars`, which start with `[` or `![`, from the start.
     static func match(_ scalars: [Unicode.Scalar]) -> Match {
-        let image = scalars.first == "!"
-        var index = image ? 1 : 0
-        guard index < scalars.count, scalars[index] == "[" else { return .failed }
-        index += 1
-        let labelStart = index
-        var depth = 0
-        // The label, up to its matching bracket.
-        while true {
-            guard index < scalars.count else { return .incomplete(.label) }
-            let scalar = scalars[index]
-            if scalar == "\\", index + 1 < scalars.count {
-                index += 2
-                continue
-            }
-            if scalar == "[" { depth += 1 }
-            if scalar == "]" {
-                if depth == 0 { break }
-                depth -= 1
-            }
-            index += 1
+        var scan = Scan()
+        return scan.resume(scalars)
+    }
+
+    /// A match in progress: `resume` goes on from where the last call stopped, so a held link is read once as it
+    /// grows rather than again from its `[` at each part boundary. Only a complete link builds strings; the rest is
+    /// index work. It stops before a backslash that ends the text (whether it escapes depends on what follows).
+    struct Scan: Sendable {
+        private enum Stage: Sendable {
+            case opening, label, afterLabel, beforeDestination, destination, bracketedDestination, afterDestination
+            case title(Unicode.Scalar)
+            case afterTitle, end
         }
-        let label = labelStart..<index
-        index += 1
-        guard index < scalars.count else { return .incomplete(.other) }
-        guard scalars[index] == "(" else { return .failed }
-        index += 1
-        skipSpaces(scalars, &index)
-        guard index < scalars.count else { return .incomplete(.other) }
-        let destination: Range<Int>
-        let bracketed = scalars[index] == "<"
-        if bracketed {
-            index += 1
-            let start = index
+
+        private var stage = Stage.opening
+        private var index = 0
+        private var image = false
+        private var labelStart = 0
+        private var labelEnd = 0
+        private var depth = 0
+        private var destinationStart = 0
+        private var destinationEnd = 0
+        private var parens = 0
+        private var bracketed = false
+
+        /// What `scalars` is: the text the last call was given (none, for a new scan) with more scalars after it.
+        mutating func resume(_ scalars: [Unicode.Scalar]) -> Match {
             while true {
-                guard index < scalars.count else { return .incomplete(.bracketedDestination) }
-                if scalars[index] == ">" { break }
-                if scalars[index] == "<" { return .failed }
-                index += 1
-            }
-            destination = start..<index
-            index += 1
-        } else {
-            let start = index
-            var parens = 0
-            while index < scalars.count {
-                let scalar = scalars[index]
-                if scalar == "\\", index + 1 < scalars.count {
-                    index += 2
-                    continue
+                switch stage {
+                case .opening:
+                    image = scalars.first == "!"
+                    index = image ? 1 : 0
+                    guard index < scalars.count, scalars[index] == "[" else { return .failed }
+                    index += 1
+                    labelStart = index
+                    stage = .label
+                case .label:
+                    // The label, up to its matching bracket.
+                    while true {
+                        guard index < scalars.count else { return .incomplete(.label) }
+                        let scalar = scalars[index]
+                        if scalar == "\\" {
+                            guard index + 1 < scalars.count else { return .incomplete(.label) }
+                            index += 2
+                            continue
+                        }
+                        if scalar == "[" { depth += 1 }
+                        if scalar == "]" {
+                            if depth == 0 { break }
+                            depth -= 1
+                        }
+                        index += 1
+                    }
+                    labelEnd = index
+                    index += 1
+                    stage = .afterLabel
+                case .afterLabel:
+                    guard index < scalars.count else { return .incomplete(.other) }
+                    guard scalars[index] == "(" else { return .failed }
+                    index += 1
+                    stage = .beforeDestination
+                case .beforeDestination:
+                    skipSpaces(scalars)
+                    guard index < scalars.count else { return .incomplete(.other) }
+                    bracketed = scalars[index] == "<"
+                    if bracketed { index += 1 }
+                    destinationStart = index
+                    stage = bracketed ? .bracketedDestination : .destination
+                case .bracketedDestination:
+                    while true {
+                        guard index < scalars.count else { return .incomplete(.bracketedDestination) }
+                        if scalars[index] == ">" { break }
+                        if scalars[index] == "<" { return .failed }
+                        index += 1
+                    }
+                    destinationEnd = index
+                    index += 1
+                    stage = .afterDestination
+                case .destination:
+                    while index < scalars.count {
+                        let scalar = scalars[index]
+                        if scalar == "\\" {
+                            guard index + 1 < scalars.count else { return .incomplete(.destination) }
+                            index += 2
+                            continue
+                        }
+                        if scalar == " " { break }
+                        if scalar == "(" { parens += 1 }
+                        if scalar == ")" {
+                            if parens == 0 { break }
+                            parens -= 1
+                        }
+                        index += 1
+                    }
+                    guard index < scalars.count else { return .incomplete(.destination) }
+                    destinationEnd = index
+                    stage = .afterDestination
+                case .afterDestination:
+                    skipSpaces(scalars)
+                    guard index < scalars.count else { return .incomplete(.other) }
+                    if let close = closer(of: scalars[index]) {
+                        index += 1
+                        stage = .title(close)
+                    } else {
+                        stage = .end
+                    }
+                case .title(let close):
+                    while true {
+                        guard index < scalars.count else { return .incomplete(.title(close)) }
+                        if scalars[index] == "\\" {
+                            index += 2
+                            continue
+                        }
+                        if scalars[index] == close { break }
+                        index += 1
+                    }
+                    index += 1
+                    stage = .afterTitle
+                case .afterTitle:
+                    skipSpaces(scalars)
+                    guard index < scalars.count else { return .incomplete(.other) }
+                    stage = .end
+                case .end:
+                    guard scalars[index] == ")", index == scalars.count - 1 else { return .failed }
+                    let destination = scalars[destinationStart..<destinationEnd]
+                    return .link(
+                        label: unescaped(scalars[labelStart..<labelEnd]),
+                        destination: bracketed ? String(scalars: destination) : unescaped(destination),
+                        image: image
+                    )
                 }
-                if scalar == " " { break }
-                if scalar == "(" { parens += 1 }
-                if scalar == ")" {
-                    if parens == 0 { break }
-                    parens -= 1
-                }
-                index += 1
             }
-            guard index < scalars.count else { return .incomplete(.destination) }
-            destination = start..<index
         }
-        skipSpaces(scalars, &index)
-        guard index < scalars.count else { return .incomplete(.other) }
-        if let close = closer(of: scalars[index]) {
-            index += 1
-            while true {
-                guard index < scalars.count else { return .incomplete(.title(close)) }
-                if scalars[index] == "\\" {
-                    index += 2
-                    continue
-                }
-                if scalars[index] == close { break }
-                index += 1
-            }
-            index += 1
-            skipSpaces(scalars, &index)
-            guard index < scalars.count else { return .incomplete(.other) }
+
+        private mutating func skipSpaces(_ scalars: [Unicode.Scalar]) {
+            while index < scalars.count, scalars[index] == " " { index += 1 }
         }
-        guard scalars[index] == ")", index == scalars.count - 1 else { return .failed }
-        return .link(
-            label: unescaped(scalars[label]),
-            destination: bracketed
-                ? String(scalars: scalars[destination]) : unescaped(scalars[destination]),
-            image: image
-        )
     }
 
     /// The text with its backslash escapes removed (a backslash keeps the character after it, whatever it is).
@@ -155,7 +206,4 @@ enum LinkSyntax {
         }
     }
 
-    private static func skipSpaces(_ scalars: [Unicode.Scalar], _ index: inout Int) {
-        while index < scalars.count, scalars[index] == " " { index += 1 }
-    }
 }

@@ -84,6 +84,14 @@ extension MarkdownTypesetter {
                 }
                 // A run held before a byte of plain prose: decided here, that byte then goes on with its plain run.
                 if inline.resolveRun(before: rest[0], writer: &writer, output: &output) { continue }
+                if rest[0] == 0x5F, rest.count > 1, openers.isIdle, inline.isIntraword(underscoreBefore: rest[1]) {
+                    // The `_` of `snake_case`: text, so the opener watch would take a snapshot of the writer here
+                    // and drop it at the next byte; it is fed to the styler alone.
+                    trailingSpaces = 0
+                    inline.feed("_", to: &writer, output: &output)
+                    index += 1
+                    continue
+                }
                 let held = inline.heldLinkPrefix(of: rest)
                 guard held > 0 else { break }
                 holdProse(UnsafeBufferPointer(rebasing: rest[..<held]), into: &output)

@@ -22,6 +22,9 @@ struct MarkdownTypesetter: Sendable {
     var trailingSpaces = 0
     /// The held line (its start until decided, or a whole fence, rule or table row), as sanitised UTF-8.
     var pending: [UInt8] = []
+    /// How many bytes at the start of `pending` are known to be spaces or tabs (`usesRuns`): a line of only those
+    /// is undecided (`LineStart`) until something else or its end comes, so it is not classified again meanwhile.
+    private var blankHeld = 0
     var code = CodeBlockWriter(info: "", color: false)
     private var fence: Fence?
     private var items: [Item] = []
@@ -107,6 +110,11 @@ struct MarkdownTypesetter: Sendable {
             decideInsideFence(fence, complete: complete, into: &output)
             return
         }
+        if usesRuns, !complete, blankHeld <= pending.count {
+            while blankHeld < pending.count, pending[blankHeld] == 0x20 || pending[blankHeld] == 0x09 { blankHeld += 1 }
+            if blankHeld == pending.count { return }
+        }
+        blankHeld = 0
         let itemIndent = items.last?.contentIndent ?? 0
         let start = LineStart.classify(pending, complete: complete, inParagraph: inParagraph, itemIndent: itemIndent)
         if start.kind == .undecided { return }

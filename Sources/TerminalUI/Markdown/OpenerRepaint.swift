@@ -28,7 +28,7 @@ struct OpenerRepaint: Sendable {
     /// continuation prefix is not kept: only a block's start sets it, and a block starts after its paragraph ends
     /// (`finish`), so it is the same at the snapshot and at the repaint.
     private struct Buffers: Sendable {
-        var held: [UInt8] = []
+        var held = WordBuffer()
         var pendingControl: [UInt8] = []
         var edgeCluster: [UInt8] = []
     }
@@ -166,7 +166,7 @@ struct OpenerRepaint: Sendable {
     /// left out): the copy shares no storage with the live writer. `inout` only to lend the buffers out while the
     /// rest is copied.
     private mutating func keep(_ writer: inout MarkdownWriter) {
-        var held: [UInt8] = []
+        var held = WordBuffer()
         var pendingControl: [UInt8] = []
         var edgeCluster: [UInt8] = []
         var continuation: [UInt8] = []
@@ -175,7 +175,8 @@ struct OpenerRepaint: Sendable {
         swap(&edgeCluster, &writer.wrapper.edgeCluster)
         swap(&continuation, &writer.wrapper.continuation.bytes)
         snapshot.writer = writer
-        Self.copy(&held, to: &buffers.held)
+        buffers.held.removeAll()
+        held.withBytes { buffers.held.append(contentsOf: $0) }
         Self.copy(&pendingControl, to: &buffers.pendingControl)
         Self.copy(&edgeCluster, to: &buffers.edgeCluster)
         swap(&held, &writer.wrapper.held)

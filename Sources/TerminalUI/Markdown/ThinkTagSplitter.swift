@@ -26,6 +26,8 @@ struct ThinkTagSplitter: Sendable {
 
     private var state = State.start
     private var held: [Unicode.Scalar] = []
+    /// At the start: how many of `held` are the leading whitespace (counted as they come, not again per scalar).
+    private var leadingWhitespace = 0
 
     /// Whether the reply is past any `<think>` block: every later piece is answer, as it is.
     var isPastReasoning: Bool { state == .answer && held.isEmpty }
@@ -39,7 +41,8 @@ struct ThinkTagSplitter: Sendable {
             switch state {
             case .start:
                 held.append(scalar)
-                let trimmed = held.drop { $0.properties.isWhitespace }
+                if leadingWhitespace == held.count - 1, scalar.properties.isWhitespace { leadingWhitespace += 1 }
+                let trimmed = held[leadingWhitespace...]
                 if trimmed.count == Self.open.count, Array(trimmed) == Self.open {
                     state = .thinking
                     held.removeAll()
@@ -75,7 +78,10 @@ struct ThinkTagSplitter: Sendable {
 
     /// Ends the reply: what is held is given back as it was.
     mutating func finish() -> [Piece] {
-        defer { held.removeAll() }
+        defer {
+            held.removeAll()
+            leadingWhitespace = 0
+        }
         guard !held.isEmpty else { return [] }
         let text = String(scalars: held)
         return state == .thinking ? [.reasoning(text)] : [.answer(text)]

@@ -56,6 +56,50 @@ struct FastPathDifferentialTests {
         #expect(checked > 10_000)
     }
 
+    @Test("lines of only spaces and tabs held a byte at a time, then decided: the same bytes as the general path")
+    func blankLineStarts() {
+        for line in ["      \t  # heading", "   \t", "      code", "  - item", " > quote", "\t\t", "   "] {
+            for before in ["Text\n", "Text\n\n", "- item\n", "```\nx\n"] {
+                let text = before + line + "\nafter\n"
+                let pieces = text.unicodeScalars.map { String($0) }
+                for width in [20, 80] {
+                    let fast = Self.render(pieces, width: width, color: true, markdown: true, ticks: false, fast: true)
+                    let general = Self.render(
+                        pieces,
+                        width: width,
+                        color: true,
+                        markdown: true,
+                        ticks: false,
+                        fast: false
+                    )
+                    #expect(RenderGoldenTests.difference(fast, general) == nil, "\(text.debugDescription) at \(width)")
+                }
+            }
+        }
+    }
+
+    @Test("a link match resumed as the text grows says at each step what matching it from the start says")
+    func linkScanResumes() {
+        let alphabet: [Unicode.Scalar] = ["[", "]", "(", ")", "<", ">", "\\", "\"", "'", " ", "a", "!", "/", ":", "é"]
+        var generator = SeededGenerator(seed: 0x5CA7)
+        var decided = 0
+        for _ in 0..<20_000 {
+            var text: [Unicode.Scalar] = Bool.random(using: &generator) ? ["["] : ["!", "["]
+            var scan = LinkSyntax.Scan()
+            var result = scan.resume(text)
+            for _ in 0..<Int.random(in: 1...24, using: &generator) {
+                guard case .incomplete = result else { break }
+                text.append(alphabet.randomElement(using: &generator)!)
+                // Some steps are not matched (the styler skips those a part's characters leave incomplete).
+                guard Int.random(in: 0..<3, using: &generator) > 0 else { continue }
+                result = scan.resume(text)
+                #expect(result == LinkSyntax.match(text), "\(text)")
+                if case .incomplete = result {} else { decided += 1 }
+            }
+        }
+        #expect(decided > 5_000)
+    }
+
     @Test("isPlainProse's bit masks: printable ASCII but the characters that may start markup, and nothing else")
     func plainProseBytes() {
         let markup = Set("*_~`\\[!<&".utf8)
