@@ -27,7 +27,7 @@ struct LineStart: Equatable, Sendable {
         /// if any.
         case item(marker: Range<Int>, ordered: Bool, task: Bool?)
         /// A code fence: its character and length, 3 (the run it is decided at; the line is held to its end for the
-        /// info string).
+        /// info string, and an opening run's whole length is read there).
         case fence(Unicode.Scalar, Int)
         /// A line made only of `-`, `*`, `_` or `=` and spaces, decided at its end.
         case rule

@@ -21,6 +21,7 @@ extension MarkdownTypesetter {
     /// An open fenced code block: its fence character, the fence's length and indentation.
     struct Fence: Sendable {
         var marker: Unicode.Scalar
+        /// The opening run's whole length, read when its line ends: only a run at least as long closes the block.
         var length: Int
         var indent: Int
     }

@@ -250,7 +250,7 @@ struct MarkdownTypesetter: Sendable {
 
     private mutating func endHeldLine(_ kind: LineStart.Kind, _ line: [UInt8], into output: inout [UInt8]) {
         switch kind {
-        case .fence(let marker, let length):
+        case .fence(let marker, _):
             if fence != nil {
                 fence = nil
                 code.finish(into: &output)
@@ -261,9 +261,9 @@ struct MarkdownTypesetter: Sendable {
             let start = LineStart.classify(line, complete: true, inParagraph: false, itemIndent: 0)
             popItems(toIndent: start.indent)
             beginBlock(quotes: 0, into: &output)
-            let spaces = line.prefix { $0 == 0x20 }.count
-            fence = Fence(marker: marker, length: length, indent: spaces)
             let byte = UInt8(ascii: marker)
+            let run = line.dropFirst(start.length).prefix { $0 == byte }.count
+            fence = Fence(marker: marker, length: max(3, run), indent: line.prefix { $0 == 0x20 }.count)
             let info = String(decoding: line.drop { $0 == 0x20 || $0 == byte }, as: UTF8.self).trimmingSpaces
             if !info.isEmpty {
                 writer.beginLine(prefix: TerminalSanitizer.singleLine(info), attributes: [.dim], to: &output)

@@ -150,6 +150,19 @@ struct MarkdownRenderingTests {
         }
     }
 
+    @Test("a fence closes only at a run at least as long as its opening run (a Markdown sample inside ````)")
+    func longerFenceHoldsShorterOnes() {
+        let text = "````markdown\n```swift\nlet x = 1\n```\n````\n\nafter\n"
+        for (label, pieces) in [
+            ("whole", [text]), ("scalars", Split.scalars(text)), ("random", Split.random(text, seed: 5, maxPiece: 3)),
+        ] {
+            let lines = ScreenModel.screen(Self.render(pieces, width: 40, color: false), width: 40).lines
+            #expect(lines.contains("```swift") && lines.contains("```"), "\(label): \(lines)")
+            #expect(lines.contains("let x = 1") && lines.contains("after"), "\(label): \(lines)")
+            #expect(!lines.contains { $0.contains("````") }, "\(label): \(lines)")
+        }
+    }
+
     @Test("an unclosed opener on a row above stays hidden (rows above are final); its style still ends")
     func unclosedOpenerAbove() {
         let text = "start **bold words that wrap onto the next row\n\nafter\n"
