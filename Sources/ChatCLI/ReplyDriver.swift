@@ -171,15 +171,15 @@ final class ReplyDriver: Sendable {
     // MARK: Updates
 
     private func present(_ update: ChatReplyUpdate, at now: Duration, into state: inout State) {
+        // The burst's answer text goes to the renderer before anything else does, so the order is kept.
+        if case .event(.text) = update {} else { flushBurstText(at: now, &state) }
         switch update {
         case .event(let event):
             present(event, at: now, into: &state)
         case .retrying(let delay, let reason):
-            flushBurstText(at: now, &state)
             state.stats.reconnects += 1
             notice("retrying in \(delay): \(reason)", json: ChatJSONLine.line("retrying", [("reason", reason)]), &state)
         case .resuming(let reason):
-            flushBurstText(at: now, &state)
             state.stats.reconnects += 1
             notice(
                 "connection dropped, resuming: \(reason)",
@@ -211,14 +211,12 @@ final class ReplyDriver: Sendable {
             if json {
                 state.json += ChatJSONLine.line("reasoning", [("text", delta)])
             } else {
-                flushBurstText(at: now, &state)
                 state.renderer.reasoning(delta, at: now)
             }
         case .status(let status):
             if json {
                 state.json += ChatJSONLine.line("status", [("text", status)])
             } else {
-                flushBurstText(at: now, &state)
                 state.renderer.status(status)
             }
         case .usage(let usage):
@@ -284,10 +282,10 @@ final class ReplyDriver: Sendable {
             state.stats.total = total
             let summary = self.style.stats ? state.stats.summary : nil
             if self.style.kind == .json {
-                state.json += Self.jsonEnd(end)
+                state.json += end.jsonLine
                 state.renderer.finish(mark: nil, summary: summary, at: total)
             } else {
-                let mark = Self.mark(for: end, truncatedBy: state.truncatedBy)
+                let mark = end.mark(truncatedBy: state.truncatedBy)
                 state.renderer.finish(mark: mark, summary: summary, at: total, settle: !interrupted)
             }
         }
@@ -296,7 +294,7 @@ final class ReplyDriver: Sendable {
             end = .interrupted
             perform { state in
                 let summary = self.style.stats ? state.stats.summary : nil
-                state.renderer.finish(mark: Self.mark(for: end), summary: summary, at: self.elapsed())
+                state.renderer.finish(mark: end.mark(), summary: summary, at: self.elapsed())
             }
         }
         return state.withLock { state in
@@ -311,26 +309,6 @@ final class ReplyDriver: Sendable {
                 end: end,
                 keptReplyID: state.keptReplyID
             )
-        }
-    }
-
-    /// The last `--json` line: `done`, or `error` with the exit code.
-    private static func jsonEnd(_ end: ReplyEnd) -> [UInt8] {
-        if case .failed(let error) = end {
-            return ChatJSONLine.error(error.message, exitCode: ExitStatus(end).rawValue)
-        }
-        let reason = end == .interrupted ? "interrupted" : end.reason
-        return ChatJSONLine.done(complete: end == .complete, reason: reason)
-    }
-
-    /// The line that marks a reply that did not complete, or that completed at the token limit; a failure's own
-    /// line is printed by the caller.
-    private static func mark(for end: ReplyEnd, truncatedBy reason: String? = nil) -> String? {
-        switch end {
-        case .interrupted: "[interrupted]"
-        case .incomplete(let reason), .stalled(let reason): "[reply incomplete: \(reason)]"
-        case .complete: reason.map { "[reply cut at the token limit (\($0))]" }
-        case .failed: nil
         }
     }
 
