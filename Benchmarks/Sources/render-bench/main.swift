@@ -4,10 +4,10 @@
 // and copying the pieces' bytes. `--scale` checks linearity: 1 MB and 10 MB of the same text, time ratio.
 // Run: `swift run -c release --package-path Benchmarks render-bench [--scale | --blocks | --digest |
 // --markdown-only [N] | --burst N] [--piece N]`
-// (`--blocks`: plain prose, then each kind of block alone; `--digest`: the output's length and hash, untimed, to
+// (`--blocks`: plain prose, then each kind of block alone, with `--burst N` too if given; `--digest`: the output's length and hash, untimed, to
 // compare two builds; `--markdown-only [N]`: the Markdown renderer alone, on the Nth kind of `--blocks` if given,
-// for `perf record`; `--piece N`: pieces of N bytes; `--burst N`: the pieces given N at a time, as one network read's
-// deltas reach the renderer in the product).
+// for `perf record`, with `--burst N` too if given; `--piece N`: pieces of N bytes; `--burst N`: the pieces given N at
+// a time, as one network read's deltas reach the renderer in the product).
 import BenchSupport
 import TerminalUI
 
@@ -132,13 +132,15 @@ if CommandLine.arguments.contains("--digest") {
     // For `perf record`: only the Markdown renderer, three times; `--markdown-only N`: only the Nth kind of block.
     let argument = number(after: "--markdown-only")
     let input = pieces(bytes: 10_000_000, kinds: argument.map { [([prose] + blocks)[$0]] } ?? blocks)
-    let best = (0..<3).map { _ in render(input.pieces, markdown: true).seconds }.min() ?? 0
+    let given = burst.map { joined(input.pieces, $0) } ?? input.pieces
+    let best = (0..<3).map { _ in render(given, markdown: true).seconds }.min() ?? 0
     print("Markdown renderer   \(rate(input.megabytes, best))")
 } else if CommandLine.arguments.contains("--blocks") {
     // Where the time goes: 2 MB of each kind of block alone, best of 3; first plain prose (no markup at all).
     for block in [prose] + blocks {
         let input = pieces(bytes: 2_000_000, kinds: [block])
-        let best = (0..<3).map { _ in render(input.pieces, markdown: true).seconds }.min() ?? 0
+        let given = burst.map { joined(input.pieces, $0) } ?? input.pieces
+        let best = (0..<3).map { _ in render(given, markdown: true).seconds }.min() ?? 0
         let name = block.prefix(24).map { $0 == "\n" ? "⏎" : $0 }
         print("\(fixed(input.megabytes / best)) MB/s\t\(String(name))")
     }
