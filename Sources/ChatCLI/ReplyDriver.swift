@@ -39,9 +39,10 @@ final class ReplyDriver: Sendable {
         var reasoning = ""
         /// Whether parts of the text went to a spool (then `text` and `reasoning` are only the rest).
         var spooledText = false
-        /// The buffers of the part last written to the spool, emptied, for the next part: with `.spooled` a reply's
-        /// text goes through two buffers of a part's size, not a new one grown from nothing for each part.
-        var spareBuffers: (text: String, reasoning: String)?
+        /// The buffers of a part the spool has written, emptied, for the next part: with `.spooled` a reply's text
+        /// goes through a few buffers of a part's size, given back by the spool, not a new one grown from nothing for
+        /// each part.
+        var spareBuffers: ReplySpool.Part?
         var stats = ChatStats()
         var end: ReplyEnd?
         /// The finish reason that says the reply reached the token limit, for its mark.
@@ -153,11 +154,8 @@ final class ReplyDriver: Sendable {
                         update = buffered
                     }
                 }
-                if case .spooled(let spool) = keeping, var part = state.withLock({ Self.takePart(from: &$0) }) {
-                    spool.write(text: part.text, reasoning: part.reasoning)
-                    part.text.removeAll(keepingCapacity: true)
-                    part.reasoning.removeAll(keepingCapacity: true)
-                    state.withLock { $0.spareBuffers = part }
+                if case .spooled(let spool) = keeping, let part = state.withLock({ Self.takePart(from: &$0) }) {
+                    if let emptied = spool.write(part) { state.withLock { $0.spareBuffers = emptied } }
                 }
                 perform { _ in }
                 if finished { break }
@@ -244,7 +242,7 @@ final class ReplyDriver: Sendable {
 
     /// The kept text and reasoning, taken out, once they reach a spool's part size; the spare buffers (or new ones
     /// with room for a part) take their place.
-    private static func takePart(from state: inout State) -> (text: String, reasoning: String)? {
+    private static func takePart(from state: inout State) -> ReplySpool.Part? {
         guard state.text.utf8.count + state.reasoning.utf8.count >= ReplySpool.partBytes else { return nil }
         var next = state.spareBuffers ?? ("", "")
         state.spareBuffers = nil
