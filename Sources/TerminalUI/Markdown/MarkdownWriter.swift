@@ -17,7 +17,8 @@ struct MarkdownWriter: Sendable {
         didSet { desired = block.union(spans) }
     }
     private var desired: TextAttributes = []
-    private var applied: TextAttributes = []
+    /// The attributes in effect on the screen.
+    private(set) var applied: TextAttributes = []
 
     /// Creates a writer at the start of a line.
     init(width: Int, color: Bool) {
@@ -96,9 +97,6 @@ struct MarkdownWriter: Sendable {
 
     /// The SGR sequence that sets exactly the attributes in effect (a reset when none; empty without colour).
     var appliedSequence: [UInt8] { color ? applied.sequence : [] }
-
-    /// The bytes that restore the attributes in effect (after a prefix written in its own style).
-    var restoreSequence: [UInt8] { color && applied != [] ? applied.sequence : [] }
 
     /// Writes a row prefix (a bullet, quote bars) in its own attributes, then restores the text's.
     /// - Parameter cells: The prefix's width, when the caller knows it (measured otherwise).
