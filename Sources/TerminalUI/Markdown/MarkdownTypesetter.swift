@@ -254,14 +254,17 @@ struct MarkdownTypesetter: Sendable {
                 if blankBefore, wroteBlock { writer.wrapper.newline(to: &output) }
                 blankBefore = false
             }
-            if let paragraph = table.add(line, width: writer.wrapper.width, color: writer.color, into: &output) {
+            // The row lent in place (an array argument is retained and released).
+            line.withUnsafeBufferPointer { row in
+                let (width, color) = (writer.wrapper.width, writer.color)
+                guard let paragraph = table.add(row, width: width, color: color, into: &output) else { return }
                 // The row before was not a table header after all: it is a paragraph of its own.
                 table.clear(into: &output)
                 inParagraph = true
                 mode = .prose
                 for scalar in paragraph.unicodeScalars { feedInline(scalar, into: &output) }
                 endParagraph(into: &output)
-                _ = table.add(line, width: writer.wrapper.width, color: writer.color, into: &output)
+                _ = table.add(row, width: width, color: color, into: &output)
             }
         default:
             break

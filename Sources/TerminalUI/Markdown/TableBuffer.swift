@@ -121,8 +121,13 @@ struct TableBuffer: Sendable {
     private mutating func showStatus(color: Bool, into output: inout [UInt8]) {
         guard showsStatus else { return }
         if statusShown { output.append(lent: Self.eraseRow) }
-        let status = (color ? Self.dimStatusRows : Self.statusRows)[rows.count - 2]
-        Self.statusText.withUnsafeBufferPointer { output.append(contentsOf: $0[status]) }
+        let rows = rows.count - 2
+        // Each read in place: selecting one of the arrays would retain it.
+        let status =
+            color
+            ? Self.dimStatusRows.withUnsafeBufferPointer { $0[rows] }
+            : Self.statusRows.withUnsafeBufferPointer { $0[rows] }
+        Self.statusText.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[status])) }
         statusShown = true
     }
 
