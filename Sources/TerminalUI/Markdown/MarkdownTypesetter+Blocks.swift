@@ -19,28 +19,55 @@ extension MarkdownTypesetter {
         }
     }
 
+    /// Begins the text of a heading, a list item or a paragraph line (`start` decided from `line`, the line's bytes
+    /// so far): the block it opens, if any, and its row's prefix; the line's text then goes on from `start.length`.
+    mutating func beginText(_ start: LineStart, line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        switch start.kind {
+        case .heading(let level):
+            endParagraph(into: &output)
+            popItems(toIndent: start.indent)
+            beginBlock(quotes: start.quotes, into: &output)
+            writer.block = level == 1 ? [.strong, .underline] : [.strong]
+            isHeading = true
+        case .item(let marker, let ordered, let task):
+            endParagraph(into: &output)
+            popItems(toIndent: start.indent)
+            let typed = UnsafeBufferPointer(rebasing: line[ordered ? marker : marker.lowerBound..<marker.lowerBound])
+            beginItem(start, marker: marker.count, typed: typed, task: task, into: &output)
+            inParagraph = true
+        case .text where inParagraph:
+            break  // a continuation line of the open paragraph (lazy or indented): joined by a soft break
+        default:
+            popItems(toIndent: start.indent)
+            let indent = items.last?.displayIndent ?? 0
+            beginBlock(quotes: start.quotes, hanging: indent, into: &output)
+            if indent > 0 { writeIndent(indent, into: &output) }
+            inParagraph = true
+        }
+        mode = .prose
+    }
+
     /// Opens a list item (its block, its entry in `items`) and writes its row's prefix: the indentation, the marker
-    /// as typed (ordered, from `pending`) or the depth's bullet, a space, the task box.
+    /// as typed (`typed`: an ordered item's) or the depth's bullet, a space, the task box.
+    /// - Parameter marker: The marker's length in the source.
     mutating func beginItem(
         _ start: LineStart,
-        marker: Range<Int>,
-        ordered: Bool,
+        marker: Int,
+        typed: UnsafeBufferPointer<UInt8>,
         task: Bool?,
         into output: inout [UInt8]
     ) {
         let depth = items.count
         let indent = items.last?.displayIndent ?? 0
         // The bullet and a box are 3 bytes each, each followed by a space.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: indent + marker.count + 8) { prefix in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: indent + typed.count + 8) { prefix in
             var count = indent
             var cells = indent + 1
             if indent > 0 { prefix.baseAddress?.initialize(repeating: 0x20, count: indent) }
-            if ordered {
-                for index in marker {
-                    prefix[count] = pending[index]
-                    count += 1
-                }
-                cells += marker.count
+            if !typed.isEmpty {
+                _ = UnsafeMutableBufferPointer(rebasing: prefix[count...]).initialize(fromContentsOf: typed)
+                count += typed.count
+                cells += typed.count
             } else {
                 count += Self.put(Self.bullet(depth), in: prefix, at: count)
                 cells += Self.bulletCells[depth % 3]
@@ -51,7 +78,7 @@ extension MarkdownTypesetter {
                 count += Self.put(task ? "☑ " : "☐ ", in: prefix, at: count)
                 cells += Self.boxCells[task ? 1 : 0]
             }
-            items.append(Item(contentIndent: start.indent + marker.count + 1, depth: depth, displayIndent: cells))
+            items.append(Item(contentIndent: start.indent + marker + 1, depth: depth, displayIndent: cells))
             beginBlock(quotes: start.quotes, hanging: cells, into: &output)
             let bytes = UnsafeBufferPointer(rebasing: prefix[..<count])
             writer.beginLine(prefixBytes: bytes, cells: cells, attributes: [], to: &output)

@@ -142,32 +142,20 @@ struct MarkdownTypesetter: Sendable {
             mode = .code
             code.begin(info: "", color: false)
             text.withUnsafeBufferPointer { replay($0, asCode: true, into: &output) }
-        case .heading(let level):
-            endParagraph(into: &output)
-            popItems(toIndent: start.indent)
-            beginBlock(quotes: start.quotes, into: &output)
-            writer.block = level == 1 ? [.strong, .underline] : [.strong]
-            isHeading = true
-            startProse(after: start.length, into: &output)
-        case .item(let marker, let ordered, let task):
-            endParagraph(into: &output)
-            popItems(toIndent: start.indent)
-            beginItem(start, marker: marker, ordered: ordered, task: task, into: &output)
-            inParagraph = true
-            startProse(after: start.length, into: &output)
-        case .text:
-            if inParagraph {
-                // A continuation line of the open paragraph (lazy or indented): joined by a soft break.
-                mode = .prose
-                replayPending(from: start.length, asCode: false, into: &output)
-                return
+        case .heading, .item, .text:
+            // The line's text goes on from its start's end, read in place from the held bytes (taken out of
+            // `pending` with `swap`, so that feeding them does not copy them).
+            var line: [UInt8] = []
+            swap(&line, &pending)
+            line.withUnsafeBufferPointer { line in
+                beginText(start, line: line, into: &output)
+                replay(
+                    UnsafeBufferPointer(rebasing: line[min(start.length, line.count)...]),
+                    asCode: false,
+                    into: &output
+                )
             }
-            popItems(toIndent: start.indent)
-            let indent = items.last?.displayIndent ?? 0
-            beginBlock(quotes: start.quotes, hanging: indent, into: &output)
-            if indent > 0 { writeIndent(indent, into: &output) }
-            inParagraph = true
-            startProse(after: start.length, into: &output)
+            restorePending(&line)
         }
     }
 
@@ -269,11 +257,6 @@ struct MarkdownTypesetter: Sendable {
         default:
             break
         }
-    }
-
-    private mutating func startProse(after length: Int, into output: inout [UInt8]) {
-        mode = .prose
-        replayPending(from: length, asCode: false, into: &output)
     }
 
     /// One scalar of a paragraph's or heading's text, through the inline styler (and the unclosed-opener watch).
