@@ -126,7 +126,7 @@ struct MarkdownTypesetter: Sendable {
         case .blank:
             endParagraph(into: &output)
             blankBefore = true
-            pending.removeAll(keepingCapacity: true)
+            if !pending.isEmpty { pending.removeAll(keepingCapacity: true) }
         case .fence, .rule, .tableRow:
             mode = .held(start.kind)
         case .indentedCode:
@@ -161,10 +161,17 @@ struct MarkdownTypesetter: Sendable {
 
     private mutating func endLine(into output: inout [UInt8]) {
         switch mode {
+        case .start where usesRuns && pending.isEmpty && fence == nil:
+            // An empty line (one after each block): what `LineStart` decides it is, a blank, without asking.
+            blankHeld = 0
+            if table.isActive { flushTable(into: &output) }
+            endParagraph(into: &output)
+            blankBefore = true
+            return
         case .start:
             decideStart(complete: true, into: &output)
             if case .start = mode {
-                pending.removeAll(keepingCapacity: true)
+                if !pending.isEmpty { pending.removeAll(keepingCapacity: true) }
                 return
             }
             endLine(into: &output)
