@@ -128,11 +128,4 @@ struct MarkdownWriter: Sendable {
         if styled { applied.withSequence { output.append(contentsOf: $0) } }
         wrapper.beginLine(writtenPrefixWidth: cells)
     }
-
-    /// `beginLine(prefixBytes:…)` for an array, read in place (appending it as a collection would retain it).
-    mutating func beginLine(prefixBytes: [UInt8], cells: Int, attributes: TextAttributes, to output: inout [UInt8]) {
-        prefixBytes.withUnsafeBufferPointer {
-            beginLine(prefixBytes: $0, cells: cells, attributes: attributes, to: &output)
-        }
-    }
 }
