@@ -47,6 +47,37 @@ extension MarkdownTypesetter {
         mode = .prose
     }
 
+    /// Opens a fenced code block at its opening line (read in place): its run's length and indentation, and its info
+    /// string as a dim label row (printable ASCII, the usual `swift`, written as it is, anything else sanitised).
+    mutating func openFence(_ marker: Unicode.Scalar, line: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        let start = LineStart.classify(line, complete: true, inParagraph: false, itemIndent: 0)
+        popItems(toIndent: start.indent)
+        beginBlock(quotes: 0, into: &output)
+        let byte = UInt8(ascii: marker)
+        var end = start.length
+        while end < line.count, line[end] == byte { end += 1 }
+        var indent = 0
+        while indent < line.count, line[indent] == 0x20 { indent += 1 }
+        fence = Fence(marker: marker, length: max(3, end - start.length), indent: indent)
+        // The info string: after the spaces and markers, without the spaces and tabs around it.
+        var lower = 0
+        while lower < line.count, line[lower] == 0x20 || line[lower] == byte { lower += 1 }
+        var upper = line.count
+        while lower < upper, line[lower] == 0x20 || line[lower] == 0x09 { lower += 1 }
+        while lower < upper, line[upper - 1] == 0x20 || line[upper - 1] == 0x09 { upper -= 1 }
+        let bytes = UnsafeBufferPointer(rebasing: line[lower..<upper])
+        let info = String(decoding: bytes, as: UTF8.self)
+        if !bytes.isEmpty {
+            if bytes.printableASCIIEnd(from: 0) == bytes.count {
+                writer.beginLine(prefixBytes: bytes, cells: bytes.count, attributes: [.dim], to: &output)
+            } else {
+                writer.beginLine(prefix: TerminalSanitizer.singleLine(info), attributes: [.dim], to: &output)
+            }
+            writer.wrapper.newline(to: &output)
+        }
+        code.begin(info: info, color: writer.color)
+    }
+
     /// Opens a list item (its block, its entry in `items`) and writes its row's prefix: the indentation, the marker
     /// as typed (`typed`: an ordered item's) or the depth's bullet, a space, the task box.
     /// - Parameter marker: The marker's length in the source.

@@ -26,8 +26,8 @@ struct MarkdownTypesetter: Sendable {
     /// is undecided (`LineStart`) until something else or its end comes, so it is not classified again meanwhile.
     private var blankHeld = 0
     var code = CodeBlockWriter(info: "", color: false)
-    private var fence: Fence?
     // Internal for `MarkdownTypesetter+Blocks.swift`: the open blocks and the spacing between them.
+    var fence: Fence?
     var items: [Item] = []
     var quotes = 0
     var inParagraph = false
@@ -221,18 +221,7 @@ struct MarkdownTypesetter: Sendable {
                 return
             }
             endParagraph(into: &output)
-            let start = LineStart.classify(line, complete: true, inParagraph: false, itemIndent: 0)
-            popItems(toIndent: start.indent)
-            beginBlock(quotes: 0, into: &output)
-            let byte = UInt8(ascii: marker)
-            let run = line.dropFirst(start.length).prefix { $0 == byte }.count
-            fence = Fence(marker: marker, length: max(3, run), indent: line.prefix { $0 == 0x20 }.count)
-            let info = String(decoding: line.drop { $0 == 0x20 || $0 == byte }, as: UTF8.self).trimmingSpaces
-            if !info.isEmpty {
-                writer.beginLine(prefix: TerminalSanitizer.singleLine(info), attributes: [.dim], to: &output)
-                writer.wrapper.newline(to: &output)
-            }
-            code.begin(info: info, color: writer.color)
+            line.withUnsafeBufferPointer { openFence(marker, line: $0, into: &output) }
         case .rule:
             endParagraph(into: &output)
             beginBlock(quotes: 0, into: &output)
