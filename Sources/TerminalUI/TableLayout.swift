@@ -196,14 +196,15 @@ package struct TableLayout: Sendable {
         if !continuing, rows > 0 {
             row(0, bold: color, style: style, into: &out)
             if color { out.append(lent: Self.dimOpen) }
-            let dashes = Self.ruleDashes
-            for (column, cells) in widths.enumerated() {
-                if column > 0 { out.append(lent: Self.ruleCross) }
-                var left = cells
-                while left > 0 {
-                    let count = min(left, Self.ruleDashCount)
-                    out += dashes[..<(3 * count)]
-                    left -= count
+            Self.ruleDashes.withUnsafeBufferPointer { dashes in
+                for (column, cells) in widths.enumerated() {
+                    if column > 0 { out.append(lent: Self.ruleCross) }
+                    var left = cells
+                    while left > 0 {
+                        let count = min(left, Self.ruleDashCount)
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: dashes[..<(3 * count)]))
+                        left -= count
+                    }
                 }
             }
             if color { out.append(lent: Self.dimClose) }

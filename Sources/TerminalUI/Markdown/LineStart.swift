@@ -59,7 +59,8 @@ struct LineStart: Equatable, Sendable {
         }
     }
 
-    private static func classify(
+    /// `classify(_:complete:inParagraph:itemIndent:)` for a line read in place.
+    static func classify(
         _ line: UnsafeBufferPointer<UInt8>,
         complete: Bool,
         inParagraph: Bool,

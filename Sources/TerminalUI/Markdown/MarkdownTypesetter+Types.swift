@@ -35,4 +35,12 @@ extension MarkdownTypesetter {
         /// The cells its content is indented by on the screen.
         var displayIndent: Int
     }
+
+    /// What a continuation prefix is built from: the quote bars, the hanging indent, and the attributes restored
+    /// after the bars (those in effect then; none without colour or bars).
+    struct Hanging: Equatable, Sendable {
+        var quotes = 0
+        var width = 0
+        var restore = TextAttributes()
+    }
 }

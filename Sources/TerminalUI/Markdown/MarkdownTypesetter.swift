@@ -26,20 +26,21 @@ struct MarkdownTypesetter: Sendable {
     /// is undecided (`LineStart`) until something else or its end comes, so it is not classified again meanwhile.
     private var blankHeld = 0
     var code = CodeBlockWriter(info: "", color: false)
-    private var fence: Fence?
-    private var items: [Item] = []
-    private var quotes = 0
-    private var inParagraph = false
-    private var isHeading = false
-    private var blankBefore = false
-    private var wroteBlock = false
+    // Internal for `MarkdownTypesetter+Blocks.swift`: the open blocks and the spacing between them.
+    var fence: Fence?
+    var items: [Item] = []
+    var quotes = 0
+    var inParagraph = false
+    var isHeading = false
+    var blankBefore = false
+    var wroteBlock = false
+    /// What the wrapper's continuation prefix was last built for (`setHanging` builds it only when this changes).
+    var hanging = Hanging()
     private var table: TableBuffer
     private var codeIndent = 0
     /// Whether printable ASCII goes as runs (prose, code rows, held lines, a decided line start's text) rather than
     /// one scalar at a time; tests turn it off to compare with the general path.
     var usesRuns = true
-    /// The buffer an item's row prefix is built in (kept, with its capacity, from item to item).
-    private var prefixBuffer: [UInt8] = []
 
     /// Creates a typesetter at the start of a line.
     /// - Parameters:
@@ -125,7 +126,7 @@ struct MarkdownTypesetter: Sendable {
         case .blank:
             endParagraph(into: &output)
             blankBefore = true
-            pending.removeAll(keepingCapacity: true)
+            if !pending.isEmpty { pending.removeAll(keepingCapacity: true) }
         case .fence, .rule, .tableRow:
             mode = .held(start.kind)
         case .indentedCode:
@@ -141,74 +142,36 @@ struct MarkdownTypesetter: Sendable {
             mode = .code
             code.begin(info: "", color: false)
             text.withUnsafeBufferPointer { replay($0, asCode: true, into: &output) }
-        case .heading(let level):
-            endParagraph(into: &output)
-            popItems(toIndent: start.indent)
-            beginBlock(quotes: start.quotes, into: &output)
-            writer.block = level == 1 ? [.strong, .underline] : [.strong]
-            isHeading = true
-            startProse(after: start.length, into: &output)
-        case .item(let marker, let ordered, let task):
-            endParagraph(into: &output)
-            popItems(toIndent: start.indent)
-            let depth = items.count
-            let indent = items.last?.displayIndent ?? 0
-            // The row's prefix: the indentation, the marker as typed (ASCII) or the depth's bullet, a space, the box.
-            var prefix: [UInt8] = []
-            swap(&prefix, &prefixBuffer)
-            if !prefix.isEmpty { prefix.removeAll(keepingCapacity: true) }
-            if indent > 0 { prefix.append(contentsOf: repeatElement(0x20, count: indent)) }
-            var cells = indent + 1
-            if ordered {
-                pending.withUnsafeBufferPointer { prefix.append(contentsOf: UnsafeBufferPointer(rebasing: $0[marker])) }
-                cells += marker.count
-            } else {
-                Self.append(Self.bullet(depth), to: &prefix)
-                cells += Self.bulletCells[depth % 3]
-            }
-            prefix.append(0x20)
-            if let task {
-                Self.append(task ? "☑ " : "☐ ", to: &prefix)
-                cells += Self.boxCells[task ? 1 : 0]
-            }
-            let item = Item(contentIndent: start.indent + marker.count + 1, depth: depth, displayIndent: cells)
-            items.append(item)
-            beginBlock(quotes: start.quotes, into: &output)
-            writer.beginLine(prefixBytes: prefix, cells: cells, attributes: [], to: &output)
-            swap(&prefix, &prefixBuffer)
-            setHanging(width: cells)
-            inParagraph = true
-            startProse(after: start.length, into: &output)
-        case .text:
-            if inParagraph {
-                // A continuation line of the open paragraph (lazy or indented): joined by a soft break.
-                mode = .prose
-                replayPending(from: start.length, asCode: false, into: &output)
-                return
-            }
-            popItems(toIndent: start.indent)
-            beginBlock(quotes: start.quotes, into: &output)
-            if let item = items.last {
-                let indent = item.displayIndent
-                writer.beginLine(
-                    prefixBytes: repeatElement(0x20, count: indent),
-                    cells: indent,
-                    attributes: [],
-                    to: &output
+        case .heading, .item, .text:
+            // The line's text goes on from its start's end, read in place from the held bytes (taken out of
+            // `pending` with `swap`, so that feeding them does not copy them).
+            var line: [UInt8] = []
+            swap(&line, &pending)
+            line.withUnsafeBufferPointer { line in
+                beginText(start, line: line, into: &output)
+                replay(
+                    UnsafeBufferPointer(rebasing: line[min(start.length, line.count)...]),
+                    asCode: false,
+                    into: &output
                 )
-                setHanging(width: item.displayIndent)
             }
-            inParagraph = true
-            startProse(after: start.length, into: &output)
+            restorePending(&line)
         }
     }
 
     private mutating func endLine(into output: inout [UInt8]) {
         switch mode {
+        case .start where usesRuns && pending.isEmpty && fence == nil:
+            // An empty line (one after each block): what `LineStart` decides it is, a blank, without asking.
+            blankHeld = 0
+            if table.isActive { flushTable(into: &output) }
+            endParagraph(into: &output)
+            blankBefore = true
+            return
         case .start:
             decideStart(complete: true, into: &output)
             if case .start = mode {
-                pending.removeAll(keepingCapacity: true)
+                if !pending.isEmpty { pending.removeAll(keepingCapacity: true) }
                 return
             }
             endLine(into: &output)
@@ -258,23 +221,15 @@ struct MarkdownTypesetter: Sendable {
                 return
             }
             endParagraph(into: &output)
-            let start = LineStart.classify(line, complete: true, inParagraph: false, itemIndent: 0)
-            popItems(toIndent: start.indent)
-            beginBlock(quotes: 0, into: &output)
-            let byte = UInt8(ascii: marker)
-            let run = line.dropFirst(start.length).prefix { $0 == byte }.count
-            fence = Fence(marker: marker, length: max(3, run), indent: line.prefix { $0 == 0x20 }.count)
-            let info = String(decoding: line.drop { $0 == 0x20 || $0 == byte }, as: UTF8.self).trimmingSpaces
-            if !info.isEmpty {
-                writer.beginLine(prefix: TerminalSanitizer.singleLine(info), attributes: [.dim], to: &output)
-                writer.wrapper.newline(to: &output)
-            }
-            code.begin(info: info, color: writer.color)
+            line.withUnsafeBufferPointer { openFence(marker, line: $0, into: &output) }
         case .rule:
             endParagraph(into: &output)
             beginBlock(quotes: 0, into: &output)
             let width = max(3, min(writer.wrapper.width, 80) - writer.wrapper.column)
-            writer.beginLine(prefixBytes: Self.rule[..<(width * 3)], cells: width, attributes: [.dim], to: &output)
+            Self.rule.withUnsafeBufferPointer { rule in
+                let bytes = UnsafeBufferPointer(rebasing: rule[..<(width * 3)])
+                writer.beginLine(prefixBytes: bytes, cells: width, attributes: [.dim], to: &output)
+            }
             writer.wrapper.newline(to: &output)
         case .tableRow:
             endParagraph(into: &output)
@@ -283,84 +238,21 @@ struct MarkdownTypesetter: Sendable {
                 if blankBefore, wroteBlock { writer.wrapper.newline(to: &output) }
                 blankBefore = false
             }
-            if let paragraph = table.add(line, width: writer.wrapper.width, color: writer.color, into: &output) {
+            // The row lent in place (an array argument is retained and released).
+            line.withUnsafeBufferPointer { row in
+                let (width, color) = (writer.wrapper.width, writer.color)
+                guard let paragraph = table.add(row, width: width, color: color, into: &output) else { return }
                 // The row before was not a table header after all: it is a paragraph of its own.
                 table.clear(into: &output)
                 inParagraph = true
                 mode = .prose
                 for scalar in paragraph.unicodeScalars { feedInline(scalar, into: &output) }
                 endParagraph(into: &output)
-                _ = table.add(line, width: writer.wrapper.width, color: writer.color, into: &output)
+                _ = table.add(row, width: width, color: color, into: &output)
             }
         default:
             break
         }
-    }
-
-    // MARK: Blocks
-
-    /// Starts a new block on a fresh row, after one blank row when the source had a blank line.
-    private mutating func beginBlock(quotes: Int, into output: inout [UInt8]) {
-        writer.wrapper.endLine(to: &output)
-        if blankBefore, wroteBlock { writer.wrapper.newline(to: &output) }
-        blankBefore = false
-        wroteBlock = true
-        self.quotes = quotes
-        setHanging(width: 0)
-        if quotes > 0 {
-            // The bars, built in the prefix buffer (not a joined sequence, appended an element at a time).
-            var bars: [UInt8] = []
-            swap(&bars, &prefixBuffer)
-            if !bars.isEmpty { bars.removeAll(keepingCapacity: true) }
-            for _ in 0..<quotes { bars.append(lent: Self.bar) }
-            writer.beginLine(prefixBytes: bars, cells: 2 * quotes, attributes: [.dim], to: &output)
-            swap(&bars, &prefixBuffer)
-        }
-    }
-
-    /// Sets the continuation prefix for wrapped rows: the quote bars, then `width` spaces (built in the wrapper's
-    /// buffer, which keeps its capacity from block to block).
-    private mutating func setHanging(width: Int) {
-        if quotes == 0, width == 0 {
-            // No prefix (most blocks): only emptied, not built again.
-            if !writer.wrapper.continuation.bytes.isEmpty {
-                writer.wrapper.continuation.bytes.removeAll(keepingCapacity: true)
-            }
-            writer.wrapper.continuation.width = 0
-            return
-        }
-        var bytes: [UInt8] = []
-        swap(&bytes, &writer.wrapper.continuation.bytes)
-        if !bytes.isEmpty { bytes.removeAll(keepingCapacity: true) }
-        if quotes > 0 {
-            if writer.color { bytes.append(lent: TextAttributes.dim.sequence) }
-            for _ in 0..<quotes { bytes.append(lent: Self.bar) }
-            if writer.color {
-                bytes.append(lent: writer.restoreSequence.isEmpty ? TextAttributes().sequence : writer.restoreSequence)
-            }
-        }
-        bytes.append(contentsOf: repeatElement(0x20, count: width))
-        writer.wrapper.continuation = (bytes, 2 * quotes + width)
-    }
-
-    private mutating func startProse(after length: Int, into output: inout [UInt8]) {
-        mode = .prose
-        replayPending(from: length, asCode: false, into: &output)
-    }
-
-    private mutating func endParagraph(into output: inout [UInt8]) {
-        guard inParagraph || isHeading else { return }
-        openers.finish(inline: &inline, writer: &writer, output: &output)
-        inline.endBlock(to: &writer, output: &output)
-        writer.resetStyle(to: &output)
-        writer.wrapper.endLine(to: &output)
-        inParagraph = false
-        isHeading = false
-    }
-
-    /// Closes the list items a line indented this little is not part of.
-    private mutating func popItems(toIndent indent: Int) {
-        while let item = items.last, indent < item.contentIndent { items.removeLast() }
     }
 
     /// One scalar of a paragraph's or heading's text, through the inline styler (and the unclosed-opener watch).

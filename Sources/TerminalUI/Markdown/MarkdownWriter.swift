@@ -17,7 +17,8 @@ struct MarkdownWriter: Sendable {
         didSet { desired = block.union(spans) }
     }
     private var desired: TextAttributes = []
-    private var applied: TextAttributes = []
+    /// The attributes in effect on the screen.
+    private(set) var applied: TextAttributes = []
 
     /// Creates a writer at the start of a line.
     init(width: Int, color: Bool) {
@@ -97,9 +98,6 @@ struct MarkdownWriter: Sendable {
     /// The SGR sequence that sets exactly the attributes in effect (a reset when none; empty without colour).
     var appliedSequence: [UInt8] { color ? applied.sequence : [] }
 
-    /// The bytes that restore the attributes in effect (after a prefix written in its own style).
-    var restoreSequence: [UInt8] { color && applied != [] ? applied.sequence : [] }
-
     /// Writes a row prefix (a bullet, quote bars) in its own attributes, then restores the text's.
     /// - Parameter cells: The prefix's width, when the caller knows it (measured otherwise).
     mutating func beginLine(
@@ -129,12 +127,5 @@ struct MarkdownWriter: Sendable {
         output += prefixBytes
         if styled { applied.withSequence { output.append(contentsOf: $0) } }
         wrapper.beginLine(writtenPrefixWidth: cells)
-    }
-
-    /// `beginLine(prefixBytes:…)` for an array, read in place (appending it as a collection would retain it).
-    mutating func beginLine(prefixBytes: [UInt8], cells: Int, attributes: TextAttributes, to output: inout [UInt8]) {
-        prefixBytes.withUnsafeBufferPointer {
-            beginLine(prefixBytes: $0, cells: cells, attributes: attributes, to: &output)
-        }
     }
 }

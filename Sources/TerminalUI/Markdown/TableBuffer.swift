@@ -50,13 +50,13 @@ struct TableBuffer: Sendable {
     ///   - output: Receives the status row, or the rows of a flowing table.
     /// - Returns: The previous first row when this one shows it was no table header (write it as a paragraph;
     ///   then call `clear` and add this row again).
-    mutating func add(_ row: some Collection<UInt8>, width: Int, color: Bool, into output: inout [UInt8])
+    mutating func add(_ row: UnsafeBufferPointer<UInt8>, width: Int, color: Bool, into output: inout [UInt8])
         -> String?
     {
         rows.append(utf8: row)
         if rows.count == 1 { return nil }
         if !confirmed {
-            guard rows.count == 2, Self.isDelimiterRow(rows[1]) else {
+            guard rows.count == 2, Self.isDelimiterRow(row) else {
                 rows.removeLast()
                 return String(decoding: rows[0], as: UTF8.self)
             }
@@ -80,7 +80,7 @@ struct TableBuffer: Sendable {
     /// Lays out the rows held so far and keeps their layout for the rows to come; only the header and the
     /// delimiter row stay held (to read later rows' cells against).
     private mutating func startFlowing(width: Int, color: Bool, into output: inout [UInt8]) {
-        if statusShown { output.append(lent: Self.eraseRow) }
+        if statusShown { Self.eraseRow(into: &output) }
         statusShown = false
         flowing = TableCells.withLayout(of: rows, reader: &reader) { held in
             let plan = held.plan(width: width)
@@ -92,7 +92,7 @@ struct TableBuffer: Sendable {
 
     /// Forgets the rows (and erases the status row, if shown).
     mutating func clear(into output: inout [UInt8]) {
-        if statusShown { output.append(lent: Self.eraseRow) }
+        if statusShown { Self.eraseRow(into: &output) }
         reset()
     }
 
@@ -102,7 +102,7 @@ struct TableBuffer: Sendable {
         guard !rows.isEmpty else { return .nothing }
         guard confirmed else { return .paragraph(String(decoding: rows[0], as: UTF8.self)) }
         if flowing != nil { return .table }
-        if statusShown { output.append(lent: Self.eraseRow) }
+        if statusShown { Self.eraseRow(into: &output) }
         TableCells.withLayout(of: rows, reader: &reader) { table in
             table.renderWhole(width: width, color: color, into: &output)
         }
@@ -116,39 +116,43 @@ struct TableBuffer: Sendable {
         flowing = nil
     }
 
-    private static let eraseRow: [UInt8] = Array("\r\u{1B}[2K".utf8)
+    /// Erases the status row: CR, ESC [ 2 K (static text: nothing to retain).
+    private static func eraseRow(into output: inout [UInt8]) {
+        let erase: StaticString = "\r\u{1B}[2K"
+        output.append(contentsOf: UnsafeBufferPointer(start: erase.utf8Start, count: erase.utf8CodeUnitCount))
+    }
 
     private mutating func showStatus(color: Bool, into output: inout [UInt8]) {
         guard showsStatus else { return }
-        if statusShown { output.append(lent: Self.eraseRow) }
-        let status = (color ? Self.dimStatusRows : Self.statusRows)[rows.count - 2]
-        Self.statusText.withUnsafeBufferPointer { output.append(contentsOf: $0[status]) }
+        if statusShown { Self.eraseRow(into: &output) }
+        let index = 2 * (rows.count - 2) + (color ? 1 : 0)
+        Self.status.text.withUnsafeBufferPointer { text in
+            Self.status.ends.withUnsafeBufferPointer { ends in
+                let start = index == 0 ? 0 : ends[index - 1]
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: text[start..<ends[index]]))
+            }
+        }
         statusShown = true
     }
 
-    /// The status rows, one after another: for each number of body rows held (up to `flowAfterRows`), plain and
-    /// dim; read in place by their ranges (an array of arrays would be retained and released at each row).
-    private static let statusText: [UInt8] = (0...flowAfterRows).flatMap { rows in
-        let text = "table · \(rows) \(rows == 1 ? "row" : "rows")…"
-        return Array(text.utf8) + Array((TerminalStyle.dim.open + text + TerminalStyle.dim.close).utf8)
-    }
-    /// Where each status row is in `statusText`, plain and dim.
-    private static let statusRows: [Range<Int>] = statusRanges(dim: false)
-    private static let dimStatusRows: [Range<Int>] = statusRanges(dim: true)
-
-    private static func statusRanges(dim: Bool) -> [Range<Int>] {
-        var start = 0
-        return (0...flowAfterRows).map { rows in
-            let plain = "table · \(rows) \(rows == 1 ? "row" : "rows")…".utf8.count
-            let dimmed = plain + TerminalStyle.dim.open.utf8.count + TerminalStyle.dim.close.utf8.count
-            defer { start += plain + dimmed }
-            return dim ? (start + plain)..<(start + plain + dimmed) : start..<(start + plain)
+    /// The status rows, one after another: for each number of body rows held (up to `flowAfterRows`), plain then
+    /// dim, and where each ends; read in place (an array of arrays would be retained and released at each row).
+    private static let status: (text: [UInt8], ends: [Int]) = {
+        var text: [UInt8] = []
+        var ends: [Int] = []
+        for rows in 0...flowAfterRows {
+            let plain = "table · \(rows) \(rows == 1 ? "row" : "rows")…"
+            text += plain.utf8
+            ends.append(text.count)
+            text += (TerminalStyle.dim.open + plain + TerminalStyle.dim.close).utf8
+            ends.append(text.count)
         }
-    }
+        return (text, ends)
+    }()
 
     /// `|---|:--:|`: pipes, dashes, colons and spaces, with at least one dash per cell (read by byte: any other
     /// character, ASCII or not, makes it no delimiter row).
-    static func isDelimiterRow(_ row: ArraySlice<UInt8>) -> Bool {
+    static func isDelimiterRow<Row: RandomAccessCollection<UInt8>>(_ row: Row) -> Bool where Row.Index == Int {
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
         var start = row.startIndex
         var end = row.endIndex

@@ -107,21 +107,25 @@ enum TableCells {
             var cells = reader.takeCells()
             var alignments = reader.takeAlignments()
             defer {
-                reader.cells = cells
-                reader.alignments = alignments
+                // Given back by swapping: assigning would retain the storage and release what it replaces.
+                swap(&reader.cells, &cells)
+                swap(&reader.alignments, &alignments)
             }
             guard TableRowSyntax.delimiterRow(in: row(1), cells: &cells, alignments: &alignments) else { return nil }
             TableRowSyntax.cells(in: row(0), into: &cells)
             guard alignments.count == cells.count else { return nil }
             var table = reader.takeLayout()
             table.removeAll()
-            for column in alignments { table.alignments.append(alignment(column)) }
+            alignments.withUnsafeBufferPointer { for column in $0 { table.alignments.append(alignment(column)) } }
             table.reserve(bytes: bytes.count, cells: alignments.count * (ends.count - 1))
             for index in 0..<ends.count where index != 1 {
                 let row = row(index)
                 if index > 0 { TableRowSyntax.cells(in: row, into: &cells) }
-                for cell in cells.prefix(alignments.count) {
-                    reader.append(UnsafeBufferPointer(rebasing: row[cell]), to: &table)
+                // Read in place: iterating the array (or a prefix of it) retains and releases it at each row.
+                cells.withUnsafeBufferPointer { cells in
+                    for cell in cells.prefix(alignments.count) {
+                        reader.append(UnsafeBufferPointer(rebasing: row[cell]), to: &table)
+                    }
                 }
                 table.endRow()
             }
