@@ -178,8 +178,10 @@ struct LineStart: Equatable, Sendable {
         }
         let second = rest.count >= 2 ? rest[rest.startIndex + 1] : nil
         let canBeRule = first != UInt8(ascii: "+") && (first != UInt8(ascii: "=") || inParagraph)
-        if canBeRule, onlyMarker, !(first == UInt8(ascii: "=") ? false : second == space && markers == 1) {
-            // "---", "* * *", "===": a rule or underline only when the whole line is markers and spaces.
+        // "- " and "* " start list items; "_ " and "= " cannot, so they stay undecided as "_ _ _" may follow.
+        let startsItem = first == UInt8(ascii: "-") || first == UInt8(ascii: "*")
+        if canBeRule, onlyMarker, !(startsItem && second == space && markers == 1) {
+            // "---", "* * *", "_ _ _", "===": a rule or underline only when the whole line is markers and spaces.
             if !complete {
                 start.kind = .undecided
                 return start

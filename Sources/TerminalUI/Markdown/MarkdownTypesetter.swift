@@ -22,9 +22,9 @@ struct MarkdownTypesetter: Sendable {
     var trailingSpaces = 0
     /// The held line (its start until decided, or a whole fence, rule or table row), as sanitised UTF-8.
     var pending: [UInt8] = []
-    /// How many bytes at the start of `pending` are known to be spaces or tabs (`usesRuns`): a line of only those
-    /// is undecided (`LineStart`) until something else or its end comes, so it is not classified again meanwhile.
-    private var blankHeld = 0
+    /// What is known of `pending` while `LineStart` leaves it undecided (`usesRuns`), so that a long line of blanks
+    /// or of a rule marker is not classified again on every piece.
+    private var undecided = UndecidedLineStart()
     var code = CodeBlockWriter(info: "", color: false)
     // Internal for `MarkdownTypesetter+Blocks.swift`: the open blocks and the spacing between them.
     var fence: Fence?
@@ -111,14 +111,14 @@ struct MarkdownTypesetter: Sendable {
             decideInsideFence(fence, complete: complete, into: &output)
             return
         }
-        if usesRuns, !complete, blankHeld <= pending.count {
-            while blankHeld < pending.count, pending[blankHeld] == 0x20 || pending[blankHeld] == 0x09 { blankHeld += 1 }
-            if blankHeld == pending.count { return }
-        }
-        blankHeld = 0
+        if usesRuns, !complete, undecided.isUndecided(pending) { return }
+        undecided.reset()
         let itemIndent = items.last?.contentIndent ?? 0
         let start = LineStart.classify(pending, complete: complete, inParagraph: inParagraph, itemIndent: itemIndent)
-        if start.kind == .undecided { return }
+        if start.kind == .undecided {
+            if usesRuns { undecided.classifiedUndecided(pending, start) }
+            return
+        }
         if table.isActive, start.kind != .tableRow { flushTable(into: &output) }
         switch start.kind {
         case .undecided:
@@ -163,7 +163,7 @@ struct MarkdownTypesetter: Sendable {
         switch mode {
         case .start where usesRuns && pending.isEmpty && fence == nil:
             // An empty line (one after each block): what `LineStart` decides it is, a blank, without asking.
-            blankHeld = 0
+            undecided.reset()
             if table.isActive { flushTable(into: &output) }
             endParagraph(into: &output)
             blankBefore = true

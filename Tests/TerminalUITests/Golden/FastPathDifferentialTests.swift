@@ -78,6 +78,32 @@ struct FastPathDifferentialTests {
         }
     }
 
+    @Test("lines of a rule marker and blanks held a byte at a time, then decided: the same bytes as the general path")
+    func ruleMarkerLineStarts() {
+        let lines = [
+            "- - - - -", "* * *", "***x", "- -  x", "-\t-", "_ _ _", "_ x", "__init__", "___", "= = =", "===",
+            "====x", "  ---", "   * * foo", "- ", "+ + +", "-    - x", "*\t*\t*", "--- -- -", "_\t_",
+        ]
+        for line in lines {
+            for before in ["Text\n", "Text\n\n", "- item\n", "> quote\n", ""] {
+                let text = before + line + "\nafter\n"
+                let pieces = text.unicodeScalars.map { String($0) }
+                for width in [20, 80] {
+                    let fast = Self.render(pieces, width: width, color: true, markdown: true, ticks: false, fast: true)
+                    let general = Self.render(
+                        pieces,
+                        width: width,
+                        color: true,
+                        markdown: true,
+                        ticks: false,
+                        fast: false
+                    )
+                    #expect(RenderGoldenTests.difference(fast, general) == nil, "\(text.debugDescription) at \(width)")
+                }
+            }
+        }
+    }
+
     @Test("a link match resumed as the text grows says at each step what matching it from the start says")
     func linkScanResumes() {
         let alphabet: [Unicode.Scalar] = ["[", "]", "(", ")", "<", ">", "\\", "\"", "'", " ", "a", "!", "/", ":", "é"]

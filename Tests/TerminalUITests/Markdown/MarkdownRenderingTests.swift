@@ -163,6 +163,18 @@ struct MarkdownRenderingTests {
         }
     }
 
+    @Test("_ _ _ is a rule and _ x text, however the line streams (\"_ \" was decided as text at its space)")
+    func underscoreRuleStreams() {
+        let text = "Text\n\n_ _ _\n\n_ x\n"
+        for (label, pieces) in [
+            ("whole", [text]), ("scalars", Split.scalars(text)), ("random", Split.random(text, seed: 9, maxPiece: 3)),
+        ] {
+            let lines = ScreenModel.screen(Self.render(pieces, width: 20, color: false), width: 20).lines
+            #expect(lines.contains(String(repeating: "\u{2500}", count: 20)), "\(label): \(lines)")
+            #expect(!lines.contains("_ _ _") && lines.contains("_ x"), "\(label): \(lines)")
+        }
+    }
+
     @Test("an unclosed opener on a row above stays hidden (rows above are final); its style still ends")
     func unclosedOpenerAbove() {
         let text = "start **bold words that wrap onto the next row\n\nafter\n"
