@@ -78,9 +78,10 @@ struct FastPathDifferentialTests {
         }
     }
 
-    @Test("lines of a rule marker and blanks held a byte at a time, then decided: the same bytes as the general path")
-    func ruleMarkerLineStarts() {
+    @Test("lines of a rule or quote marker and blanks held a byte at a time, then decided: as the general path")
+    func markerLineStarts() {
         let lines = [
+            ">", "> > >", ">>>>", "> >    > x", "> >     >", ">\t>", "   > >", "    > >", "> > > x", ">  >   >    >",
             "- - - - -", "* * *", "***x", "- -  x", "-\t-", "_ _ _", "_ x", "__init__", "___", "= = =", "===",
             "====x", "  ---", "   * * foo", "- ", "+ + +", "-    - x", "*\t*\t*", "--- -- -", "_\t_",
         ]
