@@ -363,12 +363,8 @@ struct InlineStyler: Sendable {
                 hold = .link(text)
             case .failed:
                 replayLiterally(.link(text), writer: &writer, output: &output)
-            case .link(let label, let destination, let image):
-                if image {
-                    showLink(text: "[image: \(label)]", destination: destination, writer: &writer, output: &output)
-                } else {
-                    showLink(text: label, destination: destination, writer: &writer, output: &output)
-                }
+            case .link(let link):
+                showLink(link, in: text, writer: &writer, output: &output)
                 // The held scalars' storage goes to the next link.
                 text.removeAll(keepingCapacity: true)
                 spareLink = text
