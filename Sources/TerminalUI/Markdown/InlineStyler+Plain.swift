@@ -78,13 +78,19 @@ extension InlineStyler {
         return true
     }
 
-    /// Whether a `_` fed now, with `next` after it, is text that settles the styler again once `next` comes:
-    /// nothing held, no span open, and an ASCII letter or digit on each side. Such a `_` is both left- and
+    /// Whether a `_` fed now, with `next` after it, is text that `feedPlain` may write with the plain prose around
+    /// it: nothing held, no span open, and an ASCII letter or digit on each side. Such a `_` is both left- and
     /// right-flanking and has no punctuation beside it, so by CommonMark's rules it can neither open nor close.
     @inline(__always)
     func isIntraword(underscoreBefore next: UInt8) -> Bool {
-        !isHolding && !hasOpenSpans && literalRunStarts.isEmpty && previous.isASCII
-            && Self.isASCIIAlphanumeric(UInt8(truncatingIfNeeded: previous.value)) && Self.isASCIIAlphanumeric(next)
+        previous.isASCII && isIntraword(underscoreAfter: UInt8(truncatingIfNeeded: previous.value), before: next)
+    }
+
+    /// `isIntraword(underscoreBefore:)` for a `_` inside a plain run not fed yet: `before` is the run's byte before it.
+    @inline(__always)
+    func isIntraword(underscoreAfter before: UInt8, before next: UInt8) -> Bool {
+        !isHolding && !hasOpenSpans && literalRunStarts.isEmpty && Self.isASCIIAlphanumeric(before)
+            && Self.isASCIIAlphanumeric(next)
     }
 
     @inline(__always)

@@ -76,22 +76,27 @@ extension MarkdownTypesetter {
             let rest = UnsafeBufferPointer(rebasing: bytes[index...])
             switch mode {
             case .prose where runs:
-                let plain = inline.plainPrefix(of: rest)
+                var plain = inline.plainPrefix(of: rest)
+                if plain == 0, rest[0] == 0x5F, rest.count > 1, openers.isIdle,
+                    inline.isIntraword(underscoreBefore: rest[1])
+                {
+                    plain = 1 + InlineStyler.plainProsePrefix(of: UnsafeBufferPointer(rebasing: rest[1...]))
+                }
                 if plain > 0 {
+                    // The `_`s of `snake_case` go on with the run (`isIntraword`): text, which the opener watch
+                    // would take a snapshot of the writer at and drop at the next byte.
+                    while plain + 1 < rest.count, rest[plain] == 0x5F, openers.isIdle,
+                        inline.isIntraword(underscoreAfter: rest[plain - 1], before: rest[plain + 1])
+                    {
+                        plain +=
+                            1 + InlineStyler.plainProsePrefix(of: UnsafeBufferPointer(rebasing: rest[(plain + 1)...]))
+                    }
                     feedProse(UnsafeBufferPointer(rebasing: rest[..<plain]), into: &output)
                     index += plain
                     continue
                 }
                 // A run held before a byte of plain prose: decided here, that byte then goes on with its plain run.
                 if inline.resolveRun(before: rest[0], writer: &writer, output: &output) { continue }
-                if rest[0] == 0x5F, rest.count > 1, openers.isIdle, inline.isIntraword(underscoreBefore: rest[1]) {
-                    // The `_` of `snake_case`: text, so the opener watch would take a snapshot of the writer here
-                    // and drop it at the next byte; it is fed to the styler alone.
-                    trailingSpaces = 0
-                    inline.feed("_", to: &writer, output: &output)
-                    index += 1
-                    continue
-                }
                 let held = inline.heldLinkPrefix(of: rest)
                 guard held > 0 else { break }
                 holdProse(UnsafeBufferPointer(rebasing: rest[..<held]), into: &output)
