@@ -42,9 +42,16 @@ enum ByteWord {
     /// and none above 0x7E (adding 1 sets the high bit of 0x7F; 0x80 and up have it).
     @inline(__always)
     static func isPrintableASCII(_ word: UInt64) -> Bool {
+        notPrintableASCII(word) == 0
+    }
+
+    /// The high bit of each byte that is not printable ASCII is set, and of no other byte but one above such a
+    /// byte (a borrow or carry goes up from it only), so the lowest bit set marks the first one.
+    @inline(__always)
+    static func notPrintableASCII(_ word: UInt64) -> UInt64 {
         let below = (word &- ones &* 0x20) & ~word
         let above = (word &+ ones) | word
-        return (below | above) & highs == 0
+        return (below | above) & highs
     }
 
     /// The high bit of each byte equal to `byte` is set, and of no other byte but one above an equal byte (so the
