@@ -17,14 +17,16 @@ extension UInt8 {
 }
 
 extension UnsafeBufferPointer<UInt8> {
-    /// Where the run of printable ASCII that starts at `start` ends: tested 8 bytes at a time while they all are.
+    /// Where the run of printable ASCII that starts at `start` ends: tested 8 bytes at a time, the first byte that
+    /// is not found in its 8 from the bits of the test; the last few one at a time.
     @inline(__always)
     func printableASCIIEnd(from start: Int) -> Int {
         var index = start
         if let base = baseAddress {
-            while index + 8 <= count,
-                ByteWord.isPrintableASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-            {
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let flagged = ByteWord.notPrintableASCII(word)
+                if flagged != 0 { return index + flagged.trailingZeroBitCount >> 3 }
                 index += 8
             }
         }
