@@ -45,6 +45,24 @@ extension InlineStyler {
     /// Whether plain prose goes through as it is (`isPlainProse`): nothing held, no code span open.
     var takesPlainProse: Bool { !isHolding && codeSpan == nil }
 
+    /// Whether `feed` holds `byte` as the first of a run with nothing held before it: a backtick, or `* _ ~` outside
+    /// a code span.
+    @inline(__always)
+    func startsRun(_ byte: UInt8) -> Bool {
+        guard !isHolding else { return false }
+        return byte == 0x60 || (codeSpan == nil && (byte == 0x2A || byte == 0x5F || byte == 0x7E))
+    }
+
+    /// Holds a run of `count` bytes `byte` that `startsRun` allows: what `feed` does with each of them.
+    mutating func holdRun(_ byte: UInt8, count: Int) {
+        if byte == 0x60 {
+            backticks = count
+        } else {
+            run = (Unicode.Scalar(byte), count)
+        }
+        runStart = position
+    }
+
     /// Whether `byte` is printable ASCII that `feed` writes out as it is outside a code span: any but the
     /// characters that may start markup, `* _ ~ ` \ [ ! < &`. A bit test, no branch per character class.
     @inline(__always)

@@ -63,8 +63,9 @@ struct InlineStyler: Sendable {
     /// Where the scalar being fed sits in an `OpenerRepaint` replay (0 outside one): runs are told apart by where
     /// they start, which is the same in every replay of the same text.
     var position = 0
-    /// Where the held delimiter or backtick run started, and the open code span's opening run.
-    private var runStart = 0
+    /// Where the held delimiter or backtick run started (internal for `InlineStyler+Plain.swift`), and the open code
+    /// span's opening run.
+    var runStart = 0
     private var codeSpanStart = 0
     /// Where the runs start that are literal text, whatever their flanking (openers known to be unclosed; set by
     /// `OpenerRepaint` for a replay, sorted; emptied by `endBlock`).

@@ -97,6 +97,10 @@ extension MarkdownTypesetter {
                 }
                 // A run held before a byte of plain prose: decided here, that byte then goes on with its plain run.
                 if inline.resolveRun(before: rest[0], writer: &writer, output: &output) { continue }
+                if inline.startsRun(rest[0]) {
+                    index += holdRun(rest)
+                    continue
+                }
                 let held = inline.heldLinkPrefix(of: rest)
                 guard held > 0 else { break }
                 holdProse(UnsafeBufferPointer(rebasing: rest[..<held]), into: &output)
@@ -129,6 +133,22 @@ extension MarkdownTypesetter {
             feed(Unicode.Scalar(bytes[index]), into: &output)
             index += 1
         }
+    }
+
+    /// A run of delimiters or backticks at the start of `bytes` (`InlineStyler.startsRun` says its first byte
+    /// starts one): what `feed(_:into:)` does for each of its bytes, at once: the opener watch sees the first (a
+    /// snapshot may be taken there) and logs the rest, and the styler holds the run.
+    /// - Returns: How many bytes the run has.
+    private mutating func holdRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let first = bytes[0]
+        var count = 1
+        while count < bytes.count, bytes[count] == first { count += 1 }
+        trailingSpaces = 0
+        openers.willFeed(Unicode.Scalar(first), inline: &inline, writer: &writer)
+        if count > 1 { openers.willFeed(plain: UnsafeBufferPointer(rebasing: bytes[1..<count])) }
+        inline.holdRun(first, count: count)
+        openers.didFeed(row: writer.wrapper.rowsEnded, settled: false)  // a run is held
+        return count
     }
 
     /// A run of a held link's text: what `feed(_:into:)` does for each of its bytes (the styler holds them; the
