@@ -63,7 +63,15 @@ extension MarkdownTypesetter {
             }
             let (scalar, length) = bytes.scalar(at: index)
             index += length
-            if sanitizer.passes(scalar) { feed(scalar, into: &output) }
+            guard sanitizer.passes(scalar) else { continue }
+            if usesRuns, scalar.value >= 0x80, case .prose = mode, inline.takesPlainProse, openers.isIdle {
+                // Text (CJK, an emoji…) with nothing held: what `feed(_:into:)` does with it (the styler writes it,
+                // the idle watch does nothing), at once.
+                trailingSpaces = 0
+                inline.emit(scalar, writer: &writer, output: &output)
+                continue
+            }
+            feed(scalar, into: &output)
         }
     }
 
