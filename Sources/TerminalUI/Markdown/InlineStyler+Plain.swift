@@ -133,7 +133,11 @@ extension InlineStyler {
     /// Adds bytes `heldLinkPrefix(of:)` took to the held link.
     mutating func holdPlain(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard case .link(var text)? = hold.take() else { return }
-        text.append(contentsOf: bytes.lazy.map { Unicode.Scalar($0) })
+        // Widened on the stack, then added in one copy (a lazily mapped sequence is added element by element).
+        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: bytes.count) { scalars in
+            for index in 0..<bytes.count { scalars.initializeElement(at: index, to: Unicode.Scalar(bytes[index])) }
+            text.append(contentsOf: UnsafeBufferPointer(scalars))
+        }
         hold = .link(text)
     }
 }
