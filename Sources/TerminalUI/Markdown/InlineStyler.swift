@@ -199,26 +199,11 @@ struct InlineStyler: Sendable {
         writer: inout MarkdownWriter,
         output: inout [UInt8]
     ) {
-        let before = previous
         if runIsLiteral {
             literalRun(current.delimiter, current.count, writer: &writer, output: &output)
             return
         }
-        let left =
-            !next.isWhitespaceOrLineEnd
-            && (!next.isMarkdownPunctuation || before.isWhitespaceOrLineEnd || before.isMarkdownPunctuation)
-        let right =
-            !before.isWhitespaceOrLineEnd
-            && (!before.isMarkdownPunctuation || next.isWhitespaceOrLineEnd || next.isMarkdownPunctuation)
-        let canOpen: Bool
-        let canClose: Bool
-        if current.delimiter == "_" {
-            canOpen = left && (!right || before.isMarkdownPunctuation)
-            canClose = right && (!left || next.isMarkdownPunctuation)
-        } else {
-            canOpen = left
-            canClose = right
-        }
+        let (canOpen, canClose) = Self.flanking(current.delimiter, before: previous, next: next)
         var count = current.count
         if current.delimiter == "~" {
             guard count <= 2 else {

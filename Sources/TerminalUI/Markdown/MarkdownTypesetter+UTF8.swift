@@ -145,15 +145,20 @@ extension MarkdownTypesetter {
 
     /// A run of delimiters or backticks at the start of `bytes` (`InlineStyler.startsRun` says its first byte
     /// starts one): what `feed(_:into:)` does for each of its bytes, at once: the opener watch sees the first (a
-    /// snapshot may be taken there) and logs the rest, and the styler holds the run.
+    /// snapshot may be taken there, unless the styler settles again within `bytes`) and logs the rest, and the
+    /// styler holds the run.
     /// - Returns: How many bytes the run has.
     private mutating func holdRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         let first = bytes[0]
         var count = 1
         while count < bytes.count, bytes[count] == first { count += 1 }
         trailingSpaces = 0
-        openers.willFeed(Unicode.Scalar(first), inline: &inline, writer: &writer)
-        if count > 1 { openers.willFeed(plain: UnsafeBufferPointer(rebasing: bytes[1..<count])) }
+        // Idle, with no span open, the watch would take a snapshot here: not when the styler settles again within
+        // these bytes (it would drop it there unused).
+        if !openers.isIdle || inline.hasOpenSpans || !inline.settlesWithin(bytes, runLength: count) {
+            openers.willFeed(Unicode.Scalar(first), inline: &inline, writer: &writer)
+            if count > 1 { openers.willFeed(plain: UnsafeBufferPointer(rebasing: bytes[1..<count])) }
+        }
         inline.holdRun(first, count: count)
         openers.didFeed(row: writer.wrapper.rowsEnded, settled: false)  // a run is held
         return count
