@@ -75,11 +75,15 @@ package struct CodeLexer: Sendable {
     /// but the storage of its buffers (held bytes, spans) is kept.
     package mutating func restart(_ language: CodeLanguage) {
         self.language = language
-        cLike = CLikeLexer(syntax: Self.syntax(of: language))
-        markup = MarkupLexer()
-        yaml = YAMLLexer()
-        diff = DiffLexer()
-        carried.removeAll(keepingCapacity: true)
+        // Only the language's own lexer is read from now on (`lex`), so only it is made new; restarting in another
+        // language makes that one's new.
+        switch language {
+        case .markup: markup = MarkupLexer()
+        case .yaml: yaml = YAMLLexer()
+        case .diff: diff = DiffLexer()
+        default: cLike = CLikeLexer(syntax: Self.syntax(of: language))
+        }
+        if !carried.isEmpty { carried.removeAll(keepingCapacity: true) }
     }
 
     /// The C-like syntax a language is lexed with (JSON's for the languages with a lexer of their own).
@@ -235,8 +239,12 @@ package struct CodeLexer: Sendable {
         return earlier
     }
 
+    /// Whether every byte is ASCII: their bits or-ed together, with no exit per byte (a loop the compiler vectorises;
+    /// code is almost always ASCII).
     private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.allSatisfy { $0 < 0x80 }
+        var bits: UInt8 = 0
+        for byte in bytes { bits |= byte }
+        return bits < 0x80
     }
 
     /// Runs the language's lexer over `bytes` (or, at the end, resolves the holds): the spans recorded, in the

@@ -53,8 +53,11 @@ struct WordTable: Sendable {
 
     private static func hash(_ word: UnsafeBufferPointer<UInt8>, lowercasing: Bool) -> Int {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in word {
-            hash = (hash ^ UInt64(lowercasing && ASCII.isUppercase(byte) ? byte | 0x20 : byte)) &* 0x100_0000_01B3
+        // Two loops, so that a case-sensitive table (most) tests no case per byte.
+        if lowercasing {
+            for byte in word { hash = (hash ^ UInt64(ASCII.isUppercase(byte) ? byte | 0x20 : byte)) &* 0x100_0000_01B3 }
+        } else {
+            for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
         }
         return Int(truncatingIfNeeded: hash ^ (hash >> 29))
     }

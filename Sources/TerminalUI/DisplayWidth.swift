@@ -79,7 +79,8 @@ package enum DisplayWidth {
         if value < 0x300 {
             return 1  // Latin-1 and Latin Extended: no marks, nothing wide
         }
-        // The tables do not overlap (a test checks it), so the shorter wide table goes first: CJK takes one search.
+        if commonWideRanges.0.contains(value) || commonWideRanges.1.contains(value) { return 2 }
+        // The tables do not overlap (a test checks it), so the shorter wide table goes first.
         if value >= 0x1100 && contains(value, in: wideRanges) {
             return 2
         }
@@ -88,6 +89,10 @@ package enum DisplayWidth {
         }
         return 1
     }
+
+    /// The two widest ranges of `wideRanges`, tested before any search (a test checks that they are entries of
+    /// it): U+3220–U+A48C (CJK ideographs, and the blocks beside them) and U+AC00–U+D7A3 (Hangul syllables).
+    static let commonWideRanges: (ClosedRange<UInt32>, ClosedRange<UInt32>) = (0x3220...0xA48C, 0xAC00...0xD7A3)
 
     /// Binary search in a flat table of inclusive `(first, last)` pairs.
     private static func contains(_ value: UInt32, in table: [UInt32]) -> Bool {

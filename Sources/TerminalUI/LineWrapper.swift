@@ -220,7 +220,7 @@ struct LineWrapper: Sendable {
             writeWordScalar(scalar, measure, to: &output)
             return
         }
-        UTF8.encode(scalar) { held.append($0) }
+        held.append(scalar)
         heldWidth += cells
         if wordIsShown {
             if column + cells > width {

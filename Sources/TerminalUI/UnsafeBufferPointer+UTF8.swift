@@ -17,14 +17,16 @@ extension UInt8 {
 }
 
 extension UnsafeBufferPointer<UInt8> {
-    /// Where the run of printable ASCII that starts at `start` ends: tested 8 bytes at a time while they all are.
+    /// Where the run of printable ASCII that starts at `start` ends: tested 8 bytes at a time, the first byte that
+    /// is not found in its 8 from the bits of the test; the last few one at a time.
     @inline(__always)
     func printableASCIIEnd(from start: Int) -> Int {
         var index = start
         if let base = baseAddress {
-            while index + 8 <= count,
-                ByteWord.isPrintableASCII(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-            {
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let flagged = ByteWord.notPrintableASCII(word)
+                if flagged != 0 { return index + flagged.trailingZeroBitCount >> 3 }
                 index += 8
             }
         }
@@ -42,9 +44,16 @@ enum ByteWord {
     /// and none above 0x7E (adding 1 sets the high bit of 0x7F; 0x80 and up have it).
     @inline(__always)
     static func isPrintableASCII(_ word: UInt64) -> Bool {
+        notPrintableASCII(word) == 0
+    }
+
+    /// The high bit of each byte that is not printable ASCII is set, and of no other byte but one above such a
+    /// byte (a borrow or carry goes up from it only), so the lowest bit set marks the first one.
+    @inline(__always)
+    static func notPrintableASCII(_ word: UInt64) -> UInt64 {
         let below = (word &- ones &* 0x20) & ~word
         let above = (word &+ ones) | word
-        return (below | above) & highs == 0
+        return (below | above) & highs
     }
 
     /// The high bit of each byte equal to `byte` is set, and of no other byte but one above an equal byte (so the

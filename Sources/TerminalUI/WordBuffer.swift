@@ -33,6 +33,21 @@ struct WordBuffer: Sendable {
         count += 1
     }
 
+    /// Adds the UTF-8 of `scalar` (one write to the storage, not one per byte).
+    @inline(__always)
+    mutating func append(_ scalar: Unicode.Scalar) {
+        let end = Self.slack + count
+        if end + 4 > storage.count { grow(to: end + 4) }
+        count += storage.withUnsafeMutableBufferPointer { target in
+            var index = end
+            UTF8.encode(scalar) { byte in
+                target[index] = byte
+                index += 1
+            }
+            return index - end
+        }
+    }
+
     /// Adds `bytes`.
     @inline(__always)
     mutating func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {

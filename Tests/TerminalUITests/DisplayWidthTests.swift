@@ -77,6 +77,15 @@ struct DisplayWidthTests {
         }
     }
 
+    @Test("the wide ranges tested before the search are whole entries of the wide table")
+    func commonWideRangesAreTableEntries() {
+        let table = DisplayWidth.wideRanges
+        let entries = stride(from: 0, to: table.count, by: 2).map { table[$0]...table[$0 + 1] }
+        for range in [DisplayWidth.commonWideRanges.0, DisplayWidth.commonWideRanges.1] {
+            #expect(entries.contains(range), "\(range)")
+        }
+    }
+
     @Test("the tracker keeps a cluster split across deltas together")
     func trackerAcrossDeltas() {
         var tracker = GraphemeWidthTracker()

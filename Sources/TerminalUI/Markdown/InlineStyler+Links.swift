@@ -11,38 +11,109 @@ extension InlineStyler {
         linkScan = LinkSyntax.Scan()
     }
 
-    /// Shows a link: its text (a hyperlink when colour is on), then the URL when it differs from the text.
+    /// Shows an inline link from its held scalars: the label with its escapes removed (`[image: label]` for an
+    /// image), then the destination; both encoded on the stack, with no string built.
     mutating func showLink(
-        text: String,
-        destination: String,
+        _ link: LinkSyntax.Link,
+        in scalars: [Unicode.Scalar],
+        writer: inout MarkdownWriter,
+        output: inout [UInt8]
+    ) {
+        let opening: StaticString = "[image: "
+        let capacity = 4 * (link.label.count + link.destination.count) + opening.utf8CodeUnitCount + 1
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+            var count = 0
+            if link.image {
+                for byte in UnsafeBufferPointer(start: opening.utf8Start, count: opening.utf8CodeUnitCount) {
+                    buffer[count] = byte
+                    count += 1
+                }
+            }
+            count = LinkSyntax.encode(scalars[link.label], unescaping: true, into: buffer, at: count)
+            if link.image {
+                buffer[count] = 0x5D  // ]
+                count += 1
+            }
+            let textEnd = count
+            count = LinkSyntax.encode(scalars[link.destination], unescaping: !link.bracketed, into: buffer, at: count)
+            showLink(
+                text: UnsafeBufferPointer(rebasing: buffer[..<textEnd]),
+                destination: UnsafeBufferPointer(rebasing: buffer[textEnd..<count]),
+                writer: &writer,
+                output: &output
+            )
+        }
+    }
+
+    /// Shows a link given as strings (an autolink).
+    mutating func showLink(text: String, destination: String, writer: inout MarkdownWriter, output: inout [UInt8]) {
+        var text = text
+        var destination = destination
+        text.withUTF8 { text in
+            destination.withUTF8 { showLink(text: text, destination: $0, writer: &writer, output: &output) }
+        }
+    }
+
+    /// Shows a link: its text (a hyperlink when colour is on), then the URL when it differs from the text.
+    private mutating func showLink(
+        text: UnsafeBufferPointer<UInt8>,
+        destination: UnsafeBufferPointer<UInt8>,
         writer: inout MarkdownWriter,
         output: inout [UInt8]
     ) {
         let saved = writer.spans
         writer.spans = saved.union(.link)
-        writer.beginHyperlink(destination, to: &output)
-        emit(text, writer: &writer, output: &output)
+        writer.beginHyperlink(utf8: destination, to: &output)
+        emit(utf8: text, writer: &writer, output: &output)
         writer.endHyperlink(to: &output)
         writer.spans = saved
-        let shown = destination.hasPrefix("mailto:") ? String(destination.dropFirst(7)) : destination
-        if shown != text, !destination.isEmpty {
+        let shown = Self.droppingMailto(destination)
+        if !destination.isEmpty, !Self.sameText(shown, text) {
             // " (", the URL, ")": what emitting them as one string writes, without building it.
-            emit(" (", writer: &writer, output: &output)
-            emit(shown, writer: &writer, output: &output)
-            emit(")", writer: &writer, output: &output)
+            let open: StaticString = " ("
+            let close: StaticString = ")"
+            emit(utf8: UnsafeBufferPointer(start: open.utf8Start, count: 2), writer: &writer, output: &output)
+            emit(utf8: shown, writer: &writer, output: &output)
+            emit(utf8: UnsafeBufferPointer(start: close.utf8Start, count: 1), writer: &writer, output: &output)
         }
     }
 
-    /// `emit` for each scalar of `text` from U+0020 up; printable ASCII text goes through the writer's ASCII path.
-    mutating func emit(_ text: String, writer: inout MarkdownWriter, output: inout [UInt8]) {
-        var text = text
-        let wroteASCII = text.withUTF8 { bytes in
-            guard let last = bytes.last, bytes.allSatisfy(\.isPrintableASCII) else { return false }
-            writer.text(ascii: bytes, to: &output)
-            previous = Unicode.Scalar(last)
-            return true
+    /// The URL shown after a link's text: the destination without a leading `mailto:` (as `String.hasPrefix` and
+    /// `dropFirst(7)` read it: by characters, so a mark after the colon keeps it).
+    private static func droppingMailto(_ destination: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        let prefix: StaticString = "mailto:"
+        guard destination.starts(with: UnsafeBufferPointer(start: prefix.utf8Start, count: 7)) else {
+            return destination
         }
-        guard !wroteASCII else { return }
-        for scalar in text.unicodeScalars where scalar.value >= 0x20 { emit(scalar, writer: &writer, output: &output) }
+        if destination.count > 7, destination[7] >= 0x80 {
+            // What follows may join the colon's character: decided as strings, as rarely as that comes.
+            let string = String(decoding: destination, as: UTF8.self)
+            guard string.hasPrefix("mailto:") else { return destination }
+            return UnsafeBufferPointer(rebasing: destination[(destination.count - string.dropFirst(7).utf8.count)...])
+        }
+        return UnsafeBufferPointer(rebasing: destination[7...])
+    }
+
+    /// Whether two UTF-8 texts are equal as strings (canonically equivalent: compared as strings unless both are
+    /// ASCII).
+    private static func sameText(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> Bool {
+        if first.allSatisfy({ $0 < 0x80 }), second.allSatisfy({ $0 < 0x80 }) { return first.elementsEqual(second) }
+        return String(decoding: first, as: UTF8.self) == String(decoding: second, as: UTF8.self)
+    }
+
+    /// `emit` for each scalar of `text` (UTF-8) from U+0020 up; printable ASCII text goes through the writer's ASCII
+    /// path.
+    mutating func emit(utf8 text: UnsafeBufferPointer<UInt8>, writer: inout MarkdownWriter, output: inout [UInt8]) {
+        if let last = text.last, text.allSatisfy(\.isPrintableASCII) {
+            writer.text(ascii: text, to: &output)
+            previous = Unicode.Scalar(last)
+            return
+        }
+        var index = 0
+        while index < text.count {
+            let (scalar, length) = text.scalar(at: index)
+            index += length
+            if scalar.value >= 0x20 { emit(scalar, writer: &writer, output: &output) }
+        }
     }
 }

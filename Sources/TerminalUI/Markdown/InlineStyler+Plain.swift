@@ -13,14 +13,17 @@ extension InlineStyler {
         return Self.plainProsePrefix(of: bytes)
     }
 
-    /// How many of `bytes` (any bytes) are plain prose (`isPlainProse`) from the start: tested 8 at a time while
-    /// they all are.
+    /// How many of `bytes` (any bytes) are plain prose (`isPlainProse`) from the start: tested 8 at a time, the
+    /// first byte that is not found in its 8 from the bits of the test; the last few one at a time.
     @inline(__always)
     static func plainProsePrefix(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         if let base = bytes.baseAddress {
-            while count + 8 <= bytes.count, isPlainProse(UnsafeRawPointer(base + count).loadUnaligned(as: UInt64.self))
-            {
+            while count + 8 <= bytes.count {
+                let flagged = notPlainProse(
+                    UInt64(littleEndian: UnsafeRawPointer(base + count).loadUnaligned(as: UInt64.self))
+                )
+                if flagged != 0 { return count + flagged.trailingZeroBitCount >> 3 }
                 count += 8
             }
         }
@@ -28,19 +31,37 @@ extension InlineStyler {
         return count
     }
 
-    /// Whether the 8 bytes of `word` are all plain prose: printable ASCII, none of `* _ ~ ` \ [ ! < &`.
+    /// The high bit of each of the 8 bytes of `word` (the first byte the lowest) that is not plain prose (not
+    /// printable ASCII, or one of `* _ ~ ` \ [ ! < &`), and of none before the first such byte (a byte after it may
+    /// be flagged too): 0 when all 8 are plain prose.
     @inline(__always)
-    private static func isPlainProse(_ word: UInt64) -> Bool {
-        guard ByteWord.isPrintableASCII(word) else { return false }
-        let markup =
-            ByteWord.matches(word, 0x2A) | ByteWord.matches(word, 0x5F) | ByteWord.matches(word, 0x7E)
-            | ByteWord.matches(word, 0x60) | ByteWord.matches(word, 0x5C) | ByteWord.matches(word, 0x5B)
-            | ByteWord.matches(word, 0x21) | ByteWord.matches(word, 0x3C) | ByteWord.matches(word, 0x26)
-        return markup == 0
+    private static func notPlainProse(_ word: UInt64) -> UInt64 {
+        ByteWord.notPrintableASCII(word) | ByteWord.matches(word, 0x2A) | ByteWord.matches(word, 0x5F)
+            | ByteWord.matches(word, 0x7E) | ByteWord.matches(word, 0x60) | ByteWord.matches(word, 0x5C)
+            | ByteWord.matches(word, 0x5B) | ByteWord.matches(word, 0x21) | ByteWord.matches(word, 0x3C)
+            | ByteWord.matches(word, 0x26)
     }
 
     /// Whether plain prose goes through as it is (`isPlainProse`): nothing held, no code span open.
     var takesPlainProse: Bool { !isHolding && codeSpan == nil }
+
+    /// Whether `feed` holds `byte` as the first of a run with nothing held before it: a backtick, or `* _ ~` outside
+    /// a code span.
+    @inline(__always)
+    func startsRun(_ byte: UInt8) -> Bool {
+        guard !isHolding else { return false }
+        return byte == 0x60 || (codeSpan == nil && (byte == 0x2A || byte == 0x5F || byte == 0x7E))
+    }
+
+    /// Holds a run of `count` bytes `byte` that `startsRun` allows: what `feed` does with each of them.
+    mutating func holdRun(_ byte: UInt8, count: Int) {
+        if byte == 0x60 {
+            backticks = count
+        } else {
+            run = (Unicode.Scalar(byte), count)
+        }
+        runStart = position
+    }
 
     /// Whether `byte` is printable ASCII that `feed` writes out as it is outside a code span: any but the
     /// characters that may start markup, `* _ ~ ` \ [ ! < &`. A bit test, no branch per character class.
@@ -78,13 +99,19 @@ extension InlineStyler {
         return true
     }
 
-    /// Whether a `_` fed now, with `next` after it, is text that settles the styler again once `next` comes:
-    /// nothing held, no span open, and an ASCII letter or digit on each side. Such a `_` is both left- and
+    /// Whether a `_` fed now, with `next` after it, is text that `feedPlain` may write with the plain prose around
+    /// it: nothing held, no span open, and an ASCII letter or digit on each side. Such a `_` is both left- and
     /// right-flanking and has no punctuation beside it, so by CommonMark's rules it can neither open nor close.
     @inline(__always)
     func isIntraword(underscoreBefore next: UInt8) -> Bool {
-        !isHolding && !hasOpenSpans && literalRunStarts.isEmpty && previous.isASCII
-            && Self.isASCIIAlphanumeric(UInt8(truncatingIfNeeded: previous.value)) && Self.isASCIIAlphanumeric(next)
+        previous.isASCII && isIntraword(underscoreAfter: UInt8(truncatingIfNeeded: previous.value), before: next)
+    }
+
+    /// `isIntraword(underscoreBefore:)` for a `_` inside a plain run not fed yet: `before` is the run's byte before it.
+    @inline(__always)
+    func isIntraword(underscoreAfter before: UInt8, before next: UInt8) -> Bool {
+        !isHolding && !hasOpenSpans && literalRunStarts.isEmpty && Self.isASCIIAlphanumeric(before)
+            && Self.isASCIIAlphanumeric(next)
     }
 
     @inline(__always)
@@ -106,7 +133,11 @@ extension InlineStyler {
     /// Adds bytes `heldLinkPrefix(of:)` took to the held link.
     mutating func holdPlain(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard case .link(var text)? = hold.take() else { return }
-        text.append(contentsOf: bytes.lazy.map { Unicode.Scalar($0) })
+        // Widened on the stack, then added in one copy (a lazily mapped sequence is added element by element).
+        withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: bytes.count) { scalars in
+            for index in 0..<bytes.count { scalars.initializeElement(at: index, to: Unicode.Scalar(bytes[index])) }
+            text.append(contentsOf: UnsafeBufferPointer(scalars))
+        }
         hold = .link(text)
     }
 }

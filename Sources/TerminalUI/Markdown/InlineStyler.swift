@@ -63,8 +63,9 @@ struct InlineStyler: Sendable {
     /// Where the scalar being fed sits in an `OpenerRepaint` replay (0 outside one): runs are told apart by where
     /// they start, which is the same in every replay of the same text.
     var position = 0
-    /// Where the held delimiter or backtick run started, and the open code span's opening run.
-    private var runStart = 0
+    /// Where the held delimiter or backtick run started (internal for `InlineStyler+Plain.swift`), and the open code
+    /// span's opening run.
+    var runStart = 0
     private var codeSpanStart = 0
     /// Where the runs start that are literal text, whatever their flanking (openers known to be unclosed; set by
     /// `OpenerRepaint` for a replay, sorted; emptied by `endBlock`).
@@ -198,26 +199,11 @@ struct InlineStyler: Sendable {
         writer: inout MarkdownWriter,
         output: inout [UInt8]
     ) {
-        let before = previous
         if runIsLiteral {
             literalRun(current.delimiter, current.count, writer: &writer, output: &output)
             return
         }
-        let left =
-            !next.isWhitespaceOrLineEnd
-            && (!next.isMarkdownPunctuation || before.isWhitespaceOrLineEnd || before.isMarkdownPunctuation)
-        let right =
-            !before.isWhitespaceOrLineEnd
-            && (!before.isMarkdownPunctuation || next.isWhitespaceOrLineEnd || next.isMarkdownPunctuation)
-        let canOpen: Bool
-        let canClose: Bool
-        if current.delimiter == "_" {
-            canOpen = left && (!right || before.isMarkdownPunctuation)
-            canClose = right && (!left || next.isMarkdownPunctuation)
-        } else {
-            canOpen = left
-            canClose = right
-        }
+        let (canOpen, canClose) = Self.flanking(current.delimiter, before: previous, next: next)
         var count = current.count
         if current.delimiter == "~" {
             guard count <= 2 else {
@@ -363,12 +349,8 @@ struct InlineStyler: Sendable {
                 hold = .link(text)
             case .failed:
                 replayLiterally(.link(text), writer: &writer, output: &output)
-            case .link(let label, let destination, let image):
-                if image {
-                    showLink(text: "[image: \(label)]", destination: destination, writer: &writer, output: &output)
-                } else {
-                    showLink(text: label, destination: destination, writer: &writer, output: &output)
-                }
+            case .link(let link):
+                showLink(link, in: text, writer: &writer, output: &output)
                 // The held scalars' storage goes to the next link.
                 text.removeAll(keepingCapacity: true)
                 spareLink = text

@@ -5,7 +5,7 @@
 ///  "[ssechat]"             .incomplete      "(" may follow (`.other`)
 ///  "[ssechat] "            .failed          no "(": not an inline link (reference links are not supported)
 ///  "[a](https://x.y/(b)"   .incomplete      parentheses in the destination balance
-///  "[a](https://x.y \"t\")" .link("a", "https://x.y", image: false)
+///  "[a](https://x.y \"t\")" .link: label 1..<2, destination 4..<15
 /// ```
 /// Backslash escapes work in the label and destination; a `<…>` destination may hold spaces. The held text is at
 /// most `InlineStyler.linkLimit` characters, so rescanning it on each character stays cheap.
@@ -17,7 +17,20 @@ enum LinkSyntax {
         /// It cannot be one.
         case failed
         /// A complete link.
-        case link(label: String, destination: String, image: Bool)
+        case link(Link)
+    }
+
+    /// A complete link: where its parts are in the scalars matched (no string is built for them; `encode` writes
+    /// them out).
+    struct Link: Equatable, Sendable {
+        /// The label, its backslash escapes still in.
+        var label: Range<Int>
+        /// The destination: its backslash escapes still in unless `bracketed`.
+        var destination: Range<Int>
+        /// Whether the destination was written `<…>`, where a backslash is text.
+        var bracketed: Bool
+        /// Whether it is an image (`![alt](source)`).
+        var image: Bool
     }
 
     /// Where an incomplete link's text ends: in its label, its destination or its title, most characters only
@@ -50,8 +63,8 @@ enum LinkSyntax {
     }
 
     /// A match in progress: `resume` goes on from where the last call stopped, so a held link is read once as it
-    /// grows rather than again from its `[` at each part boundary. Only a complete link builds strings; the rest is
-    /// index work. It stops before a backslash that ends the text (whether it escapes depends on what follows).
+    /// grows rather than again from its `[` at each part boundary. It builds no string (a complete link is given as
+    /// bounds). It stops before a backslash that ends the text (whether it escapes depends on what follows).
     struct Scan: Sendable {
         private enum Stage: Sendable {
             case opening, label, afterLabel, beforeDestination, destination, bracketedDestination, afterDestination
@@ -169,11 +182,13 @@ enum LinkSyntax {
                     stage = .end
                 case .end:
                     guard scalars[index] == ")", index == scalars.count - 1 else { return .failed }
-                    let destination = scalars[destinationStart..<destinationEnd]
                     return .link(
-                        label: unescaped(scalars[labelStart..<labelEnd]),
-                        destination: bracketed ? String(scalars: destination) : unescaped(destination),
-                        image: image
+                        Link(
+                            label: labelStart..<labelEnd,
+                            destination: destinationStart..<destinationEnd,
+                            bracketed: bracketed,
+                            image: image
+                        )
                     )
                 }
             }
@@ -184,17 +199,26 @@ enum LinkSyntax {
         }
     }
 
-    /// The text with its backslash escapes removed (a backslash keeps the character after it, whatever it is).
-    private static func unescaped(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        guard scalars.contains("\\") else { return String(scalars: scalars) }  // mostly: encoded at once
-        var text: [Unicode.Scalar] = []
+    /// Writes the UTF-8 of `scalars` into `buffer` from `start`, with their backslash escapes removed when
+    /// `unescaping` (a backslash keeps the character after it, whatever it is).
+    /// - Returns: Where the bytes written end.
+    static func encode(
+        _ scalars: ArraySlice<Unicode.Scalar>,
+        unescaping: Bool,
+        into buffer: UnsafeMutableBufferPointer<UInt8>,
+        at start: Int
+    ) -> Int {
+        var count = start
         var index = scalars.startIndex
         while index < scalars.endIndex {
-            if scalars[index] == "\\", index + 1 < scalars.endIndex { index += 1 }
-            text.append(scalars[index])
+            if unescaping, scalars[index] == "\\", index + 1 < scalars.endIndex { index += 1 }
+            UTF8.encode(scalars[index]) { byte in
+                buffer[count] = byte
+                count += 1
+            }
             index += 1
         }
-        return String(scalars: text)
+        return count
     }
 
     private static func closer(of scalar: Unicode.Scalar) -> Unicode.Scalar? {

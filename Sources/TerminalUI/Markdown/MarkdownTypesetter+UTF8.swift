@@ -63,7 +63,15 @@ extension MarkdownTypesetter {
             }
             let (scalar, length) = bytes.scalar(at: index)
             index += length
-            if sanitizer.passes(scalar) { feed(scalar, into: &output) }
+            guard sanitizer.passes(scalar) else { continue }
+            if usesRuns, scalar.value >= 0x80, case .prose = mode, inline.takesPlainProse, openers.isIdle {
+                // Text (CJK, an emoji…) with nothing held: what `feed(_:into:)` does with it (the styler writes it,
+                // the idle watch does nothing), at once.
+                trailingSpaces = 0
+                inline.emit(scalar, writer: &writer, output: &output)
+                continue
+            }
+            feed(scalar, into: &output)
         }
     }
 
@@ -76,20 +84,29 @@ extension MarkdownTypesetter {
             let rest = UnsafeBufferPointer(rebasing: bytes[index...])
             switch mode {
             case .prose where runs:
-                let plain = inline.plainPrefix(of: rest)
+                var plain = inline.plainPrefix(of: rest)
+                if plain == 0, rest[0] == 0x5F, rest.count > 1, openers.isIdle,
+                    inline.isIntraword(underscoreBefore: rest[1])
+                {
+                    plain = 1 + InlineStyler.plainProsePrefix(of: UnsafeBufferPointer(rebasing: rest[1...]))
+                }
                 if plain > 0 {
+                    // The `_`s of `snake_case` go on with the run (`isIntraword`): text, which the opener watch
+                    // would take a snapshot of the writer at and drop at the next byte.
+                    while plain + 1 < rest.count, rest[plain] == 0x5F, openers.isIdle,
+                        inline.isIntraword(underscoreAfter: rest[plain - 1], before: rest[plain + 1])
+                    {
+                        plain +=
+                            1 + InlineStyler.plainProsePrefix(of: UnsafeBufferPointer(rebasing: rest[(plain + 1)...]))
+                    }
                     feedProse(UnsafeBufferPointer(rebasing: rest[..<plain]), into: &output)
                     index += plain
                     continue
                 }
                 // A run held before a byte of plain prose: decided here, that byte then goes on with its plain run.
                 if inline.resolveRun(before: rest[0], writer: &writer, output: &output) { continue }
-                if rest[0] == 0x5F, rest.count > 1, openers.isIdle, inline.isIntraword(underscoreBefore: rest[1]) {
-                    // The `_` of `snake_case`: text, so the opener watch would take a snapshot of the writer here
-                    // and drop it at the next byte; it is fed to the styler alone.
-                    trailingSpaces = 0
-                    inline.feed("_", to: &writer, output: &output)
-                    index += 1
+                if inline.startsRun(rest[0]) {
+                    index += holdRun(rest)
                     continue
                 }
                 let held = inline.heldLinkPrefix(of: rest)
@@ -124,6 +141,27 @@ extension MarkdownTypesetter {
             feed(Unicode.Scalar(bytes[index]), into: &output)
             index += 1
         }
+    }
+
+    /// A run of delimiters or backticks at the start of `bytes` (`InlineStyler.startsRun` says its first byte
+    /// starts one): what `feed(_:into:)` does for each of its bytes, at once: the opener watch sees the first (a
+    /// snapshot may be taken there, unless the styler settles again within `bytes`) and logs the rest, and the
+    /// styler holds the run.
+    /// - Returns: How many bytes the run has.
+    private mutating func holdRun(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let first = bytes[0]
+        var count = 1
+        while count < bytes.count, bytes[count] == first { count += 1 }
+        trailingSpaces = 0
+        // Idle, with no span open, the watch would take a snapshot here: not when the styler settles again within
+        // these bytes (it would drop it there unused).
+        if !openers.isIdle || inline.hasOpenSpans || !inline.settlesWithin(bytes, runLength: count) {
+            openers.willFeed(Unicode.Scalar(first), inline: &inline, writer: &writer)
+            if count > 1 { openers.willFeed(plain: UnsafeBufferPointer(rebasing: bytes[1..<count])) }
+        }
+        inline.holdRun(first, count: count)
+        openers.didFeed(row: writer.wrapper.rowsEnded, settled: false)  // a run is held
+        return count
     }
 
     /// A run of a held link's text: what `feed(_:into:)` does for each of its bytes (the styler holds them; the

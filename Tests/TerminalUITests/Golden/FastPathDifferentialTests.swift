@@ -190,6 +190,28 @@ struct FastPathDifferentialTests {
         }
     }
 
+    @Test(
+        "runs the styler settles again within a piece (no snapshot taken) beside unclosed openers, as the general path"
+    )
+    func runsSettledWithinAPiece() {
+        let tokens = [
+            "**", "*", "***", "_", "__", "~~", "~", "~~~", "`", "``", "word", "a", "b1", " ", " ", ",", ".", ":",
+            "[x](u)",
+            "[", "<", "&", "\\", "\n", "\n\n", "snake_case", "你好", "(",
+        ]
+        var generator = SeededGenerator(seed: 0x5E77)
+        for _ in 0..<3000 {
+            let count = Int.random(in: 1...40, using: &generator)
+            let text = (0..<count).map { _ in tokens.randomElement(using: &generator)! }.joined()
+            let width = Int.random(in: 8...100, using: &generator)
+            for pieces in [[text], Split.random(text, seed: generator.next(), maxPiece: 64)] {
+                let fast = Self.render(pieces, width: width, color: true, markdown: true, ticks: false, fast: true)
+                let general = Self.render(pieces, width: width, color: true, markdown: true, ticks: false, fast: false)
+                #expect(RenderGoldenTests.difference(fast, general) == nil, "\(text.debugDescription) at \(width)")
+            }
+        }
+    }
+
     @Test("3000 random replies: the same bytes with the fast paths on and off", arguments: 0..<3)
     func randomReplies(batch: UInt64) {
         var generator = SeededGenerator(seed: 0xFA57 + batch)
