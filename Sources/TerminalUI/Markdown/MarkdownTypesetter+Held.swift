@@ -13,27 +13,15 @@ extension MarkdownTypesetter {
 
     /// Inside a fenced block a line is code unless it is the closing fence (held only while it may be one).
     mutating func decideInsideFence(_ fence: Fence, complete: Bool, into output: inout [UInt8]) {
-        // Read by index (no slices): this runs on each character held.
-        let marker = UInt8(ascii: fence.marker)
-        // At most 4 spaces are counted: a fifth is past the point the line is decided at (code), so a line held
-        // whole and one held a byte at a time drop the same indentation.
-        var spaces = 0
-        while spaces < pending.count, spaces < 4, pending[spaces] == 0x20 { spaces += 1 }
-        var end = spaces
-        while end < pending.count, pending[end] == marker { end += 1 }
-        let run = end - spaces
-        var mayClose = spaces <= 3
-        while mayClose, end < pending.count {
-            mayClose = pending[end] == 0x20 || pending[end] == 0x09
-            end += 1
-        }
-        if mayClose, !complete { return }
-        if mayClose, run >= fence.length {
-            mode = .held(.fence(fence.marker, run))
+        switch pending.withUnsafeBufferPointer({ fence.decide($0, complete: complete) }) {
+        case .undecided:
             return
+        case .closing(let run):
+            mode = .held(.fence(fence.marker, run))
+        case .code(let skip):
+            mode = .code
+            replayPending(from: skip, asCode: true, into: &output)
         }
-        mode = .code
-        replayPending(from: min(spaces, fence.indent), asCode: true, into: &output)
     }
 
     /// Feeds the held bytes again from `offset` on (`replay`), then empties `pending`: it is taken out with `swap`

@@ -124,7 +124,12 @@ extension MarkdownTypesetter {
                 // Held and classified a few bytes at a time (8, then twice as many each time, to the end of a word
                 // so that the words after are fed whole), not byte by byte: `LineStart` decides a longer line as
                 // it decided the first of its prefixes that it could, and what the held bytes hold past that
-                // prefix is fed from `pending`, the rest from here.
+                // prefix is fed from `pending`, the rest from here. With nothing held yet, a start the piece
+                // decides (a heading, an item, a paragraph or a code line) begins in place, with no hold at all.
+                if pending.isEmpty, let used = startInPlace(rest, into: &output) {
+                    index += used
+                    continue
+                }
                 var end = 0
                 repeat {
                     var next = min(rest.count, max(8, 2 * end))

@@ -159,6 +159,35 @@ struct MarkdownTypesetter: Sendable {
         }
     }
 
+    /// Decides a line's start from the bytes in hand, nothing held (`feed(ascii:into:)` at a line start): a
+    /// heading, list item, paragraph or code line begins at once, and the caller goes on after its start (the
+    /// returned length); a fence or table row, or a start that all of `bytes` leaves undecided (so each of its
+    /// prefixes too), is held whole. `nil` leaves the line to be held and decided by `decideStart`.
+    mutating func startInPlace(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Int? {
+        if let fence {
+            guard case .code(let skip) = fence.decide(bytes, complete: false) else { return nil }
+            mode = .code
+            return skip
+        }
+        let itemIndent = items.last?.contentIndent ?? 0
+        let start = LineStart.classify(bytes, complete: false, inParagraph: inParagraph, itemIndent: itemIndent)
+        if table.isActive, start.kind != .tableRow { return nil }
+        switch start.kind {
+        case .heading, .item, .text:
+            beginText(start, line: bytes, into: &output)
+            return start.length
+        case .fence, .tableRow:
+            pending.append(contentsOf: bytes)
+            mode = .held(start.kind)
+            return bytes.count
+        case .undecided:
+            pending.append(contentsOf: bytes)
+            return bytes.count
+        default:
+            return nil
+        }
+    }
+
     private mutating func endLine(into output: inout [UInt8]) {
         switch mode {
         case .start where usesRuns && pending.isEmpty && fence == nil:

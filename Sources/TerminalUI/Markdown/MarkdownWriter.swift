@@ -60,16 +60,18 @@ struct MarkdownWriter: Sendable {
     }
 
     /// Starts an OSC 8 hyperlink around the text that follows (terminal mode with colour only).
-    mutating func beginHyperlink(_ destination: String, to output: inout [UInt8]) {
+    /// - Parameter destination: The URL's UTF-8, lent (only its printable ASCII other than the space is written).
+    mutating func beginHyperlink(utf8 destination: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         guard color else { return }
         // ESC ] 8 ; ;, the printable ASCII of the URL, ESC \: built in temporary storage, not a new array.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: destination.utf8.count + 7) { bytes in
-            var count = 0
-            for byte: UInt8 in [0x1B, 0x5D, 0x38, 0x3B, 0x3B] {
-                bytes[count] = byte
-                count += 1
-            }
-            for byte in destination.utf8 where byte >= 0x21 && byte < 0x7F {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: destination.count + 7) { bytes in
+            bytes[0] = 0x1B
+            bytes[1] = 0x5D
+            bytes[2] = 0x38
+            bytes[3] = 0x3B
+            bytes[4] = 0x3B
+            var count = 5
+            for byte in destination where byte >= 0x21 && byte < 0x7F {
                 bytes[count] = byte
                 count += 1
             }
