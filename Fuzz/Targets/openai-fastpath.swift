@@ -2,9 +2,10 @@
 /// full JSONDecoder path's (after a template it kept, too); the public `OpenAIStreamDecoder` always equals the full decoder (blank data excepted,
 /// which it skips); nothing crashes.
 ///
-/// The input is the `data` of one SSE event, decoded as UTF-8 with invalid bytes replaced (as the SSE parser
-/// hands it over), so the fast path sees exactly what it sees in production. Comparison as in
-/// `Tests/ChatWireTests/FastPathEquivalenceTests.swift`: events, or the `ChatWireError`.
+/// The input is the `data` of one SSE event, decoded as UTF-8 with invalid bytes replaced (as `ServerSentEvent`
+/// holds it). The chat client decodes the parser's raw bytes instead (`decode(lent:)`), which must give the same
+/// for every input. Comparison as in `Tests/ChatWireTests/FastPathEquivalenceTests.swift`: events, or the
+/// `ChatWireError`.
 import SSE
 
 @testable import ChatWire
@@ -72,5 +73,12 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let expected: FuzzOutcome<ChatEvent, ChatWireError> =
         isDone ? .events([.done]) : isJSONBlank(data) ? .events([]) : full
     fuzzRequire(viaDecoder == expected, "decoder \(viaDecoder) ≠ \(expected) for \(data.debugDescription)")
+
+    var lentDecoder = OpenAIStreamDecoder()
+    let raw = UnsafeRawBufferPointer(start: start, count: count)
+    let viaLent = fuzzOutcome(ChatWireError.self) {
+        try lentDecoder.decode(lent: SSELentEvent(type: "message", data: raw, eventID: SSEEventID()), emit: $0)
+    }
+    fuzzRequire(viaLent == viaDecoder, "lent \(viaLent) ≠ value \(viaDecoder) for \(data.debugDescription)")
     return 0
 }

@@ -78,6 +78,10 @@ final class ChatReplyDriver: @unchecked Sendable {
     /// The kept reply's id, once reported.
     private var keptReplyID: String?
     @exclusivity(unchecked) private var pending = UpdateQueue<ChatReplyUpdate>()
+    /// Whether `source.next()` is running: events it lends are decoded meanwhile, and a finish they bring drops the
+    /// source only once the call has returned (`dropsSource`), not from inside it.
+    private var readingSource = false
+    private var dropsSource = false
 
     init(stream: ChatReplyStream) {
         self.stream = stream
@@ -107,11 +111,20 @@ final class ChatReplyDriver: @unchecked Sendable {
                 continue
             }
             let update: EventSourceUpdate?
+            readingSource = true
+            defer { readingSource = false }
             do {
                 update = try await source?.next()
             } catch let error as EventSourceError {
                 // The source reports every end as `.closed` first; this is only a safety net.
                 update = .closed(.failed(error))
+            }
+            readingSource = false
+            if dropsSource {
+                // A lent event finished the reply: what else the read brought is not read, as before lending.
+                dropsSource = false
+                source = nil
+                continue
             }
             handle(update ?? .closed(.endOfStream))
         }
@@ -144,7 +157,11 @@ final class ChatReplyDriver: @unchecked Sendable {
         // A complete JSON reply is read only in answer to the request itself: as the answer to a resume it would
         // repeat what was shown.
         configuration.acceptsJSONDocument = point == nil && stream.endpoint.provider.wireFormat.readsCompleteReplies
-        source = EventSource(configuration, clock: stream.clock).updates().makeAsyncIterator()
+        var updates = EventSource(configuration, clock: stream.clock).updates().makeAsyncIterator()
+        // Each event is decoded as it is parsed, from the parser's buffer: no `String` per event. `unowned`: the
+        // driver owns the source, and the source this closure.
+        updates.lendEvents(to: { [unowned self] event in received(event) })
+        source = updates
     }
 
     private func handle(_ update: EventSourceUpdate) {
@@ -152,19 +169,7 @@ final class ChatReplyDriver: @unchecked Sendable {
         case .open:
             machine.opened()
         case .event(let event):
-            // The decoded updates go straight to `pending`; a reply's `.kept` goes before those of its event.
-            let start = pending.endIndex
-            var cursor: ChatResumeCursor?
-            decode { decoder, emit in
-                // Read in the same access as the decoding: read apart, the existential is copied for the getter.
-                defer { cursor = decoder.resumeCursor }
-                try decoder.decode(event, emit: emit)
-            }
-            machine.eventReceived(at: ChatResumePoint(eventID: event.eventID, cursor: cursor))
-            if let id = cursor?.replyID, id != keptReplyID {
-                keptReplyID = id
-                pending.insert(.kept(replyID: id), at: start)
-            }
+            receive(.value(event))
         case .retry(let time):
             machine.retryReceived(time)
         case .document(_, let body):
@@ -175,8 +180,45 @@ final class ChatReplyDriver: @unchecked Sendable {
                 decode { decoder, emit in try decoder.finishStream(emit: emit) }
             }
             if let action = machine.closed(reason, jitter: stream.options.jitter()) { carryOut(action) }
-        case .connecting, .reconnecting:
+        case .connecting, .reconnecting, .eventsLent:
             break
+        }
+    }
+
+    /// An event the source lends as it parses it (inside `source.next()`), decoded at once. Once the reply has
+    /// finished the rest of the read is ignored, as the updates after a finish always were.
+    private func received(_ event: SSELentEvent) {
+        guard !machine.isFinished else { return }
+        receive(.lent(event))
+    }
+
+    /// An event as the source gives it: a value, or lent for the duration of the call.
+    private enum ReceivedEvent {
+        case value(ServerSentEvent)
+        case lent(SSELentEvent)
+    }
+
+    /// Decodes one event; the updates go straight to `pending`, a reply's `.kept` before those of its event.
+    private func receive(_ event: ReceivedEvent) {
+        let start = pending.endIndex
+        var cursor: ChatResumeCursor?
+        decode { decoder, emit in
+            // Read in the same access as the decoding: read apart, the existential is copied for the getter.
+            defer { cursor = decoder.resumeCursor }
+            switch event {
+            case .value(let event): try decoder.decode(event, emit: emit)
+            case .lent(let event): try decoder.decode(lent: event, emit: emit)
+            }
+        }
+        let eventID =
+            switch event {
+            case .value(let event): event.eventID
+            case .lent(let event): event.eventID
+            }
+        machine.eventReceived(at: ChatResumePoint(eventID: eventID, cursor: cursor))
+        if let id = cursor?.replyID, id != keptReplyID {
+            keptReplyID = id
+            pending.insert(.kept(replyID: id), at: start)
         }
     }
 
@@ -203,7 +245,7 @@ final class ChatReplyDriver: @unchecked Sendable {
             nextConnection = (delay, nil)
         case .finish(let end):
             pending.append(.finished(end))
-            source = nil
+            if readingSource { dropsSource = true } else { source = nil }
         }
     }
 }

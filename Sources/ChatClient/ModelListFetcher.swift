@@ -80,7 +80,7 @@ package struct ModelListFetcher: Sendable {
                 throw ChatClientError(.protocolViolation, "the server answered an event stream, not a model list")
             case .closed(.failed(let error)):
                 throw error
-            case .closed, .connecting, .retry, .reconnecting:
+            case .closed, .connecting, .retry, .reconnecting, .eventsLent:
                 continue
             }
         }

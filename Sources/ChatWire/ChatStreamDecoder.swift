@@ -13,6 +13,14 @@ package protocol ChatStreamDecoder: Sendable {
     ///   `emit`'s errors.
     mutating func decode(_ event: ServerSentEvent, emit: (ChatEvent) throws -> Void) throws
 
+    /// The same for an event whose data the parser lends (`SSEParser.parse(_:lending:)`): a format that decodes
+    /// from bytes makes no `String` of the data; by default the event is made a value and decoded as one.
+    /// - Parameters:
+    ///   - event: The next event of the stream, its data valid during the call.
+    ///   - emit: Called for each chat event, in order.
+    /// - Throws: As `decode(_:emit:)`.
+    mutating func decode(lent event: SSELentEvent, emit: (ChatEvent) throws -> Void) throws
+
     /// Tells the decoder that the response ended cleanly (not dropped by a network error).
     ///
     /// Formats whose end marker is the end of the response (plain SSE) emit `.done` here unless it already came;
@@ -27,6 +35,11 @@ package protocol ChatStreamDecoder: Sendable {
 }
 
 extension ChatStreamDecoder {
+    /// Decodes the event made into a value (`SSELentEvent.makeEvent()`).
+    package mutating func decode(lent event: SSELentEvent, emit: (ChatEvent) throws -> Void) throws {
+        try decode(event.makeEvent(), emit: emit)
+    }
+
     /// Emits nothing: by default the end of the response is not an end marker.
     /// - Parameter emit: Not called.
     package mutating func finishStream(emit: (ChatEvent) throws -> Void) throws {}

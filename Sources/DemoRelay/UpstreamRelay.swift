@@ -50,7 +50,7 @@ package struct UpstreamRelay: DemoUpstream {
                     receive(.event(data: event.data, type: event.type == "message" ? nil : event.type))
                 case .closed(.failed(let error)) where opened:
                     receive(.event(data: Self.streamError(error), type: nil))
-                case .connecting, .closed, .reconnecting, .retry, .document:
+                case .connecting, .closed, .reconnecting, .retry, .document, .eventsLent:
                     break
                 }
                 if case .closed = update, opened { return }

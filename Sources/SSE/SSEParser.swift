@@ -16,7 +16,7 @@
 /// of a stream call `finishStream()`: an incomplete event is discarded, and the parser is ready for the next
 /// connection with its last event ID and reconnection time kept. Lines are decoded as UTF-8 with invalid bytes
 /// replaced by U+FFFD. No method allocates per byte; a dispatched event costs one `String` for its data (its id is
-/// kept as an `SSEEventID`, in place when short).
+/// kept as an `SSEEventID`, in place when short), or nothing with `parse(_:lending:)`, which lends the data.
 ///
 /// Limits: a `data`, `event`, `id` or `retry` line longer than `maxLineLength`, or an event whose data passes
 /// `maxEventDataLength`, fails the stream. Comments and ignored fields have no limit: they are never buffered.
@@ -70,14 +70,29 @@ package struct SSEParser: Sendable {
         _ chunk: UnsafeRawBufferPointer,
         onEvent: (consuming ServerSentEvent) throws -> Void
     ) throws {
+        try parse(chunk, lending: { try onEvent($0.makeEvent()) })
+    }
+
+    /// Parses the next chunk, lending each event's data to `onEvent` instead of copying it into a `String`.
+    /// - Parameters:
+    ///   - chunk: The next bytes, of any length.
+    ///   - onEvent: Called for each event the chunk completes, in order; the event's `data` is valid only during
+    ///     the call.
+    /// - Throws: `SSEParserError` when a line or an event passes its limit; rethrows `onEvent`'s errors.
+    package mutating func parse(
+        _ chunk: UnsafeRawBufferPointer,
+        lending onEvent: (SSELentEvent) throws -> Void
+    ) throws {
         // Move the splitter out (not copy it): a copy would share its pending-line buffer and force a
         // copy-on-write of that buffer for every chunk that ends mid-line.
         var splitter = self.splitter
         self.splitter = SSELineSplitter(maxLineLength: splitter.maxLineLength)
         defer { self.splitter = splitter }
         try splitter.split(chunk) { line in
-            if let event = try interpret(line) {
-                try onEvent(event)
+            if line.isEmpty {
+                try dispatch(onEvent)
+            } else {
+                try interpret(line)
             }
         }
     }
@@ -107,10 +122,9 @@ package struct SSEParser: Sendable {
         lastEventIDBuffer = lastEventIDValue
     }
 
-    /// Applies one line; returns the event a blank line dispatches.
-    private mutating func interpret(_ line: UnsafeRawBufferPointer) throws -> ServerSentEvent? {
-        if line.isEmpty { return dispatch() }
-        if line[0] == ASCII.colon { return nil }
+    /// Applies one field line (not the blank line that dispatches).
+    private mutating func interpret(_ line: UnsafeRawBufferPointer) throws {
+        if line[0] == ASCII.colon { return }
         let colon = line.firstOffset(of: ASCII.colon, in: 0..<line.count)
         var valueStart = colon + 1
         if valueStart < line.count, line[valueStart] == ASCII.space { valueStart += 1 }
@@ -135,20 +149,25 @@ package struct SSEParser: Sendable {
         case .unknown:
             break
         }
-        return nil
     }
 
-    private mutating func dispatch() -> ServerSentEvent? {
+    /// The blank line: hands the event the buffers hold to `onEvent` (none when the data buffer is empty), its data
+    /// lent from the data buffer without its final LF, then empties the buffers.
+    private mutating func dispatch(_ onEvent: (SSELentEvent) throws -> Void) throws {
         lastEventIDValue = lastEventIDBuffer
-        guard !dataBuffer.isEmpty else {
-            eventTypeBuffer.removeAll(keepingCapacity: true)
-            return nil
+        defer { eventTypeBuffer.removeAll(keepingCapacity: true) }
+        guard !dataBuffer.isEmpty else { return }
+        defer { dataBuffer.removeAll(keepingCapacity: dataBuffer.capacity <= 64 * 1024) }
+        let type = eventType()
+        try dataBuffer.withUnsafeBytes { bytes in
+            try onEvent(
+                SSELentEvent(
+                    type: type,
+                    data: UnsafeRawBufferPointer(rebasing: bytes.dropLast()),
+                    eventID: lastEventIDValue
+                )
+            )
         }
-        let data = dataBuffer.withUnsafeBytes { String(decoding: $0.dropLast(), as: UTF8.self) }
-        dataBuffer.removeAll(keepingCapacity: dataBuffer.capacity <= 64 * 1024)
-        let event = ServerSentEvent(type: eventType(), data: data, eventID: lastEventIDValue)
-        eventTypeBuffer.removeAll(keepingCapacity: true)
-        return event
     }
 
     /// The event type buffer as a string, `"message"` when empty; reuses the last string for a repeated type.

@@ -61,6 +61,13 @@ package struct EventSourceUpdates: AsyncSequence, Sendable {
         package mutating func nextBuffered() -> EventSourceUpdate? {
             driver.nextBuffered()
         }
+
+        /// From now on hands each event to `lender` as it is parsed, its data lent (valid only during the call),
+        /// in place of an `.event` update; `.eventsLent` follows each read that lent any. For a consumer that decodes
+        /// events at once: no `String` is made per event. `lender` must not use this iterator.
+        package mutating func lendEvents(to lender: @escaping (SSELentEvent) -> Void) {
+            driver.lender = lender
+        }
     }
 }
 

@@ -27,6 +27,8 @@ final class EventSourceDriver: @unchecked Sendable {
     @exclusivity(unchecked) private var parser: SSEParser
     @exclusivity(unchecked) private var machine: EventSourceStateMachine
     @exclusivity(unchecked) private var pending = UpdateQueue<EventSourceUpdate>()
+    /// Where events go as they are parsed, their data lent, instead of `pending` (see `lendEvents(to:)`).
+    @exclusivity(unchecked) var lender: ((SSELentEvent) -> Void)?
     private var lastRetry: Int?
     private var random = SystemRandomNumberGenerator()
 
@@ -232,14 +234,26 @@ final class EventSourceDriver: @unchecked Sendable {
             apply(machine.ended(error: nil, jitter: jitter()), closing: .endOfStream)
             return
         }
+        var lent = false
         do {
             for chunk in chunks {
                 try chunk.withUnsafeBytes { bytes in
-                    try parser.parse(bytes) { event in
-                        pending.append(.event(consume event))
+                    if let lender {
+                        try parser.parse(
+                            bytes,
+                            lending: { event in
+                                lender(event)
+                                lent = true
+                            }
+                        )
+                    } else {
+                        try parser.parse(bytes) { event in
+                            pending.append(.event(consume event))
+                        }
                     }
                 }
             }
+            if lent { pending.append(.eventsLent) }
         } catch {
             watch?.cancel()
             connection.cancel()

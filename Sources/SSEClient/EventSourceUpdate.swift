@@ -9,6 +9,9 @@ package enum EventSourceUpdate: Sendable, Equatable {
     case open(EventSourceResponse)
     /// An event was dispatched.
     case event(ServerSentEvent)
+    /// Events were handed to the iterator's lender as they were parsed, in place of `.event` updates
+    /// (`EventSourceUpdates.Iterator.lendEvents(to:)`); one comes after each read that lent any.
+    case eventsLent
     /// The server's `retry:` field set a new reconnection time.
     case retry(Duration)
     /// The server answered 200 with a complete JSON document instead of a stream (only with

@@ -37,6 +37,29 @@ struct ChatReplyStreamTests {
         #expect(messages == [["role": "user", "content": "hello"]])
     }
 
+    @Test("events after [DONE] in the same read are not shown, and the reply ends there (decoded as they are parsed)")
+    func eventsAfterDoneInOneRead() async throws {
+        let events = Transcript.openAI(["Hel", "lo"]) + [Transcript.openAIContent(" late")]
+        let server = try TranscriptServer([
+            .custom { _, writer in
+                writer.writeEventStreamHead()
+                _ = writer.write(events.joined())
+            }
+        ])
+        let reply = await collect(
+            ChatReplyStream(
+                endpoint: openAIEndpoint(server),
+                messages: helloMessages,
+                options: immediateOptions(),
+                clock: ImmediateClock()
+            )
+        )
+        #expect(reply.error == nil)
+        #expect(reply.text == "Hello")
+        #expect(reply.updates.last == .finished(.complete))
+        #expect(reply.updates.filter { $0 == .finished(.complete) }.count == 1)
+    }
+
     @Test("a drop mid-reply resumes with Last-Event-ID when the server gave ids; nothing lost or repeated")
     func resumesWithIDs() async throws {
         let events = Transcript.openAI(["One", " two", " three", " four"], withIDs: true)

@@ -28,6 +28,38 @@ struct SSEParserTests {
         #expect(try other.parse(input) == viaCallback)
     }
 
+    @Test("a lent event's data is the raw bytes, lines joined with LF; the event made of it repairs UTF-8")
+    func lentData() throws {
+        var parser = SSEParser()
+        let stream: [UInt8] = Array("event: note\nid: 7\ndata: a".utf8) + [0xFF] + Array("\ndata: b\n\n".utf8)
+        var lent: [(type: String, data: [UInt8], id: String, event: ServerSentEvent)] = []
+        try stream.withUnsafeBytes { bytes in
+            try parser.parse(
+                bytes,
+                lending: { event in
+                    lent.append((event.type, Array(event.data), event.eventID.string, event.makeEvent()))
+                }
+            )
+        }
+        try #require(lent.count == 1)
+        #expect(lent[0].type == "note")
+        #expect(lent[0].id == "7")
+        #expect(lent[0].data == Array("a".utf8) + [0xFF] + Array("\nb".utf8))
+        #expect(lent[0].event == ServerSentEvent(type: "note", data: "a\u{FFFD}\nb", lastEventID: "7"))
+    }
+
+    @Test("lending and value events agree on every vector, however the input is split", arguments: SSEParserVectors.all)
+    func lentVector(_ vector: SSEVector) throws {
+        for chunks in splits(of: vector.input) {
+            var parser = SSEParser()
+            var events: [ServerSentEvent] = []
+            for chunk in chunks {
+                try chunk.withUnsafeBytes { try parser.parse($0, lending: { events.append($0.makeEvent()) }) }
+            }
+            #expect(events == vector.events, "split into \(chunks.map(\.count))")
+        }
+    }
+
     @Test("the last event ID and retry survive a new stream; a BOM is stripped again")
     func acrossConnections() throws {
         var parser = SSEParser(lastEventID: "start")

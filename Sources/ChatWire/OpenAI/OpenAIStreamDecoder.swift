@@ -26,21 +26,32 @@ package struct OpenAIStreamDecoder: ChatStreamDecoder {
         }
         guard event.type == "message" else { return }
         let handled: Void? = try event.data.utf8.withContiguousStorageIfAvailable { buffer in
-            try decode(UnsafeRawBufferPointer(buffer), data: event.data, emit: emit)
+            try decode(UnsafeRawBufferPointer(buffer), data: { event.data }, emit: emit)
         }
         if handled == nil {
             var data = event.data
             try data.withUTF8 { buffer in
-                try decode(UnsafeRawBufferPointer(buffer), data: event.data, emit: emit)
+                try decode(UnsafeRawBufferPointer(buffer), data: { event.data }, emit: emit)
             }
         }
     }
 
+    /// Decodes from the lent bytes: a `String` of the data is made only for the full decoder or an error event. The
+    /// bytes are not validated first: the fast path reads invalid UTF-8 inside a string as `String(decoding:)` would
+    /// have repaired it, and anything else invalid goes to the full decoder, which gets the repaired text.
+    package mutating func decode(lent event: SSELentEvent, emit: (ChatEvent) throws -> Void) throws {
+        guard event.type == "message" else {
+            try decode(event.makeEvent(), emit: emit)
+            return
+        }
+        try decode(event.data, data: { String(decoding: event.data, as: UTF8.self) }, emit: emit)
+    }
+
     /// Decodes one `message` event's data: `[DONE]`, then the fast path, then (for anything but a blank line) the
-    /// full decoder.
+    /// full decoder, which reads `data()`.
     private mutating func decode(
         _ bytes: UnsafeRawBufferPointer,
-        data: String,
+        data: () -> String,
         emit: (ChatEvent) throws -> Void
     ) throws {
         if Self.isDone(bytes) {
@@ -48,7 +59,7 @@ package struct OpenAIStreamDecoder: ChatStreamDecoder {
         } else if try OpenAIChunkFastPath.decode(bytes, prefix: &prefix, emit: emit) || Self.isBlank(bytes) {
             return
         } else {
-            try Self.decodeFull(data, emit: emit)
+            try Self.decodeFull(data(), emit: emit)
         }
     }
 
