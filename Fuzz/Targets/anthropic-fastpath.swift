@@ -2,8 +2,8 @@
 /// `AnthropicStreamDecoder` always equals the full decoder (blank data and `ping` excepted, which it skips);
 /// nothing crashes.
 ///
-/// The input is the `data` of one SSE event, decoded as UTF-8 with invalid bytes replaced (as the SSE parser
-/// hands it over). The SSE event name is picked by the input's length (`content_block_delta`, `message`,
+/// The input is the `data` of one SSE event, decoded as UTF-8 with invalid bytes replaced (as `ServerSentEvent`
+/// holds it; `decode(lent:)` on the raw bytes, as the chat client decodes them, must give the same). The SSE event name is picked by the input's length (`content_block_delta`, `message`,
 /// `message_delta`, `error`, `ping`), since the decoder tries the fast path for the first two and must ignore the
 /// name whenever the JSON has a `type`. Comparison as in `Tests/ChatWireTests/FastPathEquivalenceTests.swift`.
 import SSE
@@ -38,5 +38,13 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         viaDecoder == expected,
         "decoder \(viaDecoder) ≠ \(expected) for \(event.type) \(data.debugDescription)"
     )
+
+    // The chat client decodes the parser's raw bytes (`decode(lent:)`): the same as the value path for every input.
+    var lentDecoder = AnthropicStreamDecoder()
+    let raw = UnsafeRawBufferPointer(start: start, count: count)
+    let viaLent = fuzzOutcome(ChatWireError.self) {
+        try lentDecoder.decode(lent: SSELentEvent(type: event.type, data: raw, eventID: SSEEventID()), emit: $0)
+    }
+    fuzzRequire(viaLent == viaDecoder, "lent \(viaLent) ≠ value \(viaDecoder) for \(data.debugDescription)")
     return 0
 }

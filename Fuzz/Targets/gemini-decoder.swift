@@ -3,8 +3,8 @@
 /// usage alone; the public `GeminiStreamDecoder` always equals the full decoder (blank data excepted, which it
 /// skips); nothing crashes.
 ///
-/// The input is the `data` of one SSE event, decoded as UTF-8 with invalid bytes replaced (as the SSE parser hands
-/// it over). Comparison as in `Tests/ChatWireTests/FastPathEquivalenceTests.swift`: events, or the `ChatWireError`.
+/// The input is the `data` of one SSE event, decoded as UTF-8 with invalid bytes replaced (as `ServerSentEvent`
+/// holds it); `decode(lent:)` on the raw bytes, as the chat client decodes them, must give the same. Comparison as in `Tests/ChatWireTests/FastPathEquivalenceTests.swift`: events, or the `ChatWireError`.
 import SSE
 
 @testable import ChatWire
@@ -38,5 +38,13 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let viaDecoder = fuzzOutcome(ChatWireError.self) { try decoder.decode(ServerSentEvent(data: data), emit: $0) }
     let expected: FuzzOutcome<ChatEvent, ChatWireError> = isJSONBlank(data) ? .events([]) : freshFull
     fuzzRequire(viaDecoder == expected, "decoder \(viaDecoder) ≠ \(expected) for \(data.debugDescription)")
+
+    // The chat client decodes the parser's raw bytes (`decode(lent:)`): the same as the value path for every input.
+    var lentDecoder = GeminiStreamDecoder()
+    let raw = UnsafeRawBufferPointer(start: start, count: count)
+    let viaLent = fuzzOutcome(ChatWireError.self) {
+        try lentDecoder.decode(lent: SSELentEvent(type: "message", data: raw, eventID: SSEEventID()), emit: $0)
+    }
+    fuzzRequire(viaLent == viaDecoder, "lent \(viaLent) ≠ value \(viaDecoder) for \(data.debugDescription)")
     return 0
 }

@@ -3,8 +3,8 @@
 /// (blank data excepted, which it skips); an event the decoder accepted with a sequence number is dropped when it
 /// comes again (a replay repeats nothing); nothing crashes.
 ///
-/// The input is the `data` of one SSE event, decoded as UTF-8 with invalid bytes replaced (as the SSE parser hands it
-/// over). The SSE event name is picked by the input's length (`response.output_text.delta`, `message`,
+/// The input is the `data` of one SSE event, decoded as UTF-8 with invalid bytes replaced (as `ServerSentEvent` holds
+/// it; `decode(lent:)` on the raw bytes, as the chat client decodes them, must give the same). The SSE event name is picked by the input's length (`response.output_text.delta`, `message`,
 /// `response.completed`, `error`, `response.reasoning_summary_text.delta`), since the decoder tries the fast path for
 /// the first two and must follow the JSON `type` whenever there is one. Comparison as in
 /// `Tests/ChatWireTests/FastPathEquivalenceTests.swift`.
@@ -42,6 +42,14 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         viaDecoder == expected,
         "decoder \(viaDecoder) ≠ \(expected) for \(event.type) \(data.debugDescription)"
     )
+
+    // The chat client decodes the parser's raw bytes (`decode(lent:)`): the same as the value path for every input.
+    var lentDecoder = ResponsesStreamDecoder()
+    let raw = UnsafeRawBufferPointer(start: start, count: count)
+    let viaLent = fuzzOutcome(ChatWireError.self) {
+        try lentDecoder.decode(lent: SSELentEvent(type: event.type, data: raw, eventID: SSEEventID()), emit: $0)
+    }
+    fuzzRequire(viaLent == viaDecoder, "lent \(viaLent) ≠ value \(viaDecoder) for \(data.debugDescription)")
 
     if case .events = viaDecoder, parsed?.sequenceNumber != nil {
         let again = fuzzOutcome(ChatWireError.self) { try decoder.decode(event, emit: $0) }

@@ -26,14 +26,29 @@ package struct AnthropicStreamDecoder: ChatStreamDecoder {
     package init() {}
 
     package mutating func decode(_ event: ServerSentEvent, emit: (ChatEvent) throws -> Void) throws {
-        if event.type == "ping" || event.data.utf8.allSatisfy(Self.isJSONWhitespace) { return }
-        if event.type == "content_block_delta" || event.type == "message" {
-            let handled = try event.data.utf8.withContiguousStorageIfAvailable { buffer in
-                try AnthropicDeltaFastPath.decode(UnsafeRawBufferPointer(buffer), emit: emit)
-            }
-            if handled == true { return }
+        var data = event.data
+        try data.withUTF8 { try decode(type: event.type, UnsafeRawBufferPointer($0), event: { event }, emit: emit) }
+    }
+
+    /// Decodes from the lent bytes; the event is made a value only for the full decoder.
+    package mutating func decode(lent event: SSELentEvent, emit: (ChatEvent) throws -> Void) throws {
+        try decode(type: event.type, event.data, event: { event.makeEvent() }, emit: emit)
+    }
+
+    /// Skips pings and blank data, tries the fast path on a delta, else decodes `event()` in full. Invalid UTF-8 in
+    /// `bytes` reads as the value's repaired text would: inside a string the fast path repairs it the same way, and
+    /// anything else goes to the full decoder.
+    private mutating func decode(
+        type: String,
+        _ bytes: UnsafeRawBufferPointer,
+        event: () -> ServerSentEvent,
+        emit: (ChatEvent) throws -> Void
+    ) throws {
+        if type == "ping" || bytes.allSatisfy(Self.isJSONWhitespace) { return }
+        if type == "content_block_delta" || type == "message", try AnthropicDeltaFastPath.decode(bytes, emit: emit) {
+            return
         }
-        try decodeFull(event, emit: emit)
+        try decodeFull(event(), emit: emit)
     }
 
     /// The general decoder: Foundation's JSONDecoder over the whole event.

@@ -24,13 +24,25 @@ package struct GeminiStreamDecoder: ChatStreamDecoder {
 
     package mutating func decode(_ event: ServerSentEvent, emit: (ChatEvent) throws -> Void) throws {
         var data = event.data
-        let handled = try data.withUTF8 { buffer -> Bool in
-            let bytes = UnsafeRawBufferPointer(buffer)
-            var scanner = JSONFastScanner(bytes)
-            if scanner.isAtEnd() { return true }
-            return try GeminiChunkFastPath.decode(bytes, usage: &usage, emit: emit)
-        }
-        if !handled { try decodeFull(event.data, emit: emit) }
+        try data.withUTF8 { try decode(UnsafeRawBufferPointer($0), text: { event.data }, emit: emit) }
+    }
+
+    /// Decodes from the lent bytes; a `String` of the data is made only for the full decoder.
+    package mutating func decode(lent event: SSELentEvent, emit: (ChatEvent) throws -> Void) throws {
+        try decode(event.data, text: { String(decoding: event.data, as: UTF8.self) }, emit: emit)
+    }
+
+    /// Skips blank data, tries the fast path, else decodes `text()` in full (invalid UTF-8 in `bytes` reads as the
+    /// repaired text would, as in `OpenAIStreamDecoder.decode(lent:emit:)`).
+    private mutating func decode(
+        _ bytes: UnsafeRawBufferPointer,
+        text: () -> String,
+        emit: (ChatEvent) throws -> Void
+    ) throws {
+        var scanner = JSONFastScanner(bytes)
+        if scanner.isAtEnd() { return }
+        if try GeminiChunkFastPath.decode(bytes, usage: &usage, emit: emit) { return }
+        try decodeFull(text(), emit: emit)
     }
 
     /// The general decoder: Foundation's JSONDecoder over the whole chunk (or array of chunks).

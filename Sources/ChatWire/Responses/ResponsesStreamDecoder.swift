@@ -32,18 +32,32 @@ package struct ResponsesStreamDecoder: ChatStreamDecoder {
     }
 
     package mutating func decode(_ event: ServerSentEvent, emit: (ChatEvent) throws -> Void) throws {
-        if event.type == ResponsesEventType.textDelta || event.type == "message" {
-            let handled = event.data.utf8.withContiguousStorageIfAvailable { buffer in
-                ResponsesTextDeltaFastPath.scan(UnsafeRawBufferPointer(buffer))
-            }
-            if let delta = handled ?? nil {
-                guard accept(delta.sequenceNumber) else { return }
-                if !delta.text.isEmpty { try emit(.text(delta.text)) }
-                return
-            }
+        var data = event.data
+        try data.withUTF8 { try decode(type: event.type, UnsafeRawBufferPointer($0), event: { event }, emit: emit) }
+    }
+
+    /// Decodes from the lent bytes; the event is made a value only for the full decoder.
+    package mutating func decode(lent event: SSELentEvent, emit: (ChatEvent) throws -> Void) throws {
+        try decode(type: event.type, event.data, event: { event.makeEvent() }, emit: emit)
+    }
+
+    /// Tries the fast path on a text delta, skips blank data, else decodes `event()` in full (invalid UTF-8 in
+    /// `bytes` reads as the repaired text would, as in `OpenAIStreamDecoder.decode(lent:emit:)`).
+    private mutating func decode(
+        type: String,
+        _ bytes: UnsafeRawBufferPointer,
+        event: () -> ServerSentEvent,
+        emit: (ChatEvent) throws -> Void
+    ) throws {
+        if type == ResponsesEventType.textDelta || type == "message",
+            let delta = ResponsesTextDeltaFastPath.scan(bytes)
+        {
+            guard accept(delta.sequenceNumber) else { return }
+            if !delta.text.isEmpty { try emit(.text(delta.text)) }
+            return
         }
-        if event.data.utf8.allSatisfy(Self.isJSONWhitespace) { return }
-        try decodeFull(event, emit: emit)
+        if bytes.allSatisfy(Self.isJSONWhitespace) { return }
+        try decodeFull(event(), emit: emit)
     }
 
     /// The general decoder: Foundation's JSONDecoder over the whole event.
