@@ -18,29 +18,17 @@ import SSE
 /// ```
 /// The JSON `type` field decides what an event is (the SSE event name when it is missing), so a proxy that drops
 /// event names does no harm. Unknown event types and blank data lines are ignored.
-package struct AnthropicStreamDecoder: ChatStreamDecoder {
+package struct AnthropicStreamDecoder: ChatByteStreamDecoder {
     /// Prompt tokens from `message_start`, to report with the output tokens of `message_delta`.
     private var promptTokens: Int?
 
     /// Creates a decoder for one reply stream.
     package init() {}
 
-    package mutating func decode(_ event: ServerSentEvent, emit: (ChatEvent) throws -> Void) throws {
-        var data = event.data
-        try data.withUTF8 { try decode(type: event.type, UnsafeRawBufferPointer($0), event: { event }, emit: emit) }
-    }
-
-    /// Decodes from the lent bytes; the event is made a value only for the full decoder.
-    package mutating func decode(lent event: SSELentEvent, emit: (ChatEvent) throws -> Void) throws {
-        try decode(type: event.type, event.data, event: { event.makeEvent() }, emit: emit)
-    }
-
-    /// Skips pings and blank data, tries the fast path on a delta, else decodes `event()` in full. Invalid UTF-8 in
-    /// `bytes` reads as the value's repaired text would: inside a string the fast path repairs it the same way, and
-    /// anything else goes to the full decoder.
-    private mutating func decode(
+    /// Skips pings and blank data, tries the fast path on a delta, else decodes the event in full.
+    package mutating func decode(
         type: String,
-        _ bytes: UnsafeRawBufferPointer,
+        data bytes: UnsafeRawBufferPointer,
         event: () -> ServerSentEvent,
         emit: (ChatEvent) throws -> Void
     ) throws {

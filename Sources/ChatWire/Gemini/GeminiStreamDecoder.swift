@@ -15,34 +15,24 @@ import SSE
 /// `usageMetadata`; the last report is emitted with the end (the reply's tokens are its candidates' plus its
 /// thoughts'). Only the candidate with index 0 is read; parts other than text (function calls, inline data) are
 /// ignored. A JSON array of chunks (`[{…},{…}]`, as some proxies send) is read chunk by chunk.
-package struct GeminiStreamDecoder: ChatStreamDecoder {
+package struct GeminiStreamDecoder: ChatByteStreamDecoder {
     /// The stream's latest usage report.
     private(set) var usage: ChatUsage?
 
     /// Creates a decoder for one reply stream.
     package init() {}
 
-    package mutating func decode(_ event: ServerSentEvent, emit: (ChatEvent) throws -> Void) throws {
-        var data = event.data
-        try data.withUTF8 { try decode(UnsafeRawBufferPointer($0), text: { event.data }, emit: emit) }
-    }
-
-    /// Decodes from the lent bytes; a `String` of the data is made only for the full decoder.
-    package mutating func decode(lent event: SSELentEvent, emit: (ChatEvent) throws -> Void) throws {
-        try decode(event.data, text: { String(decoding: event.data, as: UTF8.self) }, emit: emit)
-    }
-
-    /// Skips blank data, tries the fast path, else decodes `text()` in full (invalid UTF-8 in `bytes` reads as the
-    /// repaired text would, as in `OpenAIStreamDecoder.decode(lent:emit:)`).
-    private mutating func decode(
-        _ bytes: UnsafeRawBufferPointer,
-        text: () -> String,
+    /// Skips blank data, tries the fast path, else decodes the text in full; the event type is not read.
+    package mutating func decode(
+        type: String,
+        data bytes: UnsafeRawBufferPointer,
+        event: () -> ServerSentEvent,
         emit: (ChatEvent) throws -> Void
     ) throws {
         var scanner = JSONFastScanner(bytes)
         if scanner.isAtEnd() { return }
         if try GeminiChunkFastPath.decode(bytes, usage: &usage, emit: emit) { return }
-        try decodeFull(text(), emit: emit)
+        try decodeFull(event().data, emit: emit)
     }
 
     /// The general decoder: Foundation's JSONDecoder over the whole chunk (or array of chunks).

@@ -13,53 +13,29 @@ import SSE
 /// ```
 /// `reasoning_content` (DeepSeek, vLLM) wins over `reasoning` (OpenRouter, Ollama) when a chunk has both. Only the
 /// choice with index 0 is read. Events other than `message` and `error` are ignored, as are empty data lines.
-package struct OpenAIStreamDecoder: ChatStreamDecoder {
+package struct OpenAIStreamDecoder: ChatByteStreamDecoder {
     /// The last chunk's bytes before its `choices`, which the next chunk most likely repeats.
     private var prefix: OpenAIChunkFastPath.Prefix?
 
     /// Creates a decoder for one reply stream.
     package init() {}
 
-    package mutating func decode(_ event: ServerSentEvent, emit: (ChatEvent) throws -> Void) throws {
-        if event.type == "error" {
-            throw Self.errorEventError(event.data)
-        }
-        guard event.type == "message" else { return }
-        let handled: Void? = try event.data.utf8.withContiguousStorageIfAvailable { buffer in
-            try decode(UnsafeRawBufferPointer(buffer), data: { event.data }, emit: emit)
-        }
-        if handled == nil {
-            var data = event.data
-            try data.withUTF8 { buffer in
-                try decode(UnsafeRawBufferPointer(buffer), data: { event.data }, emit: emit)
-            }
-        }
-    }
-
-    /// Decodes from the lent bytes: a `String` of the data is made only for the full decoder or an error event. The
-    /// bytes are not validated first: the fast path reads invalid UTF-8 inside a string as `String(decoding:)` would
-    /// have repaired it, and anything else invalid goes to the full decoder, which gets the repaired text.
-    package mutating func decode(lent event: SSELentEvent, emit: (ChatEvent) throws -> Void) throws {
-        guard event.type == "message" else {
-            try decode(event.makeEvent(), emit: emit)
-            return
-        }
-        try decode(event.data, data: { String(decoding: event.data, as: UTF8.self) }, emit: emit)
-    }
-
-    /// Decodes one `message` event's data: `[DONE]`, then the fast path, then (for anything but a blank line) the
-    /// full decoder, which reads `data()`.
-    private mutating func decode(
-        _ bytes: UnsafeRawBufferPointer,
-        data: () -> String,
+    /// `error` events throw the error they carry; `message` events are `[DONE]`, then the fast path, then (for
+    /// anything but a blank line) the full decoder; other types are ignored.
+    package mutating func decode(
+        type: String,
+        data bytes: UnsafeRawBufferPointer,
+        event: () -> ServerSentEvent,
         emit: (ChatEvent) throws -> Void
     ) throws {
+        if type == "error" { throw Self.errorEventError(event().data) }
+        guard type == "message" else { return }
         if Self.isDone(bytes) {
             try emit(.done)
         } else if try OpenAIChunkFastPath.decode(bytes, prefix: &prefix, emit: emit) || Self.isBlank(bytes) {
             return
         } else {
-            try Self.decodeFull(data(), emit: emit)
+            try Self.decodeFull(event().data, emit: emit)
         }
     }
 

@@ -18,7 +18,7 @@ import SSE
 /// blank data lines. An event whose `sequence_number` is not above the last one seen is a replay and is dropped, so a
 /// resumed stream never repeats text. `resumeCursor` is the response id and the last sequence number, once the
 /// server said the response runs in the background (and so is kept and can be streamed again from a position).
-package struct ResponsesStreamDecoder: ChatStreamDecoder {
+package struct ResponsesStreamDecoder: ChatByteStreamDecoder {
     private var replyID: String?
     private var isBackground = false
     private var lastSequenceNumber: Int?
@@ -31,21 +31,10 @@ package struct ResponsesStreamDecoder: ChatStreamDecoder {
         return ChatResumeCursor(replyID: replyID, position: lastSequenceNumber)
     }
 
-    package mutating func decode(_ event: ServerSentEvent, emit: (ChatEvent) throws -> Void) throws {
-        var data = event.data
-        try data.withUTF8 { try decode(type: event.type, UnsafeRawBufferPointer($0), event: { event }, emit: emit) }
-    }
-
-    /// Decodes from the lent bytes; the event is made a value only for the full decoder.
-    package mutating func decode(lent event: SSELentEvent, emit: (ChatEvent) throws -> Void) throws {
-        try decode(type: event.type, event.data, event: { event.makeEvent() }, emit: emit)
-    }
-
-    /// Tries the fast path on a text delta, skips blank data, else decodes `event()` in full (invalid UTF-8 in
-    /// `bytes` reads as the repaired text would, as in `OpenAIStreamDecoder.decode(lent:emit:)`).
-    private mutating func decode(
+    /// Tries the fast path on a text delta, skips blank data, else decodes the event in full.
+    package mutating func decode(
         type: String,
-        _ bytes: UnsafeRawBufferPointer,
+        data bytes: UnsafeRawBufferPointer,
         event: () -> ServerSentEvent,
         emit: (ChatEvent) throws -> Void
     ) throws {

@@ -58,24 +58,10 @@ struct FastPathDifferentialTests {
 
     @Test("lines of only spaces and tabs held a byte at a time, then decided: the same bytes as the general path")
     func blankLineStarts() {
-        for line in ["      \t  # heading", "   \t", "      code", "  - item", " > quote", "\t\t", "   "] {
-            for before in ["Text\n", "Text\n\n", "- item\n", "```\nx\n"] {
-                let text = before + line + "\nafter\n"
-                let pieces = text.unicodeScalars.map { String($0) }
-                for width in [20, 80] {
-                    let fast = Self.render(pieces, width: width, color: true, markdown: true, ticks: false, fast: true)
-                    let general = Self.render(
-                        pieces,
-                        width: width,
-                        color: true,
-                        markdown: true,
-                        ticks: false,
-                        fast: false
-                    )
-                    #expect(RenderGoldenTests.difference(fast, general) == nil, "\(text.debugDescription) at \(width)")
-                }
-            }
-        }
+        Self.expectHeldLinesAgree(
+            ["      \t  # heading", "   \t", "      code", "  - item", " > quote", "\t\t", "   "],
+            after: ["Text\n", "Text\n\n", "- item\n", "```\nx\n"]
+        )
     }
 
     @Test("lines of a rule or quote marker and blanks held a byte at a time, then decided: as the general path")
@@ -85,20 +71,19 @@ struct FastPathDifferentialTests {
             "- - - - -", "* * *", "***x", "- -  x", "-\t-", "_ _ _", "_ x", "__init__", "___", "= = =", "===",
             "====x", "  ---", "   * * foo", "- ", "+ + +", "-    - x", "*\t*\t*", "--- -- -", "_\t_",
         ]
+        Self.expectHeldLinesAgree(lines, after: ["Text\n", "Text\n\n", "- item\n", "> quote\n", ""])
+    }
+
+    /// Each line after each block, fed one scalar at a time (so its start is held byte by byte), at widths 20 and 80:
+    /// the fast paths write what the general path writes.
+    private static func expectHeldLinesAgree(_ lines: [String], after blocks: [String]) {
         for line in lines {
-            for before in ["Text\n", "Text\n\n", "- item\n", "> quote\n", ""] {
+            for before in blocks {
                 let text = before + line + "\nafter\n"
                 let pieces = text.unicodeScalars.map { String($0) }
                 for width in [20, 80] {
-                    let fast = Self.render(pieces, width: width, color: true, markdown: true, ticks: false, fast: true)
-                    let general = Self.render(
-                        pieces,
-                        width: width,
-                        color: true,
-                        markdown: true,
-                        ticks: false,
-                        fast: false
-                    )
+                    let fast = render(pieces, width: width, color: true, markdown: true, ticks: false, fast: true)
+                    let general = render(pieces, width: width, color: true, markdown: true, ticks: false, fast: false)
                     #expect(RenderGoldenTests.difference(fast, general) == nil, "\(text.debugDescription) at \(width)")
                 }
             }
