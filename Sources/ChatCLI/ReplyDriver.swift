@@ -28,12 +28,6 @@ final class ReplyDriver: Sendable {
 
     private struct State {
         var renderer: ReplyRenderer
-        /// The answer's deltas of the burst being presented, given to the renderer as one piece before anything else
-        /// reaches it and at the burst's end: what arrived in one network read costs one typesetting entry, not one
-        /// per event (the renderer's output does not depend on how its text is cut).
-        var burstText = ""
-        /// Whether the burst had an answer delta, even an empty one (the first ends the spinner).
-        var burstHasText = false
         var json: [UInt8] = []
         var text = ""
         var reasoning = ""
@@ -146,7 +140,6 @@ final class ReplyDriver: Sendable {
                 let finished = state.withLock { state in
                     if let width { state.renderer.resize(columns: width) }
                     var update = first
-                    defer { flushBurstText(at: now, &state) }
                     while true {
                         present(update, at: now, into: &state)
                         if case .finished = update { return true }
@@ -169,8 +162,6 @@ final class ReplyDriver: Sendable {
     // MARK: Updates
 
     private func present(_ update: ChatReplyUpdate, at now: Duration, into state: inout State) {
-        // The burst's answer text goes to the renderer before anything else does, so the order is kept.
-        if case .event(.text) = update {} else { flushBurstText(at: now, &state) }
         switch update {
         case .event(let event):
             present(event, at: now, into: &state)
@@ -196,12 +187,11 @@ final class ReplyDriver: Sendable {
         switch event {
         case .text(let delta):
             firstToken(at: now, &state)
+            if keeping.keepsText { state.text += delta }
             if json {
-                if keeping.keepsText { state.text += delta }
                 state.json += ChatJSONLine.line("text", [("text", delta)])
             } else {
-                state.burstText += delta
-                state.burstHasText = true
+                state.renderer.text(delta, at: now)  // typeset with the rest of the read's deltas at the drain
             }
         case .reasoning(let delta):
             firstToken(at: now, &state)
@@ -229,15 +219,6 @@ final class ReplyDriver: Sendable {
         case .done, .incomplete:
             break
         }
-    }
-
-    /// Gives the renderer the answer's text of the burst so far, as one piece, and keeps it (as `keeping` says).
-    private func flushBurstText(at now: Duration, _ state: inout State) {
-        guard state.burstHasText else { return }
-        if keeping.keepsText { state.text += state.burstText }
-        state.renderer.text(state.burstText, at: now)
-        state.burstText.removeAll(keepingCapacity: true)
-        state.burstHasText = false
     }
 
     /// The kept text and reasoning, taken out, once they reach a spool's part size; the spare buffers (or new ones

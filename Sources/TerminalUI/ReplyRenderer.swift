@@ -53,18 +53,22 @@ package struct ReplyRenderer: Sendable {
     private var pendingFinish: (mark: String?, summary: String?)?
     /// Whether the fast paths (runs of plain ASCII) are taken; tests turn them off to compare the bytes.
     var usesFastPaths = true {
+        willSet { typesetPendingAnswer() }
         didSet {
             typewriter.usesASCIIRuns = usesFastPaths
             typesetter.usesRuns = usesFastPaths
             updateFlow()
         }
     }
-    /// Whether a delta of the answer goes straight to the typesetter (`text`'s common case): the fast paths on,
-    /// Markdown on, no pace, the answer's section begun past any `<think>`, not finished. Set by `updateFlow()`
-    /// after every input that can change one of them.
+    /// Whether a delta of the answer goes straight to `pendingAnswer` (`text`'s common case): the fast paths on, no
+    /// pace, the first token seen, not finished, and with Markdown on the answer's section begun past any `<think>`.
+    /// Set by `updateFlow()` after every input that can change one of them.
     private var answerFlows = false
     /// Whether the reply's output is complete.
     package private(set) var isFinished = false
+    /// The answer's deltas given while it flows (`answerFlows`), typeset as one by the next input of another kind or
+    /// the next `drain` (nothing is shown before a drain anyway).
+    private var pendingAnswer = DeltaBatch()
     /// The stdout bytes since the last action, and the actions not yet handed over by `drain`.
     var stdoutRun: [UInt8] = []
     var actions: [Action] = []
@@ -100,16 +104,14 @@ package struct ReplyRenderer: Sendable {
     ///   - now: When it arrived.
     package mutating func text(_ text: String, at now: Duration) {
         if answerFlows {
-            // What the checks below come to in the answer's body, once per delta.
-            typesetter.feed(delta: text, sanitizer: &markdownSanitizer, into: &stdoutRun)
+            // What the checks below come to in the answer's body: the delta waits for the next drain.
+            pendingAnswer.append(text)
             return
         }
         guard !isFinished else { return }
+        typesetPendingAnswer()
         firstToken()
-        if !text.isEmpty {
-            sawText = true
-            if configuration.mode != .terminal { endsWithNewline = text.utf8.last == 0x0A }  // only used there
-        }
+        noteAnswer(text)
         write(text, kind: .answer, at: now)
         updateFlow()
     }
@@ -119,6 +121,7 @@ package struct ReplyRenderer: Sendable {
     ///   - text: The delta.
     ///   - now: When it arrived.
     package mutating func reasoning(_ text: String, at now: Duration) {
+        typesetPendingAnswer()
         guard !isFinished else { return }
         firstToken()
         if configuration.mode == .terminal {
@@ -132,6 +135,7 @@ package struct ReplyRenderer: Sendable {
     /// The server reported a status ("thinking", "searching…").
     /// - Parameter status: The status text (sanitised here).
     package mutating func status(_ status: String) {
+        typesetPendingAnswer()
         if spinner != nil {
             spinner?.update(label: status)
         } else if configuration.stderrIsTerminal || configuration.verbose {
@@ -146,6 +150,7 @@ package struct ReplyRenderer: Sendable {
     /// Something happened to the connection worth a line (a resume, a retry).
     /// - Parameter message: The notice, without the program name.
     package mutating func notice(_ message: String) {
+        typesetPendingAnswer()
         guard configuration.stderrIsTerminal || configuration.verbose else { return }
         let line = TerminalStyle.warning.line(
             "ssechat: " + TerminalSanitizer.singleLine(message),
@@ -157,6 +162,7 @@ package struct ReplyRenderer: Sendable {
     /// Time passed: draws the spinner's next frame, releases paced text that is due, shows a word held too long.
     /// - Parameter now: The time.
     package mutating func tick(at now: Duration) {
+        typesetPendingAnswer()
         if let next = nextSpinnerFrame, now >= next, spinner != nil { drawSpinner(at: now) }
         if paced != nil { releasePaced(at: now) }
         if let held, now >= held.due {
@@ -175,6 +181,7 @@ package struct ReplyRenderer: Sendable {
     /// The terminal's width changed (SIGWINCH).
     /// - Parameter columns: The new width in cells.
     package mutating func resize(columns: Int) {
+        typesetPendingAnswer()
         guard columns != self.columns else { return }
         self.columns = columns
         typewriter.resize(width: columns)
@@ -189,6 +196,7 @@ package struct ReplyRenderer: Sendable {
     ///   - settle: With `--pace`, keep typing the queued text out at the pace before finishing (ticks do it); when
     ///     false, everything queued is written at once.
     package mutating func finish(mark: String?, summary: String?, at now: Duration, settle: Bool = false) {
+        typesetPendingAnswer()
         guard !isFinished else { return }
         stopSpinner()
         if settle, let paced, paced.backlog > 0 {
@@ -207,6 +215,7 @@ package struct ReplyRenderer: Sendable {
     ///   - now: The time (a word the output leaves held back starts its frame now).
     ///   - carryOut: Called with each action, in order.
     package mutating func drain(at now: Duration, _ carryOut: (Action) -> Void) {
+        typesetPendingAnswer()
         trackHeldWord(at: now)
         if !actions.isEmpty {
             for action in actions { carryOut(action) }
@@ -221,6 +230,32 @@ package struct ReplyRenderer: Sendable {
     }
 
     // MARK: Output
+
+    /// Typesets the answer's deltas given since the last input of another kind, as one delta: through the Markdown
+    /// typesetter, or the typewriter (Markdown off, or not a terminal).
+    @inline(__always)
+    private mutating func typesetPendingAnswer() {
+        guard !pendingAnswer.isEmpty else { return }
+        if !rendersMarkdown {
+            let text = pendingAnswer.text
+            noteAnswer(text)
+            typewriter.render(text, kind: .answer, into: &stdoutRun)
+        } else if let delta = pendingAnswer.single {
+            typesetter.feed(delta: delta, sanitizer: &markdownSanitizer, into: &stdoutRun)
+        } else {
+            pendingAnswer.withJoinedUTF8 { typesetter.feed(delta: $0, sanitizer: &markdownSanitizer, into: &stdoutRun) }
+        }
+        pendingAnswer.removeAll()
+    }
+
+    /// Notes what the end needs to know of the answer's text: whether there was any, and (off a terminal) whether it
+    /// ended its last line.
+    @inline(__always)
+    private mutating func noteAnswer(_ text: String) {
+        guard !text.isEmpty else { return }
+        sawText = true
+        if configuration.mode != .terminal { endsWithNewline = text.utf8.last == 0x0A }  // only used there
+    }
 
     private mutating func write(_ text: String, kind: Typewriter.DeltaKind, at now: Duration) {
         if paced != nil {
@@ -335,8 +370,8 @@ package struct ReplyRenderer: Sendable {
     /// Works out `answerFlows` again (after an input that may have changed what it depends on).
     private mutating func updateFlow() {
         answerFlows =
-            usesFastPaths && rendersMarkdown && paced == nil && !isFinished && sawToken && section == .answer
-            && thinkTags.isPastReasoning
+            usesFastPaths && paced == nil && !isFinished && sawToken
+            && (!rendersMarkdown || section == .answer && thinkTags.isPastReasoning)
     }
 
     @inline(__always)

@@ -1,13 +1,16 @@
 // Markdown rendering throughput (issue: streaming Markdown): ~10 MB of LLM-style Markdown fed to the reply renderer
-// (terminal mode, colour on, 80 columns) in 1–8-byte pieces with a drain after each piece, as a stream of tokens
-// reaches it, in thread CPU time. Baselines in the same run: the same renderer with Markdown off (the typewriter),
-// and copying the pieces' bytes. `--scale` checks linearity: 1 MB and 10 MB of the same text, time ratio.
+// (terminal mode, colour on, 80 columns) in 1–8-byte pieces, one `text` call each, as a stream of tokens reaches it,
+// in thread CPU time: with a drain after each piece (one token per network read, the worst case), then with a drain
+// every 70 pieces (a 16 KiB network read of a fast stream: the renderer typesets the pieces given since the last
+// drain together). Baselines in the same run: the same renderer with Markdown off (the typewriter), and copying the
+// pieces' bytes. `--scale` checks linearity: 1 MB and 10 MB of the same text, time ratio.
 // Run: `swift run -c release --package-path Benchmarks render-bench [--scale | --blocks | --digest |
-// --markdown-only [N] | --burst N] [--piece N]`
+// --markdown-only [N] | --burst N] [--piece N] [--drain-every N]`
 // (`--blocks`: plain prose, then each kind of block alone, with `--burst N` too if given; `--digest`: the output's length and hash, untimed, to
 // compare two builds; `--markdown-only [N]`: the Markdown renderer alone, on the Nth kind of `--blocks` if given,
 // for `perf record`, with `--burst N` too if given; `--piece N`: pieces of N bytes; `--burst N`: the pieces given N at
-// a time, as one network read's deltas reach the renderer in the product).
+// a time, as one string; `--drain-every N`: a drain after every N pieces instead of every piece, for all but the
+// headline).
 import BenchSupport
 import TerminalUI
 
@@ -69,16 +72,25 @@ func joined(_ pieces: [String], _ count: Int) -> [String] {
     stride(from: 0, to: pieces.count, by: count).map { pieces[$0..<min($0 + count, pieces.count)].joined() }
 }
 
-/// CPU seconds to render `pieces`, draining after each.
-func render(_ pieces: [String], markdown: Bool) -> (seconds: Double, bytes: Int) {
+/// `--drain-every N`: a drain after every N pieces.
+let drainEvery = number(after: "--drain-every") ?? 1
+
+/// CPU seconds to render `pieces`, draining after every `every` pieces and at the end.
+func render(_ pieces: [String], markdown: Bool, drainingEvery every: Int = drainEvery) -> (seconds: Double, bytes: Int)
+{
     var renderer = ReplyRenderer(.init(mode: .terminal, color: true, columns: 80, markdown: markdown))
     var written = 0
     let start = ThreadCPUClock.seconds
     var now = Duration.zero
+    var sinceDrain = 0
     for piece in pieces {
         renderer.text(piece, at: now)
-        renderer.drain(at: now) { action in
-            if case .stdout(let bytes) = action { written += bytes.count }
+        sinceDrain += 1
+        if sinceDrain == every {
+            sinceDrain = 0
+            renderer.drain(at: now) { action in
+                if case .stdout(let bytes) = action { written += bytes.count }
+            }
         }
         now += .microseconds(10)
     }
@@ -165,13 +177,19 @@ if CommandLine.arguments.contains("--digest") {
     )
 } else {
     let input = pieces(bytes: 10_000_000)
-    print("\(fixed(input.megabytes)) MB in \(input.pieces.count) pieces of 1–8 bytes")
-    let markdown = (0..<3).map { _ in render(input.pieces, markdown: true) }.min { $0.seconds < $1.seconds }!
-    let plain = (0..<3).map { _ in render(input.pieces, markdown: false) }.min { $0.seconds < $1.seconds }!
+    print("\(fixed(input.megabytes)) MB in \(input.pieces.count) pieces of 1–8 bytes, one text call each")
+    for every in [1, 70] {
+        print(every == 1 ? "a drain after every piece:" : "a drain every \(every) pieces:")
+        let markdown = (0..<3).map { _ in render(input.pieces, markdown: true, drainingEvery: every) }
+            .min { $0.seconds < $1.seconds }!
+        let plain = (0..<3).map { _ in render(input.pieces, markdown: false, drainingEvery: every) }
+            .min { $0.seconds < $1.seconds }!
+        print("  Markdown renderer   \(rate(input.megabytes, markdown.seconds))  (\(markdown.bytes) bytes out)")
+        print(
+            "  typewriter (no MD)  \(rate(input.megabytes, plain.seconds))  "
+                + "ratio \(fixed(markdown.seconds / plain.seconds))×"
+        )
+    }
     let floor = (0..<3).map { _ in copyFloor(input.pieces) }.min() ?? 0
-    print("Markdown renderer   \(rate(input.megabytes, markdown.seconds))  (\(markdown.bytes) bytes out)")
-    print(
-        "typewriter (no MD)  \(rate(input.megabytes, plain.seconds))  ratio \(fixed(markdown.seconds / plain.seconds))×"
-    )
-    print("copying the pieces  \(rate(input.megabytes, floor))")
+    print("copying the pieces    \(rate(input.megabytes, floor))")
 }

@@ -1,6 +1,5 @@
 extension MarkdownTypesetter {
-    /// Typesets one delta of the answer, then `endOfDelta`: the common case — paragraph, heading, list or quote text
-    /// with nothing held, the delta plain prose — goes to the writer at once; the rest through `feed(utf8:…)`.
+    /// Typesets one delta of the answer, then `endOfDelta` (see `feed(delta:sanitizer:into:)` for its UTF-8).
     /// - Parameters:
     ///   - text: The delta.
     ///   - sanitizer: Drops terminal controls, across pieces.
@@ -14,15 +13,22 @@ extension MarkdownTypesetter {
             var text = text
             text.withUTF8 { feed(delta: $0, sanitizer: &sanitizer, into: &output) }
         }
-        endOfDelta(into: &output)
     }
 
+    /// Typesets one delta of the answer given as UTF-8 (valid), then `endOfDelta`: the common case — paragraph,
+    /// heading, list or quote text with nothing held, the delta plain prose — goes to the writer at once; the rest
+    /// through `feed(utf8:…)`.
+    /// - Parameters:
+    ///   - bytes: The delta's UTF-8.
+    ///   - sanitizer: Drops terminal controls, across pieces.
+    ///   - output: Receives the bytes to write.
     @inline(__always)
-    private mutating func feed(
+    mutating func feed(
         delta bytes: UnsafeBufferPointer<UInt8>,
         sanitizer: inout TerminalSanitizer,
         into output: inout [UInt8]
     ) {
+        defer { endOfDelta(into: &output) }
         // A piece of a code row (printable ASCII, so no LF: no closing fence can start) goes to the lexer at once.
         if case .code = mode, sanitizer.passesPrintableASCII, bytes.allSatisfy(\.isPrintableASCII) {
             code.writeAndFlush(ascii: bytes, into: &output)
