@@ -1,8 +1,9 @@
 /// Oracle: Markdown through the reply renderer (terminal mode, colour on) writes only printable text, LF, CR, SGR,
 /// OSC 8 and the sequences that stay on the current row (`ESC[K`, `ESC[2K`, `ESC[nD`, `ESC[nC`) — never a cursor-up or any
 /// other escape — however the reply is cut into deltas and whatever stalls (ticks that show held words) come between
-/// them; and without ticks the bytes are the same whole, one scalar at a time, or in random pieces, and the same
-/// with the renderer's fast paths (runs of plain ASCII) turned off. The reply's first lines, held as a table's rows,
+/// them; and without ticks the bytes are the same whole, one scalar at a time, or in random pieces (drained after
+/// each, or after some: the renderer then typesets the pieces between two drains as one), and the same with the
+/// renderer's fast paths (runs of plain ASCII) turned off. The reply's first lines, held as a table's rows,
 /// lay out the same read row by row (`TableCells.direct`) as parsed whole by `MarkdownParser`.
 ///
 /// Input layout:
@@ -23,7 +24,7 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let scalars = Array(text.unicodeScalars)
     var generator = FuzzGenerator(seed: UInt64(input[1]) | UInt64(count) << 8)
 
-    func render(mode: Int, ticks: Bool, fast: Bool = true) -> [UInt8] {
+    func render(mode: Int, ticks: Bool, fast: Bool = true, drainsEach: Bool = true) -> [UInt8] {
         var renderer = ReplyRenderer(.init(mode: .terminal, color: true, columns: width, markdown: true))
         renderer.usesFastPaths = fast
         var bytes: [UInt8] = []
@@ -43,6 +44,7 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
             var piece = String.UnicodeScalarView()
             piece.append(contentsOf: scalars[range])
             renderer.text(String(piece), at: now)
+            guard drainsEach || generator.below(4) == 0 else { continue }
             let wake = take(renderer.drain(at: now))
             if ticks, let wake, generator.below(2) == 0 {
                 now = wake
@@ -59,6 +61,10 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     let whole = render(mode: 0, ticks: false)
     fuzzRequire(render(mode: 1, ticks: false) == whole, "one scalar at a time differs from whole")
     fuzzRequire(render(mode: 2, ticks: false) == whole, "random pieces differ from whole")
+    fuzzRequire(
+        render(mode: 2, ticks: false, drainsEach: false) == whole,
+        "pieces drained in batches differ from whole"
+    )
     fuzzRequire(render(mode: 2, ticks: false, fast: false) == whole, "the general path differs from the fast path")
     let stalled = render(mode: 2, ticks: true)
     for bytes in [whole, stalled] {

@@ -47,11 +47,11 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
         var pieces = ""
         var bytes: [UInt8] = []
         for range in FuzzSplit.ranges(count: scalars.count, mode: mode, generator: &generator) {
-            let delta = String(String.UnicodeScalarView(scalars[range]))
+            var delta = String(String.UnicodeScalarView(scalars[range]))
             if mode == 1 {
                 pieces += split.sanitize(delta)
             } else {
-                split.sanitize(delta, into: &bytes)
+                delta.withUTF8 { split.sanitize(utf8: $0, into: &bytes) }
             }
         }
         let output = mode == 1 ? pieces : String(decoding: bytes, as: UTF8.self)

@@ -24,9 +24,6 @@ struct DeltaBatch: Sendable {
     /// The batch's only delta, when it has one delta.
     var single: String? { joined.isEmpty ? first : nil }
 
-    /// The batch's deltas as one.
-    var text: String { joined.isEmpty ? first ?? "" : String(decoding: joined, as: UTF8.self) }
-
     /// Calls `body` with the UTF-8 of the batch's deltas (valid: from `String`s) when it has more than one.
     func withJoinedUTF8(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         if !joined.isEmpty { joined.withUnsafeBufferPointer(body) }

@@ -111,7 +111,7 @@ package struct ReplyRenderer: Sendable {
         guard !isFinished else { return }
         typesetPendingAnswer()
         firstToken()
-        noteAnswer(text)
+        noteAnswer(lastByte: text.utf8.last)
         write(text, kind: .answer, at: now)
         updateFlow()
     }
@@ -237,9 +237,15 @@ package struct ReplyRenderer: Sendable {
     private mutating func typesetPendingAnswer() {
         guard !pendingAnswer.isEmpty else { return }
         if !rendersMarkdown {
-            let text = pendingAnswer.text
-            noteAnswer(text)
-            typewriter.render(text, kind: .answer, into: &stdoutRun)
+            if let delta = pendingAnswer.single {
+                noteAnswer(lastByte: delta.utf8.last)
+                typewriter.render(delta, kind: .answer, into: &stdoutRun)
+            } else {
+                pendingAnswer.withJoinedUTF8 { bytes in
+                    noteAnswer(lastByte: bytes.last)
+                    typewriter.render(utf8: bytes, kind: .answer, into: &stdoutRun)
+                }
+            }
         } else if let delta = pendingAnswer.single {
             typesetter.feed(delta: delta, sanitizer: &markdownSanitizer, into: &stdoutRun)
         } else {
@@ -250,11 +256,12 @@ package struct ReplyRenderer: Sendable {
 
     /// Notes what the end needs to know of the answer's text: whether there was any, and (off a terminal) whether it
     /// ended its last line.
+    /// - Parameter lastByte: The last byte of a piece of the answer; `nil` when the piece is empty.
     @inline(__always)
-    private mutating func noteAnswer(_ text: String) {
-        guard !text.isEmpty else { return }
+    private mutating func noteAnswer(lastByte: UInt8?) {
+        guard let lastByte else { return }
         sawText = true
-        if configuration.mode != .terminal { endsWithNewline = text.utf8.last == 0x0A }  // only used there
+        if configuration.mode != .terminal { endsWithNewline = lastByte == 0x0A }  // only used there
     }
 
     private mutating func write(_ text: String, kind: Typewriter.DeltaKind, at now: Duration) {

@@ -71,13 +71,18 @@ package struct TerminalSanitizer: Sendable {
         return String(result)
     }
 
-    /// Sanitises text and appends its printable part as UTF-8.
+    /// Sanitises UTF-8 text and appends its printable part.
     /// - Parameters:
-    ///   - text: The next delta.
+    ///   - bytes: The next delta's UTF-8 (valid: a `String`'s, or several joined).
     ///   - output: The buffer to append to.
-    package mutating func sanitize(_ text: String, into output: inout [UInt8]) {
-        for scalar in text.unicodeScalars where passes(scalar) {
-            UTF8.encode(scalar) { output.append($0) }
+    package mutating func sanitize(utf8 bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        var index = 0
+        while index < bytes.count {
+            let (scalar, length) = bytes.scalar(at: index)
+            if passes(scalar) {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
+            }
+            index += length
         }
     }
 

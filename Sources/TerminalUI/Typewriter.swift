@@ -97,13 +97,23 @@ package struct Typewriter: Sendable {
     ///   - kind: Whether it is answer or reasoning text.
     ///   - output: The buffer the bytes to write now are appended to.
     package mutating func render(_ text: String, kind: DeltaKind = .answer, into output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { render(utf8: $0, kind: kind, into: &output) }
+    }
+
+    /// Renders one delta given as UTF-8 (valid: a `String`'s, or several joined), as `render(_:kind:into:)` does.
+    /// - Parameters:
+    ///   - bytes: The delta's UTF-8.
+    ///   - kind: Whether it is answer or reasoning text.
+    ///   - output: The buffer the bytes to write now are appended to.
+    package mutating func render(utf8 bytes: UnsafeBufferPointer<UInt8>, kind: DeltaKind, into output: inout [UInt8]) {
         switch mode {
         case .raw, .plain(sanitized: false):
-            output.append(contentsOf: text.utf8)
+            output.append(contentsOf: bytes)
         case .plain(sanitized: true):
-            sanitizer.sanitize(text, into: &output)
+            sanitizer.sanitize(utf8: bytes, into: &output)
         case .terminal:
-            renderTerminal(text, kind: kind, into: &output)
+            renderTerminal(bytes, kind: kind, into: &output)
         }
     }
 
@@ -146,33 +156,34 @@ package struct Typewriter: Sendable {
         pendingNewlines = 0
     }
 
-    private mutating func renderTerminal(_ text: String, kind: DeltaKind, into output: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                if usesASCIIRuns, bytes[index].isPrintableASCII, sanitizer.passesPrintableASCII {
-                    // A run of printable ASCII passes the sanitiser as it is and goes to the wrapper a word at a time.
-                    var end = index + 1
-                    while end < bytes.count, bytes[end].isPrintableASCII { end += 1 }
-                    beginVisible(kind, into: &output)
-                    wrapper.append(ascii: UnsafeBufferPointer(rebasing: bytes[index..<end]), to: &output)
-                    index = end
-                    continue
-                }
-                let (scalar, length) = bytes.scalar(at: index)
-                index += length
-                guard sanitizer.passes(scalar) else { continue }
-                if scalar.value == 0x0A {
-                    if section == kind {
-                        wrapper.flush(to: &output)
-                        pendingNewlines += 1
-                    }
-                    continue  // held until more text comes; dropped at the start of a section
-                }
+    private mutating func renderTerminal(
+        _ bytes: UnsafeBufferPointer<UInt8>,
+        kind: DeltaKind,
+        into output: inout [UInt8]
+    ) {
+        var index = 0
+        while index < bytes.count {
+            if usesASCIIRuns, bytes[index].isPrintableASCII, sanitizer.passesPrintableASCII {
+                // A run of printable ASCII passes the sanitiser as it is and goes to the wrapper a word at a time.
+                var end = index + 1
+                while end < bytes.count, bytes[end].isPrintableASCII { end += 1 }
                 beginVisible(kind, into: &output)
-                wrapper.append(scalar, to: &output)
+                wrapper.append(ascii: UnsafeBufferPointer(rebasing: bytes[index..<end]), to: &output)
+                index = end
+                continue
             }
+            let (scalar, length) = bytes.scalar(at: index)
+            index += length
+            guard sanitizer.passes(scalar) else { continue }
+            if scalar.value == 0x0A {
+                if section == kind {
+                    wrapper.flush(to: &output)
+                    pendingNewlines += 1
+                }
+                continue  // held until more text comes; dropped at the start of a section
+            }
+            beginVisible(kind, into: &output)
+            wrapper.append(scalar, to: &output)
         }
     }
 

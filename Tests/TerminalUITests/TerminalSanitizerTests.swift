@@ -80,7 +80,8 @@ struct TerminalSanitizerTests {
         var sanitizer = TerminalSanitizer()
         var bytes: [UInt8] = []
         for testCase in Self.hostile {
-            sanitizer.sanitize(testCase.input, into: &bytes)
+            var input = testCase.input
+            input.withUTF8 { sanitizer.sanitize(utf8: $0, into: &bytes) }
         }
         var other = TerminalSanitizer()
         let text = Self.hostile.map { other.sanitize($0.input) }.joined()
