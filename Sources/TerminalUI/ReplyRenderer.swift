@@ -66,9 +66,11 @@ package struct ReplyRenderer: Sendable {
     private var answerFlows = false
     /// Whether the reply's output is complete.
     package private(set) var isFinished = false
-    /// The answer's deltas given while it flows (`answerFlows`), typeset as one by the next input of another kind or
-    /// the next `drain` (nothing is shown before a drain anyway).
+    /// The answer's deltas given while it flows (`answerFlows`) after the first since the last drain, typeset as one
+    /// by the next input of another kind or the next `drain` (nothing is shown before a drain anyway).
     private var pendingAnswer = DeltaBatch()
+    /// Whether a delta of the flowing answer was typeset since the last drain (the next ones then wait).
+    private var typesetSinceDrain = false
     /// The stdout bytes since the last action, and the actions not yet handed over by `drain`.
     var stdoutRun: [UInt8] = []
     var actions: [Action] = []
@@ -104,14 +106,20 @@ package struct ReplyRenderer: Sendable {
     ///   - now: When it arrived.
     package mutating func text(_ text: String, at now: Duration) {
         if answerFlows {
-            // What the checks below come to in the answer's body: the delta waits for the next drain.
-            pendingAnswer.append(text)
+            // What the checks below come to in the answer's body. The first delta since the last drain is typeset at
+            // once (a slow stream's only one: nothing to join it to); the rest wait, to be typeset together.
+            if typesetSinceDrain {
+                pendingAnswer.append(text)
+            } else {
+                typesetSinceDrain = true
+                typesetAnswer(text)
+            }
             return
         }
         guard !isFinished else { return }
         typesetPendingAnswer()
         firstToken()
-        noteAnswer(lastByte: text.utf8.last)
+        noteAnswer(isEmpty: text.isEmpty, lastByte: text.utf8.last)
         write(text, kind: .answer, at: now)
         updateFlow()
     }
@@ -216,6 +224,7 @@ package struct ReplyRenderer: Sendable {
     ///   - carryOut: Called with each action, in order.
     package mutating func drain(at now: Duration, _ carryOut: (Action) -> Void) {
         typesetPendingAnswer()
+        typesetSinceDrain = false
         trackHeldWord(at: now)
         if !actions.isEmpty {
             for action in actions { carryOut(action) }
@@ -231,37 +240,43 @@ package struct ReplyRenderer: Sendable {
 
     // MARK: Output
 
-    /// Typesets the answer's deltas given since the last input of another kind, as one delta: through the Markdown
-    /// typesetter, or the typewriter (Markdown off, or not a terminal).
+    /// Typesets a delta of the flowing answer: through the Markdown typesetter, or the typewriter (Markdown off, or
+    /// not a terminal).
+    @inline(__always)
+    private mutating func typesetAnswer(_ text: String) {
+        if rendersMarkdown {
+            typesetter.feed(delta: text, sanitizer: &markdownSanitizer, into: &stdoutRun)
+        } else {
+            noteAnswer(isEmpty: text.isEmpty, lastByte: text.utf8.last)
+            typewriter.render(text, kind: .answer, into: &stdoutRun)
+        }
+    }
+
+    /// Typesets the answer's deltas waiting in `pendingAnswer`, as one delta (as `typesetAnswer` does).
     @inline(__always)
     private mutating func typesetPendingAnswer() {
-        guard !pendingAnswer.isEmpty else { return }
-        if !rendersMarkdown {
-            if let delta = pendingAnswer.single {
-                noteAnswer(lastByte: delta.utf8.last)
-                typewriter.render(delta, kind: .answer, into: &stdoutRun)
+        guard pendingAnswer.hasDeltas else { return }
+        pendingAnswer.withUTF8 { bytes in
+            if rendersMarkdown {
+                typesetter.feed(delta: bytes, sanitizer: &markdownSanitizer, into: &stdoutRun)
             } else {
-                pendingAnswer.withJoinedUTF8 { bytes in
-                    noteAnswer(lastByte: bytes.last)
-                    typewriter.render(utf8: bytes, kind: .answer, into: &stdoutRun)
-                }
+                noteAnswer(isEmpty: bytes.isEmpty, lastByte: bytes.last)
+                typewriter.render(utf8: bytes, kind: .answer, into: &stdoutRun)
             }
-        } else if let delta = pendingAnswer.single {
-            typesetter.feed(delta: delta, sanitizer: &markdownSanitizer, into: &stdoutRun)
-        } else {
-            pendingAnswer.withJoinedUTF8 { typesetter.feed(delta: $0, sanitizer: &markdownSanitizer, into: &stdoutRun) }
         }
         pendingAnswer.removeAll()
     }
 
     /// Notes what the end needs to know of the answer's text: whether there was any, and (off a terminal) whether it
     /// ended its last line.
-    /// - Parameter lastByte: The last byte of a piece of the answer; `nil` when the piece is empty.
+    /// - Parameters:
+    ///   - isEmpty: Whether the piece of the answer is empty.
+    ///   - lastByte: Its last byte (read only off a terminal).
     @inline(__always)
-    private mutating func noteAnswer(lastByte: UInt8?) {
-        guard let lastByte else { return }
+    private mutating func noteAnswer(isEmpty: Bool, lastByte: @autoclosure () -> UInt8?) {
+        guard !isEmpty else { return }
         sawText = true
-        if configuration.mode != .terminal { endsWithNewline = lastByte == 0x0A }  // only used there
+        if configuration.mode != .terminal { endsWithNewline = lastByte() == 0x0A }  // only used there
     }
 
     private mutating func write(_ text: String, kind: Typewriter.DeltaKind, at now: Duration) {

@@ -2,37 +2,63 @@ import Testing
 
 @testable import TerminalUI
 
-/// The answer's deltas a renderer keeps between drains, and how the renderer typesets them: as one delta at the next
-/// drain or input of another kind, in order, with the same output as the deltas typeset one by one.
+/// The answer's deltas a renderer keeps between drains (all but the first since the last drain), and how the renderer
+/// typesets them: as one delta at the next drain or input of another kind, in order, with the same output as the
+/// deltas typeset one by one.
 @Suite("DeltaBatch and the renderer's batched answer")
 struct DeltaBatchTests {
     /// The batch's UTF-8, as the renderer reads it.
     static func bytes(_ batch: DeltaBatch) -> [UInt8] {
-        if let single = batch.single { return Array(single.utf8) }
         var result: [UInt8] = []
-        batch.withJoinedUTF8 { result = Array($0) }
+        batch.withUTF8 { result = Array($0) }
         return result
     }
 
-    @Test("one delta is kept as it came; more are joined; emptied, the batch starts again")
+    @Test("deltas are joined as UTF-8, an empty one counts as a delta, and an emptied batch starts again")
     func batch() {
         var batch = DeltaBatch()
-        #expect(batch.isEmpty && batch.single == nil)
+        #expect(!batch.hasDeltas && Self.bytes(batch).isEmpty)
         batch.append("")
-        #expect(!batch.isEmpty && batch.single == "")
+        #expect(batch.hasDeltas && Self.bytes(batch).isEmpty)
         batch.removeAll()
         let long = String(repeating: "a long delta, not a small string · ", count: 4)
         batch.append(long)
-        #expect(batch.single == long)
         batch.append("你好")
         batch.append("🦊 ")
-        #expect(batch.single == nil)
         #expect(Self.bytes(batch) == Array((long + "你好🦊 ").utf8))
         batch.removeAll()
-        #expect(batch.isEmpty && Self.bytes(batch).isEmpty)
+        #expect(!batch.hasDeltas && Self.bytes(batch).isEmpty)
         batch.append("x")
         batch.append("y")
         #expect(Self.bytes(batch) == Array("xy".utf8))
+    }
+
+    @Test("deltas of every length from 1 to 40 bytes, each after deltas of every length, are joined byte for byte")
+    func everyLength() {
+        var batch = DeltaBatch()
+        var expected: [UInt8] = []
+        var next: UInt8 = 0x21
+        for before in 1...40 {
+            for length in 1...40 {
+                batch.removeAll()
+                expected.removeAll()
+                for count in [before, length] {
+                    // ASCII, different in every byte (a wrong offset shows), cycling through the printable range.
+                    let bytes = (0..<count).map { _ in
+                        next = next == 0x7E ? 0x21 : next + 1
+                        return next
+                    }
+                    batch.append(String(decoding: bytes, as: UTF8.self))
+                    expected += bytes
+                }
+                #expect(Self.bytes(batch) == expected, "\(before) then \(length) bytes")
+            }
+        }
+        // Past the room first made: the joined bytes grow and keep what they held.
+        batch.removeAll()
+        let long = (0..<5000).map { "delta \($0) · " }
+        for delta in long { batch.append(delta) }
+        #expect(Self.bytes(batch) == Array(long.joined().utf8))
     }
 
     static let reply = """
@@ -119,15 +145,16 @@ struct DeltaBatchTests {
     @Test("text waiting for the drain is wrapped at the width it came under, not one a resize sets after it")
     func resizeAfterBatchedText() {
         var renderer = ReplyRenderer(.init(mode: .terminal, columns: 20, markdown: true))
-        renderer.text("one two three ", at: .zero)
-        renderer.text("four five six seven eight", at: .zero)
+        renderer.text("one two three ", at: .zero)  // the first token: typeset at once
+        renderer.text("four five ", at: .zero)  // the first delta since a drain: typeset at once
+        renderer.text("six seven eight nine ten eleven ", at: .zero)  // waits for the drain
         renderer.resize(columns: 10)
-        renderer.text(" nine", at: .zero)
+        renderer.text("twelve", at: .zero)
         renderer.finish(mark: nil, summary: nil, at: .zero)
         var out: [UInt8] = []
         renderer.drain(at: .zero) { if case .stdout(let bytes) = $0 { out += bytes } }
-        // Typeset after the resize, "five six seven eight" would have been wrapped at 10 columns.
-        #expect(Screen.lines(out) == ["one two three four", "five six seven eight", "nine"])
+        // Typeset after the resize, the waiting deltas' third row would have been wrapped at 10 columns.
+        #expect(Screen.lines(out) == ["one two three four", "five six seven eight", "nine ten eleven", "twelve"])
     }
 
     @Test(

@@ -83,6 +83,7 @@ func render(_ pieces: [String], markdown: Bool, drainingEvery every: Int = drain
     let start = ThreadCPUClock.seconds
     var now = Duration.zero
     var sinceDrain = 0
+    let step = Duration.microseconds(10)  // made once: a `Duration` from an `Int` multiplies 128-bit integers
     for piece in pieces {
         renderer.text(piece, at: now)
         sinceDrain += 1
@@ -92,7 +93,7 @@ func render(_ pieces: [String], markdown: Bool, drainingEvery every: Int = drain
                 if case .stdout(let bytes) = action { written += bytes.count }
             }
         }
-        now += .microseconds(10)
+        now += step
     }
     renderer.finish(mark: nil, summary: nil, at: now)
     renderer.drain(at: now) { action in
