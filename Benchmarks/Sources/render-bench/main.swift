@@ -6,8 +6,8 @@
 // pieces' bytes. `--scale` checks linearity: 1 MB and 10 MB of the same text, time ratio.
 // Run: `swift run -c release --package-path Benchmarks render-bench [--scale | --blocks | --digest |
 // --markdown-only [N] | --burst N] [--piece N] [--drain-every N]`
-// (`--blocks`: plain prose, then each kind of block alone, with `--burst N` too if given; `--digest`: the output's length and hash, untimed, to
-// compare two builds; `--markdown-only [N]`: the Markdown renderer alone, on the Nth kind of `--blocks` if given,
+// (`--blocks`: plain prose, then each kind of block alone, with `--burst N` too if given; `--digest`: the output's
+// length and hash, untimed, to compare two builds (or drains: with `--drain-every N` too if given); `--markdown-only [N]`: the Markdown renderer alone, on the Nth kind of `--blocks` if given,
 // for `perf record`, with `--burst N` too if given; `--piece N`: pieces of N bytes; `--burst N`: the pieces given N at
 // a time, as one string; `--drain-every N`: a drain after every N pieces instead of every piece, for all but the
 // headline).
@@ -134,9 +134,9 @@ if CommandLine.arguments.contains("--digest") {
         for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
         count += bytes.count
     }
-    for piece in input.pieces {
+    for (index, piece) in input.pieces.enumerated() {
         renderer.text(piece, at: .zero)
-        renderer.drain(at: .zero, take)
+        if (index + 1) % drainEvery == 0 { renderer.drain(at: .zero, take) }
     }
     renderer.finish(mark: nil, summary: nil, at: .zero)
     renderer.drain(at: .zero, take)
