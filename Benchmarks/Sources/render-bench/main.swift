@@ -7,10 +7,10 @@
 // Run: `swift run -c release --package-path Benchmarks render-bench [--scale | --blocks | --digest |
 // --markdown-only [N] | --burst N] [--piece N] [--drain-every N]`
 // (`--blocks`: plain prose, then each kind of block alone, with `--burst N` too if given; `--digest`: the output's
-// length and hash, untimed, to compare two builds (or drains: with `--drain-every N` too if given); `--markdown-only [N]`: the Markdown renderer alone, on the Nth kind of `--blocks` if given,
-// for `perf record`, with `--burst N` too if given; `--piece N`: pieces of N bytes; `--burst N`: the pieces given N at
-// a time, as one string; `--drain-every N`: a drain after every N pieces instead of every piece, for all but the
-// headline).
+// length and hash, untimed, to compare two builds (or drains: with `--drain-every N` too if given); `--markdown-only
+// [N]`: the Markdown renderer alone, on the Nth kind of `--blocks` if given, for `perf record`, with `--burst N` too if
+// given; `--piece N`: pieces of N bytes; `--burst N`: the pieces given N at a time, as one string; `--drain-every N`: a
+// drain after every N pieces instead of every piece, for all but the headline).
 import BenchSupport
 import TerminalUI
 
