@@ -10,10 +10,10 @@ import Testing
     import Glibc
 #endif
 
-/// The driver gives the renderer the answer deltas of one burst (updates that arrived in one network read) as one
-/// piece: what reaches the terminal, and the text kept for the conversation, must be the same as when every update
-/// arrives on its own.
-@Suite("ReplyDriver: a burst's answer deltas rendered as one piece", .timeLimit(.minutes(1)))
+/// The driver presents the updates of one burst (what arrived in one network read) together and drains the renderer
+/// once, so the renderer typesets the burst's answer deltas together (`DeltaBatch`): what reaches the terminal, and
+/// the text kept for the conversation, must be the same as when every update arrives on its own.
+@Suite("ReplyDriver: a burst's answer deltas typeset together", .timeLimit(.minutes(1)))
 struct ReplyBurstTests {
     /// Answer text, reasoning, a status and a resume notice interleaved, as a model may send them.
     static let updates: [ChatReplyUpdate] = [
