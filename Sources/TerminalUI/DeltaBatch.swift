@@ -31,6 +31,7 @@ struct DeltaBatch: Sendable {
 
     /// Appends bytes into the room kept after the batch's: a token-sized delta with a few word-sized moves
     /// (`SmallCopy`), not `Array.append(contentsOf:)` and a `memmove` call, which cost a third more per delta.
+    @inline(__always)
     private mutating func append(utf8 source: UnsafeBufferPointer<UInt8>) {
         let start = count
         let end = start + source.count

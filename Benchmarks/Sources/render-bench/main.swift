@@ -83,7 +83,9 @@ func render(_ pieces: [String], markdown: Bool, drainingEvery every: Int = drain
     let start = ThreadCPUClock.seconds
     var now = Duration.zero
     var sinceDrain = 0
-    let step = Duration.microseconds(10)  // made once: a `Duration` from an `Int` multiplies 128-bit integers
+    // A network read's deltas arrive at one time, as the driver gives them (it reads its clock once per read): the
+    // clock moves on at each drain, 10 µs a piece since the last.
+    let step = Duration.microseconds(10 * every)
     for piece in pieces {
         renderer.text(piece, at: now)
         sinceDrain += 1
@@ -92,8 +94,8 @@ func render(_ pieces: [String], markdown: Bool, drainingEvery every: Int = drain
             renderer.drain(at: now) { action in
                 if case .stdout(let bytes) = action { written += bytes.count }
             }
+            now += step
         }
-        now += step
     }
     renderer.finish(mark: nil, summary: nil, at: now)
     renderer.drain(at: now) { action in
