@@ -121,6 +121,20 @@ struct FastPathDifferentialTests {
         }
     }
 
+    @Test("flankingClass's ASCII bit masks: Unicode's White_Space, and the punctuation and symbol categories")
+    func flankingClasses() {
+        let punctuation: Set<Unicode.GeneralCategory> = [
+            .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+            .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol,
+        ]
+        for value in UInt32(0)...0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let (space, isPunctuation) = InlineStyler.flankingClass(scalar)
+            #expect(space == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+            #expect(isPunctuation == punctuation.contains(scalar.properties.generalCategory), "U+\(value)")
+        }
+    }
+
     @Test(
         "line starts held whole (a long fence, a fence indented in a paragraph and its deeper rows) as byte by byte",
         arguments: [
