@@ -13,12 +13,12 @@ extension InlineStyler {
 
     /// Shows an inline link from its held scalars: the label with its escapes removed (`[image: label]` for an
     /// image), then the destination; both encoded on the stack, with no string built.
-    mutating func showLink(
+    mutating func showLink<Text: RandomAccessCollection<Unicode.Scalar>>(
         _ link: LinkSyntax.Link,
-        in scalars: [Unicode.Scalar],
+        in scalars: Text,
         writer: inout MarkdownWriter,
         output: inout [UInt8]
-    ) {
+    ) where Text.Index == Int {
         let opening: StaticString = "[image: "
         let capacity = 4 * (link.label.count + link.destination.count) + opening.utf8CodeUnitCount + 1
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
@@ -43,6 +43,46 @@ extension InlineStyler {
                 output: &output
             )
         }
+    }
+
+    /// A link at the start of `bytes` (printable ASCII, from its `[`) with nothing held: what `feed` does with each
+    /// of its bytes, at once, the bytes read in place. A link complete within `bytes` is matched and shown with no
+    /// hold; one that may still become a link when `bytes` end is held as `feed` would have held it (its scalars,
+    /// the part it ends in and the match in progress).
+    /// - Returns: How many bytes it took: the link's, all of `bytes`, or 0 when they are not a link (`feed` then
+    ///   shows them as it does: literally, after a longer hold).
+    mutating func takeLink(_ bytes: UnsafeBufferPointer<UInt8>, writer: inout MarkdownWriter, output: inout [UInt8])
+        -> Int
+    {
+        let scalars = bytes.lazy.map { Unicode.Scalar($0) }
+        var scan = LinkSyntax.Scan()
+        var part = LinkSyntax.Part.label
+        // What `holdMore` does at each scalar after the `[`: past the limit the text is literal; a character that
+        // leaves the part as it is needs no new match.
+        var end = 1
+        while end < bytes.count {
+            let scalar = scalars[end]
+            end += 1
+            guard end <= Self.linkLimit else { return 0 }
+            if LinkSyntax.extends(part, with: scalar) { continue }
+            switch scan.resume(UnsafeBufferPointer(rebasing: bytes[..<end]).lazy.map { Unicode.Scalar($0) }) {
+            case .incomplete(let next):
+                part = next
+            case .failed:
+                return 0
+            case .link(let link):
+                showLink(link, in: scalars, writer: &writer, output: &output)
+                return end
+            }
+        }
+        // Still incomplete: held, as `holdLink` and `holdMore` would hold it.
+        var text: [Unicode.Scalar] = []
+        swap(&text, &spareLink)
+        text.append(contentsOf: scalars)
+        hold = .link(text)
+        linkPart = part
+        linkScan = scan
+        return bytes.count
     }
 
     /// Shows a link given as strings (an autolink).

@@ -83,8 +83,10 @@ enum LinkSyntax {
         private var parens = 0
         private var bracketed = false
 
-        /// What `scalars` is: the text the last call was given (none, for a new scan) with more scalars after it.
-        mutating func resume(_ scalars: [Unicode.Scalar]) -> Match {
+        /// What `scalars` is: the text the last call was given (none, for a new scan) with more scalars after it
+        /// (held scalars, or printable ASCII bytes read in place as scalars), indexed from 0.
+        mutating func resume<Text: RandomAccessCollection<Unicode.Scalar>>(_ scalars: Text) -> Match
+        where Text.Index == Int {
             while true {
                 switch stage {
                 case .opening:
@@ -194,7 +196,8 @@ enum LinkSyntax {
             }
         }
 
-        private mutating func skipSpaces(_ scalars: [Unicode.Scalar]) {
+        private mutating func skipSpaces<Text: RandomAccessCollection<Unicode.Scalar>>(_ scalars: Text)
+        where Text.Index == Int {
             while index < scalars.count, scalars[index] == " " { index += 1 }
         }
     }
@@ -202,12 +205,12 @@ enum LinkSyntax {
     /// Writes the UTF-8 of `scalars` into `buffer` from `start`, with their backslash escapes removed when
     /// `unescaping` (a backslash keeps the character after it, whatever it is).
     /// - Returns: Where the bytes written end.
-    static func encode(
-        _ scalars: ArraySlice<Unicode.Scalar>,
+    static func encode<Text: RandomAccessCollection<Unicode.Scalar>>(
+        _ scalars: Text,
         unescaping: Bool,
         into buffer: UnsafeMutableBufferPointer<UInt8>,
         at start: Int
-    ) -> Int {
+    ) -> Int where Text.Index == Int {
         var count = start
         var index = scalars.startIndex
         while index < scalars.endIndex {

@@ -115,6 +115,13 @@ extension MarkdownTypesetter {
                     index += holdRun(rest)
                     continue
                 }
+                if rest[0] == 0x5B, inline.takesPlainProse {
+                    let taken = takeLink(rest, into: &output)
+                    if taken > 0 {
+                        index += taken
+                        continue
+                    }
+                }
                 let held = inline.heldLinkPrefix(of: rest)
                 guard held > 0 else { break }
                 holdProse(UnsafeBufferPointer(rebasing: rest[..<held]), into: &output)
@@ -173,6 +180,21 @@ extension MarkdownTypesetter {
         inline.holdRun(first, count: count)
         openers.didFeed(row: writer.wrapper.rowsEnded, settled: false)  // a run is held
         return count
+    }
+
+    /// A link from its `[` at the start of `bytes`, nothing held (`InlineStyler.takeLink`): what `feed(_:into:)`
+    /// does for each of its bytes, at once (the opener watch logs them: none starts a snapshot while a link is held).
+    /// - Returns: How many bytes it took (0: none, the `[` is to be fed alone).
+    private mutating func takeLink(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Int {
+        let taken = inline.takeLink(bytes, writer: &writer, output: &output)
+        guard taken > 0 else { return 0 }
+        let link = UnsafeBufferPointer(rebasing: bytes[..<taken])
+        var spaces = 0
+        while spaces < taken, link[taken - 1 - spaces] == 0x20 { spaces += 1 }
+        trailingSpaces = spaces
+        openers.willFeed(plain: link)
+        openers.didFeed(row: writer.wrapper.rowsEnded, settled: !inline.hasOpenSpans && !inline.isHolding)
+        return taken
     }
 
     /// A run of a held link's text: what `feed(_:into:)` does for each of its bytes (the styler holds them; the

@@ -211,6 +211,37 @@ struct FastPathDifferentialTests {
         }
     }
 
+    @Test("links matched in place from the bytes at hand, complete or not, beside held ones: as the general path")
+    func linksInPlace() {
+        let long = String(repeating: "x", count: 60)
+        let tokens = [
+            "[", "![", "]", "](", "(", ")", "<", ">", "\\", "\"", "'", " ", "  ", "a", "b c", "http://x.y/z", long,
+            "[a](http://x.y/z)", "[a b](<u v> \"t\")", "[é](u)", "[x](mailto:a@b.c)", "[u](u)", "(p)", "**", "*",
+            "`", "你", "\n", "\n\n", "&amp;",
+        ]
+        // A link cut by a piece's end after one that failed: the match in progress is the cut link's own.
+        let cut = ["[ab] x [c](d", " \"t\") f\n"]
+        #expect(
+            RenderGoldenTests.difference(
+                Self.render(cut, width: 80, color: true, markdown: true, ticks: false, fast: true),
+                Self.render(cut, width: 80, color: true, markdown: true, ticks: false, fast: false)
+            ) == nil
+        )
+        var generator = SeededGenerator(seed: 0x11_4C)
+        for _ in 0..<3000 {
+            let count = Int.random(in: 1...30, using: &generator)
+            let text = (0..<count).map { _ in tokens.randomElement(using: &generator)! }.joined()
+            let width = Int.random(in: 8...100, using: &generator)
+            let color = Bool.random(using: &generator)
+            let splits = [8, 64].map { Split.random(text, seed: generator.next(), maxPiece: $0) }
+            for pieces in [[text]] + splits {
+                let fast = Self.render(pieces, width: width, color: color, markdown: true, ticks: false, fast: true)
+                let general = Self.render(pieces, width: width, color: color, markdown: true, ticks: false, fast: false)
+                #expect(RenderGoldenTests.difference(fast, general) == nil, "\(text.debugDescription) at \(width)")
+            }
+        }
+    }
+
     @Test("3000 random replies: the same bytes with the fast paths on and off", arguments: 0..<3)
     func randomReplies(batch: UInt64) {
         var generator = SeededGenerator(seed: 0xFA57 + batch)
