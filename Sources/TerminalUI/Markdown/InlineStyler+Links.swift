@@ -54,35 +54,26 @@ extension InlineStyler {
     mutating func takeLink(_ bytes: UnsafeBufferPointer<UInt8>, writer: inout MarkdownWriter, output: inout [UInt8])
         -> Int
     {
-        let scalars = bytes.lazy.map { Unicode.Scalar($0) }
+        // Matched once, to the link's `)` (`closingEarly`): what `holdMore` finds matching at each part boundary
+        // in turn. Past `linkLimit` scalars the text is literal, so no more than one byte past it is read.
+        let scalars = ASCIIScalars(bytes: UnsafeBufferPointer(rebasing: bytes[..<min(bytes.count, Self.linkLimit + 1)]))
         var scan = LinkSyntax.Scan()
-        var part = LinkSyntax.Part.label
-        // What `holdMore` does at each scalar after the `[`: past the limit the text is literal; a character that
-        // leaves the part as it is needs no new match.
-        var end = 1
-        while end < bytes.count {
-            let scalar = scalars[end]
-            end += 1
-            guard end <= Self.linkLimit else { return 0 }
-            if LinkSyntax.extends(part, with: scalar) { continue }
-            switch scan.resume(UnsafeBufferPointer(rebasing: bytes[..<end]).lazy.map { Unicode.Scalar($0) }) {
-            case .incomplete(let next):
-                part = next
-            case .failed:
-                return 0
-            case .link(let link):
-                showLink(link, in: scalars, writer: &writer, output: &output)
-                return end
-            }
+        switch scan.resume(scalars, closingEarly: true) {
+        case .link(let link) where link.end <= Self.linkLimit:
+            showLink(link, in: scalars, writer: &writer, output: &output)
+            return link.end
+        case .incomplete(let part) where scalars.count <= Self.linkLimit:
+            // Held, as `holdLink` and `holdMore` would hold it.
+            var text: [Unicode.Scalar] = []
+            swap(&text, &spareLink)
+            text.append(contentsOf: scalars)
+            hold = .link(text)
+            linkPart = part
+            linkScan = scan
+            return scalars.count
+        default:
+            return 0
         }
-        // Still incomplete: held, as `holdLink` and `holdMore` would hold it.
-        var text: [Unicode.Scalar] = []
-        swap(&text, &spareLink)
-        text.append(contentsOf: scalars)
-        hold = .link(text)
-        linkPart = part
-        linkScan = scan
-        return bytes.count
     }
 
     /// Shows a link given as strings (an autolink).
@@ -109,12 +100,14 @@ extension InlineStyler {
         writer.spans = saved
         let shown = Self.droppingMailto(destination)
         if !destination.isEmpty, !Self.sameText(shown, text) {
-            // " (", the URL, ")": what emitting them as one string writes, without building it.
-            let open: StaticString = " ("
-            let close: StaticString = ")"
-            emit(utf8: UnsafeBufferPointer(start: open.utf8Start, count: 2), writer: &writer, output: &output)
-            emit(utf8: shown, writer: &writer, output: &output)
-            emit(utf8: UnsafeBufferPointer(start: close.utf8Start, count: 1), writer: &writer, output: &output)
+            // " (", the URL, ")" emitted as one text (one run through the wrapper), built on the stack.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: shown.count + 3) { buffer in
+                buffer[0] = 0x20
+                buffer[1] = 0x28
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[2...]).initialize(fromContentsOf: shown)
+                buffer[shown.count + 2] = 0x29
+                emit(utf8: UnsafeBufferPointer(buffer), writer: &writer, output: &output)
+            }
         }
     }
 
@@ -156,4 +149,15 @@ extension InlineStyler {
             if scalar.value >= 0x20 { emit(scalar, writer: &writer, output: &output) }
         }
     }
+}
+
+/// ASCII bytes read in place as scalars (for `LinkSyntax`, which reads scalars), indexed from 0.
+struct ASCIIScalars: RandomAccessCollection {
+    /// The bytes (ASCII).
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { bytes.count }
+
+    subscript(position: Int) -> Unicode.Scalar { Unicode.Scalar(bytes[position]) }
 }

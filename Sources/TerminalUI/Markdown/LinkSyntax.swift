@@ -31,6 +31,8 @@ enum LinkSyntax {
         var bracketed: Bool
         /// Whether it is an image (`![alt](source)`).
         var image: Bool
+        /// Where it ends: after its `)`.
+        var end: Int
     }
 
     /// Where an incomplete link's text ends: in its label, its destination or its title, most characters only
@@ -85,8 +87,12 @@ enum LinkSyntax {
 
         /// What `scalars` is: the text the last call was given (none, for a new scan) with more scalars after it
         /// (held scalars, or printable ASCII bytes read in place as scalars), indexed from 0.
-        mutating func resume<Text: RandomAccessCollection<Unicode.Scalar>>(_ scalars: Text) -> Match
-        where Text.Index == Int {
+        /// - Parameter closingEarly: Whether the link may close before the end of `scalars` (text may follow its
+        ///   `)`): what matching each prefix at a part boundary in turn would say first, read once.
+        mutating func resume<Text: RandomAccessCollection<Unicode.Scalar>>(
+            _ scalars: Text,
+            closingEarly: Bool = false
+        ) -> Match where Text.Index == Int {
             while true {
                 switch stage {
                 case .opening:
@@ -183,13 +189,14 @@ enum LinkSyntax {
                     guard index < scalars.count else { return .incomplete(.other) }
                     stage = .end
                 case .end:
-                    guard scalars[index] == ")", index == scalars.count - 1 else { return .failed }
+                    guard scalars[index] == ")", closingEarly || index == scalars.count - 1 else { return .failed }
                     return .link(
                         Link(
                             label: labelStart..<labelEnd,
                             destination: destinationStart..<destinationEnd,
                             bracketed: bracketed,
-                            image: image
+                            image: image,
+                            end: index + 1
                         )
                     )
                 }
