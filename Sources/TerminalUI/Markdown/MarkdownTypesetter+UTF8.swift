@@ -172,8 +172,8 @@ extension MarkdownTypesetter {
         while count < bytes.count, bytes[count] == first { count += 1 }
         trailingSpaces = 0
         // Idle, with no span open, the watch would take a snapshot here: not when the styler settles again within
-        // these bytes (it would drop it there unused).
-        if !openers.isIdle || inline.hasOpenSpans || !inline.settlesWithin(bytes, runLength: count) {
+        // these bytes (it would drop it there unused). Idle with a span open, it would do nothing.
+        if !openers.isIdle || (!inline.hasOpenSpans && !inline.settlesWithin(bytes, runLength: count)) {
             openers.willFeed(Unicode.Scalar(first), inline: &inline, writer: &writer)
             if count > 1 { openers.willFeed(plain: UnsafeBufferPointer(rebasing: bytes[1..<count])) }
         }
