@@ -194,7 +194,15 @@ struct LineWrapper: Sendable {
     }
 
     mutating func appendVisible(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
-        let measure = tracker.measure(scalar)
+        appendVisible(scalar, measured: tracker.measure(scalar), to: &output)
+    }
+
+    /// `appendVisible` for a scalar the tracker has measured. Internal for `LineWrapper+Wide.swift`.
+    mutating func appendVisible(
+        _ scalar: Unicode.Scalar,
+        measured measure: GraphemeWidthTracker.Measure,
+        to output: inout [UInt8]
+    ) {
         let cells = measure.cells
         if !inWord && (measure.extendsCluster ? column > 0 : cells == 0 && pendingSpaces == 0) {
             // A mark or VS16 right after `flush` (a style change) joins its cluster, which is on the screen already;
@@ -308,23 +316,6 @@ struct LineWrapper: Sendable {
         }
         UTF8.encode(scalar) { output.append($0) }
         column += measure.cells
-    }
-
-    /// The bytes of the last cluster of `bytes` when it is one cell wide, else none.
-    private static func lastOneCellCluster(of bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var measure = GraphemeWidthTracker()
-        var cluster: [UInt8] = []
-        var cells = 0
-        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
-            let next = measure.measure(scalar)
-            if !next.extendsCluster {
-                cluster.removeAll(keepingCapacity: true)
-                cells = 0
-            }
-            UTF8.encode(scalar) { cluster.append($0) }
-            cells += next.cells
-        }
-        return cells == 1 ? cluster : []
     }
 
     /// Starts a word whose first character is `cells` wide. Internal for the ASCII path.

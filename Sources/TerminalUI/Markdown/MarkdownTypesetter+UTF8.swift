@@ -72,13 +72,28 @@ extension MarkdownTypesetter {
             guard sanitizer.passes(scalar) else { continue }
             if usesRuns, scalar.value >= 0x80, case .prose = mode, inline.takesPlainProse, openers.isIdle {
                 // Text (CJK, an emoji…) with nothing held: what `feed(_:into:)` does with it (the styler writes it,
-                // the idle watch does nothing), at once.
+                // the idle watch does nothing), at once; a wide character's word ended at once when what follows
+                // cannot join its cluster (plain prose, a CJK character).
                 trailingSpaces = 0
-                inline.emit(scalar, writer: &writer, output: &output)
+                if scalar.value >= 0x1100, index < bytes.count, Self.startsCluster(bytes, at: index) {
+                    let utf8 = UnsafeBufferPointer(rebasing: bytes[(index - length)..<index])
+                    inline.emit(endingWord: scalar, utf8: utf8, writer: &writer, output: &output)
+                } else {
+                    inline.emit(scalar, writer: &writer, output: &output)
+                }
                 continue
             }
             feed(scalar, into: &output)
         }
+    }
+
+    /// Whether the scalar at `index` of `bytes`, after a character of prose written with nothing held, reaches the
+    /// wrapper next and starts a cluster of its own: a byte of plain prose (written as it comes), or a character
+    /// of `DisplayWidth.commonWideRanges` (CJK text: two cells, never a mark, joiner or modifier).
+    @inline(__always)
+    private static func startsCluster(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard bytes[index] >= 0x80 else { return InlineStyler.isPlainProse(bytes[index]) }
+        return DisplayWidth.isCommonWide(bytes.scalar(at: index).0.value)
     }
 
     /// Printable ASCII: plain prose, a code row and a held line as runs (with `usesRuns`), anything else one scalar

@@ -242,6 +242,28 @@ struct FastPathDifferentialTests {
         }
     }
 
+    @Test("wide characters whose word ends at once, at row ends, beside styles, marks and joiners: as the general path")
+    func wideCharacters() {
+        let tokens = [
+            "你", "好", "，", "。", "世界", "ｈ", "🦊", "👨", "\u{FE0F}", "\u{200D}", "\u{1F3FB}", "🇫", "🇷", "\u{302A}",
+            "\u{301}", "a", "ab", " ", "  ", "**", "*", "`", "~~", "_", "[", "\n", "\n\n", "- ", "> ", "\t",
+        ]
+        var generator = SeededGenerator(seed: 0x3C_4B)
+        for _ in 0..<3000 {
+            let count = Int.random(in: 1...40, using: &generator)
+            let text = (0..<count).map { _ in tokens.randomElement(using: &generator)! }.joined()
+            let width = Int.random(in: 2...24, using: &generator)
+            let color = Bool.random(using: &generator)
+            let ticks = Bool.random(using: &generator)
+            let splits = [8, 64].map { Split.random(text, seed: generator.next(), maxPiece: $0) }
+            for pieces in [[text]] + splits {
+                let fast = Self.render(pieces, width: width, color: color, markdown: true, ticks: ticks, fast: true)
+                let general = Self.render(pieces, width: width, color: color, markdown: true, ticks: ticks, fast: false)
+                #expect(RenderGoldenTests.difference(fast, general) == nil, "\(text.debugDescription) at \(width)")
+            }
+        }
+    }
+
     @Test("3000 random replies: the same bytes with the fast paths on and off", arguments: 0..<3)
     func randomReplies(batch: UInt64) {
         var generator = SeededGenerator(seed: 0xFA57 + batch)
