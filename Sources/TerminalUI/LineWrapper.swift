@@ -56,7 +56,7 @@ struct LineWrapper: Sendable {
     /// Where the current row's text begins, after its prefix.
     private(set) var lineStart = 0
     /// Zero-width bytes waiting for the next word (a style that starts with it).
-    var pendingControl: [UInt8] = []
+    var pendingControl = WordBuffer()
     /// What rows the wrapper breaks start with, and its width in cells.
     var continuation: (bytes: [UInt8], width: Int) = ([], 0)
 
@@ -185,8 +185,8 @@ struct LineWrapper: Sendable {
         endWord(to: &output)
         pendingSpaces = 0
         if !pendingControl.isEmpty {
-            output.append(lent: pendingControl)
-            pendingControl.removeAll(keepingCapacity: true)
+            pendingControl.write(after: 0, to: &output)
+            pendingControl.removeAll()
         }
         output.append(0x0A)
         startLine()
@@ -325,8 +325,8 @@ struct LineWrapper: Sendable {
             wordIsWritten = false
             heldWords &+= 1
             if !pendingControl.isEmpty {
-                held.append(lent: pendingControl)
-                pendingControl.removeAll(keepingCapacity: true)
+                pendingControl.withBytes { held.append(contentsOf: $0) }
+                pendingControl.removeAll()
             }
             return
         }
@@ -334,8 +334,8 @@ struct LineWrapper: Sendable {
         let spaces = min(pendingSpaces, max(0, width - column - max(cells, 1)))
         output.append(contentsOf: repeatElement(0x20, count: spaces))
         if !pendingControl.isEmpty {
-            output.append(lent: pendingControl)
-            pendingControl.removeAll(keepingCapacity: true)
+            pendingControl.write(after: 0, to: &output)
+            pendingControl.removeAll()
         }
         column += spaces
         pendingSpaces = 0

@@ -29,7 +29,7 @@ struct OpenerRepaint: Sendable {
     /// (`finish`), so it is the same at the snapshot and at the repaint.
     private struct Buffers: Sendable {
         var held = WordBuffer()
-        var pendingControl: [UInt8] = []
+        var pendingControl = WordBuffer()
         var edgeCluster: [UInt8] = []
     }
 
@@ -167,7 +167,7 @@ struct OpenerRepaint: Sendable {
     /// rest is copied.
     private mutating func keep(_ writer: inout MarkdownWriter) {
         var held = WordBuffer()
-        var pendingControl: [UInt8] = []
+        var pendingControl = WordBuffer()
         var edgeCluster: [UInt8] = []
         var continuation: [UInt8] = []
         swap(&held, &writer.wrapper.held)
@@ -177,7 +177,8 @@ struct OpenerRepaint: Sendable {
         snapshot.writer = writer
         buffers.held.removeAll()
         held.withBytes { buffers.held.append(contentsOf: $0) }
-        Self.copy(&pendingControl, to: &buffers.pendingControl)
+        buffers.pendingControl.removeAll()
+        pendingControl.withBytes { buffers.pendingControl.append(contentsOf: $0) }
         Self.copy(&edgeCluster, to: &buffers.edgeCluster)
         swap(&held, &writer.wrapper.held)
         swap(&pendingControl, &writer.wrapper.pendingControl)
