@@ -101,8 +101,14 @@ struct OpenerRepaint: Sendable {
 
     /// The paragraph or heading ends: when a span is still open and its opener is on the current row, erases the
     /// row from the opener and writes it again with the opener as text. Call before the styler's `endBlock`.
+    @inline(__always)
     mutating func finish(inline: inout InlineStyler, writer: inout MarkdownWriter, output: inout [UInt8]) {
         guard !log.isEmpty else { return }  // no snapshot (mostly): nothing to look at or drop
+        repaint(inline: &inline, writer: &writer, output: &output)
+    }
+
+    /// `finish` with a snapshot taken.
+    private mutating func repaint(inline: inout InlineStyler, writer: inout MarkdownWriter, output: inout [UInt8]) {
         defer { drop() }
         guard inline.hasOpenSpans, writer.wrapper.rowsEnded == row else { return }
         output.append(0x0D)  // CR, then ESC [ n C: forward to the opener's column
