@@ -79,7 +79,7 @@ package enum DisplayWidth {
         if value < 0x300 {
             return 1  // Latin-1 and Latin Extended: no marks, nothing wide
         }
-        if commonWideRanges.0.contains(value) || commonWideRanges.1.contains(value) { return 2 }
+        if isCommonWide(value) { return 2 }
         // The tables do not overlap (a test checks it), so the shorter wide table goes first.
         if value >= 0x1100 && contains(value, in: wideRanges) {
             return 2
@@ -91,8 +91,20 @@ package enum DisplayWidth {
     }
 
     /// The two widest ranges of `wideRanges`, tested before any search (a test checks that they are entries of
-    /// it): U+3220–U+A48C (CJK ideographs, and the blocks beside them) and U+AC00–U+D7A3 (Hangul syllables).
-    static let commonWideRanges: (ClosedRange<UInt32>, ClosedRange<UInt32>) = (0x3220...0xA48C, 0xAC00...0xD7A3)
+    /// it): U+3220–U+A48C (CJK ideographs, and the blocks beside them) and U+AC00–U+D7A3 (Hangul syllables); and
+    /// CJK text's punctuation: U+3000–U+3029 (the ideographic space, comma and full stop, brackets) and
+    /// U+FF01–U+FF60 (fullwidth forms).
+    static let commonWideRanges: (ClosedRange<UInt32>, ClosedRange<UInt32>, ClosedRange<UInt32>, ClosedRange<UInt32>) =
+        (
+            0x3220...0xA48C, 0xAC00...0xD7A3, 0x3000...0x3029, 0xFF01...0xFF60
+        )
+
+    /// Whether `value` is in one of `commonWideRanges` (two cells: CJK text), with no search.
+    @inline(__always)
+    static func isCommonWide(_ value: UInt32) -> Bool {
+        commonWideRanges.0.contains(value) || commonWideRanges.1.contains(value)
+            || commonWideRanges.2.contains(value) || commonWideRanges.3.contains(value)
+    }
 
     /// Binary search in a flat table of inclusive `(first, last)` pairs.
     private static func contains(_ value: UInt32, in table: [UInt32]) -> Bool {

@@ -98,8 +98,8 @@ extension LineWrapper {
         }
         pendingSpaces = 0
         if !pendingControl.isEmpty {
-            output.append(lent: pendingControl)
-            pendingControl.removeAll(keepingCapacity: true)
+            pendingControl.write(after: 0, to: &output)
+            pendingControl.removeAll()
         }
         output.append(contentsOf: bytes)
         column += count

@@ -56,7 +56,7 @@ struct LineWrapper: Sendable {
     /// Where the current row's text begins, after its prefix.
     private(set) var lineStart = 0
     /// Zero-width bytes waiting for the next word (a style that starts with it).
-    var pendingControl: [UInt8] = []
+    var pendingControl = WordBuffer()
     /// What rows the wrapper breaks start with, and its width in cells.
     var continuation: (bytes: [UInt8], width: Int) = ([], 0)
 
@@ -185,8 +185,8 @@ struct LineWrapper: Sendable {
         endWord(to: &output)
         pendingSpaces = 0
         if !pendingControl.isEmpty {
-            output.append(lent: pendingControl)
-            pendingControl.removeAll(keepingCapacity: true)
+            pendingControl.write(after: 0, to: &output)
+            pendingControl.removeAll()
         }
         output.append(0x0A)
         startLine()
@@ -194,7 +194,15 @@ struct LineWrapper: Sendable {
     }
 
     mutating func appendVisible(_ scalar: Unicode.Scalar, to output: inout [UInt8]) {
-        let measure = tracker.measure(scalar)
+        appendVisible(scalar, measured: tracker.measure(scalar), to: &output)
+    }
+
+    /// `appendVisible` for a scalar the tracker has measured. Internal for `LineWrapper+Wide.swift`.
+    mutating func appendVisible(
+        _ scalar: Unicode.Scalar,
+        measured measure: GraphemeWidthTracker.Measure,
+        to output: inout [UInt8]
+    ) {
         let cells = measure.cells
         if !inWord && (measure.extendsCluster ? column > 0 : cells == 0 && pendingSpaces == 0) {
             // A mark or VS16 right after `flush` (a style change) joins its cluster, which is on the screen already;
@@ -310,23 +318,6 @@ struct LineWrapper: Sendable {
         column += measure.cells
     }
 
-    /// The bytes of the last cluster of `bytes` when it is one cell wide, else none.
-    private static func lastOneCellCluster(of bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        var measure = GraphemeWidthTracker()
-        var cluster: [UInt8] = []
-        var cells = 0
-        for scalar in String(decoding: bytes, as: UTF8.self).unicodeScalars {
-            let next = measure.measure(scalar)
-            if !next.extendsCluster {
-                cluster.removeAll(keepingCapacity: true)
-                cells = 0
-            }
-            UTF8.encode(scalar) { cluster.append($0) }
-            cells += next.cells
-        }
-        return cells == 1 ? cluster : []
-    }
-
     /// Starts a word whose first character is `cells` wide. Internal for the ASCII path.
     mutating func startWord(cells: Int, to output: inout [UInt8]) {
         inWord = true
@@ -334,8 +325,8 @@ struct LineWrapper: Sendable {
             wordIsWritten = false
             heldWords &+= 1
             if !pendingControl.isEmpty {
-                held.append(lent: pendingControl)
-                pendingControl.removeAll(keepingCapacity: true)
+                pendingControl.withBytes { held.append(contentsOf: $0) }
+                pendingControl.removeAll()
             }
             return
         }
@@ -343,8 +334,8 @@ struct LineWrapper: Sendable {
         let spaces = min(pendingSpaces, max(0, width - column - max(cells, 1)))
         output.append(contentsOf: repeatElement(0x20, count: spaces))
         if !pendingControl.isEmpty {
-            output.append(lent: pendingControl)
-            pendingControl.removeAll(keepingCapacity: true)
+            pendingControl.write(after: 0, to: &output)
+            pendingControl.removeAll()
         }
         column += spaces
         pendingSpaces = 0

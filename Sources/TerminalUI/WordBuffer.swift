@@ -1,7 +1,8 @@
-/// The bytes of the word `LineWrapper` holds back: an array kept at its full length, with the bytes' count beside
-/// it, so that adding bytes is one copy and emptying it sets the count (`Array.append(contentsOf:)` and
-/// `removeAll(keepingCapacity:)` cost more than the few bytes they move, once or twice per word of prose). Spaces
-/// stand before the bytes (`slack`), so the spaces pending before the word and the word go out in one append.
+/// The bytes of the word `LineWrapper` holds back (and of the zero-width bytes it keeps for the next word): an array
+/// kept at its full length, with the bytes' count beside it, so that adding bytes is one copy and emptying it sets
+/// the count (`Array.append(contentsOf:)` and `removeAll(keepingCapacity:)` cost more than the few bytes they move,
+/// once or twice per word of prose). Spaces stand before the bytes (`slack`), so the spaces pending before the word
+/// and the word go out in one append.
 ///
 /// ```
 ///  storage: ␠␠␠␠␠␠␠␠ b r o w n · · ·     the word "brown", count 5
@@ -58,12 +59,6 @@ struct WordBuffer: Sendable {
             (target.baseAddress! + end).update(from: source, count: bytes.count)
         }
         count += bytes.count
-    }
-
-    /// Adds the bytes of `array`, read in place.
-    @inline(__always)
-    mutating func append(lent array: [UInt8]) {
-        array.withUnsafeBufferPointer { append(contentsOf: $0) }
     }
 
     /// Empties the buffer, keeping its storage.

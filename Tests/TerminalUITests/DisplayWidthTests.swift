@@ -81,7 +81,8 @@ struct DisplayWidthTests {
     func commonWideRangesAreTableEntries() {
         let table = DisplayWidth.wideRanges
         let entries = stride(from: 0, to: table.count, by: 2).map { table[$0]...table[$0 + 1] }
-        for range in [DisplayWidth.commonWideRanges.0, DisplayWidth.commonWideRanges.1] {
+        let common = DisplayWidth.commonWideRanges
+        for range in [common.0, common.1, common.2, common.3] {
             #expect(entries.contains(range), "\(range)")
         }
     }

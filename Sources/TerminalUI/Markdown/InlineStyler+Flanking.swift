@@ -3,19 +3,36 @@
 extension InlineStyler {
     /// Whether a run of `delimiter` (`* _ ~`) with `before` and `next` around it can open and close a span, by
     /// CommonMark's flanking rules (`_` neither opens nor closes inside a word).
+    @inline(__always)
     static func flanking(
         _ delimiter: Unicode.Scalar,
         before: Unicode.Scalar,
         next: Unicode.Scalar
     ) -> (canOpen: Bool, canClose: Bool) {
-        let left =
-            !next.isWhitespaceOrLineEnd
-            && (!next.isMarkdownPunctuation || before.isWhitespaceOrLineEnd || before.isMarkdownPunctuation)
-        let right =
-            !before.isWhitespaceOrLineEnd
-            && (!before.isMarkdownPunctuation || next.isWhitespaceOrLineEnd || next.isMarkdownPunctuation)
+        let (beforeSpace, beforePunctuation) = flankingClass(before)
+        let (nextSpace, nextPunctuation) = flankingClass(next)
+        let left = !nextSpace && (!nextPunctuation || beforeSpace || beforePunctuation)
+        let right = !beforeSpace && (!beforePunctuation || nextSpace || nextPunctuation)
         guard delimiter == "_" else { return (left, right) }
-        return (left && (!right || before.isMarkdownPunctuation), right && (!left || next.isMarkdownPunctuation))
+        return (left && (!right || beforePunctuation), right && (!left || nextPunctuation))
+    }
+
+    /// Whether `scalar` is whitespace (a line end too) and whether it is punctuation, as the flanking rules see it
+    /// (`isWhitespaceOrLineEnd`, `isMarkdownPunctuation`): for ASCII a bit test in a mask (bit n of the first word
+    /// is byte n, of the second byte 0x40 + n), no lookup of the scalar's properties.
+    @inline(__always)
+    static func flankingClass(_ scalar: Unicode.Scalar) -> (space: Bool, punctuation: Bool) {
+        let value = scalar.value
+        guard value < 0x80 else { return nonASCIIFlankingClass(scalar) }
+        let space: UInt64 = 0x0000_0001_0000_3E00  // 0x09–0x0D and the space
+        let punctuation = value < 0x40 ? 0xFC00_FFFE_0000_0000 : 0x7800_0001_F800_0001 as UInt64
+        return (value < 0x40 && (space &>> UInt64(value)) & 1 != 0, (punctuation &>> UInt64(value & 0x3F)) & 1 != 0)
+    }
+
+    /// `flankingClass` beyond ASCII, from the scalar's properties (kept out of line: rare).
+    @inline(never)
+    private static func nonASCIIFlankingClass(_ scalar: Unicode.Scalar) -> (space: Bool, punctuation: Bool) {
+        (scalar.isWhitespaceOrLineEnd, scalar.isMarkdownPunctuation)
     }
 
     /// Whether the run of `count` delimiters or backticks at the start of `bytes` (printable ASCII), fed with

@@ -13,12 +13,12 @@ extension InlineStyler {
 
     /// Shows an inline link from its held scalars: the label with its escapes removed (`[image: label]` for an
     /// image), then the destination; both encoded on the stack, with no string built.
-    mutating func showLink(
+    mutating func showLink<Text: RandomAccessCollection<Unicode.Scalar>>(
         _ link: LinkSyntax.Link,
-        in scalars: [Unicode.Scalar],
+        in scalars: Text,
         writer: inout MarkdownWriter,
         output: inout [UInt8]
-    ) {
+    ) where Text.Index == Int {
         let opening: StaticString = "[image: "
         let capacity = 4 * (link.label.count + link.destination.count) + opening.utf8CodeUnitCount + 1
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
@@ -42,6 +42,37 @@ extension InlineStyler {
                 writer: &writer,
                 output: &output
             )
+        }
+    }
+
+    /// A link at the start of `bytes` (printable ASCII, from its `[`) with nothing held: what `feed` does with each
+    /// of its bytes, at once, the bytes read in place. A link complete within `bytes` is matched and shown with no
+    /// hold; one that may still become a link when `bytes` end is held as `feed` would have held it (its scalars,
+    /// the part it ends in and the match in progress).
+    /// - Returns: How many bytes it took: the link's, all of `bytes`, or 0 when they are not a link (`feed` then
+    ///   shows them as it does: literally, after a longer hold).
+    mutating func takeLink(_ bytes: UnsafeBufferPointer<UInt8>, writer: inout MarkdownWriter, output: inout [UInt8])
+        -> Int
+    {
+        // Matched once, to the link's `)` (`closingEarly`): what `holdMore` finds matching at each part boundary
+        // in turn. Past `linkLimit` scalars the text is literal, so no more than one byte past it is read.
+        let scalars = ASCIIScalars(bytes: UnsafeBufferPointer(rebasing: bytes[..<min(bytes.count, Self.linkLimit + 1)]))
+        var scan = LinkSyntax.Scan()
+        switch scan.resume(scalars, closingEarly: true) {
+        case .link(let link) where link.end <= Self.linkLimit:
+            showLink(link, in: scalars, writer: &writer, output: &output)
+            return link.end
+        case .incomplete(let part) where scalars.count <= Self.linkLimit:
+            // Held, as `holdLink` and `holdMore` would hold it.
+            var text: [Unicode.Scalar] = []
+            swap(&text, &spareLink)
+            text.append(contentsOf: scalars)
+            hold = .link(text)
+            linkPart = part
+            linkScan = scan
+            return scalars.count
+        default:
+            return 0
         }
     }
 
@@ -69,12 +100,14 @@ extension InlineStyler {
         writer.spans = saved
         let shown = Self.droppingMailto(destination)
         if !destination.isEmpty, !Self.sameText(shown, text) {
-            // " (", the URL, ")": what emitting them as one string writes, without building it.
-            let open: StaticString = " ("
-            let close: StaticString = ")"
-            emit(utf8: UnsafeBufferPointer(start: open.utf8Start, count: 2), writer: &writer, output: &output)
-            emit(utf8: shown, writer: &writer, output: &output)
-            emit(utf8: UnsafeBufferPointer(start: close.utf8Start, count: 1), writer: &writer, output: &output)
+            // " (", the URL, ")" emitted as one text (one run through the wrapper), built on the stack.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: shown.count + 3) { buffer in
+                buffer[0] = 0x20
+                buffer[1] = 0x28
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[2...]).initialize(fromContentsOf: shown)
+                buffer[shown.count + 2] = 0x29
+                emit(utf8: UnsafeBufferPointer(buffer), writer: &writer, output: &output)
+            }
         }
     }
 
@@ -116,4 +149,15 @@ extension InlineStyler {
             if scalar.value >= 0x20 { emit(scalar, writer: &writer, output: &output) }
         }
     }
+}
+
+/// ASCII bytes read in place as scalars (for `LinkSyntax`, which reads scalars), indexed from 0.
+struct ASCIIScalars: RandomAccessCollection {
+    /// The bytes (ASCII).
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { bytes.count }
+
+    subscript(position: Int) -> Unicode.Scalar { Unicode.Scalar(bytes[position]) }
 }

@@ -74,6 +74,23 @@ extension InlineStyler {
         return (mask &>> UInt64(byte & 0x3F)) & 1 & ~UInt64(byte &>> 7) != 0
     }
 
+    /// `emit` for a scalar (UTF-8 `bytes`, lent) that the character after it, the caller knows, does not join: its
+    /// word ends there (`LineWrapper.appendEndingWord`), unless the style changes at it (then as `emit`).
+    @inline(__always)
+    mutating func emit(
+        endingWord scalar: Unicode.Scalar,
+        utf8 bytes: UnsafeBufferPointer<UInt8>,
+        writer: inout MarkdownWriter,
+        output: inout [UInt8]
+    ) {
+        guard !writer.color || writer.applied == writer.block.union(writer.spans) else {
+            emit(scalar, writer: &writer, output: &output)
+            return
+        }
+        writer.wrapper.appendEndingWord(scalar, utf8: bytes, to: &output)
+        previous = scalar
+    }
+
     /// Writes bytes `plainPrefix(of:)` found plain, as `feed` would one by one.
     @inline(__always)
     mutating func feedPlain(_ bytes: UnsafeBufferPointer<UInt8>, to writer: inout MarkdownWriter, output: inout [UInt8])

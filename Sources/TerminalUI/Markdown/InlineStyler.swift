@@ -155,14 +155,14 @@ struct InlineStyler: Sendable {
     /// Ends a line of the block: what is held that cannot span lines is shown literally; a run resolves against
     /// the line end (whitespace).
     mutating func endLine(to writer: inout MarkdownWriter, output: inout [UInt8]) {
-        flushHolds(next: " ", writer: &writer, output: &output)
+        if isHolding { flushHolds(next: " ", writer: &writer, output: &output) }
         previous = " "
     }
 
     /// Ends the block: everything held is shown literally and every span ends.
     mutating func endBlock(to writer: inout MarkdownWriter, output: inout [UInt8]) {
-        flushHolds(next: " ", writer: &writer, output: &output)
-        spans.removeAll(keepingCapacity: true)
+        if isHolding { flushHolds(next: " ", writer: &writer, output: &output) }
+        if !spans.isEmpty { spans.removeAll(keepingCapacity: true) }  // emptying an empty one allocates
         codeSpan = nil
         writer.spans = []
         previous = " "

@@ -31,6 +31,8 @@ enum LinkSyntax {
         var bracketed: Bool
         /// Whether it is an image (`![alt](source)`).
         var image: Bool
+        /// Where it ends: after its `)`.
+        var end: Int
     }
 
     /// Where an incomplete link's text ends: in its label, its destination or its title, most characters only
@@ -83,8 +85,14 @@ enum LinkSyntax {
         private var parens = 0
         private var bracketed = false
 
-        /// What `scalars` is: the text the last call was given (none, for a new scan) with more scalars after it.
-        mutating func resume(_ scalars: [Unicode.Scalar]) -> Match {
+        /// What `scalars` is: the text the last call was given (none, for a new scan) with more scalars after it
+        /// (held scalars, or printable ASCII bytes read in place as scalars), indexed from 0.
+        /// - Parameter closingEarly: Whether the link may close before the end of `scalars` (text may follow its
+        ///   `)`): what matching each prefix at a part boundary in turn would say first, read once.
+        mutating func resume<Text: RandomAccessCollection<Unicode.Scalar>>(
+            _ scalars: Text,
+            closingEarly: Bool = false
+        ) -> Match where Text.Index == Int {
             while true {
                 switch stage {
                 case .opening:
@@ -181,20 +189,22 @@ enum LinkSyntax {
                     guard index < scalars.count else { return .incomplete(.other) }
                     stage = .end
                 case .end:
-                    guard scalars[index] == ")", index == scalars.count - 1 else { return .failed }
+                    guard scalars[index] == ")", closingEarly || index == scalars.count - 1 else { return .failed }
                     return .link(
                         Link(
                             label: labelStart..<labelEnd,
                             destination: destinationStart..<destinationEnd,
                             bracketed: bracketed,
-                            image: image
+                            image: image,
+                            end: index + 1
                         )
                     )
                 }
             }
         }
 
-        private mutating func skipSpaces(_ scalars: [Unicode.Scalar]) {
+        private mutating func skipSpaces<Text: RandomAccessCollection<Unicode.Scalar>>(_ scalars: Text)
+        where Text.Index == Int {
             while index < scalars.count, scalars[index] == " " { index += 1 }
         }
     }
@@ -202,12 +212,12 @@ enum LinkSyntax {
     /// Writes the UTF-8 of `scalars` into `buffer` from `start`, with their backslash escapes removed when
     /// `unescaping` (a backslash keeps the character after it, whatever it is).
     /// - Returns: Where the bytes written end.
-    static func encode(
-        _ scalars: ArraySlice<Unicode.Scalar>,
+    static func encode<Text: RandomAccessCollection<Unicode.Scalar>>(
+        _ scalars: Text,
         unescaping: Bool,
         into buffer: UnsafeMutableBufferPointer<UInt8>,
         at start: Int
-    ) -> Int {
+    ) -> Int where Text.Index == Int {
         var count = start
         var index = scalars.startIndex
         while index < scalars.endIndex {

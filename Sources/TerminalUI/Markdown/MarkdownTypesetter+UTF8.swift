@@ -72,13 +72,28 @@ extension MarkdownTypesetter {
             guard sanitizer.passes(scalar) else { continue }
             if usesRuns, scalar.value >= 0x80, case .prose = mode, inline.takesPlainProse, openers.isIdle {
                 // Text (CJK, an emoji…) with nothing held: what `feed(_:into:)` does with it (the styler writes it,
-                // the idle watch does nothing), at once.
+                // the idle watch does nothing), at once; a wide character's word ended at once when what follows
+                // cannot join its cluster (plain prose, a CJK character).
                 trailingSpaces = 0
-                inline.emit(scalar, writer: &writer, output: &output)
+                if scalar.value >= 0x1100, index < bytes.count, Self.startsCluster(bytes, at: index) {
+                    let utf8 = UnsafeBufferPointer(rebasing: bytes[(index - length)..<index])
+                    inline.emit(endingWord: scalar, utf8: utf8, writer: &writer, output: &output)
+                } else {
+                    inline.emit(scalar, writer: &writer, output: &output)
+                }
                 continue
             }
             feed(scalar, into: &output)
         }
+    }
+
+    /// Whether the scalar at `index` of `bytes`, after a character of prose written with nothing held, reaches the
+    /// wrapper next and starts a cluster of its own: a byte of plain prose (written as it comes), or a character
+    /// of `DisplayWidth.commonWideRanges` (CJK text: two cells, never a mark, joiner or modifier).
+    @inline(__always)
+    private static func startsCluster(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard bytes[index] >= 0x80 else { return InlineStyler.isPlainProse(bytes[index]) }
+        return DisplayWidth.isCommonWide(bytes.scalar(at: index).0.value)
     }
 
     /// Printable ASCII: plain prose, a code row and a held line as runs (with `usesRuns`), anything else one scalar
@@ -114,6 +129,13 @@ extension MarkdownTypesetter {
                 if inline.startsRun(rest[0]) {
                     index += holdRun(rest)
                     continue
+                }
+                if rest[0] == 0x5B, inline.takesPlainProse {
+                    let taken = takeLink(rest, into: &output)
+                    if taken > 0 {
+                        index += taken
+                        continue
+                    }
                 }
                 let held = inline.heldLinkPrefix(of: rest)
                 guard held > 0 else { break }
@@ -165,14 +187,29 @@ extension MarkdownTypesetter {
         while count < bytes.count, bytes[count] == first { count += 1 }
         trailingSpaces = 0
         // Idle, with no span open, the watch would take a snapshot here: not when the styler settles again within
-        // these bytes (it would drop it there unused).
-        if !openers.isIdle || inline.hasOpenSpans || !inline.settlesWithin(bytes, runLength: count) {
+        // these bytes (it would drop it there unused). Idle with a span open, it would do nothing.
+        if !openers.isIdle || (!inline.hasOpenSpans && !inline.settlesWithin(bytes, runLength: count)) {
             openers.willFeed(Unicode.Scalar(first), inline: &inline, writer: &writer)
             if count > 1 { openers.willFeed(plain: UnsafeBufferPointer(rebasing: bytes[1..<count])) }
         }
         inline.holdRun(first, count: count)
         openers.didFeed(row: writer.wrapper.rowsEnded, settled: false)  // a run is held
         return count
+    }
+
+    /// A link from its `[` at the start of `bytes`, nothing held (`InlineStyler.takeLink`): what `feed(_:into:)`
+    /// does for each of its bytes, at once (the opener watch logs them: none starts a snapshot while a link is held).
+    /// - Returns: How many bytes it took (0: none, the `[` is to be fed alone).
+    private mutating func takeLink(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) -> Int {
+        let taken = inline.takeLink(bytes, writer: &writer, output: &output)
+        guard taken > 0 else { return 0 }
+        let link = UnsafeBufferPointer(rebasing: bytes[..<taken])
+        var spaces = 0
+        while spaces < taken, link[taken - 1 - spaces] == 0x20 { spaces += 1 }
+        trailingSpaces = spaces
+        openers.willFeed(plain: link)
+        openers.didFeed(row: writer.wrapper.rowsEnded, settled: !inline.hasOpenSpans && !inline.isHolding)
+        return taken
     }
 
     /// A run of a held link's text: what `feed(_:into:)` does for each of its bytes (the styler holds them; the

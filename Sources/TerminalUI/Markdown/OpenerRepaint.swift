@@ -29,7 +29,7 @@ struct OpenerRepaint: Sendable {
     /// (`finish`), so it is the same at the snapshot and at the repaint.
     private struct Buffers: Sendable {
         var held = WordBuffer()
-        var pendingControl: [UInt8] = []
+        var pendingControl = WordBuffer()
         var edgeCluster: [UInt8] = []
     }
 
@@ -101,8 +101,14 @@ struct OpenerRepaint: Sendable {
 
     /// The paragraph or heading ends: when a span is still open and its opener is on the current row, erases the
     /// row from the opener and writes it again with the opener as text. Call before the styler's `endBlock`.
+    @inline(__always)
     mutating func finish(inline: inout InlineStyler, writer: inout MarkdownWriter, output: inout [UInt8]) {
         guard !log.isEmpty else { return }  // no snapshot (mostly): nothing to look at or drop
+        repaint(inline: &inline, writer: &writer, output: &output)
+    }
+
+    /// `finish` with a snapshot taken.
+    private mutating func repaint(inline: inout InlineStyler, writer: inout MarkdownWriter, output: inout [UInt8]) {
         defer { drop() }
         guard inline.hasOpenSpans, writer.wrapper.rowsEnded == row else { return }
         output.append(0x0D)  // CR, then ESC [ n C: forward to the opener's column
@@ -167,7 +173,7 @@ struct OpenerRepaint: Sendable {
     /// rest is copied.
     private mutating func keep(_ writer: inout MarkdownWriter) {
         var held = WordBuffer()
-        var pendingControl: [UInt8] = []
+        var pendingControl = WordBuffer()
         var edgeCluster: [UInt8] = []
         var continuation: [UInt8] = []
         swap(&held, &writer.wrapper.held)
@@ -177,7 +183,8 @@ struct OpenerRepaint: Sendable {
         snapshot.writer = writer
         buffers.held.removeAll()
         held.withBytes { buffers.held.append(contentsOf: $0) }
-        Self.copy(&pendingControl, to: &buffers.pendingControl)
+        buffers.pendingControl.removeAll()
+        pendingControl.withBytes { buffers.pendingControl.append(contentsOf: $0) }
         Self.copy(&edgeCluster, to: &buffers.edgeCluster)
         swap(&held, &writer.wrapper.held)
         swap(&pendingControl, &writer.wrapper.pendingControl)

@@ -121,6 +121,20 @@ struct FastPathDifferentialTests {
         }
     }
 
+    @Test("flankingClass's ASCII bit masks: Unicode's White_Space, and the punctuation and symbol categories")
+    func flankingClasses() {
+        let punctuation: Set<Unicode.GeneralCategory> = [
+            .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+            .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol,
+        ]
+        for value in UInt32(0)...0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let (space, isPunctuation) = InlineStyler.flankingClass(scalar)
+            #expect(space == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+            #expect(isPunctuation == punctuation.contains(scalar.properties.generalCategory), "U+\(value)")
+        }
+    }
+
     @Test(
         "line starts held whole (a long fence, a fence indented in a paragraph and its deeper rows) as byte by byte",
         arguments: [
@@ -192,6 +206,59 @@ struct FastPathDifferentialTests {
             for pieces in [[text], Split.random(text, seed: generator.next(), maxPiece: 64)] {
                 let fast = Self.render(pieces, width: width, color: true, markdown: true, ticks: false, fast: true)
                 let general = Self.render(pieces, width: width, color: true, markdown: true, ticks: false, fast: false)
+                #expect(RenderGoldenTests.difference(fast, general) == nil, "\(text.debugDescription) at \(width)")
+            }
+        }
+    }
+
+    @Test("links matched in place from the bytes at hand, complete or not, beside held ones: as the general path")
+    func linksInPlace() {
+        let long = String(repeating: "x", count: 60)
+        let tokens = [
+            "[", "![", "]", "](", "(", ")", "<", ">", "\\", "\"", "'", " ", "  ", "a", "b c", "http://x.y/z", long,
+            "[a](http://x.y/z)", "[a b](<u v> \"t\")", "[é](u)", "[x](mailto:a@b.c)", "[u](u)", "(p)", "**", "*",
+            "`", "你", "\n", "\n\n", "&amp;",
+        ]
+        // A link cut by a piece's end after one that failed: the match in progress is the cut link's own.
+        let cut = ["[ab] x [c](d", " \"t\") f\n"]
+        #expect(
+            RenderGoldenTests.difference(
+                Self.render(cut, width: 80, color: true, markdown: true, ticks: false, fast: true),
+                Self.render(cut, width: 80, color: true, markdown: true, ticks: false, fast: false)
+            ) == nil
+        )
+        var generator = SeededGenerator(seed: 0x11_4C)
+        for _ in 0..<3000 {
+            let count = Int.random(in: 1...30, using: &generator)
+            let text = (0..<count).map { _ in tokens.randomElement(using: &generator)! }.joined()
+            let width = Int.random(in: 8...100, using: &generator)
+            let color = Bool.random(using: &generator)
+            let splits = [8, 64].map { Split.random(text, seed: generator.next(), maxPiece: $0) }
+            for pieces in [[text]] + splits {
+                let fast = Self.render(pieces, width: width, color: color, markdown: true, ticks: false, fast: true)
+                let general = Self.render(pieces, width: width, color: color, markdown: true, ticks: false, fast: false)
+                #expect(RenderGoldenTests.difference(fast, general) == nil, "\(text.debugDescription) at \(width)")
+            }
+        }
+    }
+
+    @Test("wide characters whose word ends at once, at row ends, beside styles, marks and joiners: as the general path")
+    func wideCharacters() {
+        let tokens = [
+            "你", "好", "，", "。", "世界", "ｈ", "🦊", "👨", "\u{FE0F}", "\u{200D}", "\u{1F3FB}", "🇫", "🇷", "\u{302A}",
+            "\u{301}", "a", "ab", " ", "  ", "**", "*", "`", "~~", "_", "[", "\n", "\n\n", "- ", "> ", "\t",
+        ]
+        var generator = SeededGenerator(seed: 0x3C_4B)
+        for _ in 0..<3000 {
+            let count = Int.random(in: 1...40, using: &generator)
+            let text = (0..<count).map { _ in tokens.randomElement(using: &generator)! }.joined()
+            let width = Int.random(in: 2...24, using: &generator)
+            let color = Bool.random(using: &generator)
+            let ticks = Bool.random(using: &generator)
+            let splits = [8, 64].map { Split.random(text, seed: generator.next(), maxPiece: $0) }
+            for pieces in [[text]] + splits {
+                let fast = Self.render(pieces, width: width, color: color, markdown: true, ticks: ticks, fast: true)
+                let general = Self.render(pieces, width: width, color: color, markdown: true, ticks: ticks, fast: false)
                 #expect(RenderGoldenTests.difference(fast, general) == nil, "\(text.debugDescription) at \(width)")
             }
         }
