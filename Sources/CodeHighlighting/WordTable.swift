@@ -1,11 +1,20 @@
 /// A language's keywords and type names, looked up by their UTF-8 bytes without making a `String`.
 ///
-/// Open addressing over a power-of-two table with FNV-1a hashes; built once per language, read-only after.
+/// Open addressing over a power-of-two table with FNV-1a hashes; built once per language, read-only after. A slot
+/// keeps its word's hash and length, so a word that is not in the table is mostly told apart without reading bytes.
 struct WordTable: Sendable {
+    /// One word: its hash, where its bytes are in `words`, its length and kind.
+    private struct Entry: Sendable {
+        var hash: Int
+        var start: Int32
+        var count: Int32
+        var kind: CodeTokenKind
+    }
+
+    /// Each slot's index in `entries`, or -1 for an empty slot.
     private var slots: [Int32]
+    private var entries: [Entry] = []
     private var words: [UInt8] = []
-    private var starts: [Int] = [0]
-    private var kinds: [CodeTokenKind] = []
     private let mask: Int
     /// Words are stored, and looked up, in lower case.
     private let caseInsensitive: Bool
@@ -19,31 +28,40 @@ struct WordTable: Sendable {
         slots = Array(repeating: -1, count: size)
         for (word, kind) in words {
             let bytes = Array((caseInsensitive ? word.lowercased() : word).utf8)
-            var slot = bytes.withUnsafeBufferPointer { Self.hash($0, lowercasing: false) } & mask
+            let hash = bytes.withUnsafeBufferPointer { Self.hash($0, lowercasing: false) }
+            var slot = hash & mask
             while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(kinds.count)
+            slots[slot] = Int32(entries.count)
+            entries.append(Entry(hash: hash, start: Int32(self.words.count), count: Int32(bytes.count), kind: kind))
             self.words += bytes
-            starts.append(self.words.count)
-            kinds.append(kind)
         }
     }
 
     /// The kind of `word`, or `nil` when the table does not hold it.
     func kind(of word: UnsafeBufferPointer<UInt8>) -> CodeTokenKind? {
-        var slot = Self.hash(word, lowercasing: caseInsensitive) & mask
-        while true {
-            let entry = Int(slots[slot])
-            if entry < 0 { return nil }
-            if matches(word, entry: entry) { return kinds[entry] }
-            slot = (slot + 1) & mask
+        let hash = Self.hash(word, lowercasing: caseInsensitive)
+        return slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                var slot = hash & mask
+                while true {
+                    let index = Int(slots[slot])
+                    if index < 0 { return nil }
+                    let entry = entries[index]
+                    if entry.hash == hash, Int(entry.count) == word.count, matches(word, at: Int(entry.start)) {
+                        return entry.kind
+                    }
+                    slot = (slot + 1) & mask
+                }
+            }
         }
     }
 
-    private func matches(_ word: UnsafeBufferPointer<UInt8>, entry: Int) -> Bool {
-        let start = starts[entry]
-        guard starts[entry + 1] - start == word.count else { return false }
-        for (offset, byte) in word.enumerated() where words[start + offset] != lowered(byte) { return false }
-        return true
+    /// Whether `word` is the word stored from `start` (of its length).
+    private func matches(_ word: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
+        words.withUnsafeBufferPointer { words in
+            for offset in 0..<word.count where words[start + offset] != lowered(word[offset]) { return false }
+            return true
+        }
     }
 
     @inline(__always)
