@@ -69,6 +69,20 @@ struct CLikeLexer: ByteLexer {
                     i = Self.end(of: syntax.punctuationRun, in: bytes, from: i + 1)
                     continue
                 }
+                if syntax.identifierStart.contains(byte) {
+                    // A word the piece holds whole, not followed by what may make it a string's prefix: classified
+                    // at once, with no hold.
+                    let end = Self.end(of: syntax.identifierContinue, in: bytes, from: i + 1)
+                    if end < count, syntax.quote(bytes[end]) == nil, bytes[end] != ASCII.hash,
+                        bytes[end] != ASCII.apostrophe
+                    {
+                        wordFirst = byte
+                        let word = UnsafeBufferPointer(rebasing: bytes[i..<end])
+                        out.put(wordKind(end - i > syntax.longestWord ? nil : word), at: i)
+                        i = end
+                        continue
+                    }
+                }
                 consumed = code(byte, at: i, after: i > 0 ? bytes[i - 1] : previousByte, &out)
             case .word:
                 // The rest of an identifier that may still be a keyword, in a tight loop: what `word` does with each
