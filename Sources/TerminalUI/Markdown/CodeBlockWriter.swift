@@ -183,15 +183,14 @@ struct CodeBlockWriter: Sendable {
         lex(bytes, into: &output)
     }
 
-    /// Ends a code row: `write("\n")` then `flush`, the line end straight to the lexer when nothing else waits.
+    /// Ends a code row: `write("\n")`, the rows of a coloured block left for the next `flush` (the end of the delta
+    /// or of the block), so that a delta's rows are lexed and appended together rather than row by row.
     mutating func endLine(into output: inout [UInt8]) {
-        guard lexes, pending.isEmpty else {
-            write("\n", into: &output)
-            flush(into: &output)
+        guard lexes else {
+            cursor.put(ascii: 0x0A, into: &output)
             return
         }
-        let lineFeed: StaticString = "\n"
-        lex(UnsafeBufferPointer(start: lineFeed.utf8Start, count: 1), into: &output)
+        pending.append(0x0A)
     }
 
     /// Adds one character of code (LF included).
