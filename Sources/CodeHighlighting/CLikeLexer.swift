@@ -307,7 +307,9 @@ struct CLikeLexer: ByteLexer {
         return false
     }
 
-    /// The kind of a whole word, or of any word too long to be a keyword (`nil`).
+    /// The kind of a whole word, or of any word too long to be a keyword (`nil`). Inlined: called from a mutating
+    /// method, a call copied the whole lexer to pass it.
+    @inline(__always)
     private func wordKind(_ word: UnsafeBufferPointer<UInt8>?) -> CodeTokenKind {
         if let word, let kind = syntax.wordTable.kind(of: word) { return kind }
         return syntax.capitalizedIsType && ASCII.isUppercase(wordFirst) ? .type : .plain
