@@ -25,18 +25,80 @@ struct CodeBlockWriter: Sendable {
     /// not read from a global at each piece).
     private let looks = CodeTokenKind.Looks(CodeBlockWriter.color)
 
-    /// The piece being lexed, and the stretch of it written but not yet appended: its spans' bytes follow one
-    /// another there, so a row is appended once, not span by span.
+    /// The piece being lexed, the stretch of it written but not yet gathered (its spans' bytes follow one another
+    /// there), and a buffer that gathers stretches and colour sequences: the output gets them in one append when
+    /// the buffer fills or the piece ends, not a few bytes at a time.
     private struct Stretch {
         let piece: UnsafeBufferPointer<UInt8>
+        /// The gathering buffer (on the stack), and how many of its bytes are written.
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var gathered = 0
         var start = 0
         var end = 0
 
-        /// Appends the stretch.
+        /// The bytes a buffer gathers before it is appended.
+        static let capacity = 1024
+
+        /// Gathers the stretch.
         mutating func append(into output: inout [UInt8]) {
             guard end > start else { return }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: piece[start..<end]))
+            put(UnsafeBufferPointer(rebasing: piece[start..<end]), into: &output)
             start = end
+        }
+
+        /// Gathers bytes after the stretch (appending what is gathered first when they do not fit).
+        mutating func put(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+            guard let source = bytes.baseAddress, let base = buffer.baseAddress else { return }
+            if gathered + bytes.count > buffer.count {
+                flushGathered(into: &output)
+                guard bytes.count <= buffer.count else { return output.append(contentsOf: bytes) }
+            }
+            Self.copy(from: source, to: base + gathered, count: bytes.count)
+            gathered += bytes.count
+        }
+
+        /// Copies `count` bytes: up to 16 (a colour sequence, a word) by two loads and two stores that may overlap,
+        /// not a `memmove` call.
+        @inline(__always)
+        private static func copy(from source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int)
+        {
+            let from = UnsafeRawPointer(source)
+            let to = UnsafeMutableRawPointer(target)
+            if count >= 8, count <= 16 {
+                let head = from.loadUnaligned(as: UInt64.self)
+                let tail = from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                to.storeBytes(of: head, as: UInt64.self)
+                to.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
+            } else if count >= 4, count < 8 {
+                let head = from.loadUnaligned(as: UInt32.self)
+                let tail = from.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+                to.storeBytes(of: head, as: UInt32.self)
+                to.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
+            } else if count < 4 {
+                for offset in 0..<count { target[offset] = source[offset] }
+            } else {
+                target.initialize(from: source, count: count)
+            }
+        }
+
+        /// Appends the stretch and what is gathered to the output (before anything is written to it directly).
+        mutating func flush(into output: inout [UInt8]) {
+            append(into: &output)
+            flushGathered(into: &output)
+        }
+
+        private mutating func flushGathered(into output: inout [UInt8]) {
+            guard gathered > 0 else { return }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<gathered]))
+            gathered = 0
+        }
+
+        /// Calls `body` with a stretch of `piece` and its buffer.
+        static func with<Result>(_ piece: UnsafeBufferPointer<UInt8>, _ body: (inout Stretch) -> Result) -> Result {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+                var stretch = Stretch(piece: piece, buffer: buffer)
+                return body(&stretch)
+            }
         }
     }
 
@@ -58,8 +120,9 @@ struct CodeBlockWriter: Sendable {
             if color != colored {
                 stretch.append(into: &output)
                 let sequence = CodeBlockWriter.sequence(color)
-                output.append(
-                    contentsOf: UnsafeBufferPointer(start: sequence.utf8Start, count: sequence.utf8CodeUnitCount)
+                stretch.put(
+                    UnsafeBufferPointer(start: sequence.utf8Start, count: sequence.utf8CodeUnitCount),
+                    into: &output
                 )
                 colored = color
             }
@@ -84,7 +147,7 @@ struct CodeBlockWriter: Sendable {
                 stretch.end = start + bytes.count
                 return
             }
-            stretch.append(into: &output)
+            stretch.flush(into: &output)
             write(bytes, into: &output)
         }
 
@@ -226,11 +289,12 @@ struct CodeBlockWriter: Sendable {
     /// place, since a copy would copy its buffers; the cursor is lent to its callback).
     private mutating func lex(_ piece: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
         var cursor = self.cursor
-        var stretch = Stretch(piece: piece)
-        lexer.feed(utf8: piece, joining: looks) { kind, span in
-            cursor.span(kind, span, stretch: &stretch, into: &output)
+        Stretch.with(piece) { stretch in
+            lexer.feed(utf8: piece, joining: looks) { kind, span in
+                cursor.span(kind, span, stretch: &stretch, into: &output)
+            }
+            stretch.flush(into: &output)
         }
-        stretch.append(into: &output)
         self.cursor = cursor
     }
 
@@ -240,8 +304,10 @@ struct CodeBlockWriter: Sendable {
         if lexes {
             // The held bytes are the lexer's, never the stretch's: each span is appended at once.
             var cursor = self.cursor
-            var stretch = Stretch(piece: UnsafeBufferPointer(start: nil, count: 0))
-            lexer.finish(utf8: { kind, bytes in cursor.span(kind, bytes, stretch: &stretch, into: &output) })
+            Stretch.with(UnsafeBufferPointer(start: nil, count: 0)) { stretch in
+                lexer.finish(utf8: { kind, bytes in cursor.span(kind, bytes, stretch: &stretch, into: &output) })
+                stretch.flush(into: &output)
+            }
             self.cursor = cursor
             lexes = false
         }
