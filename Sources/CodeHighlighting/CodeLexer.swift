@@ -56,6 +56,9 @@ package struct CodeLexer: Sendable {
     private var markup = MarkupLexer()
     private var yaml = YAMLLexer()
     private var diff = DiffLexer()
+    /// Whether nothing was lexed since the lexer was made or restarted (a restart in its language then changes
+    /// nothing: a block's end restarts it, and so does the next block's start).
+    private var isFresh = true
 
     /// A lexer for the language a code block's info string names, or `nil` for a language it does not know
     /// (the block is then shown plain).
@@ -74,6 +77,8 @@ package struct CodeLexer: Sendable {
     /// Readies the lexer for a new block in `language`, whatever it held: the same as a new `CodeLexer(language)`,
     /// but the storage of its buffers (held bytes, spans) is kept.
     package mutating func restart(_ language: CodeLanguage) {
+        if isFresh, language == self.language { return }
+        isFresh = true
         self.language = language
         // Only the language's own lexer is read from now on (`lex`), so only it is made new; restarting in another
         // language makes that one's new.
@@ -246,6 +251,7 @@ package struct CodeLexer: Sendable {
         atEnd: Bool,
         joining looks: CodeTokenKind.Looks?
     ) -> ([SpanOutput.Span], Int) {
+        isFresh = false
         var spans: [SpanOutput.Span] = []
         swap(&spans, &spanStorage)
         var output = SpanOutput(bytes: bytes, carried: earlier, joining: looks, spans: &spans)
