@@ -337,8 +337,7 @@ package struct TableLayout: Sendable {
             guard let base = buffer.baseAddress else { return }
             var end = 0
             func put(_ bytes: UnsafeBufferPointer<UInt8>) {
-                guard let start = bytes.baseAddress else { return }
-                (base + end).initialize(from: start, count: bytes.count)
+                (base + end).initialize(shortCopyOf: bytes)
                 end += bytes.count
             }
             func spaces(_ count: Int) {

@@ -48,37 +48,13 @@ struct CodeBlockWriter: Sendable {
 
         /// Gathers bytes after the stretch (appending what is gathered first when they do not fit).
         mutating func put(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
-            guard let source = bytes.baseAddress, let base = buffer.baseAddress else { return }
+            guard let base = buffer.baseAddress else { return }
             if gathered + bytes.count > buffer.count {
                 flushGathered(into: &output)
                 guard bytes.count <= buffer.count else { return output.append(contentsOf: bytes) }
             }
-            Self.copy(from: source, to: base + gathered, count: bytes.count)
+            (base + gathered).initialize(shortCopyOf: bytes)
             gathered += bytes.count
-        }
-
-        /// Copies `count` bytes: up to 16 (a colour sequence, a word) by two loads and two stores that may overlap,
-        /// not a `memmove` call.
-        @inline(__always)
-        private static func copy(from source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int)
-        {
-            let from = UnsafeRawPointer(source)
-            let to = UnsafeMutableRawPointer(target)
-            if count >= 8, count <= 16 {
-                let head = from.loadUnaligned(as: UInt64.self)
-                let tail = from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-                to.storeBytes(of: head, as: UInt64.self)
-                to.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
-            } else if count >= 4, count < 8 {
-                let head = from.loadUnaligned(as: UInt32.self)
-                let tail = from.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
-                to.storeBytes(of: head, as: UInt32.self)
-                to.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
-            } else if count < 4 {
-                for offset in 0..<count { target[offset] = source[offset] }
-            } else {
-                target.initialize(from: source, count: count)
-            }
         }
 
         /// Appends the stretch and what is gathered to the output (before anything is written to it directly).
