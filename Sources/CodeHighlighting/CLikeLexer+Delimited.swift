@@ -35,6 +35,16 @@ extension CLikeLexer {
         }
     }
 
+    /// Takes the bytes of a block comment from `start` that are neither `*` nor `/` (they only become `commentLast`,
+    /// the comment's kind already open), unless the comment just ended: where they end.
+    mutating func blockCommentRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard case .blockComment = state else { return start }
+        var end = start
+        while end < bytes.count, bytes[end] != ASCII.star, bytes[end] != ASCII.slash { end += 1 }
+        if end > start { commentLast = bytes[end - 1] }
+        return end
+    }
+
     mutating func hashes(_ byte: UInt8, at i: Int, _ out: inout SpanOutput) -> Bool {
         if byte == ASCII.hash, hashCount < 16 {
             hashCount += 1

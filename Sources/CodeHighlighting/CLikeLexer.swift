@@ -57,7 +57,33 @@ struct CLikeLexer: ByteLexer {
             let byte = bytes[i]
             let consumed: Bool
             switch state {
-            case .code: consumed = code(byte, at: i, after: i > 0 ? bytes[i - 1] : previousByte, &out)
+            case .code:
+                // Whitespace or punctuation that is only itself: the run of it at once, each run one kind.
+                if syntax.whitespaceRun.contains(byte) {
+                    out.put(.plain, at: i)
+                    i = Self.end(of: syntax.whitespaceRun, in: bytes, from: i + 1)
+                    continue
+                }
+                if syntax.punctuationRun.contains(byte) {
+                    out.put(.punctuation, at: i)
+                    i = Self.end(of: syntax.punctuationRun, in: bytes, from: i + 1)
+                    continue
+                }
+                if syntax.identifierStart.contains(byte) {
+                    // A word the piece holds whole, not followed by what may make it a string's prefix: classified
+                    // at once, with no hold.
+                    let end = Self.end(of: syntax.identifierContinue, in: bytes, from: i + 1)
+                    if end < count, syntax.quote(bytes[end]) == nil, bytes[end] != ASCII.hash,
+                        bytes[end] != ASCII.apostrophe
+                    {
+                        wordFirst = byte
+                        let word = UnsafeBufferPointer(rebasing: bytes[i..<end])
+                        out.put(wordKind(end - i > syntax.longestWord ? nil : word), at: i)
+                        i = end
+                        continue
+                    }
+                }
+                consumed = code(byte, at: i, after: i > 0 ? bytes[i - 1] : previousByte, &out)
             case .word:
                 // The rest of an identifier that may still be a keyword, in a tight loop: what `word` does with each
                 // byte that continues it while it is no longer than the longest keyword.
@@ -74,8 +100,13 @@ struct CLikeLexer: ByteLexer {
                 }
                 consumed = word(byte, at: i, &out)
             case .wordTail(let kind):
-                consumed = syntax.identifierContinue.contains(byte)
-                if consumed { out.put(kind, at: i) } else { state = .code }
+                guard syntax.identifierContinue.contains(byte) else {
+                    state = .code
+                    continue
+                }
+                out.put(kind, at: i)
+                i = Self.end(of: syntax.identifierContinue, in: bytes, from: i + 1)
+                continue
             case .number: consumed = number(byte, at: i, &out)
             case .numberDot:
                 out.releaseAll(upTo: i, as: ASCII.isDigit(byte) ? .number : .punctuation)
@@ -91,21 +122,47 @@ struct CLikeLexer: ByteLexer {
             case .hashes: consumed = hashes(byte, at: i, &out)
             case .tick, .tickLetter: consumed = tick(byte, at: i, &out)
             case .lineComment:
-                consumed = byte != ASCII.lf
-                if consumed { out.put(.comment, at: i) } else { state = .code }
+                guard byte != ASCII.lf else {
+                    state = .code
+                    continue
+                }
+                out.put(.comment, at: i)
+                i += 1
+                while i < count, bytes[i] != ASCII.lf { i += 1 }
+                continue
             case .blockComment:
                 blockComment(byte, at: i, &out)
-                consumed = true
-            case .string: consumed = stringBody(byte, at: i, &out)
+                i = blockCommentRun(bytes, from: i + 1)
+                continue
+            case .string:
+                consumed = stringBody(byte, at: i, &out)
+                if consumed, case .string = state {
+                    i = string.skipOrdinary(bytes, from: i + 1)
+                    continue
+                }
             case .attributeName:
-                consumed = syntax.identifierContinue.contains(byte) || byte == ASCII.dot
-                if consumed { out.put(.attribute, at: i) } else { state = .code }
+                guard syntax.identifierContinue.contains(byte) || byte == ASCII.dot else {
+                    state = .code
+                    continue
+                }
+                out.put(.attribute, at: i)
+                i += 1
+                while i < count, syntax.identifierContinue.contains(bytes[i]) || bytes[i] == ASCII.dot { i += 1 }
+                continue
             case .attributeGroupStart, .attributeGroup, .variable, .variableName:
                 consumed = attribute(byte, at: i, &out)
             }
             if consumed { i += 1 }
         }
         if count > 0 { previousByte = bytes[count - 1] }
+    }
+
+    /// Where the run of bytes of `set` that starts at `start` ends.
+    @inline(__always)
+    static func end(of set: ASCIISet, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var end = start
+        while end < bytes.count, set.contains(bytes[end]) { end += 1 }
+        return end
     }
 
     mutating func scanEnd(into out: inout SpanOutput) {
@@ -250,7 +307,9 @@ struct CLikeLexer: ByteLexer {
         return false
     }
 
-    /// The kind of a whole word, or of any word too long to be a keyword (`nil`).
+    /// The kind of a whole word, or of any word too long to be a keyword (`nil`). Inlined: called from a mutating
+    /// method, a call copied the whole lexer to pass it.
+    @inline(__always)
     private func wordKind(_ word: UnsafeBufferPointer<UInt8>?) -> CodeTokenKind {
         if let word, let kind = syntax.wordTable.kind(of: word) { return kind }
         return syntax.capitalizedIsType && ASCII.isUppercase(wordFirst) ? .type : .plain

@@ -81,6 +81,10 @@ struct CLikeSyntax: Sendable {
     private(set) var wordTable = WordTable([:], caseInsensitive: false)
     /// `quotes` by byte, for the 128 ASCII bytes.
     private var quoteTable: [Quote?] = []
+    /// The whitespace, and the punctuation, that is only itself in code (`.plain`, `.punctuation`): neither starts
+    /// a token nor changes the lexer's state, so the lexer takes a run of it at once.
+    private(set) var whitespaceRun = ASCIISet("")
+    private(set) var punctuationRun = ASCIISet("")
 
     /// Builds a syntax from the defaults and `configure`.
     init(_ configure: (inout CLikeSyntax) -> Void) {
@@ -92,6 +96,25 @@ struct CLikeSyntax: Sendable {
         for keyword in keywords { kinds[keyword] = .keyword }
         wordTable = WordTable(kinds, caseInsensitive: caseInsensitive)
         quoteTable = (0..<128).map { quotes[UInt8($0)] }
+        let bytes = (0..<128).map(UInt8.init).filter(isOnlyItself)
+        whitespaceRun = ASCIISet(String(decoding: bytes.filter(ASCII.isWhitespace), as: UTF8.self))
+        punctuationRun = ASCIISet(String(decoding: bytes.filter(ASCII.isPunctuation), as: UTF8.self))
+    }
+
+    /// Whether `byte`, in code, is a token of its own that changes nothing (what `CLikeLexer` does with each byte).
+    private func isOnlyItself(_ byte: UInt8) -> Bool {
+        if identifierStart.contains(byte) || (numbers && ASCII.isDigit(byte)) || quote(byte) != nil { return false }
+        switch byte {
+        case ASCII.slash: return lineComment != .doubleSlash && !blockComment
+        case ASCII.dash: return lineComment != .doubleDash
+        case ASCII.hash: return false
+        case ASCII.at: return !attributeSigil
+        case ASCII.dollar: return !dollarVariables
+        case ASCII.apostrophe: return !characterOrLifetime
+        case ASCII.openBrace, ASCII.openBracket, ASCII.closeBrace, ASCII.closeBracket, ASCII.comma, ASCII.colon:
+            return !marksObjectKeys
+        default: return true
+        }
     }
 
     /// The rules of `byte` as a quote, if it is one.

@@ -56,6 +56,9 @@ package struct CodeLexer: Sendable {
     private var markup = MarkupLexer()
     private var yaml = YAMLLexer()
     private var diff = DiffLexer()
+    /// Whether nothing was lexed since the lexer was made or restarted (a restart in its language then changes
+    /// nothing: a block's end restarts it, and so does the next block's start).
+    private var isFresh = true
 
     /// A lexer for the language a code block's info string names, or `nil` for a language it does not know
     /// (the block is then shown plain).
@@ -74,6 +77,8 @@ package struct CodeLexer: Sendable {
     /// Readies the lexer for a new block in `language`, whatever it held: the same as a new `CodeLexer(language)`,
     /// but the storage of its buffers (held bytes, spans) is kept.
     package mutating func restart(_ language: CodeLanguage) {
+        if isFresh, language == self.language { return }
+        isFresh = true
         self.language = language
         // Only the language's own lexer is read from now on (`lex`), so only it is made new; restarting in another
         // language makes that one's new.
@@ -180,21 +185,11 @@ package struct CodeLexer: Sendable {
     ) {
         if carried.isEmpty {
             // Nothing held (mostly): every span is of `bytes`, one after another, and no storage changes hands.
-            let (spans, count) = lex(bytes, carried: UnsafeBufferPointer(start: nil, count: 0), atEnd: atEnd)
+            let empty = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+            let (spans, count) = lex(bytes, carried: empty, atEnd: atEnd, joining: looks)
             spans.withUnsafeBufferPointer { spans in
-                var index = 0
-                while index < count {
-                    let span = spans[index]
-                    var end = span.end
-                    index += 1
-                    if let looks {
-                        let look = looks.of(span.kind)
-                        while index < count, spans[index].start == end, looks.of(spans[index].kind) == look {
-                            end = spans[index].end
-                            index += 1
-                        }
-                    }
-                    emit(span.kind, UnsafeBufferPointer(rebasing: bytes[span.start..<end]))
+                for span in spans[..<count] {
+                    emit(span.kind, UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
                 }
             }
             spanStorage = spans
@@ -202,7 +197,7 @@ package struct CodeLexer: Sendable {
         }
         let earlier = takeCarried()
         earlier.withUnsafeBufferPointer { earlier in
-            let (spans, count) = lex(bytes, carried: earlier, atEnd: atEnd)
+            let (spans, count) = lex(bytes, carried: earlier, atEnd: atEnd, joining: looks)
             for span in spans[..<count] {
                 let source = span.isCarried ? earlier : bytes
                 emit(span.kind, UnsafeBufferPointer(rebasing: source[span.start..<span.end]))
@@ -223,7 +218,7 @@ package struct CodeLexer: Sendable {
         let earlier = takeCarried()
         var contiguous = text
         earlier.withUnsafeBufferPointer { earlier in
-            let (spans, count) = contiguous.withUTF8 { lex($0, carried: earlier, atEnd: atEnd) }
+            let (spans, count) = contiguous.withUTF8 { lex($0, carried: earlier, atEnd: atEnd, joining: nil) }
             Self.emit(spans[..<count], of: text, carried: earlier, to: emit)
             spanStorage = spans
         }
@@ -248,16 +243,18 @@ package struct CodeLexer: Sendable {
     }
 
     /// Runs the language's lexer over `bytes` (or, at the end, resolves the holds): the spans recorded, in the
-    /// storage kept for them (give it back to `spanStorage` once emitted), and how many there are. Writes the bytes
-    /// still on hold to `carried`.
+    /// storage kept for them (give it back to `spanStorage` once emitted), and how many there are, neighbours of one
+    /// look joined. Writes the bytes still on hold to `carried`.
     private mutating func lex(
         _ bytes: UnsafeBufferPointer<UInt8>,
         carried earlier: UnsafeBufferPointer<UInt8>,
-        atEnd: Bool
+        atEnd: Bool,
+        joining looks: CodeTokenKind.Looks?
     ) -> ([SpanOutput.Span], Int) {
+        isFresh = false
         var spans: [SpanOutput.Span] = []
         swap(&spans, &spanStorage)
-        var output = SpanOutput(bytes: bytes, carried: earlier, spans: &spans)
+        var output = SpanOutput(bytes: bytes, carried: earlier, joining: looks, spans: &spans)
         switch language {
         case .markup: Self.drive(&markup, bytes, atEnd: atEnd, &output)
         case .yaml: Self.drive(&yaml, bytes, atEnd: atEnd, &output)

@@ -40,6 +40,13 @@ extension CodeTokenKind {
             for kind in CodeTokenKind.allCases { bits |= UInt64(look(kind) & 0xF) << (4 * UInt64(kind.rawValue)) }
         }
 
+        /// Each kind its own look.
+        static var distinct: Looks { Looks(bits: 0xA98_7654_3210) }
+
+        private init(bits: UInt64) {
+            self.bits = bits
+        }
+
         /// The look of `kind`.
         @inline(__always)
         func of(_ kind: CodeTokenKind) -> UInt64 {

@@ -1,6 +1,7 @@
 /// The output side of one piece: turns byte offsets in the piece into spans, and keeps the bytes on hold.
 ///
-/// A lexer gives each byte a kind with `put(_:at:)`; consecutive bytes of one kind make one span. A byte whose
+/// A lexer gives each byte a kind with `put(_:at:)`; consecutive bytes of one look make one span, of the first one's
+/// kind (each kind is its own look unless the output was made `joining` looks). A byte whose
 /// kind is not known yet starts a hold (`hold(at:)`): it and the bytes after it wait until the lexer `release`s
 /// them with a kind. A hold still open at the end of the piece is carried into the next piece as bytes, which come
 /// before the piece's own. Spans are recorded as offsets and handed out by `CodeLexer` once the piece is scanned,
@@ -18,7 +19,11 @@ struct SpanOutput {
     /// The recorded spans are `spans[..<spanCount]`; the elements after are old ones, kept for their storage.
     private var spans: [Span]
     private var spanCount = 0
-    private var runKind: CodeTokenKind?
+    /// Which kinds make one span.
+    private let looks: CodeTokenKind.Looks
+    /// The open run's look (`noRun` when no run is open), its first kind and its start.
+    private var runLook = SpanOutput.noRun
+    private var runKind = CodeTokenKind.plain
     private var runStart = 0
     /// Whether some bytes are on hold (from this piece, earlier pieces, or both).
     private(set) var isHolding: Bool
@@ -31,11 +36,18 @@ struct SpanOutput {
     /// - Parameters:
     ///   - bytes: The piece's UTF-8 bytes, valid while this output is used.
     ///   - carried: Bytes held over from earlier pieces (empty when nothing is held), valid while this output is used.
+    ///   - looks: Which kinds make one span when neighbours (`nil`: each kind its own).
     ///   - spans: An array to record spans in, moved in (so that its storage is reused, not copied); its elements
     ///     are overwritten.
-    init(bytes: UnsafeBufferPointer<UInt8>, carried: UnsafeBufferPointer<UInt8>, spans: inout [Span]) {
+    init(
+        bytes: UnsafeBufferPointer<UInt8>,
+        carried: UnsafeBufferPointer<UInt8>,
+        joining looks: CodeTokenKind.Looks?,
+        spans: inout [Span]
+    ) {
         self.bytes = bytes
         self.carried = carried
+        self.looks = looks ?? .distinct
         self.spans = []
         isHolding = !carried.isEmpty
         swap(&self.spans, &spans)
@@ -44,8 +56,10 @@ struct SpanOutput {
     /// Gives the byte at `offset` the kind `kind`.
     @inline(__always)
     mutating func put(_ kind: CodeTokenKind, at offset: Int) {
-        if runKind != kind {
+        let look = looks.of(kind)
+        if runLook != look {
             closeRun(at: offset)
+            runLook = look
             runKind = kind
             runStart = offset
         }
@@ -133,10 +147,13 @@ struct SpanOutput {
         spanCount += 1
     }
 
+    /// No run is open (no kind has this look: looks are 4 bits).
+    private static let noRun: UInt64 = 16
+
     private mutating func closeRun(at offset: Int) {
-        if let kind = runKind, runStart < offset {
-            record(Span(kind: kind, start: runStart, end: offset, isCarried: false))
+        if runLook != Self.noRun, runStart < offset {
+            record(Span(kind: runKind, start: runStart, end: offset, isCarried: false))
         }
-        runKind = nil
+        runLook = Self.noRun
     }
 }

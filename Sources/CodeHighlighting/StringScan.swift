@@ -44,6 +44,23 @@ struct StringScan: Sendable {
         openingQuotes = rule.triple ? 1 : 0
     }
 
+    /// Takes the bytes from `start` that `step` would only find `.inside` with nothing to note (none of the quote, a
+    /// backslash, a line end, `#`, `$`, a bracket): where they end. Only when nothing is pending (an escape, opening
+    /// quotes, an interpolation).
+    mutating func skipOrdinary(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard openingQuotes == 0, !escapePending, interpolationDepth == 0 else { return start }
+        var end = start
+        while end < bytes.count, !Self.special.contains(bytes[end]), bytes[end] != quote { end += 1 }
+        guard end > start else { return start }
+        previousByte = bytes[end - 1]
+        matchedQuotes = 0
+        matchedHashes = 0
+        return end
+    }
+
+    /// The bytes `step` may do more with than find `.inside` (besides the string's own quote).
+    private static let special = ASCIISet("\\\n#$(){}")
+
     /// Scans the next byte of the string.
     mutating func step(_ byte: UInt8) -> Step {
         if openingQuotes > 0 {

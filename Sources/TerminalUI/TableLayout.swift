@@ -87,6 +87,22 @@ package struct TableLayout: Sendable {
         cells.append(Cell(start: start, end: text.count, width: width ?? DisplayWidth.of(utf8: bytes)))
     }
 
+    /// Adds bytes that later cells may be (`appendCell(at:width:)`), with no cell: a caller's rows copied once,
+    /// their cells then added in place.
+    /// - Parameter bytes: The bytes, at offset 0 of the cells' text when the table is empty.
+    package mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
+        text.append(contentsOf: bytes)
+    }
+
+    /// Adds a cell that is bytes already in the table's text (`appendText`), as `appendCell(_:width:)` does.
+    /// - Parameters:
+    ///   - range: The cell's plain text, sanitised, as offsets in the text.
+    ///   - width: Its display width.
+    package mutating func appendCell(at range: Range<Int>, width: Int) {
+        if columns > 0, cells.count - rowStart >= columns { return }
+        cells.append(Cell(start: range.lowerBound, end: range.upperBound, width: width))
+    }
+
     /// Reserves room for cells of this many bytes in all.
     package mutating func reserve(bytes: Int, cells count: Int) {
         text.reserveCapacity(bytes)
@@ -321,8 +337,7 @@ package struct TableLayout: Sendable {
             guard let base = buffer.baseAddress else { return }
             var end = 0
             func put(_ bytes: UnsafeBufferPointer<UInt8>) {
-                guard let start = bytes.baseAddress else { return }
-                (base + end).initialize(from: start, count: bytes.count)
+                (base + end).initialize(shortCopyOf: bytes)
                 end += bytes.count
             }
             func spaces(_ count: Int) {

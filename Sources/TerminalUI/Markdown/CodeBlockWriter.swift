@@ -25,24 +25,111 @@ struct CodeBlockWriter: Sendable {
     /// not read from a global at each piece).
     private let looks = CodeTokenKind.Looks(CodeBlockWriter.color)
 
+    /// The piece being lexed, the stretch of it written but not yet gathered (its spans' bytes follow one another
+    /// there), and a buffer that gathers stretches and colour sequences: the output gets them in one append when
+    /// the buffer fills or the piece ends, not a few bytes at a time.
+    private struct Stretch {
+        let piece: UnsafeBufferPointer<UInt8>
+        /// The gathering buffer (on the stack), and how many of its bytes are written.
+        let buffer: UnsafeMutableBufferPointer<UInt8>
+        var gathered = 0
+        var start = 0
+        var end = 0
+
+        /// The bytes a buffer gathers before it is appended.
+        static let capacity = 1024
+
+        /// Gathers the stretch.
+        mutating func append(into output: inout [UInt8]) {
+            guard end > start else { return }
+            put(UnsafeBufferPointer(rebasing: piece[start..<end]), into: &output)
+            start = end
+        }
+
+        /// Gathers bytes after the stretch (appending what is gathered first when they do not fit).
+        mutating func put(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+            guard let base = buffer.baseAddress else { return }
+            if gathered + bytes.count > buffer.count {
+                flushGathered(into: &output)
+                guard bytes.count <= buffer.count else { return output.append(contentsOf: bytes) }
+            }
+            (base + gathered).initialize(shortCopyOf: bytes)
+            gathered += bytes.count
+        }
+
+        /// Appends the stretch and what is gathered to the output (before anything is written to it directly).
+        mutating func flush(into output: inout [UInt8]) {
+            append(into: &output)
+            flushGathered(into: &output)
+        }
+
+        private mutating func flushGathered(into output: inout [UInt8]) {
+            guard gathered > 0 else { return }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<gathered]))
+            gathered = 0
+        }
+
+        /// Calls `body` with a stretch of `piece` and its buffer.
+        static func with<Result>(_ piece: UnsafeBufferPointer<UInt8>, _ body: (inout Stretch) -> Result) -> Result {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+                var stretch = Stretch(piece: piece, buffer: buffer)
+                return body(&stretch)
+            }
+        }
+    }
+
     /// Where the code goes: the column (for tabs) and the colour in effect.
     private struct Cursor: Sendable {
         var column = 0
         /// The colour in effect (a `CodeBlockWriter.sequence(_:)` index, 0 for none).
         var colored = 0
 
-        /// Writes a span (or neighbouring spans of one colour, joined).
-        mutating func span(_ kind: CodeTokenKind, _ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        /// Writes a span (or neighbouring spans of one colour, joined): added to `stretch` when it is printable ASCII
+        /// and line ends of its piece.
+        mutating func span(
+            _ kind: CodeTokenKind,
+            _ bytes: UnsafeBufferPointer<UInt8>,
+            stretch: inout Stretch,
+            into output: inout [UInt8]
+        ) {
             let color = CodeBlockWriter.color(kind)
             if color != colored {
+                stretch.append(into: &output)
                 let sequence = CodeBlockWriter.sequence(color)
-                output.append(
-                    contentsOf: UnsafeBufferPointer(start: sequence.utf8Start, count: sequence.utf8CodeUnitCount)
+                stretch.put(
+                    UnsafeBufferPointer(start: sequence.utf8Start, count: sequence.utf8CodeUnitCount),
+                    into: &output
                 )
                 colored = color
             }
-            // Printable ASCII as it is, stretch by stretch; a tab or LF between stretches by `put(ascii:)`; bytes
-            // with any non-ASCII by scalar.
+            // Printable ASCII and line ends of the piece (code mostly is): the run goes on with them.
+            var end = 0
+            var lineStart = -1
+            while true {
+                end = bytes.printableASCIIEnd(from: end)
+                guard end < bytes.count, bytes[end] == 0x0A else { break }
+                end += 1
+                lineStart = end
+            }
+            if end == bytes.count, let base = bytes.baseAddress, let pieceBase = stretch.piece.baseAddress,
+                base >= pieceBase, base + bytes.count <= pieceBase + stretch.piece.count
+            {
+                column = lineStart < 0 ? column + bytes.count : bytes.count - lineStart
+                let start = base - pieceBase
+                if start != stretch.end {
+                    stretch.append(into: &output)
+                    stretch.start = start
+                }
+                stretch.end = start + bytes.count
+                return
+            }
+            stretch.flush(into: &output)
+            write(bytes, into: &output)
+        }
+
+        /// Writes a span byte by byte: printable ASCII as it is, stretch by stretch; a tab or LF between stretches by
+        /// `put(ascii:)`; bytes with any non-ASCII by scalar.
+        private mutating func write(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
             var start = 0
             var index = 0
             while index < bytes.count {
@@ -132,24 +219,17 @@ struct CodeBlockWriter: Sendable {
             flush(into: &output)
             return
         }
-        var cursor = self.cursor
-        lexer.feed(utf8: bytes, joining: looks) { kind, span in cursor.span(kind, span, into: &output) }
-        self.cursor = cursor
+        lex(bytes, into: &output)
     }
 
-    /// Ends a code row: `write("\n")` then `flush`, the line end straight to the lexer when nothing else waits.
+    /// Ends a code row: `write("\n")`, the rows of a coloured block left for the next `flush` (the end of the delta
+    /// or of the block), so that a delta's rows are lexed and appended together rather than row by row.
     mutating func endLine(into output: inout [UInt8]) {
-        guard lexes, pending.isEmpty else {
-            write("\n", into: &output)
-            flush(into: &output)
+        guard lexes else {
+            cursor.put(ascii: 0x0A, into: &output)
             return
         }
-        let lineFeed: StaticString = "\n"
-        var cursor = self.cursor
-        lexer.feed(utf8: UnsafeBufferPointer(start: lineFeed.utf8Start, count: 1), joining: looks) { kind, span in
-            cursor.span(kind, span, into: &output)
-        }
-        self.cursor = cursor
+        pending.append(0x0A)
     }
 
     /// Adds one character of code (LF included).
@@ -174,21 +254,36 @@ struct CodeBlockWriter: Sendable {
     /// Colours and writes what was added since the last flush (as far as the lexer decides it).
     mutating func flush(into output: inout [UInt8]) {
         guard lexes, !pending.isEmpty else { return }
-        // The lexer is changed in place (a copy would copy its buffers); the cursor is lent to its callback.
+        var bytes: [UInt8] = []
+        swap(&bytes, &pending)
+        bytes.withUnsafeBufferPointer { lex($0, into: &output) }
+        swap(&bytes, &pending)
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    /// Lexes a piece and writes its spans, the piece's own bytes appended in stretches (the lexer is changed in
+    /// place, since a copy would copy its buffers; the cursor is lent to its callback).
+    private mutating func lex(_ piece: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
         var cursor = self.cursor
-        pending.withUnsafeBufferPointer { bytes in
-            lexer.feed(utf8: bytes, joining: looks) { kind, span in cursor.span(kind, span, into: &output) }
+        Stretch.with(piece) { stretch in
+            lexer.feed(utf8: piece, joining: looks) { kind, span in
+                cursor.span(kind, span, stretch: &stretch, into: &output)
+            }
+            stretch.flush(into: &output)
         }
         self.cursor = cursor
-        pending.removeAll(keepingCapacity: true)
     }
 
     /// Ends the block: what the lexer still holds, then the colour reset.
     mutating func finish(into output: inout [UInt8]) {
         flush(into: &output)
         if lexes {
+            // The held bytes are the lexer's, never the stretch's: each span is appended at once.
             var cursor = self.cursor
-            lexer.finish(utf8: { kind, bytes in cursor.span(kind, bytes, into: &output) })
+            Stretch.with(UnsafeBufferPointer(start: nil, count: 0)) { stretch in
+                lexer.finish(utf8: { kind, bytes in cursor.span(kind, bytes, stretch: &stretch, into: &output) })
+                stretch.flush(into: &output)
+            }
             self.cursor = cursor
             lexes = false
         }

@@ -167,6 +167,8 @@ struct LineStart: Equatable, Sendable {
     ) -> LineStart {
         var start = start
         let first = rest[rest.startIndex]
+        // Markers are counted only while the line is markers and spaces (they are read only then): an item's text
+        // ends the scan at its first letter.
         var onlyMarker = true
         var markers = 0
         for byte in rest {
@@ -174,6 +176,7 @@ struct LineStart: Equatable, Sendable {
                 markers += 1
             } else if byte != space && byte != tab {
                 onlyMarker = false
+                break
             }
         }
         let second = rest.count >= 2 ? rest[rest.startIndex + 1] : nil

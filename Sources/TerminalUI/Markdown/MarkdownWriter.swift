@@ -124,10 +124,24 @@ struct MarkdownWriter: Sendable {
         to output: inout [UInt8]
     ) {
         guard !prefixBytes.isEmpty else { return }
-        let styled = color && attributes != applied
-        if styled { attributes.withSequence { output.append(contentsOf: $0) } }
-        output += prefixBytes
-        if styled { applied.withSequence { output.append(contentsOf: $0) } }
+        if color, attributes != applied {
+            // The prefix's style, the prefix, the text's style: built on the stack, appended at once.
+            attributes.withSequence { open in
+                applied.withSequence { restore in
+                    let capacity = open.count + prefixBytes.count + restore.count
+                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+                        var end = buffer.initialize(fromContentsOf: open)
+                        end += UnsafeMutableBufferPointer(rebasing: buffer[end...]).initialize(
+                            fromContentsOf: prefixBytes
+                        )
+                        end += UnsafeMutableBufferPointer(rebasing: buffer[end...]).initialize(fromContentsOf: restore)
+                        output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<end]))
+                    }
+                }
+            }
+        } else {
+            output += prefixBytes
+        }
         wrapper.beginLine(writtenPrefixWidth: cells)
     }
 }

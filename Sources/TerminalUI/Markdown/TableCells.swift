@@ -118,13 +118,16 @@ enum TableCells {
             table.removeAll()
             alignments.withUnsafeBufferPointer { for column in $0 { table.alignments.append(alignment(column)) } }
             table.reserve(bytes: bytes.count, cells: alignments.count * (ends.count - 1))
+            table.appendText(bytes)  // at offset 0: a cell that is printable ASCII as it is stays where it is
             for index in 0..<ends.count where index != 1 {
                 let row = row(index)
                 if index > 0 { TableRowSyntax.cells(in: row, into: &cells) }
+                let offset = index == 0 ? 0 : ends[index - 1]
+                let ascii = row.printableASCIIEnd(from: 0) == row.count
                 // Read in place: iterating the array (or a prefix of it) retains and releases it at each row.
                 cells.withUnsafeBufferPointer { cells in
                     for cell in cells.prefix(alignments.count) {
-                        reader.append(UnsafeBufferPointer(rebasing: row[cell]), to: &table)
+                        reader.append(row, cell, at: offset, ascii: ascii, to: &table)
                     }
                 }
                 table.endRow()
@@ -181,14 +184,30 @@ enum TableCells {
             layout = table
         }
 
-        /// Adds a cell's plain text to the row being added.
-        mutating func append(_ cell: UnsafeBufferPointer<UInt8>, to table: inout TableLayout) {
+        /// Adds a cell's plain text to the row being added: in place in the table's text (the rows' bytes from
+        /// offset 0) when the row is printable ASCII and the cell has no markup or is one code span.
+        /// - Parameters:
+        ///   - row: The row.
+        ///   - range: The cell's range in `row`.
+        ///   - offset: Where the row starts in the table's text.
+        ///   - ascii: Whether the whole row is printable ASCII.
+        ///   - table: The table the cell is added to.
+        mutating func append(
+            _ row: UnsafeBufferPointer<UInt8>,
+            _ range: Range<Int>,
+            at offset: Int,
+            ascii: Bool,
+            to table: inout TableLayout
+        ) {
+            let cell = UnsafeBufferPointer(rebasing: row[range])
             guard TableRowSyntax.hasMarkup(cell) else {
-                TableCells.append(sanitized: cell, to: &table)
+                guard ascii else { return TableCells.append(sanitized: cell, to: &table) }
+                table.appendCell(at: (offset + range.lowerBound)..<(offset + range.upperBound), width: range.count)
                 return
             }
             if let code = TableCells.codeSpan(cell) {
-                TableCells.append(sanitized: UnsafeBufferPointer(rebasing: cell[code]), to: &table)
+                let start = offset + range.lowerBound
+                table.appendCell(at: (start + code.lowerBound)..<(start + code.upperBound), width: code.count)
                 return
             }
             var text: [UInt8] = []
