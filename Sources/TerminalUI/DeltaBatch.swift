@@ -30,7 +30,8 @@ struct DeltaBatch: Sendable {
     }
 
     /// Appends bytes into the room kept after the batch's: a token-sized delta with a few word-sized moves
-    /// (`SmallCopy`), not `Array.append(contentsOf:)` and a `memmove` call, which cost a third more per delta.
+    /// (`initialize(shortCopyOf:)`), not `Array.append(contentsOf:)` and a `memmove` call, which cost a third more per
+    /// delta.
     @inline(__always)
     private mutating func append(utf8 source: UnsafeBufferPointer<UInt8>) {
         let start = count
@@ -38,51 +39,7 @@ struct DeltaBatch: Sendable {
         if bytes.count < end {
             bytes.append(contentsOf: repeatElement(0, count: max(end, 2 * bytes.count) - bytes.count))
         }
-        bytes.withUnsafeMutableBufferPointer { room in SmallCopy.copy(source, to: room.baseAddress! + start) }
+        bytes.withUnsafeMutableBufferPointer { room in (room.baseAddress! + start).initialize(shortCopyOf: source) }
         count = end
-    }
-}
-
-/// Copies of a few bytes without a call to `memmove`: up to `width` bytes as two overlapping loads and stores of a
-/// word, a half-word or a byte, whatever the count.
-private enum SmallCopy {
-    /// The most bytes the word-sized moves copy; longer sources go through `update(from:count:)`.
-    static let width = 16
-
-    /// Copies `source` to `destination` (which has room for it).
-    @inline(__always)
-    static func copy(_ source: UnsafeBufferPointer<UInt8>, to destination: UnsafeMutablePointer<UInt8>) {
-        let count = source.count
-        guard count > 0, let base = source.baseAddress else { return }
-        let from = UnsafeRawPointer(base)
-        let to = UnsafeMutableRawPointer(destination)
-        switch count {
-        case 8...width:
-            move(UInt64.self, from, to, count)
-        case 4..<8:
-            move(UInt32.self, from, to, count)
-        case 2..<4:
-            move(UInt16.self, from, to, count)
-        case 1:
-            to.storeBytes(of: from.load(as: UInt8.self), as: UInt8.self)
-        default:
-            destination.update(from: base, count: count)
-        }
-    }
-
-    /// The first and the last `Word` of `count` bytes (`Word`'s size ≤ `count` ≤ twice that), which overlap unless
-    /// `count` is twice the size: all `count` bytes.
-    @inline(__always)
-    private static func move<Word: FixedWidthInteger>(
-        _: Word.Type,
-        _ from: UnsafeRawPointer,
-        _ to: UnsafeMutableRawPointer,
-        _ count: Int
-    ) {
-        let last = count - MemoryLayout<Word>.size
-        let head = from.loadUnaligned(as: Word.self)
-        let tail = from.loadUnaligned(fromByteOffset: last, as: Word.self)
-        to.storeBytes(of: head, as: Word.self)
-        to.storeBytes(of: tail, toByteOffset: last, as: Word.self)
     }
 }
