@@ -1,10 +1,10 @@
 /// The fast path of prose: runs of bytes the styler writes out as they are.
 extension InlineStyler {
-    /// How many of `bytes` (printable ASCII) `feed` would write out as they are: none while something is held; in
-    /// a code span all up to a backtick; elsewhere all up to a character that may start markup (see `isPlainProse`).
+    /// How many of `bytes` (printable ASCII) `feed` would write out as they are with nothing held (`isHolding`
+    /// false; else none): in a code span all up to a backtick; elsewhere all up to a character that may start
+    /// markup (see `isPlainProse`).
     @inline(__always)
-    func plainPrefix(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard !isHolding else { return 0 }
+    func unheldPlainPrefix(of bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         if codeSpan != nil {
             while count < bytes.count, bytes[count] != 0x60 { count += 1 }
@@ -45,12 +45,11 @@ extension InlineStyler {
     /// Whether plain prose goes through as it is (`isPlainProse`): nothing held, no code span open.
     var takesPlainProse: Bool { !isHolding && codeSpan == nil }
 
-    /// Whether `feed` holds `byte` as the first of a run with nothing held before it: a backtick, or `* _ ~` outside
-    /// a code span.
+    /// Whether `feed` holds `byte` as the first of a run, nothing held before it (`isHolding` false): a backtick,
+    /// or `* _ ~` outside a code span.
     @inline(__always)
-    func startsRun(_ byte: UInt8) -> Bool {
-        guard !isHolding else { return false }
-        return byte == 0x60 || (codeSpan == nil && (byte == 0x2A || byte == 0x5F || byte == 0x7E))
+    func startsUnheldRun(_ byte: UInt8) -> Bool {
+        byte == 0x60 || (codeSpan == nil && (byte == 0x2A || byte == 0x5F || byte == 0x7E))
     }
 
     /// Holds a run of `count` bytes `byte` that `startsRun` allows: what `feed` does with each of them.

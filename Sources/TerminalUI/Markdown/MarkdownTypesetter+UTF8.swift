@@ -105,8 +105,11 @@ extension MarkdownTypesetter {
             let rest = UnsafeBufferPointer(rebasing: bytes[index...])
             switch mode {
             case .prose where runs:
-                var plain = inline.plainPrefix(of: rest)
-                if plain == 0, rest[0] == 0x5F, rest.count > 1, openers.isIdle,
+                // Whether something is held, read once: with nothing held a run, a link or plain prose may start
+                // here; with something held only a run may be decided or a link go on.
+                let holding = inline.isHolding
+                var plain = holding ? 0 : inline.unheldPlainPrefix(of: rest)
+                if plain == 0, !holding, rest[0] == 0x5F, rest.count > 1, openers.isIdle,
                     inline.isIntraword(underscoreBefore: rest[1])
                 {
                     plain = 1 + InlineStyler.plainProsePrefix(of: UnsafeBufferPointer(rebasing: rest[1...]))
@@ -124,19 +127,22 @@ extension MarkdownTypesetter {
                     index += plain
                     continue
                 }
-                // A run held before a byte of plain prose: decided here, that byte then goes on with its plain run.
-                if inline.resolveRun(before: rest[0], writer: &writer, output: &output) { continue }
-                if inline.startsRun(rest[0]) {
-                    index += holdRun(rest)
-                    continue
-                }
-                if rest[0] == 0x5B, inline.takesPlainProse {
-                    let taken = takeLink(rest, into: &output)
-                    if taken > 0 {
-                        index += taken
+                if !holding {
+                    if inline.startsUnheldRun(rest[0]) {
+                        index += holdRun(rest)
                         continue
                     }
+                    if rest[0] == 0x5B, inline.codeSpan == nil {
+                        let taken = takeLink(rest, into: &output)
+                        if taken > 0 {
+                            index += taken
+                            continue
+                        }
+                    }
+                    break  // a byte that may start markup: by scalar
                 }
+                // A run held before a byte of plain prose: decided here, that byte then goes on with its plain run.
+                if inline.resolveRun(before: rest[0], writer: &writer, output: &output) { continue }
                 let held = inline.heldLinkPrefix(of: rest)
                 guard held > 0 else { break }
                 holdProse(UnsafeBufferPointer(rebasing: rest[..<held]), into: &output)
