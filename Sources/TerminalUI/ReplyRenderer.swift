@@ -66,11 +66,13 @@ package struct ReplyRenderer: Sendable {
     private var answerFlows = false
     /// Whether the reply's output is complete.
     package private(set) var isFinished = false
-    /// The answer's deltas given while it flows (`answerFlows`) after the first since the last drain, typeset as one
-    /// by the next input of another kind or the next `drain` (nothing is shown before a drain anyway).
+    /// The answer's deltas given while it flows (`answerFlows`), typeset as one by the next input of another kind or
+    /// the next `drain` (nothing is shown before a drain anyway).
     private var pendingAnswer = DeltaBatch()
-    /// Whether a delta of the flowing answer was typeset since the last drain (the next ones then wait).
-    private var typesetSinceDrain = false
+    /// How many deltas of the flowing answer came since the last drain, and whether the drain before had at most one
+    /// (a slow stream: a delta then is typeset at once, with no copy, as nothing is likely to join it).
+    private var deltasSinceDrain = 0
+    private var lastDrainHadOneDelta = true
     /// The stdout bytes since the last action, and the actions not yet handed over by `drain`.
     var stdoutRun: [UInt8] = []
     var actions: [Action] = []
@@ -106,13 +108,13 @@ package struct ReplyRenderer: Sendable {
     ///   - now: When it arrived.
     package mutating func text(_ text: String, at now: Duration) {
         if answerFlows {
-            // What the checks below come to in the answer's body. The first delta since the last drain is typeset at
-            // once (a slow stream's only one: nothing to join it to); the rest wait, to be typeset together.
-            if typesetSinceDrain {
-                pendingAnswer.append(text)
-            } else {
-                typesetSinceDrain = true
+            // What the checks below come to in the answer's body: the delta waits, to be typeset with the rest of the
+            // read's, unless it is a slow stream's first since the drain.
+            deltasSinceDrain += 1
+            if deltasSinceDrain == 1, lastDrainHadOneDelta {
                 typesetAnswer(text)
+            } else {
+                pendingAnswer.append(text)
             }
             return
         }
@@ -224,7 +226,8 @@ package struct ReplyRenderer: Sendable {
     ///   - carryOut: Called with each action, in order.
     package mutating func drain(at now: Duration, _ carryOut: (Action) -> Void) {
         typesetPendingAnswer()
-        typesetSinceDrain = false
+        lastDrainHadOneDelta = deltasSinceDrain <= 1
+        deltasSinceDrain = 0
         trackHeldWord(at: now)
         if !actions.isEmpty {
             for action in actions { carryOut(action) }
