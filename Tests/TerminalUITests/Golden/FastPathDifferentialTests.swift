@@ -227,19 +227,7 @@ struct FastPathDifferentialTests {
                 Self.render(cut, width: 80, color: true, markdown: true, ticks: false, fast: false)
             ) == nil
         )
-        var generator = SeededGenerator(seed: 0x11_4C)
-        for _ in 0..<3000 {
-            let count = Int.random(in: 1...30, using: &generator)
-            let text = (0..<count).map { _ in tokens.randomElement(using: &generator)! }.joined()
-            let width = Int.random(in: 8...100, using: &generator)
-            let color = Bool.random(using: &generator)
-            let splits = [8, 64].map { Split.random(text, seed: generator.next(), maxPiece: $0) }
-            for pieces in [[text]] + splits {
-                let fast = Self.render(pieces, width: width, color: color, markdown: true, ticks: false, fast: true)
-                let general = Self.render(pieces, width: width, color: color, markdown: true, ticks: false, fast: false)
-                #expect(RenderGoldenTests.difference(fast, general) == nil, "\(text.debugDescription) at \(width)")
-            }
-        }
+        Self.expectTokenRepliesAgree(tokens, seed: 0x11_4C, maxTokens: 30, widths: 8...100, randomTicks: false)
     }
 
     @Test("wide characters whose word ends at once, at row ends, beside styles, marks and joiners: as the general path")
@@ -248,17 +236,30 @@ struct FastPathDifferentialTests {
             "你", "好", "，", "。", "世界", "ｈ", "🦊", "👨", "\u{FE0F}", "\u{200D}", "\u{1F3FB}", "🇫", "🇷", "\u{302A}",
             "\u{301}", "a", "ab", " ", "  ", "**", "*", "`", "~~", "_", "[", "\n", "\n\n", "- ", "> ", "\t",
         ]
-        var generator = SeededGenerator(seed: 0x3C_4B)
+        Self.expectTokenRepliesAgree(tokens, seed: 0x3C_4B, maxTokens: 40, widths: 2...24, randomTicks: true)
+    }
+
+    /// 3000 replies of up to `maxTokens` random `tokens`, each at a random width in `widths` with colour on or off (and
+    /// ticks, when `randomTicks`), whole and in pieces of up to 8 and 64 scalars: the fast paths write what the general
+    /// path writes.
+    private static func expectTokenRepliesAgree(
+        _ tokens: [String],
+        seed: UInt64,
+        maxTokens: Int,
+        widths: ClosedRange<Int>,
+        randomTicks: Bool
+    ) {
+        var generator = SeededGenerator(seed: seed)
         for _ in 0..<3000 {
-            let count = Int.random(in: 1...40, using: &generator)
+            let count = Int.random(in: 1...maxTokens, using: &generator)
             let text = (0..<count).map { _ in tokens.randomElement(using: &generator)! }.joined()
-            let width = Int.random(in: 2...24, using: &generator)
+            let width = Int.random(in: widths, using: &generator)
             let color = Bool.random(using: &generator)
-            let ticks = Bool.random(using: &generator)
+            let ticks = randomTicks && Bool.random(using: &generator)
             let splits = [8, 64].map { Split.random(text, seed: generator.next(), maxPiece: $0) }
             for pieces in [[text]] + splits {
-                let fast = Self.render(pieces, width: width, color: color, markdown: true, ticks: ticks, fast: true)
-                let general = Self.render(pieces, width: width, color: color, markdown: true, ticks: ticks, fast: false)
+                let fast = render(pieces, width: width, color: color, markdown: true, ticks: ticks, fast: true)
+                let general = render(pieces, width: width, color: color, markdown: true, ticks: ticks, fast: false)
                 #expect(RenderGoldenTests.difference(fast, general) == nil, "\(text.debugDescription) at \(width)")
             }
         }
