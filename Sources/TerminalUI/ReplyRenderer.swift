@@ -27,16 +27,16 @@ package struct ReplyRenderer: Sendable {
 
     /// How the reply is shown.
     let configuration: Configuration
-    private var typewriter: Typewriter
+    var typewriter: Typewriter
     /// The answer's Markdown (used when `rendersMarkdown`); reasoning goes through the typewriter.
-    private var typesetter: MarkdownTypesetter
+    var typesetter: MarkdownTypesetter
     /// Whether the answer goes through `typesetter` (Markdown on, terminal mode).
-    private let rendersMarkdown: Bool
-    private var markdownSanitizer = TerminalSanitizer()
-    private var thinkTags = ThinkTagSplitter()
+    let rendersMarkdown: Bool
+    var markdownSanitizer = TerminalSanitizer()
+    var thinkTags = ThinkTagSplitter()
     /// What the last text written was (to set reasoning and answer apart in Markdown mode).
-    private var section: Typewriter.DeltaKind?
-    private var paced: PacedText?
+    var section: Typewriter.DeltaKind?
+    var paced: PacedText?
     /// The "thinking…" spinner (terminal stderr, until the first token), whether a frame of it is on screen, and when
     /// the next frame is due (`ReplyRenderer+Stderr.swift`).
     var spinner: Spinner?
@@ -45,12 +45,12 @@ package struct ReplyRenderer: Sendable {
     /// The terminal's width in cells.
     var columns: Int
     /// The word held back at the last drain, and when it is to be shown (a frame after it was first seen held).
-    private var held: (id: Int, due: Duration)?
-    private var sawToken = false
-    private var sawText = false
-    private var endsWithNewline = false
+    var held: (id: Int, due: Duration)?
+    var sawToken = false
+    var sawText = false
+    var endsWithNewline = false
     /// A `finish` waiting for paced text to be typed out.
-    private var pendingFinish: (mark: String?, summary: String?)?
+    var pendingFinish: (mark: String?, summary: String?)?
     /// Whether the fast paths (runs of plain ASCII) are taken; tests turn them off to compare the bytes.
     var usesFastPaths = true {
         willSet { typesetPendingAnswer() }
@@ -63,16 +63,16 @@ package struct ReplyRenderer: Sendable {
     /// Whether a delta of the answer goes straight to `pendingAnswer` (`text`'s common case): the fast paths on, no
     /// pace, the first token seen, not finished, and with Markdown on the answer's section begun past any `<think>`.
     /// Set by `updateFlow()` after every input that can change one of them.
-    private var answerFlows = false
+    var answerFlows = false
     /// Whether the reply's output is complete.
-    package private(set) var isFinished = false
+    package internal(set) var isFinished = false
     /// The answer's deltas given while it flows (`answerFlows`), typeset as one by the next input of another kind or
     /// the next `drain` (nothing is shown before a drain anyway).
-    private var pendingAnswer = DeltaBatch()
+    var pendingAnswer = DeltaBatch()
     /// How many deltas of the flowing answer came since the last drain, and whether the drain before had at most one
     /// (a slow stream: a delta then is typeset at once, with no copy, as nothing is likely to join it).
-    private var deltasSinceDrain = 0
-    private var lastDrainHadOneDelta = true
+    var deltasSinceDrain = 0
+    var lastDrainHadOneDelta = true
     /// The stdout bytes since the last action, and the actions not yet handed over by `drain`.
     var stdoutRun: [UInt8] = []
     var actions: [Action] = []
@@ -241,166 +241,15 @@ package struct ReplyRenderer: Sendable {
         if let wake = nextWake() { carryOut(.wake(at: wake)) }
     }
 
-    // MARK: Output
-
-    /// Typesets a delta of the flowing answer: through the Markdown typesetter, or the typewriter (Markdown off, or
-    /// not a terminal).
-    @inline(__always)
-    private mutating func typesetAnswer(_ text: String) {
-        if rendersMarkdown {
-            typesetter.feed(delta: text, sanitizer: &markdownSanitizer, into: &stdoutRun)
-        } else {
-            noteAnswer(isEmpty: text.isEmpty, lastByte: text.utf8.last)
-            typewriter.render(text, kind: .answer, into: &stdoutRun)
-        }
-    }
-
-    /// Typesets the answer's deltas waiting in `pendingAnswer`, as one delta (as `typesetAnswer` does).
-    @inline(__always)
-    private mutating func typesetPendingAnswer() {
-        guard pendingAnswer.hasDeltas else { return }
-        pendingAnswer.withUTF8 { bytes in
-            if rendersMarkdown {
-                typesetter.feed(delta: bytes, sanitizer: &markdownSanitizer, into: &stdoutRun)
-            } else {
-                noteAnswer(isEmpty: bytes.isEmpty, lastByte: bytes.last)
-                typewriter.render(utf8: bytes, kind: .answer, into: &stdoutRun)
-            }
-        }
-        pendingAnswer.removeAll()
-    }
-
-    /// Notes what the end needs to know of the answer's text: whether there was any, and (off a terminal) whether it
-    /// ended its last line.
-    /// - Parameters:
-    ///   - isEmpty: Whether the piece of the answer is empty.
-    ///   - lastByte: Its last byte (read only off a terminal).
-    @inline(__always)
-    private mutating func noteAnswer(isEmpty: Bool, lastByte: @autoclosure () -> UInt8?) {
-        guard !isEmpty else { return }
-        sawText = true
-        if configuration.mode != .terminal { endsWithNewline = lastByte() == 0x0A }  // only used there
-    }
-
-    private mutating func write(_ text: String, kind: Typewriter.DeltaKind, at now: Duration) {
-        if paced != nil {
-            paced?.enqueue(text, kind: kind, at: now)
-            releasePaced(at: now)
-        } else {
-            render(text, kind: kind)
-        }
-    }
-
-    /// Renders text now: the answer through the Markdown typesetter when it is on, everything else through the
-    /// typewriter; a blank row sets reasoning and answer apart.
-    private mutating func render(_ text: String, kind: Typewriter.DeltaKind) {
-        guard rendersMarkdown else {
-            typewriter.render(text, kind: kind, into: &stdoutRun)
-            return
-        }
-        guard kind == .answer else {
-            renderMarkdown(text, kind: kind)
-            return
-        }
-        if thinkTags.isPastReasoning {
-            renderMarkdown(text, kind: .answer)  // the common case, without an array of pieces per delta
-            return
-        }
-        for piece in thinkTags.split(text) {
-            switch piece {
-            case .reasoning(let reasoning): renderMarkdown(reasoning, kind: .reasoning)
-            case .answer(let answer): renderMarkdown(answer, kind: .answer)
-            }
-        }
-    }
-
-    /// Markdown mode: the answer through the typesetter, reasoning through the typewriter (dimmed).
-    private mutating func renderMarkdown(_ text: String, kind: Typewriter.DeltaKind) {
-        guard rendersMarkdown else { return }
-        // The typesetter is changed in place (`typesetter.…`): a copy would copy its buffers on every delta.
-        if kind == .reasoning {
-            if section == .answer {
-                typesetter.finish(into: &stdoutRun)
-                stdoutRun.append(0x0A)
-            }
-            section = .reasoning
-            typewriter.render(text, kind: kind, into: &stdoutRun)
-            return
-        }
-        var text = text
-        var start = 0  // the UTF-8 offset the answer goes on from once its section has begun
-        if section != .answer {
-            for scalar in text.unicodeScalars where section != .answer {
-                start += UTF8.width(scalar)
-                guard markdownSanitizer.passes(scalar), scalar != "\n" else { continue }  // no blank rows first
-                if section == .reasoning {
-                    typewriter.finish(into: &stdoutRun)
-                    stdoutRun.append(0x0A)
-                }
-                section = .answer
-                typesetter.feed(scalar, into: &stdoutRun)
-            }
-        }
-        text.withUTF8 { bytes in
-            let rest = UnsafeBufferPointer(rebasing: bytes[start...])
-            typesetter.feed(utf8: rest, sanitizer: &markdownSanitizer, into: &stdoutRun)
-        }
-        typesetter.endOfDelta(into: &stdoutRun)
-    }
-
-    private mutating func releasePaced(at now: Duration) {
-        guard var queue = paced else { return }
-        for piece in queue.release(at: now) {
-            render(piece.text, kind: piece.kind)
-        }
-        paced = queue
-    }
-
-    private mutating func complete(_ ending: (mark: String?, summary: String?)) {
-        pendingFinish = nil
-        if var queue = paced {
-            for piece in queue.drain() { render(piece.text, kind: piece.kind) }
-            paced = queue
-        }
-        if rendersMarkdown {
-            for piece in thinkTags.finish() {
-                switch piece {
-                case .reasoning(let reasoning): renderMarkdown(reasoning, kind: .reasoning)
-                case .answer(let answer): renderMarkdown(answer, kind: .answer)
-                }
-            }
-        }
-        if rendersMarkdown, section == .answer {
-            typesetter.finish(into: &stdoutRun)
-        } else {
-            typewriter.finish(into: &stdoutRun)
-        }
-        if configuration.mode != .terminal, sawText, !endsWithNewline { stdoutRun.append(0x0A) }
-        held = nil
-        if let mark = ending.mark {
-            appendStderr(
-                Array(
-                    TerminalStyle.warning.line(TerminalSanitizer.singleLine(mark), color: configuration.stderrColor)
-                        .utf8
-                )
-            )
-        }
-        if let summary = ending.summary {
-            appendStderr(Array((TerminalStyle.status.apply(summary, color: configuration.stderrColor) + "\n").utf8))
-        }
-        isFinished = true
-        updateFlow()
-    }
-
     /// Works out `answerFlows` again (after an input that may have changed what it depends on).
-    private mutating func updateFlow() {
+    mutating func updateFlow() {
         answerFlows =
             usesFastPaths && paced == nil && !isFinished && sawToken
             && (!rendersMarkdown || section == .answer && thinkTags.isPastReasoning)
     }
 
     @inline(__always)
-    private mutating func firstToken() {
+    mutating func firstToken() {
         guard !sawToken else { return }
         sawToken = true
         stopSpinner()
@@ -408,7 +257,7 @@ package struct ReplyRenderer: Sendable {
 
     /// Notes a word the output leaves held back, so a tick a frame later shows it.
     @inline(__always)
-    private mutating func trackHeldWord(at now: Duration) {
+    mutating func trackHeldWord(at now: Duration) {
         guard !isFinished, paced?.backlog ?? 0 == 0, let id = heldWordID() else {
             held = nil
             return
@@ -420,13 +269,13 @@ package struct ReplyRenderer: Sendable {
 
     /// The word held back mid-line by whichever renders the current section.
     @inline(__always)
-    private mutating func heldWordID() -> Int? {
+    mutating func heldWordID() -> Int? {
         section == .answer && rendersMarkdown ? typesetter.heldWordID : typewriter.heldWordID
     }
 
     /// When the next tick is needed: the spinner's next frame, paced text due, a held word's frame.
     @inline(__always)
-    private mutating func nextWake() -> Duration? {
+    mutating func nextWake() -> Duration? {
         guard !isFinished else { return nil }
         var wake = held?.due  // mostly the only one: no comparison then
         func consider(_ time: Duration?) {

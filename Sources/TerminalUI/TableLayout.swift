@@ -28,19 +28,19 @@ package struct TableLayout: Sendable {
     /// Each column's alignment.
     package var alignments: [Alignment]
     /// The number of columns: the header's cells, at least one (0 until the header row ends).
-    private var columns = 0
+    var columns = 0
     /// The cells' text, UTF-8, one cell after another.
-    private var text: [UInt8] = []
+    var text: [UInt8] = []
     /// The cells, row by row, the header first; each ended row has exactly `columns` cells (shorter rows are
     /// padded, longer ones cut, as GFM does).
-    private var cells: [Cell] = []
+    var cells: [Cell] = []
     /// Where the row being added starts in `cells`.
     private var rowStart = 0
     /// The storage `renderWhole` works out the columns' widths in.
     private var planStorage: [Int] = []
 
     /// A cell: its bytes in `text`, and its width in terminal cells (measured once, when added).
-    private struct Cell: Sendable {
+    struct Cell: Sendable {
         var start: Int
         var end: Int
         var width: Int
@@ -364,36 +364,6 @@ package struct TableLayout: Sendable {
             (base + end).initialize(to: 0x0A)
             end += 1
             out.append(contentsOf: UnsafeBufferPointer(start: base, count: end))
-        }
-    }
-
-    /// A cell's text as a string.
-    private func string(_ row: Int, _ column: Int) -> String {
-        let cell = cells[row * columns + column]
-        return String(decoding: text[cell.start..<cell.end], as: UTF8.self)
-    }
-
-    /// Every row as a record: `header: value` lines, records separated by a short rule.
-    private func records(width: Int, color: Bool, continuing: Bool, into out: inout [UInt8]) {
-        let rows = columns > 0 ? cells.count / columns : 0
-        for index in stride(from: 1, to: rows, by: 1) {
-            if index > 1 || continuing {
-                out += (color ? TerminalStyle.dim.open + "───" + TerminalStyle.dim.close : "───").utf8
-                out.append(0x0A)
-            }
-            for column in 0..<columns {
-                let label = string(0, column) + ":"
-                let lines = Self.wrap(label + " " + string(index, column), width: max(width, 2))
-                for (number, line) in lines.enumerated() {
-                    if number == 0, color, line.hasPrefix(label) {
-                        out += (TerminalStyle.bold.open + label + TerminalStyle.bold.close).utf8
-                        out += line.dropFirst(label.count).utf8
-                    } else {
-                        out += line.utf8
-                    }
-                    out.append(0x0A)
-                }
-            }
         }
     }
 
